@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/*
+ * No ON DELETE CASCADE anywhere: drizzle-kit's table rebuilds run with foreign keys still on inside the
+ * migrator's transaction, so a cascade would silently wipe child rows. Deletes (erasure, cancellation)
+ * remove children explicitly in one transaction.
+ */
+
+const timestampNow = (name: string) =>
+  integer(name, { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** One row per Discord server that uses Pacer: its settings. */
+export const clubs = sqliteTable('clubs', {
+  guildId: text('guild_id').primaryKey(),
+  timezone: text('timezone').notNull().default('Europe/London'),
+  region: text('region', { enum: ['UK', 'EU', 'US'] }).notNull().default('UK'),
+  challengeChannelId: text('challenge_channel_id'),
+  /** 0 = Sunday ... 6 = Saturday, in the club's time zone. */
+  challengeWeekday: integer('challenge_weekday').notNull().default(1),
+  challengeHour: integer('challenge_hour').notNull().default(7),
+  challengeMinute: integer('challenge_minute').notNull().default(0),
+  challengePaused: integer('challenge_paused', { mode: 'boolean' }).notNull().default(false),
+  moderatorRoleId: text('moderator_role_id'),
+  createdAt: timestampNow('created_at'),
+  updatedAt: timestampNow('updated_at'),
+});
+
+/** A member of a club who has used the participation features. */
+export const members = sqliteTable(
+  'members',
+  {
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => clubs.guildId),
+    userId: text('user_id').notNull(),
+    firstSeenAt: timestampNow('first_seen_at'),
+    /** A paused member is left out of reminders and leaderboards until they log again. */
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.userId] })],
+);
+
+/** One weekly strength challenge of one club. */
+export const challenges = sqliteTable(
+  'challenges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => clubs.guildId),
+    /** The local date (YYYY-MM-DD) of the Monday that starts the challenge week, in the club's zone. */
+    weekStart: text('week_start').notNull(),
+    templateId: text('template_id').notNull(),
+    /** Which step of the template's progression this week is (1-based). */
+    weekNumber: integer('week_number').notNull().default(1),
+    targetSessions: integer('target_sessions').notNull(),
+    channelId: text('channel_id'),
+    messageId: text('message_id'),
+    status: text('status', { enum: ['open', 'closed', 'skipped'] }).notNull().default('open'),
+    opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
+    closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [uniqueIndex('challenges_guild_week').on(t.guildId, t.weekStart), index('challenges_status').on(t.status, t.closesAt)],
+);
+
+/** A member joining a challenge. */
+export const enrolments = sqliteTable(
+  'enrolments',
+  {
+    challengeId: integer('challenge_id')
+      .notNull()
+      .references(() => challenges.id),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    joinedAt: timestampNow('joined_at'),
+  },
+  (t) => [primaryKey({ columns: [t.challengeId, t.userId] }), index('enrolments_member').on(t.guildId, t.userId)],
+);
+
+/** A strength session a member logged (one per member, day and exercise). */
+export const sessionLogs = sqliteTable(
+  'session_logs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    challengeId: integer('challenge_id').references(() => challenges.id),
+    /** The local date (YYYY-MM-DD) the session was done, in the club's zone. */
+    day: text('day').notNull(),
+    exerciseId: text('exercise_id').notNull().default(''),
+    loggedAt: timestampNow('logged_at'),
+  },
+  (t) => [
+    uniqueIndex('session_logs_unique').on(t.guildId, t.userId, t.day, t.exerciseId),
+    index('session_logs_member_day').on(t.guildId, t.userId, t.day),
+    index('session_logs_challenge').on(t.challengeId),
+  ],
+);
+
+/**
+ * Everything that posts on a timetable: a club's weekly challenge and each announcement.
+ * The database is the source of truth; the cron heartbeat only asks "what is due now?".
+ */
+export const schedules = sqliteTable(
+  'schedules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => clubs.guildId),
+    kind: text('kind', { enum: ['weekly_challenge', 'challenge_recap', 'announcement'] }).notNull(),
+    channelId: text('channel_id').notNull(),
+    ruleKind: text('rule_kind', { enum: ['once', 'cron'] }).notNull(),
+    /** A five-field cron rule in `timezone` (for rule_kind = 'cron'). */
+    cron: text('cron'),
+    timezone: text('timezone').notNull(),
+    nextRunAt: integer('next_run_at', { mode: 'timestamp_ms' }),
+    status: text('status', { enum: ['active', 'paused', 'done', 'failed', 'cancelled'] }).notNull().default('active'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    createdBy: text('created_by'),
+    createdAt: timestampNow('created_at'),
+    updatedAt: timestampNow('updated_at'),
+  },
+  (t) => [index('schedules_due').on(t.status, t.nextRunAt), index('schedules_guild').on(t.guildId, t.kind)],
+);
+
+/** The idempotency ledger: one row per occurrence of a schedule that was posted. */
+export const scheduleRuns = sqliteTable(
+  'schedule_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scheduleId: integer('schedule_id')
+      .notNull()
+      .references(() => schedules.id),
+    scheduledFor: integer('scheduled_for', { mode: 'timestamp_ms' }).notNull(),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
+    messageId: text('message_id'),
+  },
+  (t) => [uniqueIndex('schedule_runs_once').on(t.scheduleId, t.scheduledFor)],
+);
+
+/** The message of an announcement; its timetable is the linked schedule row. */
+export const announcements = sqliteTable('announcements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  scheduleId: integer('schedule_id')
+    .notNull()
+    .unique()
+    .references(() => schedules.id),
+  guildId: text('guild_id').notNull(),
+  title: text('title'),
+  content: text('content').notNull(),
+  pingRoleId: text('ping_role_id'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestampNow('created_at'),
+  updatedAt: timestampNow('updated_at'),
+});
+
+/**
+ * Anonymous safety monitoring for the symptom check: how many checks ended at each level, per month.
+ * No user, no server, no answers.
+ */
+export const triageOutcomeCounts = sqliteTable(
+  'triage_outcome_counts',
+  {
+    month: text('month').notNull(),
+    level: text('level', { enum: ['EMERGENCY', 'URGENT', 'ROUTINE', 'SELF_MANAGE'] }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.level] })],
+);
