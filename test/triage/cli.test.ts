@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/triage/cli.js';
+import { vignettes } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+function fakeIo(files: Record<string, string>, stdin = ''): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    readStdin: async () => stdin,
+    readFile: async (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return text;
+    },
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+const hv16 = JSON.stringify(vignettes.find((v) => v.id === 'HV16')!.answers);
+
+describe('runCli', () => {
+  it('prints exactly one JSON line for a file and exits 0', async () => {
+    const io = fakeIo({ 'case.json': hv16 });
+    expect(await runCli(['case.json'], io)).toBe(0);
+    expect(io.err).toBe('');
+    const lines = io.out.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const printed = JSON.parse(lines[0]!);
+    expect(Object.keys(printed)).toEqual(['level', 'patterns', 'cards', 'rules']);
+    expect(printed.level).toBe('EMERGENCY');
+  });
+
+  it('reads stdin for "-"', async () => {
+    const io = fakeIo({}, hv16);
+    expect(await runCli(['--', '-'], io)).toBe(0);
+    expect(JSON.parse(io.out).level).toBe('EMERGENCY');
+  });
+
+  it.each([
+    ['malformed JSON', '{"Q00_age": ', /malformed JSON/],
+    ['an unknown question', '{"Q42_x": "yes"}', /unknown question id "Q42_x"/],
+    ['an unknown option', '{"Q02_onset": "slowly"}', /Q02_onset: "slowly" is not an option/],
+    ['a wrong type', '{"Q21_both_knees": true}', /Q21_both_knees/],
+  ])('exits 2 with a message and no output for %s', async (_name, text, message) => {
+    const io = fakeIo({ 'bad.json': text });
+    expect(await runCli(['bad.json'], io)).toBe(2);
+    expect(io.out).toBe('');
+    expect(io.err).toMatch(message);
+  });
+
+  it('exits 2 for a missing file and for missing arguments', async () => {
+    const missing = fakeIo({});
+    expect(await runCli(['nope.json'], missing)).toBe(2);
+    expect(missing.err).toMatch(/cannot read nope\.json: no such file/);
+    const none = fakeIo({});
+    expect(await runCli([], none)).toBe(2);
+    expect(none.err).toMatch(/usage/);
+  });
+});
+
+describe('triage command line (spawned)', () => {
+  const run = (args: string[], input?: string) =>
+    spawnSync(TSX, ['src/triage/cli.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 15_000 });
+
+  it('evaluates the fixture file of a vignette, and the same answers on stdin', () => {
+    const v = vignettes.find((c) => c.id === 'HV01')!;
+    const fromStdin = run(['-'], JSON.stringify(v.answers));
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stderr).toBe('');
+    expect(fromStdin.stdout.endsWith('\n')).toBe(true);
+    const outcome = JSON.parse(fromStdin.stdout);
+    expect(v.expected.acceptable_levels).toContain(outcome.level);
+    expect(outcome.patterns).toContain('PFP');
+  });
+
+  it('reads a file path', () => {
+    const v = vignettes.find((c) => c.id === 'HV20')!;
+    const dir = mkdtempSync(join(tmpdir(), 'pacer-triage-'));
+    try {
+      const file = join(dir, 'hv20.json');
+      writeFileSync(file, JSON.stringify(v.answers));
+      const result = run([file]);
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({ level: 'EMERGENCY', patterns: [], cards: [], rules: ['RF07_possible_PE'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects the whole vignette array (not one answers object) with exit 2', () => {
+    const result = run([fileURLToPath(new URL('../fixtures/triage-vignettes.json', import.meta.url))]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/expected one JSON object/);
+  });
+
+  it('fails cleanly on malformed input', () => {
+    const result = run(['-'], 'not json');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/malformed JSON/);
+  });
+});
