@@ -18,7 +18,8 @@ const SCREEN: readonly Step[] = [
   ['Q13_duration', hadInjury],
   ['Q03_mechanism', hadInjury],
   ['Q04_injury_features', hadInjury],
-  ['Q05_ottawa', (a) => hadInjury(a) && a.Q13_duration === 'under_2w'],
+  // A skipped Q13 leaves the injury date unknown: ask the Ottawa checks anyway.
+  ['Q05_ottawa', (a) => hadInjury(a) && (a.Q13_duration === 'under_2w' || a.Q13_duration === undefined)],
   ['Q06_mechanical', always],
   ['Q07_swelling', always],
   ['Q08_heat_redness', always],
@@ -53,23 +54,29 @@ const PATTERN_QUESTIONS: readonly Step[] = [
   ['Q23_prior_diagnosis', isAged40Plus],
 ];
 
-const firstUnanswered = (a: Answers, steps: readonly Step[]): QuestionId | null =>
-  steps.find(([id, applies]) => a[id] === undefined && applies(a))?.[0] ?? null;
+const NOTHING_SKIPPED: ReadonlySet<QuestionId> = new Set();
 
-export function nextQuestion(a: Answers): QuestionId | null {
-  if (a.Q01_emergency_screen === undefined) return 'Q01_emergency_screen';
+/**
+ * The next question to ask, or null when the check is complete. `skipped` holds questions the person
+ * chose not to answer: they count as asked, and stay out of the answers.
+ */
+export function nextQuestion(a: Answers, skipped: ReadonlySet<QuestionId> = NOTHING_SKIPPED): QuestionId | null {
+  const open = (id: QuestionId) => a[id] === undefined && !skipped.has(id);
+  const firstOpen = (steps: readonly Step[]) => steps.find(([id, applies]) => open(id) && applies(a))?.[0] ?? null;
+
+  if (open('Q01_emergency_screen')) return 'Q01_emergency_screen';
   const level = highestRedFlagLevel(firedRedFlags(a));
   if (level === 'EMERGENCY') return null;
-  if (a.Q00_age === undefined) return 'Q00_age';
+  if (open('Q00_age')) return 'Q00_age';
   if (isAge(a, 'age_under_13')) return null;
 
-  const screening = firstUnanswered(a, SCREEN);
+  const screening = firstOpen(SCREEN);
   if (screening !== null) return screening;
   if (level === 'URGENT') return null;
 
-  return firstUnanswered(a, isAge(a, 'age_13_15') ? CHILD_EXTRA : PATTERN_QUESTIONS);
+  return firstOpen(isAge(a, 'age_13_15') ? CHILD_EXTRA : PATTERN_QUESTIONS);
 }
 
-export function isFinished(a: Answers): boolean {
-  return nextQuestion(a) === null;
+export function isFinished(a: Answers, skipped?: ReadonlySet<QuestionId>): boolean {
+  return nextQuestion(a, skipped) === null;
 }

@@ -1,0 +1,121 @@
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
+import { defineCommand, type CommandDefinition, type InteractionContext } from '../src/bot/command.js';
+import { decodeCustomId } from '../src/bot/custom-id.js';
+import { readArgs } from '../src/bot/options.js';
+import { ROUTINE_CONDITIONS, ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../src/content/conditions.js';
+import { AREAS, AREA_LABELS, cardsFor, getCard, type Area } from '../src/exercises/catalogue.js';
+import { pageCards } from '../src/exercises/paging.js';
+import { buildRoutine } from '../src/exercises/routines.js';
+import { searchCards } from '../src/exercises/search.js';
+import { STALE_COMPONENT_TEXT } from '../src/bot/router.js';
+import {
+  cardView,
+  EXERCISE_ID_VERSION,
+  EXERCISE_PREFIX,
+  listView,
+  routineView,
+  unknownCardView,
+  type ListFilter,
+} from '../src/views/exercise-views.js';
+
+export const CARDS_PER_PAGE = 8;
+
+const conditionChoices = ROUTINE_CONDITIONS.map((c) => ({ name: ROUTINE_CONDITION_LABELS[c], value: c }));
+const areaChoices = AREAS.map((a) => ({ name: AREA_LABELS[a], value: a }));
+
+const definition = {
+  name: 'exercise',
+  description: 'Strength and mobility cards for runners',
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'show',
+      description: 'Show one exercise card',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'name', description: 'Start typing an exercise', required: true, autocomplete: true, max_length: 100 },
+        { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the card (default: posted in the channel)' },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'list',
+      description: 'Browse the cards, by condition or body area',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'condition', description: 'Cards that help with', choices: conditionChoices },
+        { type: ApplicationCommandOptionType.String, name: 'area', description: 'Body area', choices: areaChoices },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'routine',
+      description: 'A short routine (5 to 15 minutes) for a condition',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'condition', description: 'What the routine is for', required: true, choices: conditionChoices },
+      ],
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+function asCondition(value: string | null): RoutineCondition | null {
+  return (ROUTINE_CONDITIONS as readonly string[]).includes(value ?? '') ? (value as RoutineCondition) : null;
+}
+
+function asArea(value: string | null): Area | null {
+  return (AREAS as readonly string[]).includes(value ?? '') ? (value as Area) : null;
+}
+
+async function showList(ctx: InteractionContext, filter: ListFilter, page: number, mode: 'reply' | 'update') {
+  const view = listView(pageCards(cardsFor({ condition: filter.condition ?? undefined, area: filter.area ?? undefined }), page, CARDS_PER_PAGE), filter);
+  if (mode === 'update') await ctx.respond.update(view);
+  else await ctx.respond.reply({ ...view, ephemeral: true });
+}
+
+export const exerciseCommand = defineCommand({
+  definition,
+  componentPrefixes: [EXERCISE_PREFIX],
+  ephemeral: false,
+
+  async execute(interaction, ctx) {
+    const args = readArgs(interaction, definition);
+    switch (args.subcommand) {
+      case 'show': {
+        const card = getCard(args.name) ?? getCard(searchCards(args.name, 1)[0]?.id ?? '');
+        if (!card) return ctx.respond.reply({ ...unknownCardView(args.name), ephemeral: true });
+        return ctx.respond.reply({ ...cardView(card), ephemeral: args.private ?? false });
+      }
+      case 'list':
+        return showList(ctx, { condition: asCondition(args.condition), area: asArea(args.area) }, 1, 'reply');
+      case 'routine': {
+        const condition = asCondition(args.condition);
+        if (!condition) return ctx.respond.reply({ content: 'Please pick a condition from the list.', ephemeral: true });
+        return ctx.respond.reply({ ...routineView(buildRoutine(condition)), ephemeral: true });
+      }
+    }
+  },
+
+  async autocomplete(interaction) {
+    const focused = interaction.options.getFocused();
+    await interaction.respond(searchCards(focused, 25).map((r) => ({ name: r.name, value: r.id })));
+  },
+
+  async component(interaction, ctx) {
+    const id = decodeCustomId(interaction.customId);
+    if (!id || id.version !== EXERCISE_ID_VERSION) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+    const [action, ...rest] = id.parts;
+    if (action === 'card' || action === 'pick') {
+      const cardId = action === 'card' ? rest[0] : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      const card = getCard(cardId ?? '');
+      if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+      // A new private message: the card it was opened from may belong to someone else.
+      return ctx.respond.reply({ ...cardView(card), ephemeral: true });
+    }
+    if (action === 'list' && rest.length === 3) {
+      const [pageText, condition, area] = rest as [string, string, string];
+      const page = Number.parseInt(pageText, 10);
+      if (!Number.isSafeInteger(page) || page < 1) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+      return showList(ctx, { condition: asCondition(condition), area: asArea(area) }, page, 'update');
+    }
+    return ctx.respond.fail(STALE_COMPONENT_TEXT);
+  },
+});

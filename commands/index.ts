@@ -1,0 +1,6 @@
+import type { CommandModule } from '../src/bot/command.js';
+import { exerciseCommand } from './exercise.js';
+import { symptomCheckCommand } from './symptom-check.js';
+
+/** Every slash command Pacer serves and deploys, in the order Discord lists them. */
+export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand];

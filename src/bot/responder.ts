@@ -1,0 +1,98 @@
+import {
+  MessageFlags,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type RepliableInteraction,
+} from 'discord.js';
+
+/** A message as handlers build it; `ephemeral` applies only when it starts a new response. */
+export interface MessagePayload {
+  content?: string;
+  embeds?: InteractionReplyOptions['embeds'];
+  components?: InteractionReplyOptions['components'];
+  allowedMentions?: InteractionReplyOptions['allowedMentions'];
+  ephemeral?: boolean;
+}
+
+/**
+ * The single path by which a handler answers an interaction. It serialises acknowledgement so that the
+ * router's "defer if slow" watchdog and the handler never both acknowledge: whoever comes second edits the
+ * original response instead.
+ */
+export class Responder {
+  private acknowledgement: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly interaction: RepliableInteraction,
+    private readonly ephemeralByDefault: boolean,
+  ) {}
+
+  get acknowledged(): boolean {
+    return this.acknowledgement !== null;
+  }
+
+  /** A new response (chat input, or a component that answers with a fresh message). */
+  async reply(payload: MessagePayload): Promise<void> {
+    if (!this.acknowledgement) {
+      this.acknowledgement = this.interaction.reply(asReply(payload));
+      await this.acknowledgement;
+      return;
+    }
+    await this.acknowledgement;
+    await this.interaction.editReply(asEdit(payload));
+  }
+
+  /** Replace the message the component sits on (buttons, selects, modals opened from a message). */
+  async update(payload: MessagePayload): Promise<void> {
+    const i = this.interaction;
+    if (!this.acknowledgement && (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage()))) {
+      this.acknowledgement = i.update(asEdit(payload) as InteractionUpdateOptions);
+      await this.acknowledgement;
+      return;
+    }
+    await this.reply(payload);
+  }
+
+  /** An extra private message after the first response. */
+  async followUp(payload: MessagePayload): Promise<void> {
+    if (!this.acknowledgement) return this.reply({ ...payload, ephemeral: true });
+    await this.acknowledgement;
+    await this.interaction.followUp(asReply({ ...payload, ephemeral: true }));
+  }
+
+  /** Acknowledge now without content, if nothing has answered yet. Called by the router's watchdog. */
+  deferIfIdle(): void {
+    if (this.acknowledgement) return;
+    const i = this.interaction;
+    this.acknowledgement =
+      i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())
+        ? i.deferUpdate()
+        : i.deferReply(this.ephemeralByDefault ? { flags: MessageFlags.Ephemeral } : {});
+    this.acknowledgement.catch(() => undefined);
+  }
+
+  /** A short private error, whatever state the interaction is in. */
+  async fail(content: string): Promise<void> {
+    const payload: MessagePayload = { content, embeds: [], components: [], ephemeral: true };
+    if (!this.acknowledgement) {
+      this.acknowledgement = this.interaction.reply(asReply(payload));
+      await this.acknowledgement;
+      return;
+    }
+    await this.acknowledgement.catch(() => undefined);
+    if (this.interaction.deferred && !this.interaction.replied && this.interaction.ephemeral) {
+      await this.interaction.editReply(asEdit(payload));
+    } else {
+      await this.interaction.followUp(asReply(payload));
+    }
+  }
+}
+
+function asReply({ ephemeral, allowedMentions, ...rest }: MessagePayload): InteractionReplyOptions {
+  return { ...rest, allowedMentions: allowedMentions ?? { parse: [] }, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+function asEdit({ ephemeral: _ephemeral, allowedMentions, ...rest }: MessagePayload): InteractionEditReplyOptions {
+  return { ...rest, allowedMentions: allowedMentions ?? { parse: [] } };
+}

@@ -1,0 +1,9 @@
+import { eq } from 'drizzle-orm';
+import type { Region } from '../content/regions.js';
+import type { Db } from './connection.js';
+import { clubs } from './schema.js';
+
+export function clubRegion(db: Db, guildId: string | null): Region | undefined {
+  if (!guildId) return undefined;
+  return db.select({ region: clubs.region }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.region;
+}

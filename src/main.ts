@@ -1,0 +1,59 @@
+import { pathToFileURL } from 'node:url';
+import { startApp, type RunningApp } from './app.js';
+import { ConfigError, loadDotEnv, parseConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/** The bot's entry point, as run by `npm start`. Returns the exit code it would like. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<RunningApp | number> {
+  let config;
+  try {
+    config = parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  try {
+    return await startApp({ config, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start');
+    console.error(`Pacer could not start: ${explainStartFailure(error)}`);
+    return 1;
+  }
+}
+
+function explainStartFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'TokenInvalid' || /invalid token|4004|Authentication failed/i.test(message)) {
+    return 'Discord refused DISCORD_TOKEN. Copy a fresh token from the Bot page of your Discord application into .env.';
+  }
+  if (code === 'DisallowedIntents') return 'Discord refused the gateway intents Pacer asked for.';
+  if (/SQLITE|database/i.test(message)) return `the database could not be opened (${message}). Check DATABASE_PATH.`;
+  return message;
+}
+
+function isEntryPoint(): boolean {
+  return process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+}
+
+if (isEntryPoint()) {
+  loadDotEnv();
+  const outcome = await main();
+  if (typeof outcome === 'number') {
+    process.exit(outcome);
+  } else {
+    const shutdown = (signal: string) => {
+      console.error(`Received ${signal}, stopping Pacer...`);
+      void outcome.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Where a person is in the symptom check, small enough to live in a Discord `custom_id` so that no answer is
+ * ever stored on the server. Every question (and every item of the three object questions) is a slot; a
+ * slot is unset, skipped, or holds an answer. The whole vector packs into one mixed-radix number.
+ */
+import { createHash } from 'node:crypto';
+import type { QuestionId } from '../content/triage/answer-options.js';
+import { QUESTIONS, type GroupItem, type Question, type QuestionOption } from '../content/triage/questions.js';
+import { parseAnswers, type Answers } from './answers.js';
+import { nextQuestion } from './flow.js';
+import { firedRedFlags, highestRedFlagLevel } from './red-flags.js';
+
+export type SlotKind = 'single' | 'multi' | 'choice' | 'score';
+
+export interface Slot {
+  index: number;
+  question: Question;
+  item: GroupItem | null;
+  kind: SlotKind;
+  prompt: string;
+  options: readonly QuestionOption[];
+  /** Offered a "skip" answer: questions that are not safety checks and have no "not sure" option. */
+  skippable: boolean;
+  radix: bigint;
+}
+
+const UNSET = 0;
+const SKIPPED = 1;
+const FIRST_VALUE = 2;
+
+export const SCORE_OPTIONS: readonly QuestionOption[] = Array.from({ length: 11 }, (_, n) => ({ id: String(n), label: String(n) }));
+
+function slotFor(index: number, question: Question, item: GroupItem | null): Slot {
+  const kind: SlotKind = item ? item.kind : (question.kind as 'single' | 'multi');
+  const options = item ? (item.kind === 'score' ? SCORE_OPTIONS : item.options) : question.options;
+  const valueCount = kind === 'multi' ? 2 ** options.length : options.length;
+  return {
+    index,
+    question,
+    item,
+    kind,
+    prompt: item ? item.prompt : question.prompt,
+    options,
+    skippable: !question.redFlag && !options.some((o) => o.id === 'unsure'),
+    radix: BigInt(FIRST_VALUE + valueCount),
+  };
+}
+
+export const SLOTS: readonly Slot[] = QUESTIONS.flatMap((question): { question: Question; item: GroupItem | null }[] =>
+  question.kind === 'group' ? question.items.map((item) => ({ question, item })) : [{ question, item: null }],
+).map(({ question, item }, index) => slotFor(index, question, item));
+
+const slotsOf = (id: QuestionId) => SLOTS.filter((s) => s.question.id === id);
+
+/** Changes whenever a question, item or option is added, removed or reordered: old buttons then expire. */
+export const PROGRESS_LAYOUT_VERSION = createHash('sha256')
+  .update(JSON.stringify(SLOTS.map((s) => [s.question.id, s.item?.key ?? '', s.options.map((o) => o.id)])))
+  .digest('hex')
+  .slice(0, 4);
+
+/** One number per slot: 0 unset, 1 skipped, 2 + the option index (or, for multi, 2 + a bit mask). */
+export type Progress = readonly number[];
+
+export const emptyProgress = (): Progress => SLOTS.map(() => UNSET);
+
+export type SlotAnswer = { skip: true } | { option: number } | { options: readonly number[] };
+
+export function withAnswer(progress: Progress, slot: Slot, answer: SlotAnswer): Progress {
+  let value: number;
+  if ('skip' in answer) {
+    if (!slot.skippable) throw new RangeError('This question cannot be skipped.');
+    value = SKIPPED;
+  } else if ('option' in answer) {
+    if (slot.kind === 'multi' || !Number.isInteger(answer.option) || answer.option < 0 || answer.option >= slot.options.length) {
+      throw new RangeError('No such option.');
+    }
+    value = FIRST_VALUE + answer.option;
+  } else {
+    if (slot.kind !== 'multi' || answer.options.some((i) => !Number.isInteger(i) || i < 0 || i >= slot.options.length)) {
+      throw new RangeError('No such option.');
+    }
+    value = FIRST_VALUE + answer.options.reduce((mask, i) => mask | (1 << i), 0);
+  }
+  return progress.map((v, i) => (i === slot.index ? value : v));
+}
+
+function slotAnswer(slot: Slot, value: number): string | number | string[] {
+  const v = value - FIRST_VALUE;
+  if (slot.kind === 'multi') return slot.options.filter((_, i) => (v & (1 << i)) !== 0).map((o) => o.id);
+  if (slot.kind === 'score') return v;
+  return slot.options[v]!.id;
+}
+
+/** The answers object (the format of the triage CLI) that the progress stands for. */
+export function toAnswers(progress: Progress): Answers {
+  const answers: Record<string, unknown> = {};
+  for (const slot of SLOTS) {
+    const value = progress[slot.index] ?? UNSET;
+    const id = slot.question.id;
+    if (slot.item) {
+      if (value === UNSET) continue;
+      const group = (answers[id] ??= {}) as Record<string, unknown>;
+      if (value !== SKIPPED) group[slot.item.key] = slotAnswer(slot, value);
+    } else if (value >= FIRST_VALUE) {
+      answers[id] = slotAnswer(slot, value);
+    }
+  }
+  return answers as Answers;
+}
+
+function skippedQuestions(progress: Progress): Set<QuestionId> {
+  return new Set(SLOTS.filter((s) => !s.item && progress[s.index] === SKIPPED).map((s) => s.question.id));
+}
+
+/** The slot to ask next, or null when the check is complete (or a red flag has ended it). */
+export function currentSlot(progress: Progress): Slot | null {
+  const answers = toAnswers(progress);
+  if (highestRedFlagLevel(firedRedFlags(answers)) === 'EMERGENCY') return null;
+  const unfinishedGroupItem = SLOTS.find(
+    (s) => s.item && progress[s.index] === UNSET && slotsOf(s.question.id).some((other) => progress[other.index] !== UNSET),
+  );
+  if (unfinishedGroupItem) return unfinishedGroupItem;
+  const next = nextQuestion(answers, skippedQuestions(progress));
+  return next ? slotsOf(next)[0]! : null;
+}
+
+/** The slots answered, in the order the flow asked them. */
+export function answeredPath(progress: Progress): Slot[] {
+  let replay = emptyProgress();
+  const path: Slot[] = [];
+  for (let slot = currentSlot(replay); slot && progress[slot.index] !== UNSET; slot = currentSlot(replay)) {
+    replay = replay.map((v, i) => (i === slot!.index ? progress[i]! : v));
+    path.push(slot);
+  }
+  return path;
+}
+
+/** Undo the last answer. */
+export function back(progress: Progress): Progress {
+  const last = answeredPath(progress).at(-1);
+  return last ? progress.map((v, i) => (i === last.index ? UNSET : v)) : progress;
+}
+
+/**
+ * True when the flow could really have produced this progress: every set slot lies on the path the
+ * questions take, and the answers are valid. Anything else was forged or has gone stale.
+ */
+export function isReachable(progress: Progress): boolean {
+  if (progress.length !== SLOTS.length) return false;
+  const path = answeredPath(progress);
+  const setCount = progress.filter((v) => v !== UNSET).length;
+  return path.length === setCount && parseAnswers(toAnswers(progress)).ok;
+}
+
+// ---- packing ----
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BASE = BigInt(ALPHABET.length);
+
+export function encodeProgress(progress: Progress): string {
+  let n = 0n;
+  for (let i = SLOTS.length - 1; i >= 0; i--) n = n * SLOTS[i]!.radix + BigInt(progress[i] ?? UNSET);
+  let text = '';
+  do {
+    text = ALPHABET[Number(n % BASE)]! + text;
+    n /= BASE;
+  } while (n > 0n);
+  return text;
+}
+
+/** The progress packed in `text`, or null when it is not a valid, reachable state. */
+export function decodeProgress(text: string): Progress | null {
+  if (!/^[0-9A-Za-z]{1,40}$/.test(text)) return null;
+  let n = 0n;
+  for (const ch of text) n = n * BASE + BigInt(ALPHABET.indexOf(ch));
+  const progress: number[] = [];
+  for (const slot of SLOTS) {
+    progress.push(Number(n % slot.radix));
+    n /= slot.radix;
+  }
+  if (n !== 0n) return null;
+  return isReachable(progress) ? progress : null;
+}

@@ -1,0 +1,138 @@
+import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../content/conditions.js';
+import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../content/safety.js';
+import { AREA_LABELS, getCard, type Area, type Card, type CardVariant } from '../exercises/catalogue.js';
+import type { Page } from '../exercises/paging.js';
+import type { Routine } from '../exercises/routines.js';
+import { encodeCustomId } from '../bot/custom-id.js';
+import { bulletList, button, buttonRows, clip, numberedList, selectRow, type Row } from './components.js';
+
+export const EXERCISE_PREFIX = 'ex';
+export const EXERCISE_ID_VERSION = 1;
+
+export const PACER_GREEN = 0x2e9e5b;
+const FIELD_MAX = 1024;
+
+export const exerciseIds = {
+  card: (cardId: string) => encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['card', cardId]),
+  pick: () => encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['pick']),
+  listPage: (page: number, condition: RoutineCondition | null, area: Area | null) =>
+    encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['list', page, condition ?? '-', area ?? '-']),
+};
+
+export interface MessageView {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Row[];
+}
+
+function field(name: string, value: string, inline = false): APIEmbedField {
+  return { name, value: clip(value, FIELD_MAX), inline };
+}
+
+function variantText(variant: CardVariant): string {
+  const linked = variant.cardId ? getCard(variant.cardId) : undefined;
+  return linked ? `${variant.text}\n→ See the **${linked.name}** card.` : variant.text;
+}
+
+/** The full card: what, why, how, how much, and how to stay safe. */
+export function cardView(card: Card): MessageView {
+  const dose = [`**${card.dose.amount}**, ${card.dose.timesPerWeek}.`, `Move on when: ${card.progressWhen}`].join('\n');
+  const takeCare = [...card.cautions.map((c) => `• ${c}`), `• ${CARD_SAFETY_NET}`].join('\n');
+  const embed: APIEmbed = {
+    title: card.name,
+    color: PACER_GREEN,
+    description: clip(`${card.why}\n\n**Works:** ${card.targets.join('; ')}`, 4096),
+    fields: [
+      field('How to do it', numberedList(card.steps)),
+      field('Starting dose', dose),
+      field('Cues', bulletList(card.cues)),
+      field('Common mistakes', bulletList(card.mistakes)),
+      field('Easier', variantText(card.easier), true),
+      field('Harder', variantText(card.harder), true),
+      field('You need', card.equipment.length ? card.equipment.join(', ') : 'Nothing'),
+      field('Take care', takeCare),
+      field(PAIN_RULE.title, painRuleText()),
+    ],
+    footer: { text: clip(`General information, not a diagnosis or a treatment plan. Sources: ${card.sources.join(', ')} (see the README).`, 2048) },
+  };
+  const buttons = [card.easier, card.harder]
+    .map((variant, i) => ({ variant, label: i === 0 ? 'Easier' : 'Harder' }))
+    .filter(({ variant }) => variant.cardId && getCard(variant.cardId))
+    .map(({ variant, label }) => button(exerciseIds.card(variant.cardId!), `${label}: ${getCard(variant.cardId!)!.name}`));
+  return { embeds: [embed], components: buttonRows(buttons) };
+}
+
+export interface ListFilter {
+  condition: RoutineCondition | null;
+  area: Area | null;
+}
+
+export function listView(page: Page<Card>, filter: ListFilter): MessageView {
+  const scope = [
+    filter.condition ? ROUTINE_CONDITION_LABELS[filter.condition] : null,
+    filter.area ? AREA_LABELS[filter.area] : null,
+  ].filter(Boolean);
+  if (page.total === 0) {
+    return {
+      embeds: [{ title: 'Exercise cards', color: PACER_GREEN, description: `No cards match ${scope.join(' and ')}. Try a wider search with /exercise list.` }],
+      components: [],
+    };
+  }
+  const lines = page.items.map((card) => `**${card.name}** · ${AREA_LABELS[card.area]}\n${card.dose.amount}, ${card.dose.timesPerWeek}`);
+  const embed: APIEmbed = {
+    title: scope.length ? `Exercise cards: ${scope.join(', ')}` : 'Exercise cards',
+    color: PACER_GREEN,
+    description: lines.join('\n\n'),
+    footer: { text: `Page ${page.page} of ${page.pageCount} · ${page.total} cards · Open one below or with /exercise show` },
+  };
+  const rows: Row[] = [
+    selectRow(
+      exerciseIds.pick(),
+      'Open a card',
+      page.items.map((card) => ({ value: card.id, label: card.name, description: AREA_LABELS[card.area] })),
+    ),
+  ];
+  if (page.pageCount > 1) {
+    rows.push(
+      ...buttonRows([
+        button(exerciseIds.listPage(page.page - 1, filter.condition, filter.area), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
+        button(exerciseIds.listPage(page.page + 1, filter.condition, filter.area), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
+      ]),
+    );
+  }
+  return { embeds: [embed], components: rows };
+}
+
+export function routineView(routine: Routine): MessageView {
+  const steps = routine.items.map(
+    (item, i) => `**${i + 1}. ${item.name}** (about ${item.minutes} min)\n${item.dose}${item.note ? `\n_${item.note}_` : ''}`,
+  );
+  const embed: APIEmbed = {
+    title: clip(routine.title, 256),
+    color: PACER_GREEN,
+    description: clip(`${routine.intro}\n\n**About ${routine.totalMinutes} minutes, ${routine.timesPerWeek}.**`, 4096),
+    fields: [
+      field('The routine', steps.join('\n\n')),
+      field(routine.painRule.title, routine.painRule.text),
+      field('Take care', routine.safetyNet),
+    ],
+    footer: { text: 'General information, not a diagnosis or a treatment plan. Open each card for the full steps.' },
+  };
+  const components = [
+    selectRow(
+      exerciseIds.pick(),
+      'Open a card from this routine',
+      routine.items.map((item) => ({ value: item.cardId, label: item.name })),
+    ),
+  ];
+  return { embeds: [embed], components };
+}
+
+export function unknownCardView(query: string): MessageView {
+  return {
+    content: `I couldn't find an exercise card called "${clip(query, 80)}". Pick one from the suggestions as you type, or browse with /exercise list.`,
+    embeds: [],
+    components: [],
+  };
+}
