@@ -1,0 +1,43 @@
+export { DiscordDouble, type DiscordDoubleOptions, type MessagesInOptions, startDiscordDouble } from './server.js';
+export { InteractionHandle, type ComponentActorInput, type SelectActorInput } from './interactions.js';
+export type {
+  ActorTarget,
+  AutocompleteInput,
+  CommandInput,
+  InteractionPayload,
+  ModalFieldValue,
+  OptionInput,
+  OptionScalar,
+} from './interaction-payloads.js';
+export { ActorError, ComponentType, InteractionType, OptionType } from './interaction-payloads.js';
+export { CallbackType, type AcceptedCallback, type RejectedCallback } from './interaction-state.js';
+export type { FaultSpec, FaultMatch, InjectedFault } from './faults.js';
+export {
+  ALL_PERMISSIONS,
+  ChannelTypes,
+  defaultBotUser,
+  defaultFixtureGuild,
+  FIXTURE,
+  memberPermissions,
+  PermissionBits,
+  type FixtureChannel,
+  type FixtureGuild,
+  type FixtureMember,
+  type FixtureRole,
+  type FixtureUser,
+} from './fixtures.js';
+export type { IdentifyRecord, ReceivedFrame, ResumeRecord } from './gateway.js';
+export { PRIVILEGED_INTENTS } from './gateway.js';
+export type { ApiMessage } from './messages.js';
+export type { RecordedRequest, ValidationFailure } from './recorder.js';
+export type { StoredCommand, CommandOptionDefinition } from './command-registry.js';
+export {
+  checkAutocompleteChoices,
+  checkCommandDefinitions,
+  checkMessageLimits,
+  collectMessageLimitIssues,
+  LIMITS,
+  type LimitIssue,
+  type MessageLimitOptions,
+} from './limits.js';
+export { validateBody, type BodyKind, type BodyValidation } from './validation.js';

@@ -1,0 +1,331 @@
+/** The Discord double: REST (`/api/v10`) and gateway WebSocket on one loopback port. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { CommandRegistry, type StoredCommand } from './command-registry.js';
+import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
+import { defaultBotUser, defaultFixtureGuild, FIXTURE, type FixtureGuild, type FixtureUser } from './fixtures.js';
+import { GatewayServer, type IdentifyRecord, type ReceivedFrame, type ResumeRecord } from './gateway.js';
+import { BodyParseError, type DoubleResponse, errorResponse, notFound, parseBody, readRawBody, send } from './http-util.js';
+import type { AutocompleteInput, CommandInput, ModalFieldValue } from './interaction-payloads.js';
+import { InteractionStore } from './interaction-state.js';
+import { type ComponentActorInput, type InteractionHandle, InteractionActors, type SelectActorInput } from './interactions.js';
+import { type ApiMessage, type MessageSource, MessageStore } from './messages.js';
+import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
+import { buildRoutes, matchRoute, type RouteDefinition } from './rest-routes.js';
+import { ChangeNotifier } from './waiting.js';
+
+export interface DiscordDoubleOptions {
+  applicationId?: string;
+  /** The bot's user; its id defaults to the application id. */
+  botUser?: FixtureUser;
+  /** Default: one guild, `defaultFixtureGuild()` ("Pacer Test Club"). */
+  guilds?: FixtureGuild[];
+  /** Clock for the 3 s deadline, 15 min token lifetime and timestamps. Default `Date.now`. */
+  now?: () => number;
+  interactionDeadlineMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Allow GuildMembers / GuildPresences / MessageContent in IDENTIFY (default false: close 4014). */
+  privilegedIntentsEnabled?: boolean;
+}
+
+export interface MessagesInOptions {
+  /** Also list interaction responses, follow-ups and synthetic component messages (default: only channel posts). */
+  includeInteractionMessages?: boolean;
+}
+
+const API_PREFIX = '/api/v10';
+const INTERACTION_DEADLINE_MS = 3000;
+const HEARTBEAT_INTERVAL_MS = 41_250;
+
+function decodePath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
+function flattenHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+export class DiscordDouble {
+  readonly applicationId: string;
+  readonly botUser: FixtureUser;
+  readonly guilds: FixtureGuild[];
+  /** Distinct tokens seen in `Authorization: Bot <token>` headers, in order of first use. */
+  readonly botTokens: string[] = [];
+  readonly requests: RecordedRequest[];
+  readonly validationErrors: ValidationFailure[];
+
+  private readonly changes = new ChangeNotifier();
+  private readonly recorder = new RequestRecorder(this.changes);
+  private readonly faults = new FaultInjector();
+  private readonly now: () => number;
+  private readonly registry: CommandRegistry;
+  private readonly messages: MessageStore;
+  private readonly interactions: InteractionStore;
+  private readonly actors: InteractionActors;
+  private readonly gateway: GatewayServer;
+  private readonly routes: RouteDefinition[];
+  private readonly server: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private port = 0;
+
+  constructor(options: DiscordDoubleOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.applicationId = options.applicationId ?? FIXTURE.applicationId;
+    this.botUser = options.botUser ?? defaultBotUser(this.applicationId);
+    this.guilds = options.guilds ?? [defaultFixtureGuild(this.botUser)];
+    this.requests = this.recorder.requests;
+    this.validationErrors = this.recorder.validationErrors;
+    this.registry = new CommandRegistry(this.applicationId, this.now);
+    this.messages = new MessageStore(this.botUser, this.now);
+    this.interactions = new InteractionStore({
+      messages: this.messages,
+      changes: this.changes,
+      now: this.now,
+      deadlineMs: options.interactionDeadlineMs ?? INTERACTION_DEADLINE_MS,
+    });
+    this.gateway = new GatewayServer({
+      url: () => this.gatewayUrl,
+      guilds: () => this.guilds,
+      botUser: this.botUser,
+      applicationId: this.applicationId,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS,
+      privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? false,
+      now: this.now,
+      changes: this.changes,
+    });
+    this.actors = new InteractionActors({
+      context: { applicationId: this.applicationId, botUserId: this.botUser.id, guilds: this.guilds, registry: this.registry, now: this.now },
+      store: this.interactions,
+      messages: this.messages,
+      changes: this.changes,
+      dispatch: (event, data) => this.gateway.dispatch(event, data),
+    });
+    this.routes = buildRoutes({
+      applicationId: this.applicationId,
+      botUser: this.botUser,
+      guilds: () => this.guilds,
+      gatewayUrl: () => this.gatewayUrl,
+      messages: this.messages,
+      interactions: this.interactions,
+      registry: this.registry,
+      recorder: this.recorder,
+      now: this.now,
+    });
+    this.server = createServer((request, response) => {
+      this.onRequest(request, response).catch((error: unknown) => {
+        if (!response.headersSent) send(response, { status: 500, body: { message: `Discord double crashed: ${String(error)}`, code: 0 } });
+      });
+    });
+    this.server.on('upgrade', (request, socket, head) => {
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.gateway.accept(ws, request));
+    });
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Pass as `rest: { api }` to the discord.js Client (env DISCORD_API_URL). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** The most recent bot token seen on a bot route. */
+  get botToken(): string | undefined {
+    return this.botTokens[this.botTokens.length - 1];
+  }
+
+  // ---- gateway -------------------------------------------------------------------------------------------------
+
+  get identifies(): readonly IdentifyRecord[] {
+    return this.gateway.identifies;
+  }
+
+  get resumes(): readonly ResumeRecord[] {
+    return this.gateway.resumes;
+  }
+
+  /** Every frame the client sent (heartbeats included). */
+  get gatewayFrames(): readonly ReceivedFrame[] {
+    return this.gateway.received;
+  }
+
+  get gatewayConnected(): boolean {
+    return this.gateway.connected;
+  }
+
+  /** Sends (or buffers for RESUME) a raw dispatch; returns the number of sessions that took it. */
+  dispatch(event: string, data: unknown): number {
+    return this.gateway.dispatch(event, data);
+  }
+
+  dropConnection(code?: number): void {
+    this.gateway.dropConnection(code);
+  }
+
+  sendReconnect(): void {
+    this.gateway.sendReconnect();
+  }
+
+  invalidateSession(resumable: boolean): void {
+    this.gateway.invalidateSession(resumable);
+  }
+
+  /** Resolves once `count` RESUMEs have been answered with RESUMED. */
+  waitForResume(count = 1, timeoutMs = 5000): Promise<ResumeRecord> {
+    return this.changes.waitUntil(() => this.gateway.resumes[count - 1], timeoutMs, `resume #${count}`);
+  }
+
+  waitForIdentify(count = 1, timeoutMs = 5000): Promise<IdentifyRecord> {
+    return this.changes.waitUntil(() => this.gateway.identifies[count - 1], timeoutMs, `identify #${count}`);
+  }
+
+  // ---- actors --------------------------------------------------------------------------------------------------
+
+  runSlash(name: string, input?: CommandInput): InteractionHandle {
+    return this.actors.runSlash(name, input);
+  }
+
+  autocomplete(name: string, input: AutocompleteInput): InteractionHandle {
+    return this.actors.autocomplete(name, input);
+  }
+
+  clickButton(customId: string, input?: ComponentActorInput): InteractionHandle {
+    return this.actors.clickButton(customId, input);
+  }
+
+  selectMenu(customId: string, values: string[], input?: SelectActorInput): InteractionHandle {
+    return this.actors.selectMenu(customId, values, input);
+  }
+
+  submitModal(customId: string, fields: Record<string, ModalFieldValue>, input?: ComponentActorInput): InteractionHandle {
+    return this.actors.submitModal(customId, fields, input);
+  }
+
+  // ---- REST inspection -----------------------------------------------------------------------------------------
+
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 2000): Promise<RecordedRequest> {
+    return this.recorder.waitForRequest(predicate, timeoutMs);
+  }
+
+  /** Requests no route handled (answered 404 code 0): the bot called something the double does not know. */
+  unmatchedRequests(): RecordedRequest[] {
+    return this.requests.filter((request) => request.route === null && !request.injectedFault);
+  }
+
+  /** Messages currently in the channel (not deleted, no ephemerals), oldest first. */
+  messagesIn(channelId: string, options: MessagesInOptions = {}): ApiMessage[] {
+    const sources: MessageSource[] = options.includeInteractionMessages
+      ? ['channel', 'interaction-response', 'follow-up', 'synthetic']
+      : ['channel'];
+    return this.messages.inChannel(channelId, sources).filter((message) => !(message.flags & (1 << 6)));
+  }
+
+  message(messageId: string): ApiMessage | undefined {
+    return this.messages.get(messageId)?.message;
+  }
+
+  /** Deployed command definitions (global, or of one guild), as the PUT routes stored them. */
+  commands(guildId?: string): StoredCommand[] {
+    return this.registry.list(guildId);
+  }
+
+  injectFault(spec: FaultSpec): InjectedFault {
+    return this.faults.inject(spec);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  async close(): Promise<void> {
+    this.changes.abortAll('closed');
+    this.gateway.close();
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- HTTP ----------------------------------------------------------------------------------------------------
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = this.now();
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const underApi = url.pathname.startsWith(`${API_PREFIX}/`);
+    const path = underApi ? decodePath(url.pathname.slice(API_PREFIX.length)) : url.pathname;
+    const headers = flattenHeaders(request);
+    const matched = underApi ? matchRoute(this.routes, method, path) : undefined;
+
+    let body: unknown;
+    let result: DoubleResponse | undefined;
+    try {
+      body = parseBody(await readRawBody(request), headers['content-type']);
+    } catch (error) {
+      if (!(error instanceof BodyParseError)) throw error;
+      result = errorResponse(400, 50109);
+    }
+
+    const fault = this.faults.take(method, path);
+    result ??= fault ?? this.authorize(matched?.route, headers.authorization);
+    if (!result) {
+      try {
+        result = matched
+          ? matched.route.handle({ method, path, params: matched.params, query: url.searchParams, body })
+          : notFound();
+      } catch (error) {
+        result = { status: 500, body: { message: `Discord double crashed: ${(error as Error).stack ?? String(error)}`, code: 0 } };
+      }
+    }
+
+    send(response, result);
+    this.recorder.record({
+      method,
+      path,
+      route: matched ? `${method} ${matched.route.template}` : null,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      status: result.status,
+      responseBody: result.body,
+      at,
+      injectedFault: fault !== undefined,
+    });
+  }
+
+  private authorize(route: RouteDefinition | undefined, authorization: string | undefined): DoubleResponse | undefined {
+    const token = authorization?.startsWith('Bot ') ? authorization.slice(4) : undefined;
+    if (token && !this.botTokens.includes(token)) this.botTokens.push(token);
+    if (route?.auth && !token) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    return undefined;
+  }
+}
+
+export async function startDiscordDouble(options: DiscordDoubleOptions = {}): Promise<DiscordDouble> {
+  const double = new DiscordDouble(options);
+  await double.listen();
+  return double;
+}

@@ -1,0 +1,185 @@
+import {
+  ApplicationCommandAutocompleteCallbackRequestSchema,
+  ApplicationCommandUpdateRequestSchema,
+  CreateMessageInteractionCallbackRequestSchema,
+  IncomingWebhookRequestPartialSchema,
+  IncomingWebhookUpdateRequestPartialSchema,
+  LaunchActivityInteractionCallbackRequestSchema,
+  MessageCreateRequestSchema,
+  MessageEditRequestPartialSchema,
+  ModalInteractionCallbackRequestSchema,
+  PongInteractionCallbackRequestSchema,
+  UpdateMessageInteractionCallbackRequestSchema,
+} from 'discord-api-spec/zod';
+import * as z from 'zod/mini';
+import {
+  collectAutocompleteIssues,
+  collectCommandDefinitionIssues,
+  collectMessageLimitIssues,
+  type LimitIssue,
+} from './limits.js';
+
+// zod/mini ships without messages ("Invalid input"); the classic `zod` entry point installs the same locale.
+z.config(z.locales.en());
+
+export type BodyKind =
+  | 'message-create'
+  | 'message-edit'
+  | 'webhook-execute'
+  | 'webhook-edit'
+  | 'interaction-callback'
+  | 'commands-overwrite';
+
+export interface BodyValidation {
+  issues: LimitIssue[];
+  /** 50035 Invalid Form Body unless a more specific code applies (50006 empty message). */
+  code: number;
+}
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: ZodIssueLike[][];
+}
+
+const MAX_COMMANDS_PER_OVERWRITE = 130;
+
+function isTypeMismatch(issue: ZodIssueLike): boolean {
+  return issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'type';
+}
+
+/** Flattens union errors to the branch that most plausibly was meant (the one whose `type` matched). */
+function flattenIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = []): LimitIssue[] {
+  const flat: LimitIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) {
+      const branches = issue.errors;
+      const matching = branches.filter((branch) => !branch.some(isTypeMismatch));
+      const candidates = matching.length > 0 ? matching : branches;
+      const best = candidates.reduce((a, b) => (b.length < a.length ? b : a));
+      if (best.length > 0) {
+        flat.push(...flattenIssues(best, path));
+        continue;
+      }
+    }
+    flat.push({ path: path.map(String).join('.'), message: issue.message });
+  }
+  return flat;
+}
+
+function schemaIssues(schema: z.ZodMiniType, body: unknown): LimitIssue[] {
+  const result = schema.safeParse(body);
+  return result.success ? [] : flattenIssues(result.error.issues as ZodIssueLike[]);
+}
+
+function callbackSchema(type: unknown): z.ZodMiniType | undefined {
+  switch (type) {
+    case 1:
+      return PongInteractionCallbackRequestSchema;
+    case 4:
+    case 5:
+      return CreateMessageInteractionCallbackRequestSchema;
+    case 6:
+    case 7:
+      return UpdateMessageInteractionCallbackRequestSchema;
+    case 8:
+      return ApplicationCommandAutocompleteCallbackRequestSchema;
+    case 9:
+      return ModalInteractionCallbackRequestSchema;
+    case 12:
+      return LaunchActivityInteractionCallbackRequestSchema;
+    default:
+      return undefined;
+  }
+}
+
+function prefixed(issues: LimitIssue[], prefix: string): LimitIssue[] {
+  return issues.map((issue) => ({ ...issue, path: issue.path ? `${prefix}.${issue.path}` : prefix }));
+}
+
+function callbackIssues(body: unknown): LimitIssue[] {
+  const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+  const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
+  const schema = callbackSchema(type);
+  if (!schema) return [{ path: 'type', message: `unknown interaction callback type ${String(type)}` }];
+  const issues = schemaIssues(schema, body);
+  if (type === 4) issues.push(...prefixed(collectMessageLimitIssues(data, { requireContent: true }), 'data'));
+  if (type === 7) issues.push(...prefixed(collectMessageLimitIssues(data), 'data'));
+  if (type === 8) issues.push(...collectAutocompleteIssues(data));
+  return issues;
+}
+
+function webhookExecuteIssues(body: unknown): LimitIssue[] {
+  // The spec's request body is oneOf [IncomingWebhookRequestPartial, IncomingWebhookUpdateRequestPartial].
+  const asCreate = schemaIssues(IncomingWebhookRequestPartialSchema, body);
+  const matchesEither = asCreate.length === 0 || schemaIssues(IncomingWebhookUpdateRequestPartialSchema, body).length === 0;
+  return [...(matchesEither ? [] : asCreate), ...collectMessageLimitIssues(body, { requireContent: true })];
+}
+
+/**
+ * The spec types default_member_permissions as an integer, but Discord documents (and discord.js sends) a
+ * decimal string; both are accepted by the real API, so a numeric string is checked as its number.
+ */
+function withNumericPermissions(definition: unknown): unknown {
+  if (typeof definition !== 'object' || definition === null) return definition;
+  const permissions = (definition as { default_member_permissions?: unknown }).default_member_permissions;
+  if (typeof permissions !== 'string' || !/^\d+$/.test(permissions)) return definition;
+  return { ...definition, default_member_permissions: Number(permissions) };
+}
+
+function commandsOverwriteIssues(body: unknown): LimitIssue[] {
+  if (body === null) return [];
+  if (!Array.isArray(body)) return [{ path: '', message: 'must be an array of application commands' }];
+  const issues: LimitIssue[] = [];
+  if (body.length > MAX_COMMANDS_PER_OVERWRITE) {
+    issues.push({ path: '', message: `at most ${MAX_COMMANDS_PER_OVERWRITE} commands (got ${body.length})` });
+  }
+  body.forEach((definition, index) => {
+    issues.push(...prefixed(schemaIssues(ApplicationCommandUpdateRequestSchema, withNumericPermissions(definition)), String(index)));
+  });
+  issues.push(...collectCommandDefinitionIssues(body));
+  return issues;
+}
+
+export function validateBody(kind: BodyKind, body: unknown): BodyValidation {
+  let issues: LimitIssue[];
+  switch (kind) {
+    case 'message-create':
+      issues = [...schemaIssues(MessageCreateRequestSchema, body), ...collectMessageLimitIssues(body, { requireContent: true })];
+      break;
+    case 'message-edit':
+      issues = [...schemaIssues(MessageEditRequestPartialSchema, body), ...collectMessageLimitIssues(body)];
+      break;
+    case 'webhook-execute':
+      issues = webhookExecuteIssues(body);
+      break;
+    case 'webhook-edit':
+      issues = [...schemaIssues(IncomingWebhookUpdateRequestPartialSchema, body), ...collectMessageLimitIssues(body)];
+      break;
+    case 'interaction-callback':
+      issues = callbackIssues(body);
+      break;
+    case 'commands-overwrite':
+      issues = commandsOverwriteIssues(body);
+      break;
+  }
+  const specific = issues.find((issue) => issue.code !== undefined)?.code;
+  return { issues, code: specific ?? 50035 };
+}
+
+/** Discord's nested `errors` object: `{ content: { _errors: [{ code, message }] } }`. */
+export function toDiscordErrors(issues: LimitIssue[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const issue of issues) {
+    let node = root;
+    for (const key of issue.path.split('.').filter(Boolean)) {
+      node[key] ??= {};
+      node = node[key] as Record<string, unknown>;
+    }
+    const list = (node._errors ??= []) as Array<{ code: string; message: string }>;
+    list.push({ code: 'DOUBLE_VALIDATION', message: issue.message });
+  }
+  return root;
+}
