@@ -3,8 +3,13 @@ import { startApp, type RunningApp } from './app.js';
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 
-/** The bot's entry point, as run by `npm start`. Returns the exit code it would like. */
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<RunningApp | number> {
+export interface MainOptions {
+  /** Where log lines go (stdout unless a test captures them). */
+  logDestination?: NodeJS.WritableStream;
+}
+
+/** The bot's entry point, as run by `npm start`: the running app, or the exit code it would like. */
+export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOptions = {}): Promise<RunningApp | number> {
   let config;
   try {
     config = parseConfig(env);
@@ -15,7 +20,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   try {
     return await startApp({ config, logger });
   } catch (error) {

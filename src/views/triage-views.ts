@@ -1,11 +1,13 @@
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { encodeCustomId } from '../bot/custom-id.js';
+import type { QuestionId } from '../content/triage/answer-options.js';
 import { MESSAGES, renderMessage, type MessageKey } from '../content/triage/messages.js';
+import { questionById } from '../content/triage/questions.js';
 import { REGION_SERVICES, type Region } from '../content/regions.js';
 import { getCard } from '../exercises/catalogue.js';
 import { patternPlaceholders, type TriageOutcome } from '../triage/engine.js';
 import type { TriageLevel } from '../triage/levels.js';
-import { encodeProgress, PROGRESS_LAYOUT_VERSION, type Progress, type Slot } from '../triage/progress.js';
+import { encodeProgress, PROGRESS_LAYOUT_VERSION, toAnswers, type Progress, type Slot } from '../triage/progress.js';
 import { bulletList, button, buttonRows, clip, selectRow, type Row } from './components.js';
 import { exerciseIds, type MessageView } from './exercise-views.js';
 
@@ -117,6 +119,26 @@ const LEAD_MESSAGES = new Set<MessageKey>([
   'not_for_you',
 ]);
 
+const TELLING_ANSWERS: readonly [QuestionId, string][] = [
+  ['Q09_location', 'Where it hurts'],
+  ['Q10_aggravators', 'What makes it worse'],
+  ['Q11_pain_behaviour', 'How the pain behaves'],
+  ['Q15_training_change', 'Recent changes'],
+];
+
+/** The member's own answers that a pattern is matched on, in their plain labels. */
+function tellingAnswers(progress: Progress): string[] {
+  const answers = toAnswers(progress) as Record<string, unknown>;
+  return TELLING_ANSWERS.flatMap(([id, heading]) => {
+    const given = answers[id];
+    if (!Array.isArray(given)) return [];
+    const labels = questionById(id)
+      .options.filter((o) => given.includes(o.id) && o.id !== 'none')
+      .map((o) => o.label);
+    return labels.length ? [`${heading}: ${labels.join('; ')}`] : [];
+  });
+}
+
 /** The result card: what to do and how soon, what the answers fit, why, and what would change the advice. */
 export function resultView(outcome: TriageOutcome, region: Region, progress: Progress): MessageView {
   const values: Record<string, string> = { ...REGION_SERVICES[region], ...patternPlaceholders(outcome.patterns) };
@@ -136,7 +158,8 @@ export function resultView(outcome: TriageOutcome, region: Region, progress: Pro
       else fields.push({ name, value: clip(text, 1024) });
     }
   }
-  if (outcome.reasons.length > 0) fields.unshift({ name: 'Why', value: clip(bulletList(outcome.reasons), 1024) });
+  const why = [...outcome.reasons, ...(outcome.patterns.length ? tellingAnswers(progress) : [])];
+  if (why.length > 0) fields.unshift({ name: 'Why', value: clip(bulletList(why), 1024) });
 
   const style = LEVEL_STYLE[outcome.level];
   const embed: APIEmbed = {

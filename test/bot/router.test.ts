@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineCommand, type CommandModule } from '../../src/bot/command.js';
+import { CommandRegistry } from '../../src/bot/registry.js';
+import { createRouter } from '../../src/bot/router.js';
+import { parseConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { createLogger } from '../../src/logger.js';
+import { systemClock } from '../../src/clock.js';
+import { startHarness, type Harness } from '../discord-double/harness.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function command(name: string, execute: CommandModule['execute'], ephemeral = true): CommandModule {
+  return defineCommand({ definition: { name, description: `test ${name}` }, ephemeral, execute });
+}
+
+describe('router', () => {
+  let harness: Harness;
+  afterEach(async () => harness?.stop());
+
+  async function serve(modules: CommandModule[], deferAfterMs: number) {
+    harness = await startHarness();
+    const database = openDatabase(':memory:');
+    const app = {
+      config: parseConfig({ DISCORD_TOKEN: 'x' }),
+      db: database.db,
+      logger: createLogger('silent'),
+      clock: systemClock,
+    };
+    const route = createRouter(new CommandRegistry(modules), app, { deferAfterMs });
+    harness.onInteraction(route);
+  }
+
+  it('defers a slow handler before the deadline, then shows its answer', async () => {
+    await serve([command('slow', async (_i, ctx) => {
+      await sleep(400);
+      await ctx.respond.reply({ content: 'done at last', ephemeral: true });
+    })], 100);
+    const handle = harness.double.runSlash('slow');
+    const callback = await handle.response();
+    expect(callback.type).toBe(5); // deferred
+    expect(handle.ackLatencyMs).toBeLessThan(3000);
+    expect((await handle.reply()).content).toBe('done at last');
+    expect(handle.isEphemeral()).toBe(true);
+    expect(handle.rejectedCallbacks).toEqual([]);
+  });
+
+  it('never acknowledges twice when the handler answers just as the watchdog fires', async () => {
+    await serve([command('racy', async (_i, ctx) => {
+      await sleep(20);
+      await ctx.respond.reply({ content: 'first answer' });
+    })], 20);
+    const handle = harness.double.runSlash('racy');
+    expect((await handle.reply()).content).toBe('first answer');
+    expect(handle.rejectedCallbacks).toEqual([]);
+  });
+
+  it('tells the member privately when a deferred handler fails', async () => {
+    await serve([command('breaks-late', async () => {
+      await sleep(200);
+      throw new Error('boom');
+    })], 50);
+    const handle = harness.double.runSlash('breaks-late');
+    const reply = await handle.reply();
+    expect(reply.content).toMatch(/something went wrong.*reference [A-Z0-9_-]{6}/s);
+    expect(handle.isEphemeral()).toBe(true);
+  });
+
+  it('answers a button nobody owns with a private "run the command again"', async () => {
+    await serve([], 1000);
+    const handle = harness.double.clickButton('zz:1:whatever');
+    expect((await handle.reply()).content).toMatch(/no longer works/);
+    expect(handle.isEphemeral()).toBe(true);
+  });
+});
+
+describe('command registry', () => {
+  it('refuses two modules with the same name or the same custom_id prefix', () => {
+    const a = command('same', async () => undefined);
+    expect(() => new CommandRegistry([a, a])).toThrow(/named \/same/);
+    const p1 = { ...command('one', async () => undefined), componentPrefixes: ['p'] };
+    const p2 = { ...command('two', async () => undefined), componentPrefixes: ['p'] };
+    expect(() => new CommandRegistry([p1, p2])).toThrow(/prefix "p"/);
+  });
+});
