@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrationsFolder, openDatabase } from '../../src/db/connection.js';
+
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'pacer-db-')), 'nested', 'pacer.sqlite');
+
+describe('database', () => {
+  it('creates the file and its folder, applies every migration, and sets WAL, foreign keys and a busy timeout', () => {
+    const handle = openDatabase(tempFile());
+    const tables = handle.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['clubs', 'members', 'challenges', 'enrolments', 'session_logs', 'schedules', 'schedule_runs', 'announcements', 'triage_outcome_counts']),
+    );
+    expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    handle.close();
+  });
+
+  it('keeps rows and applies nothing twice when reopened', () => {
+    const path = tempFile();
+    const first = openDatabase(path);
+    first.sqlite.prepare("insert into clubs (guild_id, region) values ('1', 'EU')").run();
+    const applied = first.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get();
+    first.close();
+    const second = openDatabase(path);
+    expect(second.sqlite.prepare('select region from clubs where guild_id = ?').pluck().get('1')).toBe('EU');
+    expect(second.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()).toBe(applied);
+    second.close();
+  });
+
+  it('refuses a child row whose parent does not exist (foreign keys are enforced)', () => {
+    const handle = openDatabase(':memory:');
+    expect(() => handle.sqlite.prepare("insert into members (guild_id, user_id) values ('nope', 'u')").run()).toThrow(/FOREIGN KEY/);
+    handle.close();
+  });
+
+  it('has no migration that rebuilds a table (DROP TABLE) without a reviewed marker', () => {
+    for (const file of readdirSync(migrationsFolder()).filter((f) => f.endsWith('.sql'))) {
+      const sql = readFileSync(join(migrationsFolder(), file), 'utf8');
+      if (/DROP TABLE/i.test(sql)) expect(sql, `${file} rebuilds a table`).toContain('-- reviewed: table rebuild keeps child rows');
+    }
+  });
+
+  it('has a migration for every change in src/db/schema.ts', () => {
+    const scratch = join(mkdtempSync(join(tmpdir(), 'pacer-drift-')), 'migrations');
+    cpSync(migrationsFolder(), scratch, { recursive: true });
+    const result = spawnSync('node_modules/.bin/drizzle-kit', ['generate'], {
+      env: { ...process.env, DRIZZLE_MIGRATIONS_OUT: relative(process.cwd(), scratch) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('No schema changes');
+    expect(readdirSync(scratch)).toEqual(readdirSync(migrationsFolder()));
+  });
+});
