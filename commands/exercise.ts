@@ -19,6 +19,8 @@ import {
 } from '../src/views/exercise-views.js';
 
 export const CARDS_PER_PAGE = 8;
+/** A name typed without picking a suggestion is searched only when it says enough to mean one card. */
+const MIN_FREE_TEXT = 3;
 
 const conditionChoices = ROUTINE_CONDITIONS.map((c) => ({ name: ROUTINE_CONDITION_LABELS[c], value: c }));
 const areaChoices = AREAS.map((a) => ({ name: AREA_LABELS[a], value: a }));
@@ -80,7 +82,7 @@ export const exerciseCommand = defineCommand({
     const args = readArgs(interaction, definition);
     switch (args.subcommand) {
       case 'show': {
-        const card = getCard(args.name) ?? getCard(searchCards(args.name, 1)[0]?.id ?? '');
+        const card = getCard(args.name) ?? (args.name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(args.name, 1)[0]?.id ?? '') : undefined);
         if (!card) return ctx.respond.reply({ ...unknownCardView(args.name), ephemeral: true });
         return ctx.respond.reply({ ...cardView(card), ephemeral: args.private ?? false });
       }
@@ -112,8 +114,8 @@ export const exerciseCommand = defineCommand({
     }
     if (action === 'list' && rest.length === 3) {
       const [pageText, condition, area] = rest as [string, string, string];
-      const page = Number.parseInt(pageText, 10);
-      if (!Number.isSafeInteger(page) || page < 1) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+      const page = /^\d{1,3}$/.test(pageText) ? Number(pageText) : 0;
+      if (page < 1) return ctx.respond.fail(STALE_COMPONENT_TEXT);
       return showList(ctx, { condition: asCondition(condition), area: asArea(area) }, page, 'update');
     }
     return ctx.respond.fail(STALE_COMPONENT_TEXT);

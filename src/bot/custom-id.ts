@@ -13,6 +13,8 @@ export interface DecodedCustomId {
 }
 
 export function encodeCustomId(prefix: string, version: number, parts: readonly (string | number)[]): string {
+  if (!prefix) throw new Error('custom_id prefix must not be empty.');
+  if (!Number.isInteger(version) || version < 0 || version > 999) throw new Error(`custom_id version ${version} must be a whole number from 0 to 999.`);
   const text = [prefix, String(version), ...parts.map(String)];
   for (const part of text) {
     if (!SAFE_PART.test(part)) throw new Error(`custom_id part "${part}" has characters outside [A-Za-z0-9_.-~].`);

@@ -50,7 +50,7 @@ export function cardView(card: Card): MessageView {
       field('Common mistakes', bulletList(card.mistakes)),
       field('Easier', variantText(card.easier), true),
       field('Harder', variantText(card.harder), true),
-      field('You need', card.equipment.length ? card.equipment.join(', ') : 'Nothing'),
+      field('You need', card.equipment.length ? card.equipment.join(' · ') : 'Nothing'),
       field('Take care', takeCare),
       field(PAIN_RULE.title, painRuleText()),
     ],
