@@ -8,7 +8,10 @@ import { createRouter, type RouterOptions } from './bot/router.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { loadCatalogue } from './exercises/catalogue.js';
 import type { Logger } from './logger.js';
+import { assertTriageContent } from './triage/content-check.js';
+import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
 
 export interface StartOptions {
   config: Config;
@@ -30,6 +33,9 @@ export interface RunningApp {
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
+  const cards = loadCatalogue();
+  assertTriageContent();
+  logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
   const database = openDatabase(config.databasePath);
   logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');
 

@@ -158,6 +158,11 @@ export function resultView(outcome: TriageOutcome, region: Region, progress: Pro
       else fields.push({ name, value: clip(text, 1024) });
     }
   }
+  const services = REGION_SERVICES[region];
+  fields.push({
+    name: 'Who to contact',
+    value: `In an emergency: call **${services.emergency_number}**.\nFor advice when it is not an emergency: ${services.advice_line}.`,
+  });
   const why = [...outcome.reasons, ...(outcome.patterns.length ? tellingAnswers(progress) : [])];
   if (why.length > 0) fields.unshift({ name: 'Why', value: clip(bulletList(why), 1024) });
 

@@ -96,7 +96,11 @@ describe('/symptom-check in Discord', () => {
     expect(embed.description).toMatch(/share some features with .*runner's knee/);
     expect(embed.description).not.toMatch(/you have/i);
     expect(embed.footer.text).toMatch(/not a diagnosis/);
-    expect(embed.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['Why', 'The pain rule', 'Get checked sooner if things change', 'What to change in your running']));
+    expect(embed.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['Why', 'The pain rule', 'Get checked sooner if things change', 'What to change in your running', 'Who to contact']),
+    );
+    expect(embed.fields.find((f) => f.name === 'Who to contact')!.value).toMatch(/call \*\*999\*\*.*\n.*NHS 111/);
+    expect(embed.fields.find((f) => f.name === 'Why')!.value).toContain('Where it hurts: Around or behind the kneecap');
 
     const cardButton = buttonLabelled(result, /^Open card: /);
     const card = await pacer.double.clickButton(cardButton.custom_id, { messageId: result.id }).reply();

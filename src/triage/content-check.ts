@@ -1,0 +1,83 @@
+/**
+ * Checks the symptom-check content (questions, messages, rule texts, card lists) once at start, so that a
+ * slip in an edit stops the bot with a clear list instead of showing a broken question to a member.
+ */
+import { z } from 'zod';
+import { isExerciseId } from '../content/exercise-ids.js';
+import { QUESTION_IDS } from '../content/triage/answer-options.js';
+import { PHASE_1_CARDS } from '../content/triage/cards.js';
+import { MESSAGES, RULE_WHY } from '../content/triage/messages.js';
+import { QUESTIONS } from '../content/triage/questions.js';
+import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../content/triage/rules.js';
+
+const optionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'option ids are lower_snake_case'),
+  label: z.string().min(1).max(80, 'a button label holds at most 80 characters'),
+});
+
+const questionSchema = z
+  .object({
+    id: z.enum(QUESTION_IDS),
+    kind: z.enum(['single', 'multi', 'group']),
+    prompt: z.string().min(1).max(300),
+    options: z.array(optionSchema).max(24, 'a menu holds at most 25 options, one kept for "None of these"'),
+    items: z.array(
+      z.object({
+        key: z.string().min(1),
+        prompt: z.string().min(1).max(300),
+        kind: z.enum(['choice', 'score']),
+        options: z.array(optionSchema).max(20),
+      }),
+    ),
+    redFlag: z.boolean(),
+    optional: z.boolean(),
+  })
+  .refine((q) => (q.kind === 'group' ? q.items.length > 0 : q.options.length > 0), 'a question needs options (or items, for a group)')
+  .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, 'option ids repeat');
+
+export interface TriageContent {
+  questions: readonly unknown[];
+  messages: Record<string, string>;
+  ruleWhy: Record<string, string>;
+  ruleIds: readonly string[];
+  cardLists: Record<string, readonly string[] | undefined>;
+}
+
+export const TRIAGE_CONTENT: TriageContent = {
+  questions: QUESTIONS,
+  messages: MESSAGES,
+  ruleWhy: RULE_WHY,
+  ruleIds: [...RED_FLAG_RULES.map((r) => r.id), ...ROUTINE_TRIGGERS.map((t) => t.id), NOT_FOR_YOU_RULE],
+  cardLists: PHASE_1_CARDS,
+};
+
+/** Every problem found, as one readable line each; empty when the content is sound. */
+export function triageContentProblems(content: TriageContent = TRIAGE_CONTENT): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [i, raw] of content.questions.entries()) {
+    const parsed = questionSchema.safeParse(raw);
+    const id = (raw as { id?: string }).id ?? `question #${i + 1}`;
+    if (!parsed.success) {
+      problems.push(...parsed.error.issues.map((issue) => `${id}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`));
+      continue;
+    }
+    if (seen.has(parsed.data.id)) problems.push(`${id}: asked twice`);
+    seen.add(parsed.data.id);
+  }
+  for (const id of QUESTION_IDS) if (!seen.has(id)) problems.push(`${id}: no question text`);
+  for (const id of content.ruleIds) if (!content.ruleWhy[id]) problems.push(`rule ${id}: no plain "why" sentence`);
+  for (const [key, text] of Object.entries(content.messages)) {
+    if (!text.trim()) problems.push(`message ${key}: empty`);
+    if (/\byou have\b/i.test(text)) problems.push(`message ${key}: says "you have"; say "your answers share features with"`);
+  }
+  for (const [pattern, cards] of Object.entries(content.cardLists)) {
+    for (const card of cards ?? []) if (!isExerciseId(card)) problems.push(`cards for ${pattern}: no exercise card "${card}"`);
+  }
+  return problems;
+}
+
+export function assertTriageContent(content?: TriageContent): void {
+  const problems = triageContentProblems(content);
+  if (problems.length > 0) throw new Error(`The symptom-check content has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+}

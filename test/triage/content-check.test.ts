@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { assertTriageContent, TRIAGE_CONTENT, triageContentProblems } from '../../src/triage/content-check.js';
+
+describe('symptom-check content check (run at start)', () => {
+  it('finds nothing wrong with the shipped content', () => {
+    expect(triageContentProblems()).toEqual([]);
+    expect(() => assertTriageContent()).not.toThrow();
+  });
+
+  it('names every problem in a broken copy', () => {
+    const [first, ...rest] = TRIAGE_CONTENT.questions as { id: string; options: { id: string; label: string }[] }[];
+    const broken = {
+      ...TRIAGE_CONTENT,
+      questions: [{ ...first!, options: [...first!.options, { id: 'extra', label: 'x'.repeat(81) }] }, ...rest.slice(1)],
+      messages: { ...TRIAGE_CONTENT.messages, urgent: 'You have a torn ligament.' },
+      ruleWhy: { ...TRIAGE_CONTENT.ruleWhy, RF13_locked_now: '' },
+      cardLists: { PFP: ['clamshell', 'no-such-card'] },
+    };
+    const problems = triageContentProblems(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Q01_emergency_screen\.options\.\d+\.label: .*80 characters/),
+        expect.stringMatching(/no question text/),
+        'message urgent: says "you have"; say "your answers share features with"',
+        'rule RF13_locked_now: no plain "why" sentence',
+        'cards for PFP: no exercise card "no-such-card"',
+      ]),
+    );
+    expect(() => assertTriageContent(broken)).toThrow(/problem\(s\)/);
+  });
+});
