@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionId } from '../../src/content/triage/answer-options.js';
 import type { Answers } from '../../src/triage/answers.js';
 import { evaluate, isFinished, nextQuestion } from '../../src/triage/engine.js';
+import { calmAdult } from './helpers.js';
 
 /** Walks the flow, answering each question from `script`; returns the questions asked in order. */
 function walk(script: Answers): { asked: QuestionId[]; answers: Answers } {
@@ -18,23 +19,7 @@ function walk(script: Answers): { asked: QuestionId[]; answers: Answers } {
 }
 
 const runner: Answers = {
-  Q01_emergency_screen: ['none'],
-  Q00_age: 'age_18_39',
-  Q02_onset: 'gradual',
-  Q06_mechanical: ['none'],
-  Q07_swelling: 'none',
-  Q08_heat_redness: 'no',
-  Q16_systemic: ['none'],
-  Q17_calf: ['none'],
-  Q18_neuro: ['none'],
-  Q09_location: ['front_around_or_behind_kneecap'],
-  Q10_aggravators: ['stairs_down', 'squat_or_kneel'],
-  Q11_pain_behaviour: [],
-  Q12_morning_stiffness: 'none',
-  Q13_duration: '2_to_6w',
-  Q14_trajectory: { trajectory: 'improving', home_care_tried_2w_plus: 'no' },
-  Q15_training_change: ['mileage_up'],
-  Q19_pain_scores: { at_rest: 0, during_run: 3, worse_next_morning: 'no', limping: 'no' },
+  ...calmAdult(),
   Q21_both_knees: 'no',
   Q22_sport: 'mainly_running',
   Q23_prior_diagnosis: 'none',
