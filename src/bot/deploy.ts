@@ -16,10 +16,24 @@ export interface DeployResult {
   registered: { id: string; name: string }[];
 }
 
+/**
+ * Without DISCORD_APPLICATION_ID, ask Discord; failing that, a bot token's first part is its user id in
+ * base64, which is the application id for every application created since 2017.
+ */
+async function askApplicationId(rest: REST, token: string): Promise<string> {
+  try {
+    return ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+  } catch (error) {
+    const fromToken = Buffer.from(token.split('.')[0] ?? '', 'base64').toString('utf8');
+    if (/^\d{17,20}$/.test(fromToken)) return fromToken;
+    throw new Error(`could not find the application id (${error instanceof Error ? error.message : String(error)}). Set DISCORD_APPLICATION_ID in .env.`);
+  }
+}
+
 /** Replaces the application's slash commands (in one server when `guildId` is set) with `definitions`. */
 export async function deployCommands(target: DeployTarget, definitions: readonly CommandDefinition[]): Promise<DeployResult> {
   const rest = new REST(target.apiUrl ? { api: target.apiUrl } : {}).setToken(target.token);
-  const applicationId = target.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+  const applicationId = target.applicationId ?? (await askApplicationId(rest, target.token));
   const route = target.guildId
     ? Routes.applicationGuildCommands(applicationId, target.guildId)
     : Routes.applicationCommands(applicationId);
