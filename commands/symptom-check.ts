@@ -11,14 +11,18 @@ import {
   currentSlot,
   decodeProgress,
   emptyProgress,
+  endsInEmergency,
   PROGRESS_LAYOUT_VERSION,
   toAnswers,
+  unsureOption,
   withAnswer,
   type Progress,
+  type Slot,
   type SlotAnswer,
 } from '../src/triage/progress.js';
 import {
   cancelledView,
+  checkView,
   expiredView,
   introView,
   NONE_OF_THESE,
@@ -50,11 +54,16 @@ async function showProgress(interaction: MessageComponentInteraction, ctx: Inter
 }
 
 /** The answer a click or a menu choice gives to the current question, or null if it does not fit it. */
-function answerFrom(interaction: MessageComponentInteraction, progress: Progress, action: TriageAction): SlotAnswer | null {
-  const slot = currentSlot(progress);
-  if (!slot) return null;
+function answerFrom(interaction: MessageComponentInteraction, slot: Slot, action: TriageAction): SlotAnswer | null {
   if (action === 'skip') return slot.skippable ? { skip: true } : null;
-  if (typeof action === 'object') return slot.kind !== 'multi' && action.option < slot.options.length ? action : null;
+  if (typeof action === 'object' && 'stillUnsure' in action) {
+    const unsure = unsureOption(slot);
+    if (unsure === null) return null;
+    if (slot.kind !== 'multi') return { option: unsure };
+    const ticked = slot.options.map((_, i) => i).filter((i) => i !== unsure && (action.stillUnsure & (1 << i)) !== 0);
+    return { options: [...ticked, unsure] };
+  }
+  if (typeof action === 'object') return slot.kind !== 'multi' && action.option < slot.options.length ? { option: action.option } : null;
   if (action !== 'multi' || slot.kind !== 'multi' || !interaction.isStringSelectMenu()) return null;
   const ids = slot.options.map((o) => o.id);
   let values = interaction.values.filter((v) => v !== NONE_OF_THESE);
@@ -62,6 +71,13 @@ function answerFrom(interaction: MessageComponentInteraction, progress: Progress
   // "None of these" next to real choices is a slip: the real choices count.
   if (values.length > 1) values = values.filter((v) => v !== 'none');
   return { options: values.map((v) => ids.indexOf(v)) };
+}
+
+/** "Not sure" on a safety question, picked from the question itself: a concrete check comes first (RF-UNSURE). */
+function firstUnsure(slot: Slot, answer: SlotAnswer, action: TriageAction): boolean {
+  const unsure = unsureOption(slot);
+  if (unsure === null || (typeof action === 'object' && 'stillUnsure' in action)) return false;
+  return 'option' in answer ? answer.option === unsure : 'options' in answer && answer.options.includes(unsure);
 }
 
 export const symptomCheckCommand = defineCommand({
@@ -88,9 +104,14 @@ export const symptomCheckCommand = defineCommand({
     if (!progress) return ctx.respond.update(expiredView());
     if (action === 'back') return showProgress(interaction, ctx, back(progress));
 
-    const answer = answerFrom(interaction, progress, action);
     const slot = currentSlot(progress);
-    if (!answer || !slot) return ctx.respond.update(expiredView());
-    return showProgress(interaction, ctx, withAnswer(progress, slot, answer));
+    const answer = slot ? answerFrom(interaction, slot, action) : null;
+    if (!slot || !answer) return ctx.respond.update(expiredView());
+    const next = withAnswer(progress, slot, answer);
+    if (firstUnsure(slot, answer, action) && !endsInEmergency(next)) {
+      const ticked = 'options' in answer ? answer.options.reduce((mask, i) => mask | (1 << i), 0) : 0;
+      return ctx.respond.update(checkView(progress, slot, answeredPath(progress).length + 1, ticked));
+    }
+    return showProgress(interaction, ctx, next);
   },
 });

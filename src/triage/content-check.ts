@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isExerciseId } from '../content/exercise-ids.js';
 import { QUESTION_IDS } from '../content/triage/answer-options.js';
 import { PHASE_1_CARDS } from '../content/triage/cards.js';
+import { UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../content/triage/checks.js';
 import { MESSAGES, RULE_WHY } from '../content/triage/messages.js';
 import { QUESTIONS } from '../content/triage/questions.js';
 import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../content/triage/rules.js';
@@ -66,6 +67,12 @@ export function triageContentProblems(content: TriageContent = TRIAGE_CONTENT): 
     seen.add(parsed.data.id);
   }
   for (const id of QUESTION_IDS) if (!seen.has(id)) problems.push(`${id}: no question text`);
+  for (const question of QUESTIONS.filter((q) => q.redFlag)) {
+    if (question.options.some((o) => o.id === 'unsure') && !UNSURE_CHECKS[question.id]) problems.push(`${question.id}: no check to offer after "not sure"`);
+    for (const item of question.items) {
+      if (item.options.some((o) => o.id === 'unsure') && !UNSURE_ITEM_CHECKS[item.key]) problems.push(`${question.id}.${item.key}: no check to offer after "not sure"`);
+    }
+  }
   for (const id of content.ruleIds) if (!content.ruleWhy[id]) problems.push(`rule ${id}: no plain "why" sentence`);
   for (const [key, text] of Object.entries(content.messages)) {
     if (!text.trim()) problems.push(`message ${key}: empty`);

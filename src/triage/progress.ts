@@ -115,13 +115,24 @@ function skippedQuestions(progress: Progress): Set<QuestionId> {
 /** The slot to ask next, or null when the check is complete (or a red flag has ended it). */
 export function currentSlot(progress: Progress): Slot | null {
   const answers = toAnswers(progress);
-  if (highestRedFlagLevel(firedRedFlags(answers)) === 'EMERGENCY') return null;
+  if (endsInEmergency(progress)) return null;
   const unfinishedGroupItem = SLOTS.find(
     (s) => s.item && progress[s.index] === UNSET && slotsOf(s.question.id).some((other) => progress[other.index] !== UNSET),
   );
   if (unfinishedGroupItem) return unfinishedGroupItem;
   const next = nextQuestion(answers, skippedQuestions(progress));
   return next ? slotsOf(next)[0]! : null;
+}
+
+/** True when the answers so far already call for emergency care (the flow ends there). */
+export function endsInEmergency(progress: Progress): boolean {
+  return highestRedFlagLevel(firedRedFlags(toAnswers(progress))) === 'EMERGENCY';
+}
+
+/** The option index of "not sure" on a safety question, where it has one. */
+export function unsureOption(slot: Slot): number | null {
+  const index = slot.options.findIndex((o) => o.id === 'unsure');
+  return slot.question.redFlag && index >= 0 ? index : null;
 }
 
 /** The slots answered, in the order the flow asked them. */

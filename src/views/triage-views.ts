@@ -1,6 +1,7 @@
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { encodeCustomId } from '../bot/custom-id.js';
 import type { QuestionId } from '../content/triage/answer-options.js';
+import { STILL_UNSURE_NOTE, UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../content/triage/checks.js';
 import { MESSAGES, renderMessage, type MessageKey } from '../content/triage/messages.js';
 import { questionById } from '../content/triage/questions.js';
 import { REGION_SERVICES, type Region } from '../content/regions.js';
@@ -16,12 +17,14 @@ export const TRIAGE_ID_VERSION = 1;
 /** Select value meaning "none of these" on multi-choice questions that have no such option. */
 export const NONE_OF_THESE = '_none';
 
-export type TriageAction = 'go' | 'intro' | 'back' | 'skip' | 'cancel' | 'multi' | { option: number };
+/** `stillUnsure` keeps "not sure" after a concrete check; its mask holds the options ticked with it. */
+export type TriageAction = 'go' | 'intro' | 'back' | 'skip' | 'cancel' | 'multi' | { option: number } | { stillUnsure: number };
 
 const ACTION_CODES = { go: 'g', intro: 'i', back: 'b', skip: 's', cancel: 'x', multi: 'm' } as const;
 
 export function triageId(progress: Progress | null, action: TriageAction): string {
-  const code = typeof action === 'object' ? `o${action.option}` : ACTION_CODES[action];
+  const code =
+    typeof action !== 'object' ? ACTION_CODES[action] : 'option' in action ? `o${action.option}` : `u${action.stillUnsure.toString(36)}`;
   return encodeCustomId(TRIAGE_PREFIX, TRIAGE_ID_VERSION, [PROGRESS_LAYOUT_VERSION, progress ? encodeProgress(progress) : '0', code]);
 }
 
@@ -34,6 +37,8 @@ export interface DecodedTriageId {
 export function parseTriageAction(code: string): TriageAction | null {
   const option = /^o(\d{1,2})$/.exec(code);
   if (option) return { option: Number(option[1]) };
+  const unsure = /^u([0-9a-z]{1,4})$/.exec(code);
+  if (unsure) return { stillUnsure: Number.parseInt(unsure[1]!, 36) };
   const entry = Object.entries(ACTION_CODES).find(([, c]) => c === code);
   return entry ? (entry[0] as TriageAction) : null;
 }
@@ -86,6 +91,40 @@ export function stepView(progress: Progress, slot: Slot, stepNumber: number): Me
         title: `Knee check · question ${stepNumber}`,
         color: BLUE,
         description: clip(`${groupLead}**${slot.prompt}**${slot.kind === 'multi' ? '\n\nPick everything that fits in the menu below.' : ''}`, 4096),
+        footer: { text: 'Private to you. Nothing is saved.' },
+      },
+    ],
+    components: rows,
+  };
+}
+
+/**
+ * After "not sure" on a safety question: one concrete thing to check, then the same question again
+ * without "not sure", or "Still not sure" to keep it.
+ */
+export function checkView(progress: Progress, slot: Slot, stepNumber: number, tickedMask: number): MessageView {
+  const check = (slot.item ? UNSURE_ITEM_CHECKS[slot.item.key] : UNSURE_CHECKS[slot.question.id]) ?? 'Please check what you can, then answer again.';
+  const rows: Row[] = [];
+  const choices = slot.options.map((o, i) => ({ o, i })).filter(({ o }) => o.id !== 'unsure');
+  if (slot.kind === 'multi') {
+    const options = choices.map(({ o }) => ({ value: o.id, label: o.label }));
+    rows.push(selectRow(triageId(progress, 'multi'), 'Pick all that fit', options, { min: 1, max: options.length }));
+  } else {
+    rows.push(...buttonRows(choices.map(({ o, i }) => button(triageId(progress, { option: i }), o.label, ButtonStyle.Primary))));
+  }
+  rows.push(
+    ...buttonRows([
+      button(triageId(progress, stepNumber === 1 ? 'intro' : 'back'), '◀ Back'),
+      button(triageId(progress, { stillUnsure: tickedMask }), 'Still not sure'),
+      button(triageId(progress, 'cancel'), 'Stop', ButtonStyle.Danger),
+    ]),
+  );
+  return {
+    embeds: [
+      {
+        title: `Knee check · question ${stepNumber}: let's check`,
+        color: BLUE,
+        description: clip(`**${slot.prompt}**\n\n${check}\n\n${STILL_UNSURE_NOTE}`, 4096),
         footer: { text: 'Private to you. Nothing is saved.' },
       },
     ],

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/bot/custom-id.js';
-import { currentSlot, decodeProgress, PROGRESS_LAYOUT_VERSION, type Slot } from '../../src/triage/progress.js';
+import { currentSlot, decodeProgress, PROGRESS_LAYOUT_VERSION, toAnswers, type Slot } from '../../src/triage/progress.js';
 import type { ApiMessage } from '../discord-double/index.js';
 import { vignettes } from '../triage/helpers.js';
 import { startPacer, type Pacer } from './support/pacer.js';
@@ -137,6 +137,46 @@ describe('/symptom-check in Discord', () => {
     const stopped = await click(backAgain, 'Stop');
     expect(stopped.content).toMatch(/stopped\. Nothing was saved/);
     expect(stopped.components).toEqual([]);
+  });
+
+  it('asks for a concrete check after "not sure" on the safety screen, then goes on with the real answer', async () => {
+    const check = await choose(await start(), ['unsure']);
+    const embed = check.embeds[0] as { title: string; description: string };
+    expect(embed.title).toBe("Knee check · question 1: let's check");
+    expect(embed.description).toMatch(/try 4 steps/);
+    const select = components(check).find((c): c is Select => c.type === 3)!;
+    expect(select.options.map((o) => o.value)).not.toContain('unsure');
+    const age = await choose(check, ['none']);
+    expect(age.embeds[0]?.title).toBe('Knee check · question 2');
+    expect(toAnswers(decodeProgress(decodeCustomId(components(age)[0]!.custom_id)!.parts[1]!)!).Q01_emergency_screen).toEqual(['none']);
+  });
+
+  it('treats "Still not sure" as not ruled out: same-day care, no exercise cards', async () => {
+    const check = await choose(await start(), ['unsure']);
+    const age = await click(check, 'Still not sure');
+    expect(age.embeds[0]?.title).toBe('Knee check · question 2');
+    const hv01 = vignettes.find((v) => v.id === 'HV01')!;
+    const { result } = await answerAll(age, hv01.answers as Record<string, unknown>);
+    expect(result.embeds[0]?.title).toBe('Get your knee seen today if you can');
+    expect(components(result).some((c) => c.custom_id.startsWith('ex:'))).toBe(false);
+  });
+
+  it('keeps what was ticked alongside "not sure" when the member stays unsure', async () => {
+    let message = await choose(await start(), ['none']);
+    message = await click(message, '18 to 39');
+    while (slotShownBy(message).question.id !== 'Q16_systemic') {
+      const slot = slotShownBy(message);
+      message = slot.kind === 'multi' ? await choose(message, ['none']) : await click(message, slot.options.find((o) => ['gradual', 'none', 'no'].includes(o.id))!.label);
+    }
+    const check = await choose(message, ['fever_or_chills', 'unsure']);
+    const next = await click(check, 'Still not sure');
+    const answers = toAnswers(decodeProgress(decodeCustomId(components(next)[0]!.custom_id)!.parts[1]!)!);
+    expect(answers.Q16_systemic).toEqual(['fever_or_chills', 'unsure']);
+  });
+
+  it('skips the check when an emergency is ticked along with "not sure"', async () => {
+    const result = await choose(await start(), ['deformed_or_kneecap_out', 'unsure']);
+    expect(result.embeds[0]?.title).toBe('Get medical help now');
   });
 
   it('answers a forged or out-of-date button with a clear "start again"', async () => {

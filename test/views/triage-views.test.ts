@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REGIONS } from '../../src/content/regions.js';
 import { parseAnswers } from '../../src/triage/answers.js';
 import { evaluate } from '../../src/triage/engine.js';
-import { emptyProgress, SLOTS } from '../../src/triage/progress.js';
-import { introView, resultView, stepView } from '../../src/views/triage-views.js';
+import { emptyProgress, SLOTS, unsureOption } from '../../src/triage/progress.js';
+import { checkView, introView, resultView, stepView } from '../../src/views/triage-views.js';
 import { checkMessageLimits } from '../discord-double/limits.js';
 import { vignettes } from '../triage/helpers.js';
 
@@ -22,6 +22,17 @@ describe('symptom-check views', () => {
     for (const slot of SLOTS) {
       const view = stepView(emptyProgress(), slot, 12);
       expect(checkMessageLimits(body(view)), slot.question.id).toEqual([]);
+    }
+  });
+
+  it('every "let\'s check" step after "not sure" fits Discord and names something concrete to try', () => {
+    const unsureSlots = SLOTS.filter((slot) => unsureOption(slot) !== null);
+    expect(unsureSlots.map((s) => s.question.id)).toEqual(expect.arrayContaining(['Q01_emergency_screen', 'Q05_ottawa', 'Q08_heat_redness', 'Q17_calf']));
+    for (const slot of unsureSlots) {
+      const view = checkView(emptyProgress(), slot, 7, (1 << slot.options.length) - 1);
+      expect(checkMessageLimits(body(view)), slot.question.id).toEqual([]);
+      expect(embedText(view)).toMatch(/Then answer again/);
+      expect(JSON.stringify(view.components)).toContain('Still not sure');
     }
   });
 
