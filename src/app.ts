@@ -8,7 +8,7 @@ import { createRouter, type RouterOptions } from './bot/router.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
-import { loadCatalogue } from './exercises/catalogue.js';
+import { allCards } from './exercises/catalogue.js';
 import type { Logger } from './logger.js';
 import { assertTriageContent } from './triage/content-check.js';
 import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
@@ -33,7 +33,7 @@ export interface RunningApp {
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const cards = loadCatalogue();
+  const cards = allCards(); // validates the catalogue once, on first use
   assertTriageContent();
   logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
   const database = openDatabase(config.databasePath);

@@ -1,11 +1,10 @@
 /**
  * Short routines (about 5 to 15 minutes) for `/exercise routine`, built from the first-stage
- * card sets in clinical.md 5.2, and the few cards the symptom check links to.
+ * card sets in clinical.md 5.2.
  */
-import { ROUTINE_CONDITION_LABELS, type PatternId, type RoutineCondition } from '../content/conditions.js';
+import { ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../content/conditions.js';
 import type { ExerciseId } from '../content/exercise-ids.js';
 import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../content/safety.js';
-import { CONDITION_CARD_SETS, hasCardSets } from './card-sets.js';
 import { getCard } from './catalogue.js';
 
 export const MIN_ROUTINE_MINUTES = 5;
@@ -149,17 +148,4 @@ export function buildRoutine(condition: RoutineCondition): Routine {
     painRule: { title: PAIN_RULE.title, text: painRuleText() },
     safetyNet: CARD_SAFETY_NET,
   };
-}
-
-/**
- * Up to `max` first-stage cards for a pattern, for the symptom check's result.
- * `rotation` shifts the starting card so repeat visits see a different mix.
- * Injury patterns get none.
- */
-export function cardsForPattern(pattern: PatternId, max = 3, rotation = 0): ExerciseId[] {
-  if (!hasCardSets(pattern)) return [];
-  const cards = CONDITION_CARD_SETS[pattern].phase1;
-  const count = Math.min(Math.max(0, Math.floor(max)), cards.length);
-  const start = ((Math.floor(rotation) % cards.length) + cards.length) % cards.length;
-  return Array.from({ length: count }, (_, offset) => cards[(start + offset) % cards.length]!);
 }

@@ -112,10 +112,12 @@ function skippedQuestions(progress: Progress): Set<QuestionId> {
   return new Set(SLOTS.filter((s) => !s.item && progress[s.index] === SKIPPED).map((s) => s.question.id));
 }
 
+const isEmergency = (answers: Answers) => highestRedFlagLevel(firedRedFlags(answers)) === 'EMERGENCY';
+
 /** The slot to ask next, or null when the check is complete (or a red flag has ended it). */
 export function currentSlot(progress: Progress): Slot | null {
   const answers = toAnswers(progress);
-  if (endsInEmergency(progress)) return null;
+  if (isEmergency(answers)) return null;
   const unfinishedGroupItem = SLOTS.find(
     (s) => s.item && progress[s.index] === UNSET && slotsOf(s.question.id).some((other) => progress[other.index] !== UNSET),
   );
@@ -126,7 +128,7 @@ export function currentSlot(progress: Progress): Slot | null {
 
 /** True when the answers so far already call for emergency care (the flow ends there). */
 export function endsInEmergency(progress: Progress): boolean {
-  return highestRedFlagLevel(firedRedFlags(toAnswers(progress))) === 'EMERGENCY';
+  return isEmergency(toAnswers(progress));
 }
 
 /** The option index of "not sure" on a safety question, where it has one. */

@@ -56,10 +56,15 @@ export function cardView(card: Card): MessageView {
     ],
     footer: { text: clip(`General information, not a diagnosis or a treatment plan. Sources: ${card.sources.join(', ')} (see the README).`, 2048) },
   };
-  const buttons = [card.easier, card.harder]
-    .map((variant, i) => ({ variant, label: i === 0 ? 'Easier' : 'Harder' }))
-    .filter(({ variant }) => variant.cardId && getCard(variant.cardId))
-    .map(({ variant, label }) => button(exerciseIds.card(variant.cardId!), `${label}: ${getCard(variant.cardId!)!.name}`));
+  const buttons = (
+    [
+      ['Easier', card.easier],
+      ['Harder', card.harder],
+    ] as const
+  ).flatMap(([label, variant]) => {
+    const linked = variant.cardId ? getCard(variant.cardId) : undefined;
+    return linked ? [button(exerciseIds.card(linked.id), `${label}: ${linked.name}`)] : [];
+  });
   return { embeds: [embed], components: buttonRows(buttons) };
 }
 

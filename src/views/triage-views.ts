@@ -180,7 +180,8 @@ function tellingAnswers(progress: Progress): string[] {
 
 /** The result card: what to do and how soon, what the answers fit, why, and what would change the advice. */
 export function resultView(outcome: TriageOutcome, region: Region, progress: Progress): MessageView {
-  const values: Record<string, string> = { ...REGION_SERVICES[region], ...patternPlaceholders(outcome.patterns) };
+  const services = REGION_SERVICES[region];
+  const values: Record<string, string> = { ...services, ...patternPlaceholders(outcome.patterns) };
   const lead: string[] = [];
   const fields: APIEmbedField[] = [];
   const cardNames = outcome.cards.map((id) => getCard(id)?.name).filter((name): name is string => Boolean(name));
@@ -197,7 +198,6 @@ export function resultView(outcome: TriageOutcome, region: Region, progress: Pro
       else fields.push({ name, value: clip(text, 1024) });
     }
   }
-  const services = REGION_SERVICES[region];
   fields.push({
     name: 'Who to contact',
     value: `In an emergency: call **${services.emergency_number}**.\nFor advice when it is not an emergency: ${services.advice_line}.`,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PATTERN_IDS, ROUTINE_CONDITIONS } from '../../src/content/conditions.js';
+import { ROUTINE_CONDITIONS } from '../../src/content/conditions.js';
 import { PAIN_RULE } from '../../src/content/safety.js';
-import { CONDITION_CARD_SETS, hasCardSets } from '../../src/exercises/card-sets.js';
+import { CONDITION_CARD_SETS, hasCardSets } from '../../src/content/card-sets.js';
 import { getCard } from '../../src/exercises/catalogue.js';
-import { buildRoutine, cardsForPattern, MAX_ROUTINE_MINUTES, MIN_ROUTINE_MINUTES } from '../../src/exercises/routines.js';
+import { buildRoutine, MAX_ROUTINE_MINUTES, MIN_ROUTINE_MINUTES } from '../../src/exercises/routines.js';
 
 describe('routines', () => {
   it.each(ROUTINE_CONDITIONS.map((condition) => [condition]))('%s routine is short, valid and carries the pain rule', (condition) => {
@@ -42,27 +42,5 @@ describe('routines', () => {
         expect(getCard(id)!.conditions, `${id} for ${pattern}`).toContain(pattern);
       }
     }
-  });
-});
-
-describe('cardsForPattern', () => {
-  it('gives three first-stage cards for self-manageable patterns', () => {
-    expect(cardsForPattern('PFP')).toEqual(['wall-push', 'clamshell', 'glute-bridge']);
-    for (const pattern of ['PFP', 'ITBS', 'PES_ANSERINE', 'PATELLAR_TENDINOPATHY', 'KNEE_OA'] as const) {
-      expect(cardsForPattern(pattern)).toHaveLength(3);
-    }
-  });
-
-  it('gives no cards for injury patterns', () => {
-    expect(cardsForPattern('MENISCUS')).toEqual([]);
-    expect(cardsForPattern('LIGAMENT')).toEqual([]);
-  });
-
-  it('rotates without repeats and respects max', () => {
-    const rotated = cardsForPattern('PFP', 3, 4);
-    expect(rotated).toEqual(['single-leg-balance', 'wall-push', 'clamshell']);
-    expect(cardsForPattern('KNEE_OA', 10)).toHaveLength(4);
-    expect(cardsForPattern('ITBS', 0)).toEqual([]);
-    for (const pattern of PATTERN_IDS) expect(new Set(cardsForPattern(pattern, 10)).size).toBe(cardsForPattern(pattern, 10).length);
   });
 });

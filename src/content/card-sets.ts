@@ -2,8 +2,8 @@
  * Which cards suit each pattern at each stage (clinical.md 5.2). Injury patterns (meniscus,
  * ligament) are absent on purpose: they get no cards until a clinician has seen them.
  */
-import type { PatternId } from '../content/conditions.js';
-import type { ExerciseId } from '../content/exercise-ids.js';
+import type { PatternId } from './conditions.js';
+import type { ExerciseId } from './exercise-ids.js';
 
 export interface CardSets {
   /** Irritable, weeks 0 to 2. */
