@@ -3,7 +3,8 @@ import type { Region } from '../content/regions.js';
 import type { Db } from './connection.js';
 import { clubs } from './schema.js';
 
+/** The club's own region, or undefined when it has none (then the deployment's PACER_REGION applies). */
 export function clubRegion(db: Db, guildId: string | null): Region | undefined {
   if (!guildId) return undefined;
-  return db.select({ region: clubs.region }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.region;
+  return db.select({ region: clubs.region }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.region ?? undefined;
 }

@@ -12,18 +12,20 @@ const timestampNow = (name: string) =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-/** One row per Discord server that uses Pacer: its settings. */
+/**
+ * One row per Discord server that uses Pacer: its settings. The weekly challenge's channel, weekday, time
+ * and pause state live only in its `schedules` row (kind 'weekly_challenge'): one source for the timetable.
+ */
 export const clubs = sqliteTable('clubs', {
   guildId: text('guild_id').primaryKey(),
+  /** IANA zone for everything the club schedules and for its week boundaries. */
   timezone: text('timezone').notNull().default('Europe/London'),
-  region: text('region', { enum: ['UK', 'EU', 'US'] }).notNull().default('UK'),
-  challengeChannelId: text('challenge_channel_id'),
-  /** 0 = Sunday ... 6 = Saturday, in the club's time zone. */
-  challengeWeekday: integer('challenge_weekday').notNull().default(1),
-  challengeHour: integer('challenge_hour').notNull().default(7),
-  challengeMinute: integer('challenge_minute').notNull().default(0),
-  challengePaused: integer('challenge_paused', { mode: 'boolean' }).notNull().default(false),
+  /** Emergency numbers for the symptom check; null = the deployment's PACER_REGION. */
+  region: text('region', { enum: ['UK', 'EU', 'US'] }),
   moderatorRoleId: text('moderator_role_id'),
+  /** Where Pacer tells moderators about paused posts and skipped occurrences; null = DM the set-up member. */
+  noticesChannelId: text('notices_channel_id'),
+  setupByUserId: text('setup_by_user_id'),
   createdAt: timestampNow('created_at'),
   updatedAt: timestampNow('updated_at'),
 });

@@ -58,3 +58,32 @@ describe('database', () => {
     expect(readdirSync(scratch)).toEqual(readdirSync(migrationsFolder()));
   });
 });
+
+describe('migration 0001 (club settings)', () => {
+  it('upgrades a 0000 database in place: clubs keep their rows and children, and the old UK default is cleared', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const path = tempFile();
+    openDatabase(path).close(); // create the folder, then rebuild the file at 0000 only
+    const { rmSync } = await import('node:fs');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    const old = new Database(path);
+    const init = readFileSync(join(migrationsFolder(), '0000_init.sql'), 'utf8');
+    for (const statement of init.split('--> statement-breakpoint')) old.exec(statement);
+    old.exec(`create table __drizzle_migrations (id integer primary key, hash text not null, created_at numeric)`);
+    const journal = JSON.parse(readFileSync(join(migrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
+    old.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('0000', journal.entries[0]!.when);
+    old.exec(`insert into clubs (guild_id, timezone, challenge_channel_id) values ('g1', 'America/New_York', 'c1')`);
+    old.exec(`insert into members (guild_id, user_id) values ('g1', 'u1')`);
+    old.close();
+
+    const upgraded = openDatabase(path);
+    expect(upgraded.sqlite.prepare('select guild_id, timezone, region from clubs').all()).toEqual([
+      { guild_id: 'g1', timezone: 'America/New_York', region: null },
+    ]);
+    expect(upgraded.sqlite.prepare('select count(*) from members').pluck().get()).toBe(1);
+    const columns = upgraded.sqlite.prepare('select name from pragma_table_info(?)').pluck().all('clubs');
+    expect(columns).not.toContain('challenge_weekday');
+    expect(columns).toEqual(expect.arrayContaining(['notices_channel_id', 'setup_by_user_id']));
+    upgraded.close();
+  });
+});
