@@ -1,4 +1,6 @@
 /** Scheduler figures for `npm run bench`: throughput under Discord's rate limits, and the cost of an idle tick. */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { nextRun, weeklyRule } from '../src/scheduler/rules.js';
 import { openDatabase } from '../src/db/connection.js';
@@ -36,6 +38,8 @@ export async function benchBurst(clubCount = 2000): Promise<void> {
   const deadline = Date.now() + 300_000;
   while (posts().length < clubCount && Date.now() < deadline) await new Promise((done) => setTimeout(done, 250));
   await new Promise((done) => setTimeout(done, 1000)); // any straggler would show up as a duplicate
+  const botCpuS = processCpuSeconds(bot.child.pid!);
+  const selfCpuS = process.cpuUsage();
   bot.child.kill('SIGTERM');
   await bot.exited;
 
@@ -53,6 +57,9 @@ export async function benchBurst(clubCount = 2000): Promise<void> {
   console.log(`scheduler burst: ${clubCount} clubs due in one minute, bot as its own process, double enforcing ${GLOBAL_LIMIT} req/s`);
   console.log(`  ${arrivals.length} posts over ${spanS.toFixed(1)} s = ${achieved.toFixed(1)} posts/s; achieved / allowed = ${(achieved / GLOBAL_LIMIT).toFixed(3)} (target >= 0.9)`);
   console.log(`  duplicates ${duplicates} (target 0), lost ${lost}, 429s: global ${stats.globalRejections}, per channel ${stats.channelRejections}`);
+  console.log(
+    `  CPU: bot process ${botCpuS.toFixed(1)} s in all (${((botCpuS * 1000) / clubCount).toFixed(1)} ms per post incl. start-up), bench + double ${((selfCpuS.user + selfCpuS.system) / 1e6).toFixed(1)} s; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  );
   await double.close();
 }
 
@@ -102,4 +109,14 @@ export function benchNextRun(bench: (name: string, iterations: number, fn: (i: n
   const rule = weeklyRule('monday', '18:00');
   const start = new Date('2026-01-01T00:00:00Z').getTime();
   bench('scheduler: next run of a weekly rule (Europe/London)', 20_000, (i) => nextRun(rule, 'Europe/London', new Date(start + i * 3_600_000)));
+}
+
+/** User + system CPU seconds a live process has used (Linux /proc; 0 elsewhere). */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
