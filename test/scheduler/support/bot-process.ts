@@ -28,8 +28,8 @@ export interface BotProcess {
 export function startBotProcess(env: NodeJS.ProcessEnv): BotProcess {
   const child = spawn(process.execPath, [BOT_ENTRY], { env, cwd: process.cwd() });
   let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return { child, output: () => text, exited };
 }
