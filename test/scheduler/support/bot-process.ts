@@ -3,9 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
-// Bundled with packages left external, so twenty starts cost no TypeScript compile. It sits two folders
-// below the repository, so src/db finds ../../migrations as it does from dist/src/db.
-export const BOT_ENTRY = resolve('.test-build/scheduler/bot.mjs');
+// Bundled with packages left external, so twenty starts cost no TypeScript compile. It sits in dist/
+// (ignored by git and lint), two folders below the repository, so src/db finds ../../migrations as it
+// does from dist/src/db.
+export const BOT_ENTRY = resolve('dist/test-bot/bot.mjs');
 
 export async function bundleBotProcess(): Promise<void> {
   await build({
