@@ -1,6 +1,7 @@
 /**
- * A bounded queue that paces scheduled posts inside Discord's limits: at most `perSecond` starts a second
- * across all channels (evenly spaced, so no one-second window sees more), and at most `perChannel.count`
+ * A bounded queue that paces scheduled posts inside Discord's limits: `perSecond` starts a second across
+ * all channels, evenly spaced, with CATCH_UP more allowed at once after an idle spell or a stalled event
+ * loop (a token bucket: no one-second window sees more than perSecond + CATCH_UP), and at most `perChannel.count`
  * starts per channel in any `perChannel.windowMs`. A busy channel does not hold up the others.
  *
  * It only spaces requests out; a 429 that still happens is honoured by discord.js's REST queue, which
@@ -15,6 +16,7 @@
  */
 export const DEFAULT_PER_SECOND = 47;
 export const DEFAULT_PER_CHANNEL = { count: 5, windowMs: 5250 };
+export const CATCH_UP = 3;
 
 export class QueueClosedError extends Error {
   constructor() {
@@ -55,7 +57,7 @@ export class PostQueue {
   private readonly now: () => number;
   private readonly waiting: Waiting[] = [];
   private readonly channelStarts = new Map<string, number[]>();
-  private nextGlobalStart = 0;
+  private nextGlobalStart = Number.NEGATIVE_INFINITY;
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -125,7 +127,10 @@ export class PostQueue {
       for (const resolve of this.idleWaiters.splice(0)) resolve();
       return;
     }
-    if (this.closed || this.timer) return;
+    if (this.closed) return;
+    // Recomputed on every change: a timer set for a busy channel must not hold up a newly queued other channel.
+    clearTimeout(this.timer);
+    this.timer = undefined;
     while (this.waiting.length > 0 && this.inFlight < this.concurrency) {
       const at = this.now();
       const globalWait = this.nextGlobalStart - at;
@@ -141,7 +146,9 @@ export class PostQueue {
       const starts = this.channelStarts.get(item!.channelId) ?? [];
       starts.push(at);
       this.channelStarts.set(item!.channelId, starts);
-      this.nextGlobalStart = Math.max(at, this.nextGlobalStart) + 1000 / this.perSecond;
+      // After a stall of the event loop, up to CATCH_UP starts may follow each other at once (47 + 3 = 50).
+      const spacing = 1000 / this.perSecond;
+      this.nextGlobalStart = Math.max(at - CATCH_UP * spacing, this.nextGlobalStart) + spacing;
       item!.start();
     }
   }
