@@ -16,7 +16,7 @@
  */
 export const DEFAULT_PER_SECOND = 47;
 export const DEFAULT_PER_CHANNEL = { count: 5, windowMs: 5250 };
-export const CATCH_UP = 3;
+export const CATCH_UP = 0;
 
 export class QueueClosedError extends Error {
   constructor() {
@@ -146,7 +146,7 @@ export class PostQueue {
       const starts = this.channelStarts.get(item!.channelId) ?? [];
       starts.push(at);
       this.channelStarts.set(item!.channelId, starts);
-      // After a stall of the event loop, up to CATCH_UP starts may follow each other at once (47 + 3 = 50).
+      // After a stall of the event loop, up to CATCH_UP starts may follow each other at once (0: with the double in the same process, any catch-up drew 429s).
       const spacing = 1000 / this.perSecond;
       this.nextGlobalStart = Math.max(at - CATCH_UP * spacing, this.nextGlobalStart) + spacing;
       item!.start();
