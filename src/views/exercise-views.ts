@@ -4,21 +4,13 @@ import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../content/safety.js';
 import { AREA_LABELS, getCard, type Area, type Card, type CardVariant } from '../exercises/catalogue.js';
 import type { Page } from '../exercises/paging.js';
 import type { Routine } from '../exercises/routines.js';
-import { encodeCustomId } from '../bot/custom-id.js';
 import { bulletList, button, buttonRows, clip, numberedList, selectRow, type Row } from './components.js';
+import { exerciseIds } from './exercise-custom-id.js';
 
-export const EXERCISE_PREFIX = 'ex';
-export const EXERCISE_ID_VERSION = 1;
+export { EXERCISE_ID_VERSION, EXERCISE_PREFIX, exerciseIds } from './exercise-custom-id.js';
 
 export const PACER_GREEN = 0x2e9e5b;
 const FIELD_MAX = 1024;
-
-export const exerciseIds = {
-  card: (cardId: string) => encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['card', cardId]),
-  pick: () => encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['pick']),
-  listPage: (page: number, condition: RoutineCondition | null, area: Area | null) =>
-    encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['list', page, condition ?? '-', area ?? '-']),
-};
 
 export interface MessageView {
   content?: string;
