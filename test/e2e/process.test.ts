@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../../src/bot/deploy.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '../discord-double/index.js';
 
@@ -20,7 +21,7 @@ describe('the bot as a process (as `npm start` runs it)', () => {
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'pacer-proc-')), 'pacer.sqlite'),
       LOG_LEVEL: 'info',
     };
-    expect(await runDeploy(env, () => undefined, () => undefined)).toBe(0);
+    expect(await runDeploy(env, commandDefinitions(), () => undefined, () => undefined)).toBe(0);
 
     const child = spawn(resolve('node_modules/.bin/tsx'), [resolve('src/main.ts')], { env, cwd: tmpdir() });
     let output = '';
