@@ -125,6 +125,16 @@ describe('/symptom-check in Discord', () => {
     expect((result.embeds[0] as { description: string }).description).toContain('Call 911');
   });
 
+  it("uses the deployment's PACER_REGION for a club row that has no region of its own", async () => {
+    await pacer.stop();
+    pacer = await startPacer({ env: { PACER_REGION: 'US' } });
+    pacer.app.database.sqlite.prepare('insert into clubs (guild_id, region) values (?, null)').run(pacer.double.guilds[0]!.id);
+    const result = await choose(await start(), ['deformed_or_kneecap_out']);
+    const text = JSON.stringify(result.embeds);
+    expect(text).toContain('911');
+    expect(text).not.toContain('999');
+  });
+
   it('goes back one question, and stops cleanly on request', async () => {
     const first = await start();
     const age = await choose(first, ['none']);

@@ -75,7 +75,12 @@ export class KneeCheckDriver {
 
   /** Every packed state that the message's components carry. */
   packedStates(message: ApiMessage): string[] {
-    return [...new Set(components(message).map((c) => decodeCustomId(c.custom_id)?.parts[1]).filter((s): s is string => !!s && s.length > 4))];
+    return [...new Set(components(message).flatMap((c) => this.packedStatesOf(c.custom_id)))];
+  }
+
+  packedStatesOf(customId: string): string[] {
+    const state = decodeCustomId(customId)?.parts[1];
+    return state && state.length > 4 ? [state] : [];
   }
 
   async answerScreen(message: ApiMessage, answers: Record<string, unknown>): Promise<ApiMessage> {
