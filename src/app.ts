@@ -11,7 +11,7 @@ import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { allCards } from './exercises/catalogue.js';
 import type { Logger } from './logger.js';
 import { assertTriageContent } from './triage/content-check.js';
-import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
+import { TRIAGE_CONTENT_VERSION } from './triage/rules.js';
 
 export interface StartOptions {
   config: Config;

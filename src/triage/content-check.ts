@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { isExerciseId } from '../content/exercise-ids.js';
 import { QUESTION_IDS } from '../content/triage/answer-options.js';
-import { PHASE_1_CARDS } from '../content/triage/cards.js';
+import { PHASE_1_CARDS } from './cards.js';
 import { UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../content/triage/checks.js';
 import { MESSAGES, RULE_WHY } from '../content/triage/messages.js';
 import { QUESTIONS } from '../content/triage/questions.js';
-import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../content/triage/rules.js';
+import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from './rules.js';
 
 const optionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'option ids are lower_snake_case'),

@@ -1,8 +1,8 @@
 import { PATTERN_NAMES, SELF_MANAGE_PATTERNS, type PatternId } from '../content/conditions.js';
 import type { ExerciseId } from '../content/exercise-ids.js';
-import { cardsForPattern, MAX_CARDS } from '../content/triage/cards.js';
+import { cardsForPattern, MAX_CARDS } from './cards.js';
 import { RULE_WHY, SELF_MANAGE_WHY, type MessageKey } from '../content/triage/messages.js';
-import { NOT_FOR_YOU_RULE, PATTERN_DEPENDENT_TRIGGERS, ROUTINE_TRIGGERS, type RoutineContext, type RoutineTrigger } from '../content/triage/rules.js';
+import { NOT_FOR_YOU_RULE, PATTERN_DEPENDENT_TRIGGERS, ROUTINE_TRIGGERS, type RoutineContext, type RoutineTrigger } from './rules.js';
 import type { Answers } from './answers.js';
 import { has, isAge, isAged16Plus, isUnder16 } from './facts.js';
 import type { TriageLevel } from './levels.js';

@@ -1,5 +1,5 @@
 import { PATTERN_IDS, type PatternId } from '../content/conditions.js';
-import { COEXISTING_PAIRS, MARGIN_SINGLE, MAX_SHOWN, PATTERN_GATES, PATTERN_WEIGHTS, THRESHOLD_SHOW, TIE_BREAK_ORDER } from '../content/triage/scoring.js';
+import { COEXISTING_PAIRS, MARGIN_SINGLE, MAX_SHOWN, PATTERN_GATES, PATTERN_WEIGHTS, THRESHOLD_SHOW, TIE_BREAK_ORDER } from './scoring-weights.js';
 import type { Answers } from './answers.js';
 
 export type PatternScores = Record<PatternId, number>;

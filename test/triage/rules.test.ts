@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../../src/content/triage/rules.js';
+import { RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../../src/triage/rules.js';
 import type { Answers } from '../../src/triage/answers.js';
 import { evaluate } from '../../src/triage/engine.js';
 import { calmAdult, recentInjury } from './helpers.js';

@@ -2,9 +2,9 @@
  * Pattern-scoring hints (clinical.md 2.5): weights, gates and the pairs that are shown together.
  * Heuristics for suggesting a pattern, never for diagnosing.
  */
-import type { PatternId } from '../conditions.js';
-import type { Answers } from '../../triage/answers.js';
-import { has, hadInjury, hasMechanicalSymptoms, isAge, isAged40Plus, onlyLocation } from '../../triage/facts.js';
+import type { PatternId } from '../content/conditions.js';
+import type { Answers } from './answers.js';
+import { has, hadInjury, hasMechanicalSymptoms, isAge, isAged40Plus, onlyLocation } from './facts.js';
 
 export const THRESHOLD_SHOW = 5;
 export const MARGIN_SINGLE = 3;

@@ -3,9 +3,9 @@
  * Where a rule mentions something the answers format cannot hold, the comment beside it says which
  * reading was chosen; it is always the more cautious one.
  */
-import type { PatternId } from '../conditions.js';
-import type { Answers } from '../../triage/answers.js';
-import type { RedFlagLevel } from '../../triage/levels.js';
+import type { PatternId } from '../content/conditions.js';
+import type { Answers } from './answers.js';
+import type { RedFlagLevel } from './levels.js';
 import {
   has,
   hadInjury,
@@ -15,7 +15,7 @@ import {
   isAge,
   isAged16Plus,
   isAged55Plus,
-} from '../../triage/facts.js';
+} from './facts.js';
 
 export const TRIAGE_CONTENT_VERSION = 'knee-triage-2025.11-r1 (clinical.md 0.1, not yet clinician-reviewed)';
 
