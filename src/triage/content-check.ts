@@ -89,11 +89,12 @@ export function triageContentProblems(content: TriageContent = TRIAGE_CONTENT): 
   for (const question of QUESTIONS.filter((q) => q.redFlag)) {
     if (!UNSURE_ACTION_OF_QUESTION[question.id] || !UNSURE_SIGN[question.id]) problems.push(`${question.id}: "not sure" names no sign or action`);
   }
-  for (const [key, text] of Object.entries(content.urgentTexts)) {
+  const redFlagReasons = Object.entries(content.reasons).filter(([id]) => id.startsWith('RF')).flatMap(([id, rs]) => rs.map((r, i) => [`${id} reason ${i + 1}`, r.text] as const));
+  for (const [key, text] of [...Object.entries(content.urgentTexts), ...redFlagReasons]) {
     if (/\bweeks?\b/i.test(text)) problems.push(`${key}: an EMERGENCY or URGENT text mentions weeks`);
     if (/check again|run .*again/i.test(text)) problems.push(`${key}: an EMERGENCY or URGENT text suggests doing the check again`);
   }
-  const texts = [...Object.entries(content.messages), ...Object.entries(SAFETY_NETS), ...Object.entries(content.reasons).flatMap(([id, rs]) => rs.map((r) => [id, r.text] as const))];
+  const texts = [...Object.entries(content.messages), ...Object.entries(SAFETY_NETS), ...Object.entries(content.urgentTexts), ...Object.entries(content.reasons).flatMap(([id, rs]) => rs.map((r) => [id, r.text] as const))];
   for (const [key, text] of texts) {
     if (!text.trim()) problems.push(`message ${key}: empty`);
     if (/\byou have\b/i.test(text)) problems.push(`message ${key}: says "you have"; say "your answers share features with"`);

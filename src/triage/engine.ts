@@ -51,6 +51,15 @@ function referralNotes(a: Answers, rules: readonly string[]): MessageKey[] {
   return notes;
 }
 
+/** URGENT cards: short notes only; the hip is already in the teenager's action (RF20). */
+function urgentNotes(a: Answers, rules: readonly string[]): MessageKey[] {
+  const notes: MessageKey[] = [];
+  if (isUnder16(a)) notes.push('under_16_urgent');
+  if (has(a.Q09_location, 'also_hip_groin_or_thigh') && !rules.includes('RF20_child_hip_or_limp')) notes.push('hip_referral');
+  if (has(a.Q18_neuro, 'back_pain_with_leg_symptoms')) notes.push('back_referral');
+  return notes;
+}
+
 function patternMessage(level: TriageLevel, patterns: readonly PatternId[]): MessageKey[] {
   if (patterns.length === 0) return [];
   if (level === 'SELF_MANAGE') {
@@ -119,7 +128,7 @@ export function evaluate(a: Answers): TriageOutcome {
       rules,
       actions: flagActions(a, flagLevel, shownRules),
       unsure: shownRules.includes('RF_UNSURE') ? unsureRedFlagQuestions(a) : [],
-      messages: flagLevel === 'URGENT' ? referralNotes(a, rules).filter((k) => k !== 'hip_referral' || !rules.includes('RF20_child_hip_or_limp')) : [],
+      messages: flagLevel === 'URGENT' ? urgentNotes(a, rules) : [],
       advice: [],
       reasons: reasonsFor(a, shownRules, []),
     };

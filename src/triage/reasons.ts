@@ -20,7 +20,7 @@ function valueOf(a: Answers, e: Exclude<Evidence, { pattern: string }>): unknown
 export function evidenceHolds(a: Answers, patterns: readonly PatternId[], e: Evidence): boolean {
   if ('pattern' in e) return patterns.includes(e.pattern as PatternId);
   const value = valueOf(a, e);
-  if ('answered' in e) return value !== undefined && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+  if ('answered' in e) return value !== undefined && !(typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
   if ('has' in e) return Array.isArray(value) && value.includes(e.has);
   if ('atLeast' in e) return typeof value === 'number' && value >= e.atLeast;
   if ('oneOf' in e) return typeof value === 'string' && e.oneOf.includes(value);

@@ -1,6 +1,6 @@
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { QuestionId } from '../content/triage/answer-options.js';
-import { FLAG_ACTIONS, SAFETY_NETS, UNSURE_TELL } from '../content/triage/actions.js';
+import { FLAG_ACTIONS, SAFETY_NETS } from '../content/triage/actions.js';
 import { STILL_UNSURE_NOTE, UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../content/triage/checks.js';
 import { MESSAGES, renderMessage, type MessageKey } from '../content/triage/messages.js';
 import { questionById } from '../content/triage/questions.js';
@@ -170,21 +170,27 @@ function whoToContact(region: Region): APIEmbedField {
   return { name: 'Who to contact', value: `Emergency: call **${services.emergency_number}**. Not an emergency: ${services.advice_line}.` };
 }
 
+/** Lines per section of an EMERGENCY or URGENT card: enough to act on, short enough for a phone. */
+const MAX_LINES = 3;
+
 /** EMERGENCY and URGENT: the action first, then while-you-wait, what would make it more urgent, and why. */
 function redFlagEmbed(outcome: TriageOutcome, region: Region, options: ResultOptions): APIEmbed {
   const values: Record<string, string> = { ...REGION_SERVICES[region] };
   const actions = outcome.actions.map((id) => FLAG_ACTIONS[id]);
   const lead = actions[0] ?? FLAG_ACTIONS[outcome.level === 'EMERGENCY' ? 'serious_injury' : 'not_ruled_out'];
   const description = [`**${fill(lead.todo, values)}**`];
-  if (outcome.level === 'URGENT') description.push(`How soon: **${lead.when.toLowerCase()}**.`);
   const fields: APIEmbedField[] = [];
-  fields.push({ name: 'While you wait', value: clip(unique(actions.map((a) => fill(a.wait, values))).join('\n'), 1024) });
+  const wait = unique(actions.flatMap((a) => fill(a.wait, values).split('\n'))).slice(0, MAX_LINES);
+  fields.push({ name: 'While you wait', value: clip(wait.join('\n'), 1024) });
   if (outcome.level === 'URGENT') {
     const worse = unique(actions.flatMap((a) => (a.worse ? [fill(a.worse, values)] : [])));
-    if (worse.length) fields.push({ name: 'If it gets worse before you are seen', value: clip(worse.join('\n'), 1024) });
+    if (worse.length) fields.push({ name: 'If it gets worse before you are seen', value: clip(worse.slice(0, MAX_LINES - 1).join('\n'), 1024) });
   }
-  const why = outcome.reasons.map((r) => r.text);
-  if (outcome.unsure.length > 0) why.push(UNSURE_TELL);
+  // A phone screen holds a few reasons; the sign left open by "not sure" is always named.
+  const reasons = [...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE'), ...outcome.reasons.filter((r) => r.rule !== 'RF_UNSURE')];
+  const shown = reasons.length > MAX_LINES ? MAX_LINES - 1 : reasons.length;
+  const why = reasons.slice(0, shown).map((r) => r.text);
+  if (reasons.length > shown) why.push(`Your answers also match ${reasons.length - shown} more warning sign(s) like these.`);
   if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why), 1024) });
   const notes = outcome.messages.map((key) => renderMessage(key, values));
   if (notes.length) fields.push({ name: 'Good to know', value: clip(notes.join('\n'), 1024) });

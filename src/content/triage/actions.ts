@@ -26,7 +26,7 @@ export interface FlagAction {
   when: string;
   /** The first line of the card: what to do and whom to contact. */
   todo: string;
-  /** "While you wait" advice that fits this sign. */
+  /** "While you wait" advice that fits this sign, one line per piece of advice. */
   wait: string;
   /** What would make it more urgent, and what to do then (URGENT signs only). */
   worse?: string;
@@ -60,15 +60,15 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
   leg_clot: {
     level: 'URGENT',
     when: 'Today',
-    todo: 'Contact {advice_line} or get an urgent GP appointment today, so your calf can be checked for a blood clot.',
-    wait: 'Stop running until you have been checked.',
+    todo: 'Get your calf checked for a blood clot today: contact {advice_line}, or get an urgent GP appointment.',
+    wait: 'No running until a health professional has checked you.',
     worse: 'If you get short of breath, have chest pain or cough up blood, call {emergency_number} straight away.',
   },
   teen_hip: {
     level: 'URGENT',
     when: 'Today',
     todo: 'See a doctor today: urgent care or a same-day GP appointment. Ask them to check the hip as well as the knee, because hip problems are often felt in the knee.',
-    wait: 'Keep weight off the leg as much as you can (use crutches if you have them). No running or sport until you have been checked.',
+    wait: 'Keep weight off the leg (crutches help, if there are some at home). No running or sport until you are checked.',
     worse: 'If the pain suddenly gets worse or you cannot stand on the leg, call {emergency_number}.',
   },
   night_pain: {
@@ -81,29 +81,29 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
   recent_injury: {
     level: 'URGENT',
     when: 'Today if you can, within 48 hours at most',
-    todo: 'Get your knee checked today if you can, and within 48 hours at most: {urgent_services}, a minor injuries unit, or a fracture or knee clinic.',
-    wait: 'Rest from running. Use crutches if walking hurts.',
+    todo: 'Get your knee checked today if you can, and within 48 hours at most, at a minor injuries unit or fracture clinic, or through {urgent_services}.',
+    wait: 'No running until a health professional has checked you.\nUse crutches if walking hurts.',
     worse: 'If you cannot put weight on the leg, or your foot goes cold, pale or numb, call {emergency_number}.',
   },
   warm_or_fever: {
     level: 'URGENT',
     when: 'Today',
     todo: 'See a GP today, or go to {urgent_services}.',
-    wait: 'Rest from running until you have been checked.',
-    worse: 'If you have a fever and the knee is hot and swollen, go to the emergency department now.',
+    wait: 'No running until a health professional has checked you.',
+    worse: 'If a fever comes with a hot, swollen knee, go to the emergency department now.',
   },
   foot_nerves: {
     level: 'URGENT',
     when: 'Today if you can, within 48 hours at most',
     todo: 'See a GP or go to {urgent_services} today if you can, and within 48 hours at most.',
-    wait: 'Rest from running until you have been checked.',
+    wait: 'No running until a health professional has checked you.',
     worse: 'If you get new trouble peeing or pooing, or numbness between your legs, go to the emergency department now.',
   },
   not_ruled_out: {
     level: 'URGENT',
     when: 'Today if you can, within 48 hours at most',
     todo: 'Get your knee checked by a health professional today if you can, and within 48 hours at most, for example {urgent_services}.',
-    wait: 'Rest from running until you have been checked.',
+    wait: 'No running until a health professional has checked you.',
     worse: 'If it gets much worse, you cannot put weight on the leg, or you feel very unwell, call {emergency_number}.',
   },
 };
@@ -146,16 +146,15 @@ export const UNSURE_ACTION_OF_QUESTION: Record<string, FlagActionId> = {
 
 /** Which sign could not be ruled out, in plain words, for the RF_UNSURE card. */
 export const UNSURE_SIGN: Record<string, string> = {
-  Q01_emergency_screen: 'one of the first safety questions (a serious injury, a hot swollen knee with fever, or a swollen calf with breathlessness)',
+  Q01_emergency_screen: 'one of the first safety questions',
   Q05_ottawa: 'a possible broken bone after your injury',
-  Q06_mechanical: 'whether your knee is stuck, catches or gives way',
+  Q06_mechanical: 'whether your knee gets stuck or gives way',
   Q08_heat_redness: 'whether your knee is warm or red',
-  Q16_systemic: 'fever, weight loss, night pain or other health problems',
+  Q16_systemic: 'fever, weight loss or night pain',
   Q17_calf: 'a possible blood clot in your calf',
-  Q18_neuro: 'numbness or weakness in your foot, or a problem with the nerves in your back',
+  Q18_neuro: 'numbness or weakness in your foot',
 };
 
-export const UNSURE_TELL = 'Please tell the health professional that you could not be sure about this.';
 
 /** How urgent each kind of sign is within its level: the first one fired leads the card. */
 export const FLAG_ACTION_ORDER: readonly FlagActionId[] = [

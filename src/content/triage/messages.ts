@@ -33,6 +33,7 @@ export const MESSAGES = {
   under_16_guardian:
     'Knee pain in young people who are still growing can have different causes from knee pain in adults, so this check does not name a pattern or give exercises. ' +
     'Please tell a parent or carer, and see a GP or physio together.',
+  under_16_urgent: 'Please tell a parent or carer, and go together.',
   load_PFP:
     'Run less for now (many physios suggest cutting weekly distance by about a third to a half), leave out hills, downhill running and stairs sessions, ' +
     'and run on flatter ground. Shorter runs or run-walk are fine if they feel OK. Changing your training is one of the best-proven steps for this pattern.',

@@ -21,10 +21,9 @@ export interface Reason {
 
 const q01 = (has: string): Evidence => ({ q: 'Q01_emergency_screen', has });
 const injury: Evidence = { q: 'Q02_onset', is: 'injury' };
-const recent = (text: string, extra: Evidence[]): Reason[] => [
-  { text, because: [injury, ...extra] },
-  { text, because: [{ q: 'Q04_injury_features', answered: true }, ...extra] },
-];
+/** An injury shows in any of these answers (the injury questions are asked only after one). */
+const INJURY_ANSWERS: readonly Evidence[] = [injury, { q: 'Q03_mechanism', answered: true }, { q: 'Q04_injury_features', answered: true }, { q: 'Q05_ottawa', answered: true }];
+const recent = (text: string, extra: Evidence[]): Reason[] => INJURY_ANSWERS.map((e) => ({ text, because: [e, ...extra] }));
 
 export const REASONS: Record<string, readonly Reason[]> = {
   RF01_deformity_dislocation: [{ text: 'Your knee or kneecap looks out of place, which can mean a broken bone or a joint that has come out.', because: [q01('deformed_or_kneecap_out')] }],
@@ -71,10 +70,11 @@ export const REASONS: Record<string, readonly Reason[]> = {
   RF13_locked_now: [{ text: 'A knee that is stuck and will not straighten can mean a torn piece of cartilage caught in the joint.', because: [{ q: 'Q06_mechanical', has: 'locked_now' }] }],
   RF14_instability_after_injury: [
     ...recent('A knee that gives way after an injury with a pop can mean a torn ligament.', [{ q: 'Q06_mechanical', has: 'giving_way' }, { q: 'Q04_injury_features', has: 'heard_or_felt_pop' }]),
-    ...recent('A knee that gives way after an injury with swelling can mean a torn ligament.', [{ q: 'Q06_mechanical', has: 'giving_way' }, { q: 'Q04_injury_features', oneOf: ['swelling_within_2h', 'swelling_next_day'] }]),
+    ...recent('A knee that gives way after an injury with swelling can mean a torn ligament.', [{ q: 'Q06_mechanical', has: 'giving_way' }, { q: 'Q04_injury_features', has: 'swelling_within_2h' }]),
+    ...recent('A knee that gives way after an injury with swelling can mean a torn ligament.', [{ q: 'Q06_mechanical', has: 'giving_way' }, { q: 'Q04_injury_features', has: 'swelling_next_day' }]),
   ],
   RF15_recent_twist_with_locking_history: recent(
-    'A knee that has got stuck since a recent injury can mean a cartilage tear, and some tears can only be repaired in the first few weeks.',
+    'A knee that has got stuck since a recent injury can mean a cartilage tear, and some tears can only be repaired if it is found soon.',
     [{ q: 'Q06_mechanical', has: 'locking_episodes_resolved' }],
   ),
   RF16_hot_joint_no_fever: [{ text: 'A warm or red knee needs checking for infection or gout.', because: [{ q: 'Q08_heat_redness', is: 'warm_or_red' }] }],
@@ -112,8 +112,7 @@ export const REASONS: Record<string, readonly Reason[]> = {
   ],
   RT05: [
     { text: 'After an injury, a physio or doctor should check the knee, ideally within about 2 weeks of the injury.', because: [injury, { q: 'Q13_duration', oneOf: ['under_1w', '1_to_2w', 'under_2w'] }] },
-    { text: 'After an injury, a physio or doctor should check the knee in the next week or two.', because: [injury] },
-    { text: 'After an injury, a physio or doctor should check the knee in the next week or two.', because: [{ q: 'Q04_injury_features', answered: true }] },
+    ...INJURY_ANSWERS.map((e) => ({ text: 'After an injury, a physio or doctor should check the knee in the next week or two.', because: [e] })),
     { text: 'Your answers share features with a knee cartilage or ligament injury, which a health professional should check.', because: [{ pattern: 'MENISCUS' }] },
     { text: 'Your answers share features with a knee cartilage or ligament injury, which a health professional should check.', because: [{ pattern: 'LIGAMENT' }] },
   ],
@@ -148,6 +147,6 @@ export const REASONS: Record<string, readonly Reason[]> = {
 
 /** RF_UNSURE: one reason per question that was left unsure. */
 export const UNSURE_REASON = (signs: readonly string[]): string =>
-  `You were not sure about ${signs.join('; and ')}, so the check cannot rule ${signs.length > 1 ? 'these' : 'it'} out.`;
+  `You were not sure about ${signs.join('; and ')}. The check cannot rule ${signs.length > 1 ? 'these' : 'it'} out, so please tell the health professional you were not sure.`;
 
 export const SELF_MANAGE_REASON = 'No warning signs came up in your answers, and they fit a common running pattern that usually settles with changes to training.';
