@@ -1,7 +1,9 @@
 /** Clicks through /symptom-check in the Discord double the way a member would, from an answers object. */
 import { expect } from 'vitest';
 import { decodeCustomId } from '../../../src/bot/custom-id.js';
-import { currentSlot, decodeProgress, type Slot } from '../../../src/triage/progress.js';
+import { currentScreen, type Progress, type Slot, type SlotAnswer } from '../../../src/triage/progress.js';
+import { decodeTriageId } from '../../../src/views/triage-custom-id.js';
+import { choiceFor } from '../../triage/helpers.js';
 import type { ApiMessage, DiscordDouble, InteractionHandle } from '../../discord-double/index.js';
 
 export interface Button {
@@ -62,15 +64,20 @@ export class KneeCheckDriver {
     return this.double.selectMenu(menu.custom_id, values, { messageId: message.id });
   }
 
-  /** The slot a question screen asks, read back from its buttons' state. */
+  /** The state a message's components carry. */
+  progressOf(message: ApiMessage): Progress {
+    const decoded = decodeTriageId(components(message)[0]!.custom_id);
+    if (!decoded) throw new Error('the message carries no readable symptom-check state');
+    return decoded.progress;
+  }
+
+  /** The slots a question screen shows, read back from its components' state. */
   slots(message: ApiMessage): Slot[] {
-    const state = decodeCustomId(components(message)[0]!.custom_id)!.parts[1]!;
-    const slot = currentSlot(decodeProgress(state)!);
-    return slot ? [slot] : [];
+    return currentScreen(this.progressOf(message))?.slots ?? [];
   }
 
   questionsOn(message: ApiMessage): string[] {
-    return this.slots(message).map((s) => s.question.id);
+    return [...new Set(this.slots(message).map((s) => s.question.id))];
   }
 
   /** Every packed state that the message's components carry. */
@@ -83,21 +90,59 @@ export class KneeCheckDriver {
     return state && state.length > 4 ? [state] : [];
   }
 
-  async answerScreen(message: ApiMessage, answers: Record<string, unknown>): Promise<ApiMessage> {
-    return this.answerScreenWithoutWaiting(message, answers).reply();
+  /** The first open slot of the screen, and the interaction that answers it (null: the member skips it). */
+  private nextOpen(message: ApiMessage, answers: Record<string, unknown>): { slot: Slot; choice: SlotAnswer | null } | null {
+    const progress = this.progressOf(message);
+    const open = this.slots(message).filter((s) => progress[s.index] === 0);
+    // Answers first; "Skip" then skips whatever is left.
+    const slot = open.find((s) => choiceFor(s, answers) !== null) ?? open[0];
+    return slot ? { slot, choice: choiceFor(slot, answers) } : null;
   }
 
+  private send(message: ApiMessage, slot: Slot, choice: SlotAnswer): InteractionHandle {
+    if ('options' in choice) {
+      const values = choice.options.map((i) => slot.options[i]!.id);
+      return this.chooseHandle(message, values.length ? values : [slot.options.some((o) => o.id === 'none') ? 'none' : '_none'], this.menuFor(message, slot));
+    }
+    if ('option' in choice) {
+      const menu = components(message).find((c): c is Select => c.type === 3 && c.custom_id.endsWith(`:m${slot.index}`));
+      if (menu) return this.chooseHandle(message, [slot.options[choice.option]!.id], menu);
+      return this.clickHandle(message, slot.options[choice.option]!.label);
+    }
+    return this.clickHandle(message, /^Skip/);
+  }
+
+  private menuFor(message: ApiMessage, slot: Slot): Select {
+    const menu = components(message).find((c): c is Select => c.type === 3 && c.custom_id.endsWith(`:m${slot.index}`));
+    if (!menu) throw new Error(`no menu for ${slot.question.id}`);
+    return menu;
+  }
+
+  /** Sends the first answer the screen needs, without waiting for the reply. */
   answerScreenWithoutWaiting(message: ApiMessage, answers: Record<string, unknown>): InteractionHandle {
-    const slot = this.slots(message)[0]!;
-    const given = slot.item ? (answers[slot.question.id] as Record<string, unknown> | undefined)?.[slot.item.key] : answers[slot.question.id];
-    if (slot.kind === 'multi') {
-      const values = Array.isArray(given) && given.length > 0 ? (given as string[]) : [slot.options.some((o) => o.id === 'none') ? 'none' : '_none'];
-      return this.chooseHandle(message, values);
+    const next = this.nextOpen(message, answers);
+    if (!next) throw new Error('nothing left to answer on this screen');
+    return next.choice ? this.send(message, next.slot, next.choice) : this.clickHandle(message, /^Skip/);
+  }
+
+  /** Answers every open slot of the current screen (skipping what the answers leave out); returns the next message. */
+  async answerScreen(message: ApiMessage, answers: Record<string, unknown>): Promise<ApiMessage> {
+    const screen = currentScreen(this.progressOf(message))?.id;
+    let current = message;
+    for (let guard = 0; guard < 10; guard += 1) {
+      if (/let's check$/.test(String(current.embeds[0]?.title ?? ''))) {
+        // The member gave "not sure" on a safety question and stays unsure after the concrete check.
+        current = await this.click(current, 'Still not sure');
+        if (!isQuestionScreen(current) || currentScreen(this.progressOf(current))?.id !== screen) return current;
+        continue;
+      }
+      const next = this.nextOpen(current, answers);
+      if (!next) break;
+      const skipAll = this.slots(current).filter((s) => this.progressOf(current)[s.index] === 0).every((s) => choiceFor(s, answers) === null);
+      current = await (next.choice && !skipAll ? this.send(current, next.slot, next.choice) : this.clickHandle(current, /^Skip/)).reply();
+      if (!isQuestionScreen(current) || currentScreen(this.progressOf(current))?.id !== screen) return current;
     }
-    if (given === undefined || given === null) {
-      return slot.skippable ? this.clickHandle(message, 'Skip / not sure') : this.clickHandle(message, slot.options.find((o) => o.id === 'no')!.label);
-    }
-    return this.clickHandle(message, slot.options.find((o) => o.id === String(given))!.label);
+    return current;
   }
 
   /** Answers every screen; returns the result message and the number of question screens shown. */
