@@ -106,7 +106,7 @@ export function toAnswers(progress: Progress): Answers {
       answers[id] = slotAnswer(slot, value);
     }
   }
-  return answers as Answers;
+  return answers;
 }
 
 function skippedQuestions(progress: Progress): Set<QuestionId> {

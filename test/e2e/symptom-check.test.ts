@@ -194,9 +194,8 @@ describe('/symptom-check in Discord', () => {
     await driver.answerAll(await driver.start(), answersOf('HV02'));
     const db = pacer.app.database.sqlite;
     // Counted once the result was delivered (just after Discord accepted it).
-    await expect.poll(() => db.prepare('select month, level, count from triage_outcome_counts').all()).toEqual([
-      { month: expect.stringMatching(/^\d{4}-\d{2}$/), level: 'SELF_MANAGE', count: 1 },
-    ]);
+    await expect.poll(() => db.prepare('select level, count from triage_outcome_counts').all()).toEqual([{ level: 'SELF_MANAGE', count: 1 }]);
+    expect(db.prepare('select month from triage_outcome_counts').pluck().get()).toMatch(/^\d{4}-\d{2}$/);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const stored = [pacer.databasePath, `${pacer.databasePath}-wal`]
       .filter((path) => existsSync(path))

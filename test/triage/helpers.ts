@@ -151,7 +151,7 @@ export function choiceFor(slot: Slot, answers: Record<string, unknown>): SlotAns
   }
   // Options the check asks elsewhere (Q11 "worse next morning" is asked with the pain scores) are left out.
   if (Array.isArray(raw)) return { options: raw.map((id) => ids.indexOf(String(id))).filter((i) => i >= 0) };
-  return { option: ids.indexOf(String(raw)) };
+  return { option: typeof raw === 'string' || typeof raw === 'number' ? ids.indexOf(String(raw)) : -1 };
 }
 
 export interface ClickThrough {

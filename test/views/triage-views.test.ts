@@ -27,7 +27,7 @@ const paragraphs = (view: View) => readable(view).flatMap((t) => t.split(/\n+/))
 /** Emergency answers and other flags added at random to generated answers, so every rule is reached. */
 const withFlagsArb: fc.Arbitrary<Answers> = fc
   .tuple(mixedAnswersArb, answersArb)
-  .map(([calm, any]) => ({ ...calm, ...Object.fromEntries(Object.entries(any).filter((_, i) => i % 3 === 0)) }) as Answers);
+  .map(([calm, any]) => ({ ...calm, ...Object.fromEntries(Object.entries(any).filter((_, i) => i % 3 === 0)) }));
 const anyOutcomeArb = fc.oneof(calmAnswersArb, mixedAnswersArb, withFlagsArb, answersArb);
 
 const RUNS = { numRuns: 1500 };

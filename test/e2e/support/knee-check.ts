@@ -30,7 +30,12 @@ export function buttonLabelled(message: ApiMessage, label: string | RegExp): But
   return found;
 }
 
-export const isQuestionScreen = (message: ApiMessage): boolean => /^Knee check · question/.test(String(message.embeds[0]?.title ?? ''));
+export function titleOf(message: ApiMessage): string {
+  const title = message.embeds[0]?.title;
+  return typeof title === 'string' ? title : '';
+}
+
+export const isQuestionScreen = (message: ApiMessage): boolean => /^Knee check · question/.test(titleOf(message));
 
 export class KneeCheckDriver {
   /** Interactions sent so far (each tap or menu choice is one). */
@@ -130,7 +135,7 @@ export class KneeCheckDriver {
     const screen = currentScreen(this.progressOf(message))?.id;
     let current = message;
     for (let guard = 0; guard < 10; guard += 1) {
-      if (/let's check$/.test(String(current.embeds[0]?.title ?? ''))) {
+      if (/let's check$/.test(titleOf(current))) {
         // The member gave "not sure" on a safety question and stays unsure after the concrete check.
         current = await this.click(current, 'Still not sure');
         if (!isQuestionScreen(current) || currentScreen(this.progressOf(current))?.id !== screen) return current;
