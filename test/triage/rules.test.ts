@@ -175,6 +175,10 @@ describe('routine triggers', () => {
     expect(oaTop.rules).toContain('RT06');
     expect(oaTop.advice.filter((k) => k.startsWith('load_'))).toEqual([]);
     expect(oaTop.messages).not.toContain('self_manage_two_patterns');
+    // 55 or over, arthritis may be the second pattern, but RT06 still needs it on top.
+    const pfpAt60 = evaluate({ ...adult, Q00_age: 'age_55_64', Q10_aggravators: ['stairs_down', 'squat_or_kneel', 'sitting_long_with_bent_knees', 'stairs_up', 'running_downhill'] });
+    expect(pfpAt60.patterns).toEqual(['PFP', 'KNEE_OA']);
+    expect(pfpAt60.rules).not.toContain('RT06');
   });
 
   it('inflammatory features are not matched to overuse patterns', () => {

@@ -209,6 +209,8 @@ describe('symptom-check views', () => {
     for (const answers of [routine, urgent]) {
       expect(readable(render(answers, 'UK', true).view).join('\n')).toContain(CHALLENGE_PAUSE_LINE);
       expect(readable(render(answers, 'UK').view).join('\n')).not.toContain('/challenge pause');
+      // Off unless the caller says the member is enrolled.
+      expect(readable(resultView(evaluate(answers), 'UK', emptyProgress())).join('\n')).not.toContain('/challenge pause');
     }
     expect(readable(render(emergency, 'UK', true).view).join('\n')).not.toContain('/challenge pause');
     const calm = (p: Progress) => resultView(evaluate(parseOk(p)), 'UK', p, { enrolledInChallenge: true });
