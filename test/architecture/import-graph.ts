@@ -30,13 +30,23 @@ export function fileImports(root: string): Map<string, string[]> {
   return graph;
 }
 
-/** Folder -> folders its files import (a file's folder is its directory: `src`, `src/bot`, `commands`, ...). */
+/**
+ * The unit a file belongs to: its folder (`src/bot`, `src/triage`, `commands`, ...). Files at the top of
+ * `src` (the clock, config, logger, app context, the app itself) are not a folder of their own kind: each
+ * is its own unit.
+ */
+export function unitOf(file: string): string {
+  const folder = dirname(file);
+  return folder === 'src' ? file : folder;
+}
+
+/** Unit -> units its files import. */
 export function folderImports(files: Map<string, string[]>): Map<string, Set<string>> {
   const folders = new Map<string, Set<string>>();
   for (const [file, targets] of files) {
-    const from = dirname(file);
+    const from = unitOf(file);
     const edges = folders.get(from) ?? new Set<string>();
-    for (const target of targets) if (dirname(target) !== from) edges.add(dirname(target));
+    for (const target of targets) if (unitOf(target) !== from) edges.add(unitOf(target));
     folders.set(from, edges);
   }
   return folders;
@@ -64,6 +74,6 @@ export function findCycles(folders: Map<string, Set<string>>): string[][] {
 /** The files behind one folder edge, for a readable failure message. */
 export function filesBetween(files: Map<string, string[]>, from: string, to: string): string[] {
   return [...files]
-    .filter(([file]) => dirname(file) === from)
-    .flatMap(([file, targets]) => targets.filter((target) => dirname(target) === to).map((target) => `${file} -> ${target}`));
+    .filter(([file]) => unitOf(file) === from)
+    .flatMap(([file, targets]) => targets.filter((target) => unitOf(target) === to).map((target) => `${file} -> ${target}`));
 }
