@@ -3,7 +3,8 @@
  * 'weekly_challenge' (the post) and 'challenge_recap' (local midnight when each week closes).
  */
 import { and, eq } from 'drizzle-orm';
-import { nextWeeklyRun, parseWeeklyCron, weeklyCron, type ClockTime, type Weekday } from '../challenges/weeks.js';
+import { parseWeeklyCron, weeklyCron, type ClockTime, type Weekday } from '../challenges/weeks.js';
+import { nextRun } from '../scheduler/rules.js';
 import type { Region } from '../content/regions.js';
 import type { Db } from './connection.js';
 import { clubs, schedules } from './schema.js';
@@ -77,7 +78,7 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
         ruleKind: 'cron' as const,
         cron: weeklyCron(input.day, time),
         timezone: input.timezone,
-        nextRunAt: nextWeeklyRun(input.day, time, input.timezone, now),
+        nextRunAt: nextRun(weeklyCron(input.day, time), input.timezone, now),
         status: 'active' as const,
         attempts: 0,
         lastError: null,
@@ -137,7 +138,7 @@ export function resumeWeeklyChallenge(db: Db, guildId: string, now: Date): Date 
   const row = scheduleRow(db, guildId, 'weekly_challenge');
   const rule = row?.cron ? parseWeeklyCron(row.cron) : null;
   if (!row || !rule || row.status !== 'paused') return null;
-  const next = nextWeeklyRun(rule.day, rule.time, row.timezone, now);
+  const next = nextRun(row.cron!, row.timezone, now);
   db.update(schedules).set({ status: 'active', lastError: null, attempts: 0, nextRunAt: next, updatedAt: now }).where(eq(schedules.id, row.id)).run();
   return next;
 }
