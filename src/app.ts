@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { allCards } from './exercises/catalogue.js';
+import { programme } from './challenges/programme.js';
 import type { Logger } from './logger.js';
 import { assertTriageContent } from './triage/content-check.js';
 import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
@@ -35,6 +36,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const cards = allCards(); // validates the catalogue once, on first use
   assertTriageContent();
+  programme(); // validates the strength programme against the catalogue
   logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
   const database = openDatabase(config.databasePath);
   logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');

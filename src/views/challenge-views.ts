@@ -38,6 +38,10 @@ export function decodeChallengeId(customId: string): ChallengeButton | null {
   return { action, weekStart };
 }
 
+export function logSessionButton(weekStart: string) {
+  return button(encodeChallengeId({ action: 'log', weekStart }), 'Log a session', ButtonStyle.Primary);
+}
+
 // ---- shared text ----
 
 export const SORE_KNEE_TEXT =
@@ -105,10 +109,7 @@ export function weeklyPostView(model: WeeklyPostModel): MessageView {
     ],
     footer: { text: clip(`${week.kind === 'easier' ? 'Easier week. ' : ''}${NOT_ADVICE}`, 2048) },
   };
-  const components = buttonRows([
-    button(encodeChallengeId({ action: 'join', weekStart: model.weekStart }), 'Join', ButtonStyle.Success),
-    button(encodeChallengeId({ action: 'log', weekStart: model.weekStart }), 'Log a session', ButtonStyle.Primary),
-  ]);
+  const components = buttonRows([button(encodeChallengeId({ action: 'join', weekStart: model.weekStart }), 'Join', ButtonStyle.Success), logSessionButton(model.weekStart)]);
   return { embeds: [embed], components };
 }
 
