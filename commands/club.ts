@@ -3,7 +3,6 @@ import {
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
-  Routes,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../src/bot/command.js';
@@ -13,6 +12,7 @@ import { REGIONS, type Region } from '../src/content/regions.js';
 import { challengeForWeek, recordChallengePost, skipChallengeWeek } from '../src/db/challenges.js';
 import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChallenge, saveClubSetup, type ClubSettings } from '../src/db/club-settings.js';
 import { weeklyPostModel } from '../src/jobs/challenge-jobs.js';
+import { PostError } from '../src/scheduler/contract.js';
 import { asOutgoing, formatDay, settingsView, textView, weeklyPostView } from '../src/views/challenge-views.js';
 
 const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -163,11 +163,18 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
       }
       const problem = cannotPostReason(interaction, weekly.channelId);
       if (problem) return reply(ctx, `${problem} Nothing was posted.`);
+      if (!ctx.poster) return reply(ctx, 'Pacer cannot post right now. Please try again in a minute.');
       const message = asOutgoing(weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)));
-      const posted = (await interaction.client.rest.post(Routes.channelMessages(weekly.channelId), {
-        body: { ...message, nonce: `wk${week.start.replaceAll('-', '')}${guildId.slice(-10)}`.slice(0, 25), enforce_nonce: true },
-      })) as { id: string };
-      recordChallengePost(ctx.db, { guildId, week, channelId: weekly.channelId, messageId: posted.id }, ctx.clock.now());
+      // The same nonce for the same week: a second post-now racing this one gets this message back.
+      const nonce = `w${week.start.replaceAll('-', '')}.${BigInt(guildId).toString(36)}`;
+      let posted: { messageId: string };
+      try {
+        posted = await ctx.poster.post(weekly.channelId, message, { nonce, enforceNonce: true });
+      } catch (error) {
+        if (error instanceof PostError) return reply(ctx, `Discord refused the post: ${error.reason}. Nothing was posted.`);
+        throw error;
+      }
+      recordChallengePost(ctx.db, { guildId, week, channelId: weekly.channelId, messageId: posted.messageId }, ctx.clock.now());
       return reply(ctx, `Posted this week's challenge in <#${weekly.channelId}>. It runs from ${formatDay(week.start)} to ${formatDay(week.end)}.`);
     }
     case 'skip-week': {
