@@ -1,5 +1,5 @@
 /** Weekly challenges, enrolments, session logs and member pauses: the queries behind /challenge and the jobs. */
-import { and, asc, count, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import { nextProgrammeWeek, programmeWeek } from '../challenges/programme.js';
 import { computeStreaks, weekOutcome, type StreakEntry, type Streaks, type WeekOutcome } from '../challenges/streaks.js';
 import type { ChallengeWeek } from '../challenges/weeks.js';
@@ -125,7 +125,7 @@ export function logSession(db: Db, challenge: ChallengeRow, userId: string, day:
 
 export function sessionDays(db: Db, challengeId: number, userId: string): string[] {
   return db
-    .select({ day: sessionLogs.day })
+    .selectDistinct({ day: sessionLogs.day })
     .from(sessionLogs)
     .where(and(eq(sessionLogs.challengeId, challengeId), eq(sessionLogs.userId, userId)))
     .orderBy(asc(sessionLogs.day))
@@ -157,7 +157,7 @@ export interface ClubProgress {
 export function clubProgress(db: Db, challenge: ChallengeRow): ClubProgress {
   const joined = db.select({ n: count() }).from(enrolments).where(eq(enrolments.challengeId, challenge.id)).get()!.n;
   const perMember = db
-    .select({ userId: sessionLogs.userId, n: count() })
+    .select({ userId: sessionLogs.userId, n: countDistinct(sessionLogs.day) })
     .from(sessionLogs)
     .where(eq(sessionLogs.challengeId, challenge.id))
     .groupBy(sessionLogs.userId)
@@ -177,7 +177,7 @@ export function memberOutcomes(db: Db, guildId: string, now: Date, userIds?: rea
     .where(userIds ? and(eq(enrolments.guildId, guildId), inArray(enrolments.userId, [...userIds])) : eq(enrolments.guildId, guildId))
     .all();
   const logs = db
-    .select({ userId: sessionLogs.userId, challengeId: sessionLogs.challengeId, n: count() })
+    .select({ userId: sessionLogs.userId, challengeId: sessionLogs.challengeId, n: countDistinct(sessionLogs.day) })
     .from(sessionLogs)
     .where(eq(sessionLogs.guildId, guildId))
     .groupBy(sessionLogs.userId, sessionLogs.challengeId)

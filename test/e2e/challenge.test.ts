@@ -204,7 +204,9 @@ describe('weekly strength challenge through Discord', () => {
       const logs = dbState().logs;
       expect(logs).toMatchObject([{ userId: FIXTURE.users.member, day: '2026-03-05' }]);
       expect(logs[0]?.loggedAt.toISOString()).toBe('2026-03-05T07:30:00.000Z');
+      now = new Date('2026-03-05T19:00:00Z');
       expect(await privately(challenge('log', { day: '2026-03-05' }))).toMatch(/already logged a session for today.*nothing changed/);
+      expect(await privately(challenge('log'))).toMatch(/already logged a session for today.*nothing changed/);
       expect(dbState().logs).toHaveLength(1);
     });
 
