@@ -99,7 +99,7 @@ function ensureMember(db: Db, guildId: string, userId: string, now: Date): void 
 
 export function enrol(db: Db, challenge: ChallengeRow, userId: string, now: Date): 'joined' | 'already' {
   return db.transaction((tx) => {
-    ensureMember(tx as unknown as Db, challenge.guildId, userId, now);
+    ensureMember(tx, challenge.guildId, userId, now);
     const result = tx.insert(enrolments).values({ challengeId: challenge.id, guildId: challenge.guildId, userId, joinedAt: now }).onConflictDoNothing().run();
     return result.changes > 0 ? 'joined' : 'already';
   });
@@ -112,7 +112,7 @@ export function isEnrolled(db: Db, challengeId: number, userId: string): boolean
 /** Logs one session on a local day of the challenge's week, joining the member if needed. */
 export function logSession(db: Db, challenge: ChallengeRow, userId: string, day: string, now: Date): { outcome: 'logged' | 'already'; joined: boolean } {
   return db.transaction((tx) => {
-    ensureMember(tx as unknown as Db, challenge.guildId, userId, now);
+    ensureMember(tx, challenge.guildId, userId, now);
     const joined = tx.insert(enrolments).values({ challengeId: challenge.id, guildId: challenge.guildId, userId, joinedAt: now }).onConflictDoNothing().run().changes > 0;
     const logged = tx
       .insert(sessionLogs)
@@ -140,7 +140,7 @@ export function isMemberPaused(db: Db, guildId: string, userId: string): boolean
 /** Pauses or resumes a member. Pausing also marks the week in progress, so it neither counts nor breaks. */
 export function setMemberPaused(db: Db, guildId: string, userId: string, paused: boolean, current: ChallengeRow | undefined, now: Date): boolean {
   return db.transaction((tx) => {
-    ensureMember(tx as unknown as Db, guildId, userId, now);
+    ensureMember(tx, guildId, userId, now);
     const changed = tx.update(members).set({ paused }).where(and(eq(members.guildId, guildId), eq(members.userId, userId), eq(members.paused, !paused))).run().changes > 0;
     if (paused && current) {
       tx.insert(challengePauses).values({ challengeId: current.id, guildId, userId, pausedAt: now }).onConflictDoNothing().run();

@@ -85,7 +85,7 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
         lockedUntil: null,
         updatedAt: now,
       };
-      const existing = scheduleRow(tx as unknown as Db, input.guildId, kind);
+      const existing = scheduleRow(tx, input.guildId, kind);
       if (existing) tx.update(schedules).set(values).where(eq(schedules.id, existing.id)).run();
       else tx.insert(schedules).values({ guildId: input.guildId, kind, createdBy: input.setupByUserId, createdAt: now, ...values }).run();
     }

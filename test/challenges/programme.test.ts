@@ -5,7 +5,7 @@ import { getCard } from '../../src/exercises/catalogue.js';
 
 /** A deep copy of the real programme with one change applied. */
 function changed(edit: (draft: Programme) => void): Programme {
-  const draft = structuredClone(STRENGTH_PROGRAMME) as Programme;
+  const draft = structuredClone<Programme>(STRENGTH_PROGRAMME);
   edit(draft);
   return draft;
 }

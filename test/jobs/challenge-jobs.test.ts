@@ -27,16 +27,18 @@ class FakePoster implements Poster {
   readonly sent: Sent[] = [];
   private readonly byNonce = new Map<string, string>();
 
-  async post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
+  post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
     const replay = options.nonce ? this.byNonce.get(options.nonce) : undefined;
-    if (replay) return { messageId: replay };
+    if (replay) return Promise.resolve({ messageId: replay });
     const id = String(7000 + this.sent.length);
     this.sent.push({ id, channelId, message });
     if (options.nonce) this.byNonce.set(options.nonce, id);
-    return { messageId: id };
+    return Promise.resolve({ messageId: id });
   }
-  async edit() {}
-  async directMessage(userId: string, message: OutgoingMessage) {
+  edit() {
+    return Promise.resolve();
+  }
+  directMessage(userId: string, message: OutgoingMessage) {
     return this.post(`dm:${userId}`, message);
   }
   inChannel(channelId = CHANNEL) {
@@ -127,7 +129,7 @@ describe('weekly challenge and recap jobs', () => {
     expect(challengeForWeek(handle.db, GUILD, '2026-03-04')).toBeUndefined();
   });
 
-  it('skips a week whose end has passed instead of posting it', async () => {
+  it('skips a week whose end has passed instead of posting it', () => {
     const job = weeklyChallengeJob(handle.db);
     const decision = job.decide({
       scheduleId: 1,
