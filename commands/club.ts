@@ -130,7 +130,12 @@ function settingsModel(settings: ClubSettings, ctx: InteractionContext) {
     time: weekly?.time ?? null,
     timezone: weekly?.timezone ?? settings.timezone,
     nextRunAt: weekly?.nextRunAt ?? null,
-    paused: weekly && weekly.status !== 'active' ? { reason: weekly.lastError ?? 'Paused.' } : null,
+    paused:
+      weekly && weekly.status !== 'active'
+        ? { reason: weekly.lastError ?? 'Paused.' }
+        : settings.recapPausedReason
+          ? { reason: `The weekly recap could not be posted: ${settings.recapPausedReason}` }
+          : null,
     region: settings.region,
     defaultRegion: ctx.config.defaultRegion,
     moderatorRoleId: settings.moderatorRoleId,
@@ -194,7 +199,7 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
       const problem = cannotPostReason(interaction, weekly.channelId);
       if (problem) return reply(ctx, `${problem} Fix that first, then resume. Nothing was changed.`);
       const next = resumeWeeklyChallenge(ctx.db, guildId, now);
-      if (!next) return reply(ctx, 'The weekly challenge is not paused.');
+      if (!next) return reply(ctx, 'The weekly challenge is not paused. Nothing was changed.');
       return reply(ctx, `Resumed. The next post is <t:${Math.floor(next.getTime() / 1000)}:F>. To post this week's now, use \`/club challenge post-now\`.`);
     }
     case 'restart': {

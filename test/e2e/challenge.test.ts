@@ -4,7 +4,7 @@
  * as a moderator or member would and checks what they see and what the database holds.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOT_A_MODERATOR_TEXT } from '../../src/bot/moderators.js';
 import { challenges, clubs, enrolments, members, schedules, sessionLogs } from '../../src/db/schema.js';
 import {
@@ -294,6 +294,35 @@ describe('weekly strength challenge through Discord', () => {
       const titles = channelPosts().map((m) => String(embed(m).title));
       expect(titles.filter((t) => t.startsWith('Strength challenge'))).toHaveLength(2);
       expect(titles.at(-1)).toMatch(/^Week 2 recap/);
+    });
+  });
+
+  describe('failures and restarts', () => {
+    it('a post Discord refuses pauses the challenge; settings say why and how to resume', async () => {
+      pacer.double.injectFault({ method: 'POST', pathPattern: `/channels/${STRENGTH}/messages`, status: 403, code: 50001, times: 1 });
+      await tick('2026-03-25T18:02:00Z');
+      const weekly = dbState().schedules.find((s) => s.kind === 'weekly_challenge');
+      expect(weekly).toMatchObject({ status: 'paused', lastError: 'Pacer cannot see that channel (Missing Access)' });
+      const settings = await privately(club('settings'));
+      expect(settings).toMatch(/⏸ Paused\nPacer cannot see that channel \(Missing Access\)\nTo resume: .*`\/club challenge resume`/);
+      expect(settings).toMatch(/Next post\nNone while paused/);
+      expect(await privately(club('resume', {}, FIXTURE.users.moderator, 'challenge'))).toContain(`<t:${Date.parse('2026-04-01T17:02:00Z') / 1000}:F>`);
+    });
+
+    it('after downtime across the due time, posts the week once on return, saying it is late', async () => {
+      const before = channelPosts().length;
+      await pacer.app.stop();
+      now = new Date('2026-04-02T12:00:00Z'); // down over Wednesday 1 April 18:02 BST
+      await pacer.restart(); // the scheduler runs what is due as it starts
+      await vi.waitFor(() => expect(channelPosts().length).toBeGreaterThan(before), { timeout: 5000 });
+      await pacer.app.scheduler.runDue();
+      const posts = channelPosts().slice(before);
+      expect(posts).toHaveLength(1);
+      expect(embed(posts[0]!).title).toBe('Strength challenge: week 3 of 12 · Back of the thigh (hamstrings)');
+      expect(text(posts[0]!)).toMatch(/Posted late.*runs to Tuesday 7 April/s);
+      await pacer.restart();
+      await pacer.app.scheduler.runDue();
+      expect(channelPosts().slice(before)).toHaveLength(1);
     });
   });
 
