@@ -69,7 +69,7 @@ describe('weekly challenge and recap jobs', () => {
     now = new Date('2026-03-02T09:00:00Z'); // a Monday
     const db = handle.db;
     scheduler = new Scheduler({
-      store: createScheduleStore(db),
+      store: createScheduleStore(handle),
       poster,
       clock: { now: () => now },
       logger: silent,
