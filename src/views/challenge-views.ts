@@ -45,7 +45,7 @@ export function logSessionButton(weekStart: string) {
 // ---- shared text ----
 
 export const SORE_KNEE_TEXT =
-  'Sore knee? Skip the circuit and run `/symptom-check` (only you see it). Injured or away? `/challenge pause` keeps your streak safe until you come back.';
+  'If a knee hurts, skip the circuit and run `/symptom-check` (only you see it). Injured or away? `/challenge pause` keeps your streak safe until you come back.';
 const NOT_ADVICE = 'General strength work for runners, not a treatment plan. Stop and get advice if an exercise gives you sharp pain.';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
