@@ -109,6 +109,13 @@ export function isEnrolled(db: Db, challengeId: number, userId: string): boolean
   return db.select({ n: count() }).from(enrolments).where(and(eq(enrolments.challengeId, challengeId), eq(enrolments.userId, userId))).get()!.n > 0;
 }
 
+/** Whether the member joined the challenge running now (the symptom check then mentions /challenge pause). */
+export function isEnrolledThisWeek(db: Db, guildId: string | null, userId: string, now: Date): boolean {
+  if (!guildId) return false;
+  const challenge = currentChallenge(db, guildId, now);
+  return challenge !== undefined && isEnrolled(db, challenge.id, userId);
+}
+
 /** Logs one session on a local day of the challenge's week, joining the member if needed. */
 export function logSession(db: Db, challenge: ChallengeRow, userId: string, day: string, now: Date): { outcome: 'logged' | 'already'; joined: boolean } {
   return db.transaction((tx) => {

@@ -236,6 +236,10 @@ describe('weekly strength challenge through Discord', () => {
       expect(buttons(clamshell).map((b) => b.custom_id)).toContain('ch:1:log:2026-03-04');
       const wallSit = await slash('exercise', { subcommand: 'show', options: { name: 'wall-sit' } }).reply();
       expect(buttons(wallSit).map((b) => b.label)).not.toContain('Log a session');
+      // The card's button logs today for whoever presses it.
+      const handle = pacer.double.clickButton('ch:1:log:2026-03-04', { messageId: clamshell.id, user: COACH });
+      expect(await privately(handle)).toBe("You joined this week's challenge and logged a session for today. That makes 1 of 2 this week.");
+      expect(dbState().logs.filter((l) => l.userId === COACH).map((l) => l.day)).toEqual(['2026-03-07']);
     });
 
     it('pauses and resumes a member, privately', async () => {
@@ -253,7 +257,7 @@ describe('weekly strength challenge through Discord', () => {
       expect(channelPosts()).toHaveLength(2);
       const recap = channelPosts()[1]!;
       expect(embed(recap).title).toBe('Week 1 recap: Wednesday 4 March to Tuesday 10 March');
-      expect(embed(recap).description).toBe('**2** joined and **1** reached the target of 2 sessions.');
+      expect(embed(recap).description).toBe('**3** joined and **1** reached the target of 2 sessions.');
       expect(text(recap)).toContain(`1. <@${FIXTURE.users.member}>: 1 week in a row`);
       const request = pacer.double.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${STRENGTH}/messages`).at(-1);
       expect((request?.body as Json).allowed_mentions).toEqual({ parse: [] });

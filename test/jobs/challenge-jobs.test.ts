@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { challengeWeek } from '../../src/challenges/weeks.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.js';
-import { challengeForWeek, currentChallenge, enrol, logSession, memberStreaks, setMemberPaused, skipChallengeWeek } from '../../src/db/challenges.js';
+import { challengeForWeek, currentChallenge, enrol, isEnrolledThisWeek, logSession, memberStreaks, setMemberPaused, skipChallengeWeek } from '../../src/db/challenges.js';
 import { clubSettings, saveClubSetup } from '../../src/db/club-settings.js';
 import { createScheduleStore } from '../../src/db/schedule-store.js';
 import { challengeRecapJob, weeklyChallengeJob } from '../../src/jobs/challenge-jobs.js';
@@ -167,6 +167,15 @@ describe('weekly challenge and recap jobs', () => {
 
     await at('2026-03-11T00:05:00Z');
     expect(poster.inChannel()).toHaveLength(2);
+  });
+
+  it('knows who is enrolled in the week running now (for the symptom check)', async () => {
+    await at('2026-03-04T18:02:00Z');
+    enrol(handle.db, currentChallenge(handle.db, GUILD, now)!, 'u-ana', now);
+    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ana', now)).toBe(true);
+    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ben', now)).toBe(false);
+    expect(isEnrolledThisWeek(handle.db, null, 'u-ana', now)).toBe(false);
+    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ana', new Date('2026-03-11T00:00:00Z'))).toBe(false);
   });
 
   it('keeps streaks over paused and skipped weeks and breaks them on a missed one', async () => {
