@@ -17,6 +17,8 @@ import {
   type FixtureGuild,
   type InteractionHandle,
 } from '../discord-double/index.js';
+import { vignettes } from '../triage/helpers.js';
+import { KneeCheckDriver } from './support/knee-check.js';
 import { startPacer, type Pacer } from './support/pacer.js';
 
 type Json = Record<string, unknown>;
@@ -239,6 +241,14 @@ describe('weekly strength challenge through Discord', () => {
       expect(status).toMatch(/2 joined, 1 reached the target so far/);
     });
 
+    it('the knee check reminds a member in this week\'s challenge that /challenge pause exists', async () => {
+      const driver = new KneeCheckDriver(pacer.double);
+      const routine = vignettes.find((v) => v.id === 'HV03')!.answers as Record<string, unknown>;
+      const { result } = await driver.answerAll(await driver.start(), routine);
+      expect(embed(result).title).toBe('Book a check with a GP or physio');
+      expect(text(result)).toMatch(/Your challenge\n.*`\/challenge pause`/);
+    });
+
     it('puts Log a session on exercise cards in this week\'s circuit only', async () => {
       const clamshell = await slash('exercise', { subcommand: 'show', options: { name: 'clamshell' } }).reply();
       expect(buttons(clamshell).map((b) => b.custom_id)).toContain('ch:1:log:2026-03-04');
@@ -272,6 +282,10 @@ describe('weekly strength challenge through Discord', () => {
       expect(recap.mentions).toEqual([]);
       expect(db().select().from(challenges).get()?.recapMessageId).toBe(recap.id);
       expect(await privately(challenge('log', { day: '2026-03-10' }))).toMatch(/no strength challenge running/);
+      const driver = new KneeCheckDriver(pacer.double);
+      const { result } = await driver.answerAll(await driver.start(), vignettes.find((v) => v.id === 'HV03')!.answers as Record<string, unknown>);
+      expect(embed(result).title).toBe('Book a check with a GP or physio');
+      expect(text(result)).not.toMatch(/challenge pause/);
     });
   });
 
