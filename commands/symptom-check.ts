@@ -1,6 +1,7 @@
 import { InteractionContextType, type MessageComponentInteraction } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../src/bot/command.js';
 import type { Region } from '../src/content/regions.js';
+import { isEnrolledThisWeek } from '../src/db/challenges.js';
 import { clubRegion } from '../src/db/clubs.js';
 import { countTriageOutcome } from '../src/db/triage-counts.js';
 import { evaluate } from '../src/triage/engine.js';
@@ -39,7 +40,8 @@ async function showProgress(interaction: MessageComponentInteraction, ctx: Inter
   const screen = currentScreen(progress);
   if (screen) return ctx.respond.update(screenView(progress, screen, screenNumber(progress), estimateLength(progress).screens));
   const outcome = evaluate(toAnswers(progress));
-  await ctx.respond.update(resultView(outcome, regionFor(ctx, interaction.guildId), progress));
+  const enrolledInChallenge = isEnrolledThisWeek(ctx.db, interaction.guildId, interaction.user.id, ctx.clock.now());
+  await ctx.respond.update(resultView(outcome, regionFor(ctx, interaction.guildId), progress, { enrolledInChallenge }));
   try {
     countTriageOutcome(ctx.db, outcome.level, ctx.clock.now());
   } catch (error) {
