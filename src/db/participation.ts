@@ -1,0 +1,200 @@
+import type Database from 'better-sqlite3';
+import type { MemberWeeks, Score } from '../participation/leaderboard.js';
+import type { ClubWeek, MemberHistory } from '../participation/record.js';
+import { localDay, weekStartOf, type LocalDay } from '../participation/weeks.js';
+import type { Db } from './connection.js';
+
+/*
+ * Read queries behind /me, the leaderboard, the club chart and the export. Raw prepared statements: these run
+ * over whole clubs and each one is checked against its index (see migrations/0002_participation_indexes.sql
+ * and `npm run bench`).
+ */
+
+/** SQLite's Monday of the week of a YYYY-MM-DD text column (the same rule as weekStartOf). */
+const WEEK_OF_DAY = "date(day, 'weekday 0', '-6 days')";
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** The better-sqlite3 connection under a drizzle handle (drizzle keeps it as `$client`). */
+export function sqliteOf(db: Db): Database.Database {
+  const client = (db as unknown as { $client?: Database.Database }).$client;
+  if (!client) throw new Error('The drizzle handle has no better-sqlite3 client.');
+  return client;
+}
+
+function prepare(db: Db, sql: string): Database.Statement {
+  const sqlite = sqliteOf(db);
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = sqlite.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+export function clubTimezone(db: Db, guildId: string): string | undefined {
+  return prepare(db, 'select timezone from clubs where guild_id = ?').pluck().get(guildId) as string | undefined;
+}
+
+/** The club's challenge weeks; a skipped week has no target. */
+export function clubWeeks(db: Db, guildId: string): ClubWeek[] {
+  const rows = prepare(db, 'select week_start as weekStart, target_sessions as target, status from challenges where guild_id = ?').all(guildId) as {
+    weekStart: string;
+    target: number;
+    status: string;
+  }[];
+  return rows.map((r) => ({ weekStart: r.weekStart, target: r.status === 'skipped' ? null : r.target }));
+}
+
+/**
+ * Weeks a member paused. The schema keeps only whether a member is paused now, so that marks the week
+ * running now as paused; earlier weeks are not recorded as paused.
+ */
+function pausedWeeks(paused: boolean, today: LocalDay): Set<LocalDay> {
+  return paused ? new Set([weekStartOf(today)]) : new Set();
+}
+
+export function memberHistory(db: Db, guildId: string, userId: string, zone: string, today: LocalDay): MemberHistory | null {
+  const member = prepare(db, 'select first_seen_at as firstSeenAt, paused from members where guild_id = ? and user_id = ?').get(guildId, userId) as
+    | { firstSeenAt: number; paused: number }
+    | undefined;
+  const sessionDays = prepare(db, 'select day from session_logs where guild_id = ? and user_id = ? order by day').pluck().all(guildId, userId) as string[];
+  const enrolled = prepare(
+    db,
+    'select c.week_start from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? and e.user_id = ?',
+  )
+    .pluck()
+    .all(guildId, userId) as string[];
+  if (!member && sessionDays.length === 0 && enrolled.length === 0) return null;
+  const firsts = [sessionDays[0], ...enrolled, member ? localDay(new Date(member.firstSeenAt), zone) : undefined, today].filter(
+    (d): d is string => typeof d === 'string',
+  );
+  return {
+    clubWeeks: clubWeeks(db, guildId),
+    enrolledWeeks: new Set(enrolled),
+    pausedWeeks: pausedWeeks(member?.paused === 1, today),
+    sessionDays,
+    firstDay: firsts.reduce((min, d) => (d < min ? d : min)),
+  };
+}
+
+const NOT_PAUSED = 'user_id not in (select user_id from members where guild_id = ?1 and paused = 1)';
+
+/** Sessions per member between two days (inclusive), or over all time; paused members are left out. */
+export function sessionScores(db: Db, guildId: string, range: { from: LocalDay; to: LocalDay } | null): Score[] {
+  return (
+    range
+      ? prepare(
+          db,
+          `select user_id as userId, count(*) as score from session_logs where guild_id = ?1 and day between ?2 and ?3 and ${NOT_PAUSED} group by user_id`,
+        ).all(guildId, range.from, range.to)
+      : prepare(db, `select user_id as userId, count(*) as score from session_logs where guild_id = ?1 and ${NOT_PAUSED} group by user_id`).all(guildId)
+  ) as Score[];
+}
+
+/** Every member's sessions per week, for the streak board; paused members are left out. */
+export function clubMemberWeeks(db: Db, guildId: string, zone: string): MemberWeeks[] {
+  const byUser = new Map<string, { perWeek: Map<LocalDay, number>; firstWeek: LocalDay }>();
+  const rows = prepare(
+    db,
+    `select user_id as userId, ${WEEK_OF_DAY} as week, count(*) as n from session_logs where guild_id = ?1 and ${NOT_PAUSED} group by user_id, week`,
+  ).raw().iterate(guildId) as Iterable<[string, string, number]>;
+  for (const [userId, week, n] of rows) {
+    let entry = byUser.get(userId);
+    if (!entry) byUser.set(userId, (entry = { perWeek: new Map(), firstWeek: week }));
+    entry.perWeek.set(week, n);
+    if (week < entry.firstWeek) entry.firstWeek = week;
+  }
+  const enrolled = prepare(db, 'select e.user_id, min(c.week_start) from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? group by e.user_id')
+    .raw()
+    .all(guildId) as [string, string][];
+  for (const [userId, week] of enrolled) {
+    const entry = byUser.get(userId);
+    if (entry && week < entry.firstWeek) entry.firstWeek = week;
+  }
+  const seen = prepare(db, 'select user_id, first_seen_at from members where guild_id = ?').raw().all(guildId) as [string, number][];
+  for (const [userId, firstSeenAt] of seen) {
+    const entry = byUser.get(userId);
+    const week = weekStartOf(localDay(new Date(firstSeenAt), zone));
+    if (entry && week < entry.firstWeek) entry.firstWeek = week;
+  }
+  return [...byUser].map(([userId, entry]) => ({ userId, ...entry, pausedWeeks: new Set<LocalDay>() }));
+}
+
+/** Per week in [firstWeek, lastWeek]: how many joined the week's challenge and how many reached its target. */
+export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, lastWeek: LocalDay): Map<LocalDay, { joined: number; reached: number }> {
+  const counts = new Map<LocalDay, { joined: number; reached: number }>();
+  const joined = prepare(
+    db,
+    'select c.week_start, count(*) from challenges c join enrolments e on e.challenge_id = c.id where c.guild_id = ? and c.week_start between ? and ? group by c.week_start',
+  )
+    .raw()
+    .all(guildId, firstWeek, lastWeek) as [string, number][];
+  for (const [week, n] of joined) counts.set(week, { joined: n, reached: 0 });
+  const reached = prepare(
+    db,
+    `select w.week, count(*) from (
+       select ${WEEK_OF_DAY} as week, count(*) as n from session_logs
+       where guild_id = ?1 and day between ?2 and date(?3, '+6 days') group by user_id, week
+     ) w join challenges c on c.guild_id = ?1 and c.week_start = w.week and c.status <> 'skipped'
+     where w.n >= c.target_sessions group by w.week`,
+  )
+    .raw()
+    .all(guildId, firstWeek, lastWeek) as [string, number][];
+  for (const [week, n] of reached) counts.set(week, { joined: counts.get(week)?.joined ?? 0, reached: n });
+  return counts;
+}
+
+/** One row of the export, before names are attached. */
+export interface ExportFacts {
+  memberId: string;
+  weekStart: LocalDay;
+  joined: boolean;
+  sessions: number;
+  reachedTarget: boolean;
+  paused: boolean;
+}
+
+/** Member ids of a club that have any participation row, in id order. */
+export function clubMemberIds(db: Db, guildId: string): string[] {
+  return prepare(
+    db,
+    'select user_id from members where guild_id = ?1 union select user_id from enrolments where guild_id = ?1 union select user_id from session_logs where guild_id = ?1 order by 1',
+  )
+    .pluck()
+    .all(guildId) as string[];
+}
+
+/** The export rows of one member over the given weeks (a few small indexed queries per member). */
+export function memberExportRows(db: Db, guildId: string, userId: string, weeks: readonly LocalDay[], targets: ReadonlyMap<LocalDay, number | null>, today: LocalDay): ExportFacts[] {
+  if (weeks.length === 0) return [];
+  const first = weeks[0]!;
+  const last = weeks[weeks.length - 1]!;
+  const sessions = new Map(
+    prepare(db, `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = ? and user_id = ? and day between ? and date(?, '+6 days') group by week`)
+      .raw()
+      .all(guildId, userId, first, last) as [string, number][],
+  );
+  const joined = new Set(
+    prepare(db, 'select c.week_start from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? and e.user_id = ? and c.week_start between ? and ?')
+      .pluck()
+      .all(guildId, userId, first, last) as string[],
+  );
+  const pausedNow = prepare(db, 'select paused from members where guild_id = ? and user_id = ?').pluck().get(guildId, userId) === 1;
+  const paused = pausedWeeks(pausedNow, today);
+  return weeks.map((weekStart) => {
+    const count = sessions.get(weekStart) ?? 0;
+    const target = targets.get(weekStart) ?? null;
+    return { memberId: userId, weekStart, joined: joined.has(weekStart), sessions: count, reachedTarget: target !== null && count >= target, paused: paused.has(weekStart) };
+  });
+}
+
+/** The first week the club has any record for, or null for a club with none. */
+export function clubFirstDay(db: Db, guildId: string): LocalDay | null {
+  const row = prepare(db, 'select min(d) from (select min(week_start) as d from challenges where guild_id = ?1 union all select min(day) from session_logs where guild_id = ?1)')
+    .pluck()
+    .get(guildId) as string | null;
+  return row ?? null;
+}

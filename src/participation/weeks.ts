@@ -1,0 +1,74 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Club weeks run Monday to Sunday in the club's own zone. Days are local dates (YYYY-MM-DD), so once a
+ * session's day is known its week no longer depends on clock changes.
+ */
+export type LocalDay = string;
+
+/** The local date in `zone` at `instant`. */
+export function localDay(instant: Date, zone: string): LocalDay {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone).toPlainDate().toString();
+}
+
+const DAY_MS = 86_400_000;
+
+// Calendar arithmetic on plain dates through UTC midnights: no zone is involved, and it is fast enough to
+// walk every week of every member of a large club.
+function toUtcMidnight(day: LocalDay): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+}
+
+function fromUtcMidnight(ms: number): LocalDay {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The Monday that starts the week holding `day`. */
+export function weekStartOf(day: LocalDay): LocalDay {
+  const ms = toUtcMidnight(day);
+  const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
+  return fromUtcMidnight(ms - sinceMonday * DAY_MS);
+}
+
+export function addDays(day: LocalDay, days: number): LocalDay {
+  return fromUtcMidnight(toUtcMidnight(day) + days * DAY_MS);
+}
+
+/** Every week start from `first` to `last` inclusive (both Mondays). */
+export function weeksBetween(first: LocalDay, last: LocalDay): LocalDay[] {
+  const weeks: LocalDay[] = [];
+  for (let ms = toUtcMidnight(first), end = toUtcMidnight(last); ms <= end; ms += 7 * DAY_MS) weeks.push(fromUtcMidnight(ms));
+  return weeks;
+}
+
+export function addWeeks(weekStart: LocalDay, weeks: number): LocalDay {
+  return addDays(weekStart, weeks * 7);
+}
+
+/** The `count` week starts ending with the week of `today`, oldest first. */
+export function lastWeeks(today: LocalDay, count: number): LocalDay[] {
+  const current = weekStartOf(today);
+  return Array.from({ length: count }, (_, i) => addWeeks(current, i - (count - 1)));
+}
+
+/** First and last day (inclusive) of the calendar month holding `day`. */
+export function monthOf(day: LocalDay): { from: LocalDay; to: LocalDay } {
+  const date = Temporal.PlainDate.from(day);
+  const first = date.with({ day: 1 });
+  return { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
+}
+
+/** The instant a local day starts in `zone` (the first valid wall-clock time, across a gap). */
+export function startOfDay(day: LocalDay, zone: string): Date {
+  return new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
+}
+
+/** Whether `text` is a real calendar date written YYYY-MM-DD. */
+export function isLocalDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  try {
+    return Temporal.PlainDate.from(text, { overflow: 'reject' }).toString() === text;
+  } catch {
+    return false;
+  }
+}
