@@ -26,6 +26,8 @@ export const clubs = sqliteTable('clubs', {
   /** Where Pacer tells moderators about paused posts and skipped occurrences; null = DM the set-up member. */
   noticesChannelId: text('notices_channel_id'),
   setupByUserId: text('setup_by_user_id'),
+  /** The programme week (1-12) the club's next weekly challenge uses; a restart sets it back to 1. */
+  programmeWeek: integer('programme_week').notNull().default(1),
   createdAt: timestampNow('created_at'),
   updatedAt: timestampNow('updated_at'),
 });
@@ -53,7 +55,7 @@ export const challenges = sqliteTable(
     guildId: text('guild_id')
       .notNull()
       .references(() => clubs.guildId),
-    /** The local date (YYYY-MM-DD) of the Monday that starts the challenge week, in the club's zone. */
+    /** The local date (YYYY-MM-DD) of the first day of the challenge week (the club's post weekday), in the club's zone. */
     weekStart: text('week_start').notNull(),
     templateId: text('template_id').notNull(),
     /** Which step of the template's progression this week is (1-based). */
@@ -61,6 +63,8 @@ export const challenges = sqliteTable(
     targetSessions: integer('target_sessions').notNull(),
     channelId: text('channel_id'),
     messageId: text('message_id'),
+    /** The recap that closed the week, once posted. */
+    recapMessageId: text('recap_message_id'),
     status: text('status', { enum: ['open', 'closed', 'skipped'] }).notNull().default('open'),
     opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
     closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
@@ -81,6 +85,20 @@ export const enrolments = sqliteTable(
     joinedAt: timestampNow('joined_at'),
   },
   (t) => [primaryKey({ columns: [t.challengeId, t.userId] }), index('enrolments_member').on(t.guildId, t.userId)],
+);
+
+/** A member who was paused (injured, away) during a challenge week: that week neither counts nor breaks their streak. */
+export const challengePauses = sqliteTable(
+  'challenge_pauses',
+  {
+    challengeId: integer('challenge_id')
+      .notNull()
+      .references(() => challenges.id),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    pausedAt: integer('paused_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.challengeId, t.userId] }), index('challenge_pauses_member').on(t.guildId, t.userId)],
 );
 
 /** A strength session a member logged (one per member, day and exercise). */
