@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MemberWeeks, Score } from '../participation/leaderboard.js';
-import type { ClubWeek, MemberHistory } from '../participation/record.js';
-import { localDay, weekStartOf, type LocalDay } from '../participation/weeks.js';
+import type { ClubCalendar, ClubWeek, MemberHistory } from '../participation/record.js';
+import { isoWeekdayOf, localDay, weekStartOf, type LocalDay } from '../participation/weeks.js';
 import type { Db } from './connection.js';
 
 /*
@@ -10,8 +10,14 @@ import type { Db } from './connection.js';
  * and `npm run bench`).
  */
 
-/** SQLite's Monday of the week of a YYYY-MM-DD text column (the same rule as weekStartOf). */
-const WEEK_OF_DAY = "date(day, 'weekday 0', '-6 days')";
+/**
+ * SQLite's start of the week holding the `day` column, for weeks starting on the weekday bound to `@anchor`
+ * (0 = Sunday ... 6 = Saturday, as strftime('%w') counts): the same rule as weekStartOf.
+ */
+const WEEK_OF_DAY = "date(day, '-' || ((strftime('%w', day) + 7 - @anchor) % 7) || ' days')";
+
+/** strftime('%w') numbering of an ISO weekday. */
+const anchorOf = (firstDay: number) => firstDay % 7;
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -48,17 +54,25 @@ export function clubWeeks(db: Db, guildId: string): ClubWeek[] {
   return rows.map((r) => ({ weekStart: r.weekStart, target: r.status === 'skipped' ? null : r.target }));
 }
 
-/**
- * Weeks a member paused. The schema keeps only whether a member is paused now, so that marks the week
- * running now as paused; earlier weeks are not recorded as paused.
- */
-function pausedWeeks(paused: boolean, today: LocalDay): Set<LocalDay> {
-  return paused ? new Set([weekStartOf(today)]) : new Set();
+/** The weekday the club's challenge weeks start on: that of its latest challenge, else Monday. */
+export function clubFirstWeekday(db: Db, guildId: string): number {
+  const latest = prepare(db, 'select week_start from challenges where guild_id = ? order by week_start desc limit 1').pluck().get(guildId) as string | undefined;
+  return latest ? isoWeekdayOf(latest) : 1;
 }
 
-export function memberHistory(db: Db, guildId: string, userId: string, zone: string, today: LocalDay): MemberHistory | null {
-  const member = prepare(db, 'select first_seen_at as firstSeenAt, paused from members where guild_id = ? and user_id = ?').get(guildId, userId) as
-    | { firstSeenAt: number; paused: number }
+/** Week starts of the challenges a member paused. */
+function pausedWeeks(db: Db, guildId: string, userId: string, range?: { first: LocalDay; last: LocalDay }): Set<LocalDay> {
+  const rows = range
+    ? prepare(db, 'select c.week_start from challenge_pauses p join challenges c on c.id = p.challenge_id where p.guild_id = ? and p.user_id = ? and c.week_start between ? and ?')
+        .pluck()
+        .all(guildId, userId, range.first, range.last)
+    : prepare(db, 'select c.week_start from challenge_pauses p join challenges c on c.id = p.challenge_id where p.guild_id = ? and p.user_id = ?').pluck().all(guildId, userId);
+  return new Set(rows as string[]);
+}
+
+export function memberHistory(db: Db, guildId: string, userId: string, { zone, today }: ClubCalendar): MemberHistory | null {
+  const member = prepare(db, 'select first_seen_at as firstSeenAt from members where guild_id = ? and user_id = ?').get(guildId, userId) as
+    | { firstSeenAt: number }
     | undefined;
   const sessionDays = prepare(db, 'select day from session_logs where guild_id = ? and user_id = ? order by day').pluck().all(guildId, userId) as string[];
   const enrolled = prepare(
@@ -74,7 +88,7 @@ export function memberHistory(db: Db, guildId: string, userId: string, zone: str
   return {
     clubWeeks: clubWeeks(db, guildId),
     enrolledWeeks: new Set(enrolled),
-    pausedWeeks: pausedWeeks(member?.paused === 1, today),
+    pausedWeeks: pausedWeeks(db, guildId, userId),
     sessionDays,
     firstDay: firsts.reduce((min, d) => (d < min ? d : min)),
   };
@@ -95,15 +109,17 @@ export function sessionScores(db: Db, guildId: string, range: { from: LocalDay; 
 }
 
 /** Every member's sessions per week, for the streak board; paused members are left out. */
-export function clubMemberWeeks(db: Db, guildId: string, zone: string): MemberWeeks[] {
-  const byUser = new Map<string, { perWeek: Map<LocalDay, number>; firstWeek: LocalDay }>();
+export function clubMemberWeeks(db: Db, guildId: string, { zone, firstDay }: ClubCalendar): MemberWeeks[] {
+  const byUser = new Map<string, { perWeek: Map<LocalDay, number>; firstWeek: LocalDay; pausedWeeks: Set<LocalDay> }>();
   const rows = prepare(
     db,
-    `select user_id as userId, ${WEEK_OF_DAY} as week, count(*) as n from session_logs where guild_id = ?1 and ${NOT_PAUSED} group by user_id, week`,
-  ).raw().iterate(guildId) as Iterable<[string, string, number]>;
+    `select user_id as userId, ${WEEK_OF_DAY} as week, count(*) as n from session_logs where guild_id = @guildId and ${NOT_PAUSED.replace('?1', '@guildId')} group by user_id, week`,
+  )
+    .raw()
+    .iterate({ guildId, anchor: anchorOf(firstDay) }) as Iterable<[string, string, number]>;
   for (const [userId, week, n] of rows) {
     let entry = byUser.get(userId);
-    if (!entry) byUser.set(userId, (entry = { perWeek: new Map(), firstWeek: week }));
+    if (!entry) byUser.set(userId, (entry = { perWeek: new Map(), firstWeek: week, pausedWeeks: new Set() }));
     entry.perWeek.set(week, n);
     if (week < entry.firstWeek) entry.firstWeek = week;
   }
@@ -117,14 +133,18 @@ export function clubMemberWeeks(db: Db, guildId: string, zone: string): MemberWe
   const seen = prepare(db, 'select user_id, first_seen_at from members where guild_id = ?').raw().all(guildId) as [string, number][];
   for (const [userId, firstSeenAt] of seen) {
     const entry = byUser.get(userId);
-    const week = weekStartOf(localDay(new Date(firstSeenAt), zone));
+    const week = weekStartOf(localDay(new Date(firstSeenAt), zone), firstDay);
     if (entry && week < entry.firstWeek) entry.firstWeek = week;
   }
-  return [...byUser].map(([userId, entry]) => ({ userId, ...entry, pausedWeeks: new Set<LocalDay>() }));
+  const paused = prepare(db, 'select p.user_id, c.week_start from challenge_pauses p join challenges c on c.id = p.challenge_id where p.guild_id = ?')
+    .raw()
+    .all(guildId) as [string, string][];
+  for (const [userId, week] of paused) byUser.get(userId)?.pausedWeeks.add(week);
+  return [...byUser].map(([userId, entry]) => ({ userId, ...entry }));
 }
 
 /** Per week in [firstWeek, lastWeek]: how many joined the week's challenge and how many reached its target. */
-export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, lastWeek: LocalDay): Map<LocalDay, { joined: number; reached: number }> {
+export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, lastWeek: LocalDay, firstDay: number): Map<LocalDay, { joined: number; reached: number }> {
   const counts = new Map<LocalDay, { joined: number; reached: number }>();
   const joined = prepare(
     db,
@@ -137,12 +157,12 @@ export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, la
     db,
     `select w.week, count(*) from (
        select ${WEEK_OF_DAY} as week, count(*) as n from session_logs
-       where guild_id = ?1 and day between ?2 and date(?3, '+6 days') group by user_id, week
-     ) w join challenges c on c.guild_id = ?1 and c.week_start = w.week and c.status <> 'skipped'
+       where guild_id = @guildId and day between @first and date(@last, '+6 days') group by user_id, week
+     ) w join challenges c on c.guild_id = @guildId and c.week_start = w.week and c.status <> 'skipped'
      where w.n >= c.target_sessions group by w.week`,
   )
     .raw()
-    .all(guildId, firstWeek, lastWeek) as [string, number][];
+    .all({ guildId, first: firstWeek, last: lastWeek, anchor: anchorOf(firstDay) }) as [string, number][];
   for (const [week, n] of reached) counts.set(week, { joined: counts.get(week)?.joined ?? 0, reached: n });
   return counts;
 }
@@ -168,22 +188,31 @@ export function clubMemberIds(db: Db, guildId: string): string[] {
 }
 
 /** The export rows of one member over the given weeks (a few small indexed queries per member). */
-export function memberExportRows(db: Db, guildId: string, userId: string, weeks: readonly LocalDay[], targets: ReadonlyMap<LocalDay, number | null>, today: LocalDay): ExportFacts[] {
+export function memberExportRows(
+  db: Db,
+  guildId: string,
+  userId: string,
+  weeks: readonly LocalDay[],
+  targets: ReadonlyMap<LocalDay, number | null>,
+  firstDay: number,
+): ExportFacts[] {
   if (weeks.length === 0) return [];
   const first = weeks[0]!;
   const last = weeks[weeks.length - 1]!;
   const sessions = new Map(
-    prepare(db, `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = ? and user_id = ? and day between ? and date(?, '+6 days') group by week`)
+    prepare(
+      db,
+      `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = @guildId and user_id = @userId and day between @first and date(@last, '+6 days') group by week`,
+    )
       .raw()
-      .all(guildId, userId, first, last) as [string, number][],
+      .all({ guildId, userId, first, last, anchor: anchorOf(firstDay) }) as [string, number][],
   );
   const joined = new Set(
     prepare(db, 'select c.week_start from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? and e.user_id = ? and c.week_start between ? and ?')
       .pluck()
       .all(guildId, userId, first, last) as string[],
   );
-  const pausedNow = prepare(db, 'select paused from members where guild_id = ? and user_id = ?').pluck().get(guildId, userId) === 1;
-  const paused = pausedWeeks(pausedNow, today);
+  const paused = pausedWeeks(db, guildId, userId, { first, last });
   return weeks.map((weekStart) => {
     const count = sessions.get(weekStart) ?? 0;
     const target = targets.get(weekStart) ?? null;

@@ -1,6 +1,6 @@
-import { streaksOf, weekOutcome, type WeekOutcome } from '../challenges/streaks.js';
+import { computeStreaks, type WeekOutcome } from '../challenges/streaks.js';
 import { weeksBetween, weekStartOf, type LocalDay } from './weeks.js';
-import type { ClubWeek } from './record.js';
+import { streakOutcome, stripOutcome, type ClubCalendar, type ClubWeek } from './record.js';
 
 export type Period = 'week' | 'month' | 'all';
 export type Board = 'sessions' | 'streak';
@@ -72,9 +72,9 @@ export interface MemberWeeks {
  * Streak scores for a whole club: the current streak for this week and this month, the best streak for all
  * time. Weeks are walked only from each member's first week.
  */
-export function streakScores(members: Iterable<MemberWeeks>, clubWeeks: readonly ClubWeek[], today: LocalDay, period: Period): Score[] {
+export function streakScores(members: Iterable<MemberWeeks>, clubWeeks: readonly ClubWeek[], calendar: ClubCalendar, period: Period): Score[] {
   const list = [...members];
-  const current = weekStartOf(today);
+  const current = weekStartOf(calendar.today, calendar.firstDay);
   const earliest = list.reduce((min, m) => (m.firstWeek < min ? m.firstWeek : min), current);
   const weeks = weeksBetween(earliest, current);
   const targets = new Map(clubWeeks.map((w) => [w.weekStart, w.target]));
@@ -84,9 +84,10 @@ export function streakScores(members: Iterable<MemberWeeks>, clubWeeks: readonly
     const outcomes: WeekOutcome[] = [];
     for (let i = Math.max(0, weeks.indexOf(member.firstWeek)); i < weeks.length; i++) {
       const week = weeks[i]!;
-      outcomes.push(weekOutcome({ sessions: member.perWeek.get(week) ?? 0, target: weekTargets[i]!, paused: member.pausedWeeks.has(week) }));
+      const outcome = stripOutcome(member.perWeek.get(week) ?? 0, weekTargets[i]!, member.pausedWeeks.has(week));
+      outcomes.push(streakOutcome(outcome, i === weeks.length - 1));
     }
-    const streaks = streaksOf(outcomes);
+    const streaks = computeStreaks(outcomes);
     scores.push({ userId: member.userId, score: period === 'all' ? streaks.best : streaks.current });
   }
   return scores;

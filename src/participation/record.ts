@@ -1,4 +1,4 @@
-import { streaksOf, weekOutcome, type Streaks, type WeekOutcome } from '../challenges/streaks.js';
+import { computeStreaks, type Streaks, type WeekOutcome as StreakOutcome } from '../challenges/streaks.js';
 import { lastWeeks, monthOf, weeksBetween, weekStartOf, type LocalDay } from './weeks.js';
 
 /** One challenge week of a club, as the participation views need it. */
@@ -8,13 +8,21 @@ export interface ClubWeek {
   target: number | null;
 }
 
+/** How a club counts its weeks: the zone's date today and the weekday its weeks start on. */
+export interface ClubCalendar {
+  zone: string;
+  today: LocalDay;
+  /** ISO weekday the club's challenge week starts on (1 = Monday). */
+  firstDay: number;
+}
+
 /** What the database holds about one member of one club. */
 export interface MemberHistory {
   /** The club's challenge weeks, any order. */
   clubWeeks: readonly ClubWeek[];
   /** Week starts of the challenges the member joined. */
   enrolledWeeks: ReadonlySet<LocalDay>;
-  /** Week starts the member paused. */
+  /** Week starts of the challenges the member paused. */
   pausedWeeks: ReadonlySet<LocalDay>;
   /** Days of every session the member logged (one entry per session). */
   sessionDays: readonly LocalDay[];
@@ -22,9 +30,15 @@ export interface MemberHistory {
   firstDay: LocalDay;
 }
 
+/**
+ * A week as the member sees it: reached the target, logged some (partial), paused, logged none (missed),
+ * or no challenge that week (none). The week still running is partial or missed only so far.
+ */
+export type StripOutcome = 'reached' | 'partial' | 'paused' | 'missed' | 'none';
+
 export interface StripWeek {
   weekStart: LocalDay;
-  outcome: WeekOutcome;
+  outcome: StripOutcome;
   sessions: number;
   target: number | null;
 }
@@ -40,35 +54,50 @@ export interface MemberRecord {
 
 export const STRIP_WEEKS = 12;
 
+export function stripOutcome(sessions: number, target: number | null, paused: boolean): StripOutcome {
+  if (target === null) return 'none';
+  if (sessions >= target) return 'reached';
+  if (paused) return 'paused';
+  return sessions > 0 ? 'partial' : 'missed';
+}
+
+/**
+ * The shared streak rules' view of a week: a week without a challenge neither counts nor breaks (like a
+ * pause), and the week still running only counts once reached.
+ */
+export function streakOutcome(outcome: StripOutcome, running: boolean): StreakOutcome {
+  if (outcome === 'reached') return 'reached';
+  if (outcome === 'paused' || outcome === 'none') return 'paused';
+  return running ? 'open' : 'missed';
+}
+
 /** Sessions per week start. */
-export function countByWeek(days: readonly LocalDay[]): Map<LocalDay, number> {
+export function countByWeek(days: readonly LocalDay[], firstDay: number): Map<LocalDay, number> {
   const counts = new Map<LocalDay, number>();
   for (const day of days) {
-    const week = weekStartOf(day);
+    const week = weekStartOf(day, firstDay);
     counts.set(week, (counts.get(week) ?? 0) + 1);
   }
   return counts;
 }
 
-/** Outcome of every week from the member's first week to the week of `today`, oldest first. */
-export function weekOutcomes(history: MemberHistory, today: LocalDay, perWeek = countByWeek(history.sessionDays)): StripWeek[] {
+/** Every week from the member's first week to the week running now, oldest first. */
+export function memberWeeks(history: MemberHistory, calendar: ClubCalendar, perWeek = countByWeek(history.sessionDays, calendar.firstDay)): StripWeek[] {
   const targets = new Map(history.clubWeeks.map((w) => [w.weekStart, w.target]));
-  const weeks: StripWeek[] = [];
-  for (const week of weeksBetween(weekStartOf(history.firstDay), weekStartOf(today))) {
-    const target = targets.get(week) ?? null;
-    const sessions = perWeek.get(week) ?? 0;
-    weeks.push({ weekStart: week, sessions, target, outcome: weekOutcome({ sessions, target, paused: history.pausedWeeks.has(week) }) });
-  }
-  return weeks;
+  return weeksBetween(weekStartOf(history.firstDay, calendar.firstDay), weekStartOf(calendar.today, calendar.firstDay)).map((weekStart) => {
+    const target = targets.get(weekStart) ?? null;
+    const sessions = perWeek.get(weekStart) ?? 0;
+    return { weekStart, sessions, target, outcome: stripOutcome(sessions, target, history.pausedWeeks.has(weekStart)) };
+  });
 }
 
-export function memberRecord(history: MemberHistory, today: LocalDay): MemberRecord {
-  const perWeek = countByWeek(history.sessionDays);
-  const weeks = weekOutcomes(history, today, perWeek);
+export function memberRecord(history: MemberHistory, calendar: ClubCalendar): MemberRecord {
+  const perWeek = countByWeek(history.sessionDays, calendar.firstDay);
+  const weeks = memberWeeks(history, calendar, perWeek);
   const byWeek = new Map(weeks.map((w) => [w.weekStart, w]));
-  const month = monthOf(today);
-  const thisWeek = weekStartOf(today);
-  const strip = lastWeeks(today, STRIP_WEEKS).map(
+  const month = monthOf(calendar.today);
+  const thisWeek = weekStartOf(calendar.today, calendar.firstDay);
+  const strip = lastWeeks(calendar.today, STRIP_WEEKS, calendar.firstDay).map(
     (weekStart) => byWeek.get(weekStart) ?? { weekStart, outcome: 'none' as const, sessions: perWeek.get(weekStart) ?? 0, target: null },
   );
   return {
@@ -79,7 +108,7 @@ export function memberRecord(history: MemberHistory, today: LocalDay): MemberRec
       month: history.sessionDays.filter((d) => d >= month.from && d <= month.to).length,
       all: history.sessionDays.length,
     },
-    streaks: streaksOf(weeks.map((w) => w.outcome)),
+    streaks: computeStreaks(weeks.map((w, i) => streakOutcome(w.outcome, i === weeks.length - 1))),
     strip,
   };
 }

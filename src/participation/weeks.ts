@@ -1,8 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 
 /**
- * Club weeks run Monday to Sunday in the club's own zone. Days are local dates (YYYY-MM-DD), so once a
- * session's day is known its week no longer depends on clock changes.
+ * A club's challenge week starts on its post weekday (1 = Monday ... 7 = Sunday, as in ISO) and lasts seven
+ * local days in the club's zone. Days are local dates (YYYY-MM-DD), so once a session's day is known its
+ * week no longer depends on clock changes.
  */
 export type LocalDay = string;
 
@@ -23,18 +24,22 @@ function fromUtcMidnight(ms: number): LocalDay {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The Monday that starts the week holding `day`. */
-export function weekStartOf(day: LocalDay): LocalDay {
-  const ms = toUtcMidnight(day);
-  const sinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
-  return fromUtcMidnight(ms - sinceMonday * DAY_MS);
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a local date. */
+export function isoWeekdayOf(day: LocalDay): number {
+  return new Date(toUtcMidnight(day)).getUTCDay() || 7;
+}
+
+/** The first day of the week holding `day`, for weeks that start on ISO weekday `firstDay`. */
+export function weekStartOf(day: LocalDay, firstDay = 1): LocalDay {
+  const back = (isoWeekdayOf(day) - firstDay + 7) % 7;
+  return fromUtcMidnight(toUtcMidnight(day) - back * DAY_MS);
 }
 
 export function addDays(day: LocalDay, days: number): LocalDay {
   return fromUtcMidnight(toUtcMidnight(day) + days * DAY_MS);
 }
 
-/** Every week start from `first` to `last` inclusive (both Mondays). */
+/** Every week start from `first` to `last` inclusive (both week starts). */
 export function weeksBetween(first: LocalDay, last: LocalDay): LocalDay[] {
   const weeks: LocalDay[] = [];
   for (let ms = toUtcMidnight(first), end = toUtcMidnight(last); ms <= end; ms += 7 * DAY_MS) weeks.push(fromUtcMidnight(ms));
@@ -46,8 +51,8 @@ export function addWeeks(weekStart: LocalDay, weeks: number): LocalDay {
 }
 
 /** The `count` week starts ending with the week of `today`, oldest first. */
-export function lastWeeks(today: LocalDay, count: number): LocalDay[] {
-  const current = weekStartOf(today);
+export function lastWeeks(today: LocalDay, count: number, firstDay = 1): LocalDay[] {
+  const current = weekStartOf(today, firstDay);
   return Array.from({ length: count }, (_, i) => addWeeks(current, i - (count - 1)));
 }
 
