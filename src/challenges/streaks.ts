@@ -37,3 +37,8 @@ export function weekOutcome(input: { sessions: number; target: number; paused: b
   if (input.paused) return 'paused';
   return input.closed ? 'missed' : 'open';
 }
+
+/** One member's streaks, as lists of members show them. */
+export interface StreakEntry extends Streaks {
+  userId: string;
+}

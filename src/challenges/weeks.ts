@@ -149,21 +149,3 @@ export function weekStartFor(date: string, postDay: Weekday): string {
 export function weekAt(instant: Date, zone: string, postDay: Weekday): ChallengeWeek {
   return challengeWeek(weekStartFor(localDate(instant, zone), postDay), zone);
 }
-
-/**
- * The first instant after `after` at which the club's local clock shows `time` on `day`. In a spring-forward
- * gap (02:30 that does not exist) it is the instant the clock jumps to (03:30 in London); in an autumn
- * overlap (01:30 twice) it is the first of the two.
- */
-export function nextWeeklyRun(day: Weekday, time: ClockTime, zone: string, after: Date): Date {
-  const today = Temporal.PlainDate.from(localDate(after, zone));
-  const ahead = (isoWeekday(day) - today.dayOfWeek + 7) % 7;
-  for (const offset of [ahead, ahead + 7, ahead + 14]) {
-    const candidate = today
-      .add({ days: offset })
-      .toPlainDateTime({ hour: time.hour, minute: time.minute })
-      .toZonedDateTime(zone, { disambiguation: 'compatible' });
-    if (candidate.epochMilliseconds > after.getTime()) return new Date(candidate.epochMilliseconds);
-  }
-  throw new Error('unreachable: a weekly run always falls within three weeks');
-}
