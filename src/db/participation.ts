@@ -94,7 +94,7 @@ export function memberHistory(db: Db, guildId: string, userId: string, { zone, t
   };
 }
 
-const NOT_PAUSED = 'user_id not in (select user_id from members where guild_id = ?1 and paused = 1)';
+const NOT_PAUSED = 'user_id not in (select user_id from members where guild_id = @guildId and paused = 1)';
 
 /** Sessions per member between two days (inclusive), or over all time; paused members are left out. */
 export function sessionScores(db: Db, guildId: string, range: { from: LocalDay; to: LocalDay } | null): Score[] {
@@ -102,9 +102,9 @@ export function sessionScores(db: Db, guildId: string, range: { from: LocalDay; 
     range
       ? prepare(
           db,
-          `select user_id as userId, count(*) as score from session_logs where guild_id = ?1 and day between ?2 and ?3 and ${NOT_PAUSED} group by user_id`,
-        ).all(guildId, range.from, range.to)
-      : prepare(db, `select user_id as userId, count(*) as score from session_logs where guild_id = ?1 and ${NOT_PAUSED} group by user_id`).all(guildId)
+          `select user_id as userId, count(*) as score from session_logs where guild_id = @guildId and day between @from and @to and ${NOT_PAUSED} group by user_id`,
+        ).all({ guildId, ...range })
+      : prepare(db, `select user_id as userId, count(*) as score from session_logs where guild_id = @guildId and ${NOT_PAUSED} group by user_id`).all({ guildId })
   ) as Score[];
 }
 
@@ -113,7 +113,7 @@ export function clubMemberWeeks(db: Db, guildId: string, { zone, firstDay }: Clu
   const byUser = new Map<string, { perWeek: Map<LocalDay, number>; firstWeek: LocalDay; pausedWeeks: Set<LocalDay> }>();
   const rows = prepare(
     db,
-    `select user_id as userId, ${WEEK_OF_DAY} as week, count(*) as n from session_logs where guild_id = @guildId and ${NOT_PAUSED.replace('?1', '@guildId')} group by user_id, week`,
+    `select user_id as userId, ${WEEK_OF_DAY} as week, count(*) as n from session_logs where guild_id = @guildId and ${NOT_PAUSED} group by user_id, week`,
   )
     .raw()
     .iterate({ guildId, anchor: anchorOf(firstDay) }) as Iterable<[string, string, number]>;
@@ -181,10 +181,10 @@ export interface ExportFacts {
 export function clubMemberIds(db: Db, guildId: string): string[] {
   return prepare(
     db,
-    'select user_id from members where guild_id = ?1 union select user_id from enrolments where guild_id = ?1 union select user_id from session_logs where guild_id = ?1 order by 1',
+    'select user_id from members where guild_id = @guildId union select user_id from enrolments where guild_id = @guildId union select user_id from session_logs where guild_id = @guildId order by 1',
   )
     .pluck()
-    .all(guildId) as string[];
+    .all({ guildId }) as string[];
 }
 
 /** The export rows of one member over the given weeks (a few small indexed queries per member). */
@@ -222,8 +222,8 @@ export function memberExportRows(
 
 /** The first week the club has any record for, or null for a club with none. */
 export function clubFirstDay(db: Db, guildId: string): LocalDay | null {
-  const row = prepare(db, 'select min(d) from (select min(week_start) as d from challenges where guild_id = ?1 union all select min(day) from session_logs where guild_id = ?1)')
+  const row = prepare(db, 'select min(d) from (select min(week_start) as d from challenges where guild_id = @guildId union all select min(day) from session_logs where guild_id = @guildId)')
     .pluck()
-    .get(guildId) as string | null;
+    .get({ guildId }) as string | null;
   return row ?? null;
 }
