@@ -87,9 +87,14 @@ export function chartFontPath(): string {
  * no usable font, so system fonts are never consulted and the font is always passed as a TTF file.
  */
 export function renderPng(svg: string, fontFiles: readonly string[] = [chartFontPath()]): Buffer {
+  return rasterise(svg, fontFiles).asPng();
+}
+
+/** The rendered image (RGBA pixels and PNG encoder), as renderPng draws it. */
+export function rasterise(svg: string, fontFiles: readonly string[] = [chartFontPath()]) {
   const resvg = new Resvg(svg, {
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'original' },
   });
-  return resvg.render().asPng();
+  return resvg.render();
 }
