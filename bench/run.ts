@@ -7,6 +7,7 @@ import { currentSlot, decodeProgress, emptyProgress, encodeProgress, withAnswer 
 import { searchCards } from '../src/exercises/search.js';
 import { allCards } from '../src/exercises/catalogue.js';
 import { cardView } from '../src/views/exercise-views.js';
+import { benchParticipation } from './participation.js';
 
 function bench(name: string, iterations: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm up
@@ -45,5 +46,6 @@ bench('triage: evaluate (pre-parsed)', 50_000, (i) => evaluate(answers[i % answe
 bench('symptom check: decode + validate custom_id state', 5_000, () => decodeProgress(midFlow));
 bench('exercise autocomplete: searchCards', 20_000, (i) => searchCards(queries[i % queries.length]!, 25));
 bench('exercise card view (embed + buttons)', 20_000, (i) => cardView(cards[i % cards.length]!));
+await benchParticipation();
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap used after the run: ${heapMb.toFixed(1)} MiB`);

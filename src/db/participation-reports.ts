@@ -1,4 +1,4 @@
-import { leaderboardPage, streakScores, type Board, type LeaderboardPage, type Period } from '../participation/leaderboard.js';
+import { leaderboardPage, streakScores, type Board, type LeaderboardPage, type Period, type Score } from '../participation/leaderboard.js';
 import { memberRecord, type ClubCalendar, type MemberRecord } from '../participation/record.js';
 import type { ChartWeek } from '../participation/chart.js';
 import type { ExportRow } from '../participation/export-csv.js';
@@ -15,6 +15,7 @@ import {
   memberExportRows,
   memberHistory,
   sessionScores,
+  sqliteOf,
 } from './participation.js';
 
 /** The club's zone, today's date there and the weekday its weeks start on. */
@@ -29,6 +30,28 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
   return history ? memberRecord(history, calendar) : null;
 }
 
+/**
+ * Club-wide scores are read from every session of the club, so they are kept until the database changes:
+ * the key is this connection's write counter (total_changes) and SQLite's data_version (writes by any other
+ * connection), both O(1) to read. Paging through a board, or many members asking at once, costs one read.
+ */
+const SCORE_CACHE_CLUBS = 64;
+const scoreCache = new WeakMap<Db, Map<string, { key: string; scores: Score[] }>>();
+
+function cachedScores(db: Db, cacheKey: string, compute: () => Score[]): Score[] {
+  const sqlite = sqliteOf(db);
+  const key = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
+  let cache = scoreCache.get(db);
+  if (!cache) scoreCache.set(db, (cache = new Map()));
+  const hit = cache.get(cacheKey);
+  if (hit && hit.key === key) return hit.scores;
+  const scores = compute();
+  cache.delete(cacheKey);
+  cache.set(cacheKey, { key, scores });
+  if (cache.size > SCORE_CACHE_CLUBS) cache.delete(cache.keys().next().value!);
+  return scores;
+}
+
 export function loadLeaderboard(
   db: Db,
   guildId: string,
@@ -36,14 +59,12 @@ export function loadLeaderboard(
 ): LeaderboardPage {
   const calendar = clubCalendar(db, guildId, request.now);
   const { today, firstDay } = calendar;
-  const scores =
+  const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null;
+  const scores = cachedScores(db, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
     request.board === 'sessions'
-      ? sessionScores(
-          db,
-          guildId,
-          request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null,
-        )
-      : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period);
+      ? sessionScores(db, guildId, range)
+      : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period),
+  );
   return leaderboardPage(scores, request);
 }
 

@@ -108,33 +108,24 @@ export function sessionScores(db: Db, guildId: string, range: { from: LocalDay; 
   ) as Score[];
 }
 
-/** Every member's sessions per week, for the streak board; paused members are left out. */
-export function clubMemberWeeks(db: Db, guildId: string, { zone, firstDay }: ClubCalendar): MemberWeeks[] {
+/**
+ * Every member's sessions per week, for the streak board; paused members are left out. A member's first week
+ * is that of their first session: weeks before it cannot change a streak (nothing was reached yet).
+ */
+export function clubMemberWeeks(db: Db, guildId: string, { firstDay }: ClubCalendar): MemberWeeks[] {
   const byUser = new Map<string, { perWeek: Map<LocalDay, number>; firstWeek: LocalDay; pausedWeeks: Set<LocalDay> }>();
-  const rows = prepare(
-    db,
-    `select user_id as userId, ${WEEK_OF_DAY} as week, count(*) as n from session_logs where guild_id = @guildId and ${NOT_PAUSED} group by user_id, week`,
-  )
+  // Grouped by day in index order (no sort); each distinct day's week is worked out once.
+  const rows = prepare(db, `select user_id, day, count(*) from session_logs where guild_id = @guildId and ${NOT_PAUSED} group by user_id, day`)
     .raw()
-    .iterate({ guildId, anchor: anchorOf(firstDay) }) as Iterable<[string, string, number]>;
-  for (const [userId, week, n] of rows) {
+    .iterate({ guildId }) as Iterable<[string, string, number]>;
+  const weekOf = new Map<LocalDay, LocalDay>();
+  for (const [userId, day, n] of rows) {
+    let week = weekOf.get(day);
+    if (week === undefined) weekOf.set(day, (week = weekStartOf(day, firstDay)));
     let entry = byUser.get(userId);
     if (!entry) byUser.set(userId, (entry = { perWeek: new Map(), firstWeek: week, pausedWeeks: new Set() }));
-    entry.perWeek.set(week, n);
+    entry.perWeek.set(week, (entry.perWeek.get(week) ?? 0) + n);
     if (week < entry.firstWeek) entry.firstWeek = week;
-  }
-  const enrolled = prepare(db, 'select e.user_id, min(c.week_start) from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? group by e.user_id')
-    .raw()
-    .all(guildId) as [string, string][];
-  for (const [userId, week] of enrolled) {
-    const entry = byUser.get(userId);
-    if (entry && week < entry.firstWeek) entry.firstWeek = week;
-  }
-  const seen = prepare(db, 'select user_id, first_seen_at from members where guild_id = ?').raw().all(guildId) as [string, number][];
-  for (const [userId, firstSeenAt] of seen) {
-    const entry = byUser.get(userId);
-    const week = weekStartOf(localDay(new Date(firstSeenAt), zone), firstDay);
-    if (entry && week < entry.firstWeek) entry.firstWeek = week;
   }
   const paused = prepare(db, 'select p.user_id, c.week_start from challenge_pauses p join challenges c on c.id = p.challenge_id where p.guild_id = ?')
     .raw()

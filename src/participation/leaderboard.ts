@@ -75,8 +75,10 @@ export interface MemberWeeks {
 export function streakScores(members: Iterable<MemberWeeks>, clubWeeks: readonly ClubWeek[], calendar: ClubCalendar, period: Period): Score[] {
   const list = [...members];
   const current = weekStartOf(calendar.today, calendar.firstDay);
+  // Weeks before the club's first challenge neither count nor break, so the walk starts there.
+  const firstChallenge = clubWeeks.reduce((min, w) => (w.weekStart < min ? w.weekStart : min), current);
   const earliest = list.reduce((min, m) => (m.firstWeek < min ? m.firstWeek : min), current);
-  const weeks = weeksBetween(earliest, current);
+  const weeks = weeksBetween(earliest < firstChallenge ? firstChallenge : earliest, current);
   const targets = new Map(clubWeeks.map((w) => [w.weekStart, w.target]));
   const weekTargets = weeks.map((w) => targets.get(w) ?? null);
   const scores: Score[] = [];

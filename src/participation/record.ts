@@ -84,7 +84,11 @@ export function countByWeek(days: readonly LocalDay[], firstDay: number): Map<Lo
 /** Every week from the member's first week to the week running now, oldest first. */
 export function memberWeeks(history: MemberHistory, calendar: ClubCalendar, perWeek = countByWeek(history.sessionDays, calendar.firstDay)): StripWeek[] {
   const targets = new Map(history.clubWeeks.map((w) => [w.weekStart, w.target]));
-  return weeksBetween(weekStartOf(history.firstDay, calendar.firstDay), weekStartOf(calendar.today, calendar.firstDay)).map((weekStart) => {
+  // Weeks before the club's first challenge neither count nor break, so the walk starts there.
+  const firstChallenge = history.clubWeeks.reduce<LocalDay | null>((min, w) => (min === null || w.weekStart < min ? w.weekStart : min), null);
+  const from = weekStartOf(history.firstDay, calendar.firstDay);
+  const start = firstChallenge && firstChallenge > from ? firstChallenge : from;
+  return weeksBetween(start, weekStartOf(calendar.today, calendar.firstDay)).map((weekStart) => {
     const target = targets.get(weekStart) ?? null;
     const sessions = perWeek.get(weekStart) ?? 0;
     return { weekStart, sessions, target, outcome: stripOutcome(sessions, target, history.pausedWeeks.has(weekStart)) };

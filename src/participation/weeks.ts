@@ -7,9 +7,17 @@ import { Temporal } from 'temporal-polyfill';
  */
 export type LocalDay = string;
 
-/** The local date in `zone` at `instant`. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date in `zone` at `instant` (Intl's zone data, one cached formatter per zone: this runs per member). */
 export function localDay(instant: Date, zone: string): LocalDay {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone).toPlainDate().toString();
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'iso8601', numberingSystem: 'latn' });
+    dayFormats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 const DAY_MS = 86_400_000;

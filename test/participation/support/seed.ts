@@ -53,13 +53,14 @@ export function seedLargeClub(sqlite: Database.Database, { guildId, members, ses
   const perMember = Math.max(1, Math.round(sessions / members));
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const memberInsert = sqlite.prepare('insert into members (guild_id, user_id, first_seen_at) values (?, ?, 0)');
+  const memberInsert = sqlite.prepare('insert into members (guild_id, user_id, first_seen_at) values (?, ?, ?)');
+  const firstSeen = startOfDay(starts[0]!, 'Europe/London').getTime();
   const enrol = sqlite.prepare('insert or ignore into enrolments (challenge_id, guild_id, user_id, joined_at) values (?, ?, ?, 0)');
   const log = sqlite.prepare('insert or ignore into session_logs (guild_id, user_id, challenge_id, day, exercise_id, logged_at) values (?, ?, ?, ?, ?, 0)');
   sqlite.transaction(() => {
     for (let m = 0; m < members; m++) {
       const userId = String(1_900_000_000_000_000_000n + BigInt(m));
-      memberInsert.run(guildId, userId);
+      memberInsert.run(guildId, userId, firstSeen);
       for (let s = 0; s < perMember; s++) {
         const week = starts[Math.floor(random() * starts.length)]!;
         const day = addDays(week, Math.floor(random() * 7));
