@@ -1,4 +1,4 @@
-import { leaderboardPage, streakScores, type Board, type LeaderboardPage, type Period, type Score } from '../participation/leaderboard.js';
+import { pageOfRanked, rank, streakScores, type Board, type LeaderboardPage, type Period, type Ranked, type Score } from '../participation/leaderboard.js';
 import { memberRecord, type ClubCalendar, type MemberRecord } from '../participation/record.js';
 import type { ChartWeek } from '../participation/chart.js';
 import type { ExportRow } from '../participation/export-csv.js';
@@ -36,20 +36,20 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
  * connection), both O(1) to read. Paging through a board, or many members asking at once, costs one read.
  */
 const SCORE_CACHE_CLUBS = 64;
-const scoreCache = new WeakMap<Db, Map<string, { key: string; scores: Score[] }>>();
+const scoreCache = new WeakMap<Db, Map<string, { key: string; ranked: Ranked[] }>>();
 
-function cachedScores(db: Db, cacheKey: string, compute: () => Score[]): Score[] {
+function cachedRanking(db: Db, cacheKey: string, compute: () => Score[]): Ranked[] {
   const sqlite = sqliteOf(db);
   const key = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
   let cache = scoreCache.get(db);
   if (!cache) scoreCache.set(db, (cache = new Map()));
   const hit = cache.get(cacheKey);
-  if (hit && hit.key === key) return hit.scores;
-  const scores = compute();
+  if (hit && hit.key === key) return hit.ranked;
+  const ranked = rank(compute());
   cache.delete(cacheKey);
-  cache.set(cacheKey, { key, scores });
+  cache.set(cacheKey, { key, ranked });
   if (cache.size > SCORE_CACHE_CLUBS) cache.delete(cache.keys().next().value!);
-  return scores;
+  return ranked;
 }
 
 export function loadLeaderboard(
@@ -60,12 +60,12 @@ export function loadLeaderboard(
   const calendar = clubCalendar(db, guildId, request.now);
   const { today, firstDay } = calendar;
   const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null;
-  const scores = cachedScores(db, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
+  const ranked = cachedRanking(db, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
     request.board === 'sessions'
       ? sessionScores(db, guildId, range)
       : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period),
   );
-  return leaderboardPage(scores, request);
+  return pageOfRanked(ranked, request);
 }
 
 export const CHART_WEEKS = 12;

@@ -43,9 +43,16 @@ export function rank(scores: readonly Score[]): Ranked[] {
 
 export function leaderboardPage(
   scores: readonly Score[],
+  request: { period: Period; board: Board; page: number; callerId: string; pageSize?: number },
+): LeaderboardPage {
+  return pageOfRanked(rank(scores), request);
+}
+
+/** A page of an already ranked board (ranking is done once per board and cached). */
+export function pageOfRanked(
+  ranked: readonly Ranked[],
   { period, board, page, callerId, pageSize = LEADERBOARD_PAGE_SIZE }: { period: Period; board: Board; page: number; callerId: string; pageSize?: number },
 ): LeaderboardPage {
-  const ranked = rank(scores);
   const pageCount = Math.max(1, Math.ceil(ranked.length / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
   return {

@@ -99,6 +99,7 @@ describe('CSV export', () => {
       { memberId: '1', displayName: '=HYPERLINK("http://evil","x")', weekStart: '2026-10-05', joined: true, sessions: 3, reachedTarget: true, paused: false },
       { memberId: '2', displayName: 'Smith, "Jo"\nsecond line', weekStart: '2026-10-05', joined: false, sessions: 0, reachedTarget: false, paused: true },
       { memberId: '3', displayName: '+44 runner', weekStart: '2026-10-12', joined: true, sessions: 1, reachedTarget: false, paused: false },
+      { memberId: '4', displayName: 'line one\nline two', weekStart: '2026-10-12', joined: false, sessions: 2, reachedTarget: true, paused: false },
     ];
     const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
     await writeCsv(rows, path);
@@ -106,11 +107,13 @@ describe('CSV export', () => {
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text).toContain('\r\n');
     const parsed = parse(text, { columns: true, bom: true }) as Record<string, string>[];
-    expect(parsed.map((r) => r.display_name)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner"]);
+    expect(text).toContain('"line one\nline two"');
+    expect(parsed.map((r) => r.display_name)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner", 'line one\nline two']);
     expect(parsed.map((r) => [r.member_id, r.week_start, r.joined, r.sessions, r.reached_target, r.paused])).toEqual([
       ['1', '2026-10-05', 'yes', '3', 'yes', 'no'],
       ['2', '2026-10-05', 'no', '0', 'no', 'yes'],
       ['3', '2026-10-12', 'yes', '1', 'no', 'no'],
+      ['4', '2026-10-12', 'no', '2', 'yes', 'no'],
     ]);
   });
 });
