@@ -42,7 +42,7 @@ function cachedRanking(db: Db, cacheKey: string, compute: () => Score[]): Ranked
   const sqlite = sqliteOf(db);
   const key = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
   let cache = scoreCache.get(db);
-  if (!cache) scoreCache.set(db, (cache = new Map()));
+  if (!cache) scoreCache.set(db, (cache = new Map<string, { key: string; ranked: Ranked[] }>()));
   const hit = cache.get(cacheKey);
   if (hit && hit.key === key) return hit.ranked;
   const ranked = rank(compute());

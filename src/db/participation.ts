@@ -31,7 +31,7 @@ export function sqliteOf(db: Db): Database.Database {
 function prepare(db: Db, sql: string): Database.Statement {
   const sqlite = sqliteOf(db);
   let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
+  if (!cache) statements.set(sqlite, (cache = new Map<string, Database.Statement>()));
   let statement = cache.get(sql);
   if (!statement) {
     statement = sqlite.prepare(sql);

@@ -30,7 +30,7 @@ describe('participation through Discord', () => {
     seedMember(db, G, RITA, new Date(Date.parse(weeks[0]!)));
     for (const week of weeks.slice(0, 3)) {
       seedEnrolment(db, G, RITA, ids.get(week)!);
-      seedSessions(db, G, RITA, [week, week], ids.get(week)!);
+      seedSessions(db, G, RITA, [week, week], ids.get(week));
     }
     // Twelve busier members (not in the server) push Rita off the first page of the all-time board.
     for (let i = 0; i < 12; i++) {
@@ -41,7 +41,7 @@ describe('participation through Discord', () => {
     // Mo: one session and a display name full of spreadsheet trouble is tested in the unit CSV test.
     seedMember(db, G, MO, new Date(Date.parse(weeks[0]!)));
     seedEnrolment(db, G, MO, ids.get(weeks[1]!)!);
-    seedSessions(db, G, MO, [weeks[1]!], ids.get(weeks[1]!)!);
+    seedSessions(db, G, MO, [weeks[1]!], ids.get(weeks[1]!));
   });
   afterAll(async () => {
     await pacer?.stop();
@@ -103,7 +103,7 @@ describe('participation through Discord', () => {
     expect(handle.isEphemeral()).toBe(true);
     const file = (reply.attachments as Json[])[0]!;
     const csv = pacer.double.attachment(reply.id, String(file.filename))!.toString('utf8');
-    const rows = parse(csv, { columns: true, bom: true }) as Json[];
+    const rows = parse<Json>(csv, { columns: true, bom: true });
     const rita = rows.filter((r) => r.member_id === RITA);
     expect(rita.map((r) => [r.week_start, r.display_name, r.sessions, r.reached_target, r.joined])).toEqual(
       weeks.map((w, i) => [w, 'Rita', i < 3 ? '2' : '0', i < 3 ? 'yes' : 'no', i < 3 ? 'yes' : 'no']),

@@ -67,7 +67,7 @@ describe('erasure', () => {
         seedMember(sqlite, guildId, userId, new Date('2026-11-01'));
         seedEnrolment(sqlite, guildId, userId, ids.get('2026-11-02')!);
         seedPause(sqlite, guildId, userId, ids.get('2026-11-09')!);
-        seedSessions(sqlite, guildId, userId, ['2026-11-02', '2026-11-03'], ids.get('2026-11-02')!);
+        seedSessions(sqlite, guildId, userId, ['2026-11-02', '2026-11-03'], ids.get('2026-11-02'));
       }
     }
     // The member also set a club up, created an announcement and is mentioned in another one.

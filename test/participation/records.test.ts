@@ -106,7 +106,7 @@ describe('CSV export', () => {
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text).toContain('\r\n');
-    const parsed = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+    const parsed = parse<Record<string, string>>(text, { columns: true, bom: true });
     expect(text).toContain('"line one\nline two"');
     expect(parsed.map((r) => r.display_name)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner", 'line one\nline two']);
     expect(parsed.map((r) => [r.member_id, r.week_start, r.joined, r.sessions, r.reached_target, r.paused])).toEqual([

@@ -37,9 +37,9 @@ export function seedPause(sqlite: Database.Database, guildId: string, userId: st
 }
 
 /** Sessions on the given days (distinct exercise ids keep them apart on one day). */
-export function seedSessions(sqlite: Database.Database, guildId: string, userId: string, days: readonly LocalDay[], challengeId: number | null = null): void {
+export function seedSessions(sqlite: Database.Database, guildId: string, userId: string, days: readonly LocalDay[], challengeId: number | null | undefined = null): void {
   const insert = sqlite.prepare('insert into session_logs (guild_id, user_id, challenge_id, day, exercise_id, logged_at) values (?, ?, ?, ?, ?, 0)');
-  days.forEach((day, i) => insert.run(guildId, userId, challengeId, day, `ex-${i}`));
+  days.forEach((day, i) => insert.run(guildId, userId, challengeId ?? null, day, `ex-${i}`));
 }
 
 /**
