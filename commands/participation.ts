@@ -13,9 +13,7 @@ import { STALE_COMPONENT_TEXT } from '../src/bot/router.js';
 import { eraseMember } from '../src/db/erasure.js';
 import { clubMemberIds } from '../src/db/participation.js';
 import { exportRows, exportWeeks, loadClubChart, loadLeaderboard } from '../src/db/participation-reports.js';
-import { chartSvg, renderPng } from '../src/participation/chart.js';
 import { summariseErasure } from '../src/participation/erasure-summary.js';
-import { writeCsv } from '../src/participation/export-csv.js';
 import { PERIODS, type Period } from '../src/participation/leaderboard.js';
 import { isLocalDay } from '../src/participation/weeks.js';
 import {
@@ -87,6 +85,8 @@ export function leaderboardComponent(interaction: MessageComponentInteraction, c
 export async function runStats(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   const weeks = loadClubChart(ctx.db, interaction.guildId, ctx.clock.now());
+  // The renderer (a native module) and the CSV writer load on first use, keeping start-up light.
+  const { chartSvg, renderPng } = await import('../src/participation/chart.js');
   const png = renderPng(chartSvg(weeks, 'Weekly challenge: joined and reached the target'));
   const view = statsView(weeks);
   await ctx.respond.reply({ ...view, files: [new AttachmentBuilder(png, { name: CHART_FILE_NAME, description: 'Bar chart of the last 12 weeks; the numbers are in the message text.' })], ephemeral: false });
@@ -110,6 +110,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
     // Names of the club's members only, read once from Discord's member list (a few requests even for 5,000).
     let names: Promise<Map<string, string>> | null = null;
     const resolveNames = () => (names ??= allDisplayNames(interaction.guild, new Set(clubMemberIds(ctx.db, guildId))).catch(() => new Map<string, string>()));
+    const { writeCsv } = await import('../src/participation/export-csv.js');
     await writeCsv(exportRows(ctx.db, guildId, weeks, now, resolveNames), path);
     const size = statSync(path).size;
     if (size > interaction.attachmentSizeLimit) {

@@ -31,24 +31,42 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
 }
 
 /**
- * Club-wide scores are read from every session of the club, so they are kept until the database changes:
- * the key is this connection's write counter (total_changes) and SQLite's data_version (writes by any other
- * connection), both O(1) to read. Paging through a board, or many members asking at once, costs one read.
+ * Club-wide scores are read from every session of the club, so a ranked board is kept until the club's
+ * records change. Checking is cheap: if nothing at all was written since (this connection's total_changes
+ * and SQLite's data_version for other connections, both O(1)), the board stands; otherwise a fingerprint of
+ * the club's rows (counts and highest ids of its sessions, challenges, pauses and paused members, one index
+ * walk) decides. Paging through a board, or many members asking at once, costs one computation.
  */
-const SCORE_CACHE_CLUBS = 64;
-const scoreCache = new WeakMap<Db, Map<string, { key: string; ranked: Ranked[] }>>();
+const SCORE_CACHE_BOARDS = 64;
+interface CachedBoard {
+  writes: string;
+  fingerprint: string;
+  ranked: Ranked[];
+}
+const boardCache = new WeakMap<Db, Map<string, CachedBoard>>();
 
-function cachedRanking(db: Db, cacheKey: string, compute: () => Score[]): Ranked[] {
+const CLUB_FINGERPRINT = `select
+  (select count(*) || ':' || ifnull(max(id), 0) from session_logs where guild_id = @guildId) || '|' ||
+  (select count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(target_sessions), 0) || ':' || ifnull(sum(status = 'skipped'), 0) from challenges where guild_id = @guildId) || '|' ||
+  (select count(*) || ':' || ifnull(sum(challenge_id), 0) from challenge_pauses where guild_id = @guildId) || '|' ||
+  (select count(*) from members where guild_id = @guildId and paused = 1)`;
+
+function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Score[]): Ranked[] {
   const sqlite = sqliteOf(db);
-  const key = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
-  let cache = scoreCache.get(db);
-  if (!cache) scoreCache.set(db, (cache = new Map<string, { key: string; ranked: Ranked[] }>()));
-  const hit = cache.get(cacheKey);
-  if (hit && hit.key === key) return hit.ranked;
+  const writes = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
+  let cache = boardCache.get(db);
+  if (!cache) boardCache.set(db, (cache = new Map<string, CachedBoard>()));
+  const hit = cache.get(boardKey);
+  if (hit && hit.writes === writes) return hit.ranked;
+  const fingerprint = String(sqlite.prepare(CLUB_FINGERPRINT).pluck().get({ guildId }));
+  if (hit && hit.fingerprint === fingerprint) {
+    hit.writes = writes;
+    return hit.ranked;
+  }
   const ranked = rank(compute());
-  cache.delete(cacheKey);
-  cache.set(cacheKey, { key, ranked });
-  if (cache.size > SCORE_CACHE_CLUBS) cache.delete(cache.keys().next().value!);
+  cache.delete(boardKey);
+  cache.set(boardKey, { writes, fingerprint, ranked });
+  if (cache.size > SCORE_CACHE_BOARDS) cache.delete(cache.keys().next().value!);
   return ranked;
 }
 
@@ -60,7 +78,7 @@ export function loadLeaderboard(
   const calendar = clubCalendar(db, guildId, request.now);
   const { today, firstDay } = calendar;
   const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null;
-  const ranked = cachedRanking(db, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
+  const ranked = cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
     request.board === 'sessions'
       ? sessionScores(db, guildId, range)
       : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period),

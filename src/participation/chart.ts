@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import type { LocalDay } from './weeks.js';
+import { shortDate, type LocalDay } from './weeks.js';
 
 /** One bar pair of the club chart. */
 export interface ChartWeek {
@@ -18,13 +18,6 @@ export const CHART_COLOURS = { joined: '#9ec5e8', reached: '#1f6fb2', text: '#1b
 
 /** Where the bars are drawn; tests read pixels inside it. */
 export const PLOT = { left: 60, right: 780, top: 70, bottom: 390 } as const;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Nov" for 2026-11-03. */
-export function shortDate(day: LocalDay): string {
-  return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]}`;
-}
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

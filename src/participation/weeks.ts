@@ -85,3 +85,10 @@ export function isLocalDay(text: string): boolean {
     return false;
   }
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3 Nov" for 2026-11-03. */
+export function shortDate(day: LocalDay): string {
+  return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]}`;
+}

@@ -1,7 +1,7 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import { decodeCustomId, encodeCustomId } from '../bot/custom-id.js';
 import type { ChartWeek } from '../participation/chart.js';
-import { shortDate } from '../participation/chart.js';
+import { shortDate } from '../participation/weeks.js';
 import { BOARDS, PERIODS, type Board, type LeaderboardPage, type Period, type Ranked } from '../participation/leaderboard.js';
 import type { MemberRecord, StripOutcome } from '../participation/record.js';
 import type { ErasureSummary } from '../participation/erasure-summary.js';
