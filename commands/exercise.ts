@@ -8,6 +8,9 @@ import { pageCards } from '../src/exercises/paging.js';
 import { buildRoutine } from '../src/exercises/routines.js';
 import { searchCards } from '../src/exercises/search.js';
 import { STALE_COMPONENT_TEXT } from '../src/bot/router.js';
+import { programmeWeek } from '../src/challenges/programme.js';
+import { currentChallenge } from '../src/db/challenges.js';
+import { logSessionButton } from '../src/views/challenge-views.js';
 import {
   cardView,
   EXERCISE_ID_VERSION,
@@ -67,6 +70,14 @@ function asArea(value: string | null): Area | null {
   return (AREAS as readonly string[]).includes(value ?? '') ? (value as Area) : null;
 }
 
+/** A card in this week's challenge circuit gets the challenge's Log a session button. */
+function challengeButtons(guildId: string | null, cardId: string, ctx: InteractionContext) {
+  if (!guildId) return [];
+  const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());
+  if (!challenge || !programmeWeek(challenge.weekNumber).circuit.some((item) => item.cardId === cardId)) return [];
+  return [logSessionButton(challenge.weekStart)];
+}
+
 async function showList(ctx: InteractionContext, filter: ListFilter, page: number, mode: 'reply' | 'update') {
   const view = listView(pageCards(cardsFor({ condition: filter.condition ?? undefined, area: filter.area ?? undefined }), page, CARDS_PER_PAGE), filter);
   if (mode === 'update') await ctx.respond.update(view);
@@ -84,7 +95,7 @@ export const exerciseCommand = defineCommand({
       case 'show': {
         const card = getCard(args.name) ?? (args.name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(args.name, 1)[0]?.id ?? '') : undefined);
         if (!card) return ctx.respond.reply({ ...unknownCardView(args.name), ephemeral: true });
-        return ctx.respond.reply({ ...cardView(card), ephemeral: args.private ?? false });
+        return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: args.private ?? false });
       }
       case 'list':
         return showList(ctx, { condition: asCondition(args.condition), area: asArea(args.area) }, 1, 'reply');
@@ -110,7 +121,7 @@ export const exerciseCommand = defineCommand({
       const card = getCard(cardId ?? '');
       if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
       // A new private message: the card it was opened from may belong to someone else.
-      return ctx.respond.reply({ ...cardView(card), ephemeral: true });
+      return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: true });
     }
     if (action === 'list' && rest.length === 3) {
       const [pageText, condition, area] = rest as [string, string, string];

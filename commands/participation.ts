@@ -137,3 +137,21 @@ export async function runClubForget(interaction: ChatInputCommandInteraction, ct
   ctx.logger.info({ erased: result.total, scope: 'club' }, 'member erased by a moderator');
   await ctx.respond.reply({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'member'), ephemeral: true });
 }
+
+export const CLUB_PARTICIPATION_SUBCOMMANDS = ['stats', 'export', 'forget'] as const;
+
+/** `/club stats|export|forget`: stats for anyone who can see /club; export and forget check the moderator gate. */
+export function runClubParticipation(interaction: ChatInputCommandInteraction, ctx: InteractionContext, subcommand: (typeof CLUB_PARTICIPATION_SUBCOMMANDS)[number]) {
+  switch (subcommand) {
+    case 'stats':
+      return runStats(interaction, ctx);
+    case 'export':
+      return runExport(interaction, ctx, interaction.options.getString('from'), interaction.options.getString('to'));
+    case 'forget':
+      return runClubForget(interaction, ctx, interaction.options.getUser('member', true).id);
+  }
+}
+
+export function isClubParticipationSubcommand(name: string | null): name is (typeof CLUB_PARTICIPATION_SUBCOMMANDS)[number] {
+  return (CLUB_PARTICIPATION_SUBCOMMANDS as readonly (string | null)[]).includes(name);
+}

@@ -4,8 +4,9 @@
  * One job per `schedules.kind`; startApp hands them to the scheduler.
  */
 import type { AppContext } from './app-context.js';
+import { challengeRecapJob, weeklyChallengeJob } from './jobs/challenge-jobs.js';
 import type { ScheduledJob } from './scheduler/contract.js';
 
 export type JobFactory = (context: AppContext) => ScheduledJob;
 
-export const scheduledJobs: readonly JobFactory[] = [];
+export const scheduledJobs: readonly JobFactory[] = [(context) => weeklyChallengeJob(context.db), (context) => challengeRecapJob(context.db)];

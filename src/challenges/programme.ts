@@ -126,7 +126,7 @@ export function loadProgramme(raw: unknown = STRENGTH_PROGRAMME): Programme {
   if (!parsed.success) {
     throw new ProgrammeError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(programme)'}: ${issue.message}`));
   }
-  const data = parsed.data as Programme;
+  const data = parsed.data;
   const problems: string[] = [];
   if (data.weeks.length !== PROGRAMME_WEEKS) problems.push(`the programme has ${data.weeks.length} weeks, not ${PROGRAMME_WEEKS}`);
   data.weeks.forEach((week, index) => checkWeek(week, index, problems));

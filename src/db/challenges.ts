@@ -1,5 +1,5 @@
 /** Weekly challenges, enrolments, session logs and member pauses: the queries behind /challenge and the jobs. */
-import { and, asc, count, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import { nextProgrammeWeek, programmeWeek } from '../challenges/programme.js';
 import { computeStreaks, weekOutcome, type StreakEntry, type Streaks, type WeekOutcome } from '../challenges/streaks.js';
 import type { ChallengeWeek } from '../challenges/weeks.js';
@@ -99,7 +99,7 @@ function ensureMember(db: Db, guildId: string, userId: string, now: Date): void 
 
 export function enrol(db: Db, challenge: ChallengeRow, userId: string, now: Date): 'joined' | 'already' {
   return db.transaction((tx) => {
-    ensureMember(tx as unknown as Db, challenge.guildId, userId, now);
+    ensureMember(tx, challenge.guildId, userId, now);
     const result = tx.insert(enrolments).values({ challengeId: challenge.id, guildId: challenge.guildId, userId, joinedAt: now }).onConflictDoNothing().run();
     return result.changes > 0 ? 'joined' : 'already';
   });
@@ -109,10 +109,17 @@ export function isEnrolled(db: Db, challengeId: number, userId: string): boolean
   return db.select({ n: count() }).from(enrolments).where(and(eq(enrolments.challengeId, challengeId), eq(enrolments.userId, userId))).get()!.n > 0;
 }
 
+/** Whether the member joined the challenge running now (the symptom check then mentions /challenge pause). */
+export function isEnrolledThisWeek(db: Db, guildId: string | null, userId: string, now: Date): boolean {
+  if (!guildId) return false;
+  const challenge = currentChallenge(db, guildId, now);
+  return challenge !== undefined && isEnrolled(db, challenge.id, userId);
+}
+
 /** Logs one session on a local day of the challenge's week, joining the member if needed. */
 export function logSession(db: Db, challenge: ChallengeRow, userId: string, day: string, now: Date): { outcome: 'logged' | 'already'; joined: boolean } {
   return db.transaction((tx) => {
-    ensureMember(tx as unknown as Db, challenge.guildId, userId, now);
+    ensureMember(tx, challenge.guildId, userId, now);
     const joined = tx.insert(enrolments).values({ challengeId: challenge.id, guildId: challenge.guildId, userId, joinedAt: now }).onConflictDoNothing().run().changes > 0;
     const logged = tx
       .insert(sessionLogs)
@@ -125,7 +132,7 @@ export function logSession(db: Db, challenge: ChallengeRow, userId: string, day:
 
 export function sessionDays(db: Db, challengeId: number, userId: string): string[] {
   return db
-    .select({ day: sessionLogs.day })
+    .selectDistinct({ day: sessionLogs.day })
     .from(sessionLogs)
     .where(and(eq(sessionLogs.challengeId, challengeId), eq(sessionLogs.userId, userId)))
     .orderBy(asc(sessionLogs.day))
@@ -140,7 +147,7 @@ export function isMemberPaused(db: Db, guildId: string, userId: string): boolean
 /** Pauses or resumes a member. Pausing also marks the week in progress, so it neither counts nor breaks. */
 export function setMemberPaused(db: Db, guildId: string, userId: string, paused: boolean, current: ChallengeRow | undefined, now: Date): boolean {
   return db.transaction((tx) => {
-    ensureMember(tx as unknown as Db, guildId, userId, now);
+    ensureMember(tx, guildId, userId, now);
     const changed = tx.update(members).set({ paused }).where(and(eq(members.guildId, guildId), eq(members.userId, userId), eq(members.paused, !paused))).run().changes > 0;
     if (paused && current) {
       tx.insert(challengePauses).values({ challengeId: current.id, guildId, userId, pausedAt: now }).onConflictDoNothing().run();
@@ -157,7 +164,7 @@ export interface ClubProgress {
 export function clubProgress(db: Db, challenge: ChallengeRow): ClubProgress {
   const joined = db.select({ n: count() }).from(enrolments).where(eq(enrolments.challengeId, challenge.id)).get()!.n;
   const perMember = db
-    .select({ userId: sessionLogs.userId, n: count() })
+    .select({ userId: sessionLogs.userId, n: countDistinct(sessionLogs.day) })
     .from(sessionLogs)
     .where(eq(sessionLogs.challengeId, challenge.id))
     .groupBy(sessionLogs.userId)
@@ -177,7 +184,7 @@ export function memberOutcomes(db: Db, guildId: string, now: Date, userIds?: rea
     .where(userIds ? and(eq(enrolments.guildId, guildId), inArray(enrolments.userId, [...userIds])) : eq(enrolments.guildId, guildId))
     .all();
   const logs = db
-    .select({ userId: sessionLogs.userId, challengeId: sessionLogs.challengeId, n: count() })
+    .select({ userId: sessionLogs.userId, challengeId: sessionLogs.challengeId, n: countDistinct(sessionLogs.day) })
     .from(sessionLogs)
     .where(eq(sessionLogs.guildId, guildId))
     .groupBy(sessionLogs.userId, sessionLogs.challengeId)

@@ -31,6 +31,8 @@ export interface ClubSettings {
   setupByUserId: string | null;
   programmeWeek: number;
   weekly: WeeklySchedule | null;
+  /** Why the recap schedule is paused (Discord refused a recap), or null while it runs. */
+  recapPausedReason: string | null;
 }
 
 export interface WeeklySchedule {
@@ -85,7 +87,7 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
         lockedUntil: null,
         updatedAt: now,
       };
-      const existing = scheduleRow(tx as unknown as Db, input.guildId, kind);
+      const existing = scheduleRow(tx, input.guildId, kind);
       if (existing) tx.update(schedules).set(values).where(eq(schedules.id, existing.id)).run();
       else tx.insert(schedules).values({ guildId: input.guildId, kind, createdBy: input.setupByUserId, createdAt: now, ...values }).run();
     }
@@ -99,6 +101,7 @@ export function clubSettings(db: Db, guildId: string): ClubSettings | undefined 
   const club = db.select().from(clubs).where(eq(clubs.guildId, guildId)).get();
   if (!club) return undefined;
   const row = scheduleRow(db, guildId, 'weekly_challenge');
+  const recapRow = scheduleRow(db, guildId, 'challenge_recap');
   const rule = row?.cron ? parseWeeklyCron(row.cron) : null;
   const weekly: WeeklySchedule | null =
     row && rule
@@ -122,6 +125,7 @@ export function clubSettings(db: Db, guildId: string): ClubSettings | undefined 
     setupByUserId: club.setupByUserId,
     programmeWeek: club.programmeWeek,
     weekly,
+    recapPausedReason: recapRow && recapRow.status !== 'active' ? (recapRow.lastError ?? 'Paused.') : null,
   };
 }
 
@@ -133,14 +137,23 @@ export function pauseWeeklyChallenge(db: Db, guildId: string, reason: string, no
   return true;
 }
 
-/** Active again from the next post time after `now` (a missed week is not posted in a burst). */
+/**
+ * Makes the weekly post and the recap active again from their next times after `now` (a missed week is not
+ * posted in a burst). Returns the next post time, or null when neither was paused.
+ */
 export function resumeWeeklyChallenge(db: Db, guildId: string, now: Date): Date | null {
-  const row = scheduleRow(db, guildId, 'weekly_challenge');
-  const rule = row?.cron ? parseWeeklyCron(row.cron) : null;
-  if (!row || !rule || row.status !== 'paused') return null;
-  const next = nextRun(row.cron!, row.timezone, now);
-  db.update(schedules).set({ status: 'active', lastError: null, attempts: 0, nextRunAt: next, updatedAt: now }).where(eq(schedules.id, row.id)).run();
-  return next;
+  let resumed = false;
+  db.transaction((tx) => {
+    for (const kind of ['weekly_challenge', 'challenge_recap'] as const) {
+      const row = scheduleRow(tx, guildId, kind);
+      if (!row?.cron || row.status === 'active') continue;
+      const next = nextRun(row.cron, row.timezone, now);
+      tx.update(schedules).set({ status: 'active', lastError: null, attempts: 0, nextRunAt: next, updatedAt: now }).where(eq(schedules.id, row.id)).run();
+      resumed = true;
+    }
+  });
+  const weekly = scheduleRow(db, guildId, 'weekly_challenge');
+  return resumed ? (weekly?.nextRunAt ?? null) : null;
 }
 
 export function restartProgramme(db: Db, guildId: string, now: Date): void {

@@ -38,10 +38,14 @@ export function decodeChallengeId(customId: string): ChallengeButton | null {
   return { action, weekStart };
 }
 
+export function logSessionButton(weekStart: string) {
+  return button(encodeChallengeId({ action: 'log', weekStart }), 'Log a session', ButtonStyle.Primary);
+}
+
 // ---- shared text ----
 
 export const SORE_KNEE_TEXT =
-  'Sore knee? Skip the circuit and run `/symptom-check` (only you see it). Injured or away? `/challenge pause` keeps your streak safe until you come back.';
+  'If a knee hurts, skip the circuit and run `/symptom-check` (only you see it). Injured or away? `/challenge pause` keeps your streak safe until you come back.';
 const NOT_ADVICE = 'General strength work for runners, not a treatment plan. Stop and get advice if an exercise gives you sharp pain.';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -105,10 +109,7 @@ export function weeklyPostView(model: WeeklyPostModel): MessageView {
     ],
     footer: { text: clip(`${week.kind === 'easier' ? 'Easier week. ' : ''}${NOT_ADVICE}`, 2048) },
   };
-  const components = buttonRows([
-    button(encodeChallengeId({ action: 'join', weekStart: model.weekStart }), 'Join', ButtonStyle.Success),
-    button(encodeChallengeId({ action: 'log', weekStart: model.weekStart }), 'Log a session', ButtonStyle.Primary),
-  ]);
+  const components = buttonRows([button(encodeChallengeId({ action: 'join', weekStart: model.weekStart }), 'Join', ButtonStyle.Success), logSessionButton(model.weekStart)]);
   return { embeds: [embed], components };
 }
 

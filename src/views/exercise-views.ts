@@ -1,4 +1,4 @@
-import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../content/conditions.js';
 import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../content/safety.js';
 import { AREA_LABELS, getCard, type Area, type Card, type CardVariant } from '../exercises/catalogue.js';
@@ -36,7 +36,8 @@ function variantText(variant: CardVariant): string {
 }
 
 /** The full card: what, why, how, how much, and how to stay safe. */
-export function cardView(card: Card): MessageView {
+/** `extraButtons`: for example the challenge's Log a session when the card is in this week's circuit. */
+export function cardView(card: Card, extraButtons: readonly APIButtonComponentWithCustomId[] = []): MessageView {
   const dose = [`**${card.dose.amount}**, ${card.dose.timesPerWeek}.`, `Move on when: ${card.progressWhen}`].join('\n');
   const takeCare = [...card.cautions.map((c) => `• ${c}`), `• ${CARD_SAFETY_NET}`].join('\n');
   const embed: APIEmbed = {
@@ -65,7 +66,7 @@ export function cardView(card: Card): MessageView {
     const linked = variant.cardId ? getCard(variant.cardId) : undefined;
     return linked ? [button(exerciseIds.card(linked.id), `${label}: ${linked.name}`)] : [];
   });
-  return { embeds: [embed], components: buttonRows(buttons) };
+  return { embeds: [embed], components: buttonRows([...buttons, ...extraButtons]) };
 }
 
 export interface ListFilter {

@@ -42,6 +42,14 @@ export interface FixtureRole {
   botId?: string;
 }
 
+export interface FixtureOverwrite {
+  /** A role id (type 0) or a member id (type 1). */
+  id: string;
+  type: 0 | 1;
+  allow: bigint;
+  deny: bigint;
+}
+
 export interface FixtureChannel {
   id: string;
   name: string;
@@ -49,6 +57,8 @@ export interface FixtureChannel {
   position: number;
   parentId?: string | null;
   topic?: string | null;
+  /** Channel permission overwrites, sent to the client as Discord does (the double's REST does not enforce them). */
+  permissionOverwrites?: FixtureOverwrite[];
 }
 
 export interface FixtureMember {
@@ -196,7 +206,7 @@ export function channelPayload(channel: FixtureChannel, guildId: string) {
     guild_id: guildId,
     name: channel.name,
     position: channel.position,
-    permission_overwrites: [],
+    permission_overwrites: (channel.permissionOverwrites ?? []).map((o) => ({ id: o.id, type: o.type, allow: o.allow.toString(), deny: o.deny.toString() })),
     parent_id: channel.parentId ?? null,
     topic: channel.topic ?? null,
     nsfw: false,

@@ -23,6 +23,7 @@ export {
   type FixtureChannel,
   type FixtureGuild,
   type FixtureMember,
+  type FixtureOverwrite,
   type FixtureRole,
   type FixtureUser,
 } from './fixtures.js';
