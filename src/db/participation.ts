@@ -146,11 +146,13 @@ export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, la
   for (const [week, n] of joined) counts.set(week, { joined: n, reached: 0 });
   const reached = prepare(
     db,
-    `select w.week, count(*) from (
+    // Materialised once: as a plain subquery SQLite re-ran it for every challenge row of the club.
+    `with w as materialized (
        select ${WEEK_OF_DAY} as week, count(*) as n from session_logs
        where guild_id = @guildId and day between @first and date(@last, '+6 days') group by user_id, week
-     ) w join challenges c on c.guild_id = @guildId and c.week_start = w.week and c.status <> 'skipped'
-     where w.n >= c.target_sessions group by w.week`,
+     )
+     select w.week, count(*) from w join challenges c on c.guild_id = @guildId and c.week_start = w.week and c.status <> 'skipped'
+     where c.week_start between @first and @last and w.n >= c.target_sessions group by w.week`,
   )
     .raw()
     .all({ guildId, first: firstWeek, last: lastWeek, anchor: anchorOf(firstDay) }) as [string, number][];
