@@ -17,7 +17,7 @@ import { allCards } from './exercises/catalogue.js';
 import { programme } from './challenges/programme.js';
 import type { Logger } from './logger.js';
 import { assertTriageContent } from './triage/content-check.js';
-import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
+import { TRIAGE_CONTENT_VERSION } from './triage/rules.js';
 
 export interface StartOptions {
   config: Config;
