@@ -198,6 +198,14 @@ describe('weekly strength challenge through Discord', () => {
       expect(dbState().enrolments).toHaveLength(1);
     });
 
+    it('answers a forged or unknown challenge button privately, changing nothing', async () => {
+      const before = dbState();
+      for (const customId of ['ch:1:join:2025-01-01', 'ch:1:drop:2026-03-04', 'ch:9:join:2026-03-04']) {
+        expect(await privately(pacer.double.clickButton(customId))).toMatch(/no longer works/);
+      }
+      expect(dbState()).toEqual(before);
+    });
+
     it('logs a session by command, once a day', async () => {
       now = new Date('2026-03-05T07:30:00Z');
       expect(await privately(challenge('log'))).toBe('Logged a session for today. That makes 1 of 2 this week.');
