@@ -20,6 +20,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node migrations ./migrations
+# The chart font (TTF) is read at run time from src/assets/fonts.
+COPY --chown=node:node src/assets ./src/assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -9,6 +9,7 @@ import { searchCards } from '../src/exercises/search.js';
 import { allCards } from '../src/exercises/catalogue.js';
 import { cardView } from '../src/views/exercise-views.js';
 import { benchBurst, benchIdleTick, benchNextRun } from './scheduler.js';
+import { benchParticipation } from './participation.js';
 
 function bench(name: string, iterations: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm up
@@ -53,6 +54,7 @@ bench('symptom check: one click (decode, next screen, "of about M", view)', 2_00
 bench('exercise autocomplete: searchCards', 20_000, (i) => searchCards(queries[i % queries.length]!, 25));
 bench('exercise card view (embed + buttons)', 20_000, (i) => cardView(cards[i % cards.length]!));
 benchNextRun(bench);
+await benchParticipation();
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap used after the run: ${heapMb.toFixed(1)} MiB`);
 await benchIdleTick();

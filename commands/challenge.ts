@@ -28,6 +28,9 @@ import {
   textView,
 } from '../src/views/challenge-views.js';
 
+import { LEADERBOARD_PREFIX } from '../src/views/participation-views.js';
+import { leaderboardComponent, leaderboardSubcommand, runLeaderboard } from './participation.js';
+
 const definition = {
   name: 'challenge',
   description: "This week's strength challenge",
@@ -45,6 +48,7 @@ const definition = {
     { type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Your week, your streak and the club' },
     { type: ApplicationCommandOptionType.Subcommand, name: 'pause', description: 'Injured or away: freeze your streak' },
     { type: ApplicationCommandOptionType.Subcommand, name: 'resume', description: 'Back again: your streak carries on' },
+    leaderboardSubcommand,
   ],
 } as const satisfies CommandDefinition;
 
@@ -125,7 +129,7 @@ function pause(ctx: InteractionContext, guildId: string, userId: string, paused:
 
 export const challengeCommand = defineCommand({
   definition,
-  componentPrefixes: [CHALLENGE_PREFIX],
+  componentPrefixes: [CHALLENGE_PREFIX, LEADERBOARD_PREFIX],
   ephemeral: true,
 
   async execute(interaction, ctx) {
@@ -133,6 +137,7 @@ export const challengeCommand = defineCommand({
     const args = readArgs(interaction, definition);
     const guildId = interaction.guildId;
     const userId = interaction.user.id;
+    if (args.subcommand === 'leaderboard') return runLeaderboard(interaction, ctx, args.period);
     if (args.subcommand === 'pause' || args.subcommand === 'resume') return pause(ctx, guildId, userId, args.subcommand === 'pause');
     const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());
     if (!challenge) return reply(ctx, NO_CHALLENGE_TEXT);
@@ -147,6 +152,7 @@ export const challengeCommand = defineCommand({
   },
 
   async component(interaction, ctx) {
+    if (interaction.customId.startsWith(`${LEADERBOARD_PREFIX}:`)) return leaderboardComponent(interaction, ctx);
     const decoded = decodeChallengeId(interaction.customId);
     if (!decoded || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
     const challenge = challengeForWeek(ctx.db, interaction.guildId, decoded.weekStart);

@@ -22,6 +22,8 @@ const BOT_NEEDS = [
   ['Embed Links', PermissionFlagsBits.EmbedLinks],
 ] as const;
 
+import { clubParticipationSubcommands, isClubParticipationSubcommand, runClubParticipation } from './participation.js';
+
 const definition = {
   name: 'club',
   description: "The club's settings and its weekly strength challenge (moderators)",
@@ -62,6 +64,7 @@ const definition = {
         { type: ApplicationCommandOptionType.Subcommand, name: 'restart', description: 'Start the 12-week programme again from week 1 at the next post' },
       ],
     },
+    ...clubParticipationSubcommands,
   ],
 } as const satisfies CommandDefinition;
 
@@ -215,6 +218,8 @@ export const clubCommand = defineCommand({
   ephemeral: true,
 
   async execute(interaction, ctx) {
+    const own = interaction.options.getSubcommandGroup(false) ? null : interaction.options.getSubcommand(true);
+    if (isClubParticipationSubcommand(own)) return runClubParticipation(interaction, ctx, own);
     if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
     const group = interaction.options.getSubcommandGroup(false);
     const subcommand = interaction.options.getSubcommand(true);

@@ -12,6 +12,8 @@ export interface MessagePayload {
   embeds?: InteractionReplyOptions['embeds'];
   components?: InteractionReplyOptions['components'];
   allowedMentions?: InteractionReplyOptions['allowedMentions'];
+  /** Attachments (a chart, an export). */
+  files?: InteractionReplyOptions['files'];
   ephemeral?: boolean;
 }
 

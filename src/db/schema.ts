@@ -118,6 +118,8 @@ export const sessionLogs = sqliteTable(
     uniqueIndex('session_logs_unique').on(t.guildId, t.userId, t.day, t.exerciseId),
     index('session_logs_member_day').on(t.guildId, t.userId, t.day),
     index('session_logs_challenge').on(t.challengeId),
+    /** Club-wide ranges of days (this week's and this month's leaderboard, the chart's 12 weeks). */
+    index('session_logs_guild_day').on(t.guildId, t.day, t.userId),
   ],
 );
 

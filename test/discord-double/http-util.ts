@@ -1,3 +1,4 @@
+import { parseMultipartBody } from './attachments.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const DiscordErrorMessages: Record<number, string> = {
@@ -43,32 +44,12 @@ export function readRawBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Extracts the `payload_json` part of a multipart body (attachments are recorded by name only). */
-function parseMultipart(raw: Buffer, contentType: string): unknown {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (!marker) return undefined;
-  const text = raw.toString('latin1');
-  let payload: unknown = {};
-  const files: string[] = [];
-  for (const part of text.split(`--${marker}`)) {
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd < 0) continue;
-    const headers = part.slice(0, headerEnd);
-    const name = /name="([^"]*)"/i.exec(headers)?.[1];
-    const value = part.slice(headerEnd + 4).replace(/\r\n$/, '');
-    if (name === 'payload_json') payload = JSON.parse(Buffer.from(value, 'latin1').toString('utf8'));
-    else if (name) files.push(/filename="([^"]*)"/i.exec(headers)?.[1] ?? name);
-  }
-  return files.length > 0 && typeof payload === 'object' && payload !== null ? { ...payload, __files: files } : payload;
-}
-
 export class BodyParseError extends Error {}
 
 export function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return undefined;
   try {
-    if (contentType?.startsWith('multipart/form-data')) return parseMultipart(raw, contentType);
+    if (contentType?.startsWith('multipart/form-data')) return parseMultipartBody(raw, contentType);
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
     throw new BodyParseError(`unparseable request body: ${(error as Error).message}`);

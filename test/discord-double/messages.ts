@@ -1,5 +1,6 @@
 import { snowflakeAt } from './snowflake.js';
 import { type FixtureUser, userPayload } from './fixtures.js';
+import { uploadsOf, type Upload } from './attachments.js';
 
 export const MessageFlags = { Ephemeral: 1 << 6, Loading: 1 << 7 } as const;
 
@@ -35,6 +36,8 @@ export interface StoredMessage {
   interactionId?: string;
   deleted: boolean;
   editCount: number;
+  /** Bytes of the files uploaded with the message (by filename). */
+  uploads?: Map<string, Upload>;
 }
 
 export interface NewMessage {
@@ -59,13 +62,20 @@ function embedsFrom(value: unknown): Array<Record<string, unknown>> {
 function attachmentsFrom(body: Record<string, unknown>, now: number): unknown[] {
   const files = body[ATTACHMENT_KEY];
   if (!Array.isArray(files)) return Array.isArray(body.attachments) ? body.attachments : [];
+  const uploads = uploadsOf(body);
   return files.map((filename) => ({
     id: snowflakeAt(now),
     filename: String(filename),
-    size: 0,
+    size: uploads?.find((u) => u.filename === filename)?.data.length ?? 0,
+    ...(uploads ? { content_type: uploads.find((u) => u.filename === filename)?.contentType } : {}),
     url: `https://cdn.invalid/${String(filename)}`,
     proxy_url: `https://cdn.invalid/${String(filename)}`,
   }));
+}
+
+function keepUploads(stored: StoredMessage, body: Record<string, unknown>): void {
+  const uploads = uploadsOf(body);
+  if (uploads) stored.uploads = new Map(uploads.map((u) => [u.filename, u]));
 }
 
 export class MessageStore {
@@ -101,6 +111,7 @@ export class MessageStore {
     if (body.message_reference) message.message_reference = body.message_reference;
     if (body.poll) message.poll = body.poll;
     const stored: StoredMessage = { message, source: input.source, deleted: false, editCount: 0 };
+    keepUploads(stored, body);
     if (input.interactionId) stored.interactionId = input.interactionId;
     this.byId.set(message.id, stored);
     return stored;
@@ -113,6 +124,7 @@ export class MessageStore {
     if ('embeds' in body) message.embeds = embedsFrom(body.embeds);
     if ('components' in body) message.components = Array.isArray(body.components) ? body.components : [];
     if ('attachments' in body || ATTACHMENT_KEY in body) message.attachments = attachmentsFrom(body, this.now());
+    keepUploads(stored, body);
     if (typeof body.flags === 'number') {
       message.flags = (message.flags & ~TOGGLEABLE_FLAGS) | (body.flags & (TOGGLEABLE_FLAGS | IS_COMPONENTS_V2));
     }

@@ -14,6 +14,7 @@ import { type ComponentActorInput, type InteractionHandle, InteractionActors, ty
 import { type ApiMessage, type MessageSource, MessageStore } from './messages.js';
 import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
 import { buildRoutes, matchRoute, type RouteDefinition } from './rest-routes.js';
+import { memberListRoute } from './attachments.js';
 import { ChangeNotifier } from './waiting.js';
 
 export interface DiscordDoubleOptions {
@@ -134,6 +135,7 @@ export class DiscordDouble {
       nonces: this.nonces,
       now: this.now,
     });
+    this.routes.push(memberListRoute((id) => this.guilds.find((g) => g.id === id)));
     this.server = createServer((request, response) => {
       this.onRequest(request, response).catch((error: unknown) => {
         if (!response.headersSent) send(response, { status: 500, body: { message: `Discord double crashed: ${String(error)}`, code: 0 } });
@@ -254,6 +256,11 @@ export class DiscordDouble {
 
   message(messageId: string): ApiMessage | undefined {
     return this.messages.get(messageId)?.message;
+  }
+
+  /** The bytes of a file the bot uploaded with a message (as the message holds it now). */
+  attachment(messageId: string, filename: string): Buffer | undefined {
+    return this.messages.get(messageId)?.uploads?.get(filename)?.data;
   }
 
   /** Deployed command definitions (global, or of one guild), as the PUT routes stored them. */

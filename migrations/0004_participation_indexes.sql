@@ -1,0 +1,1 @@
+CREATE INDEX `session_logs_guild_day` ON `session_logs` (`guild_id`,`day`,`user_id`);

@@ -1,0 +1,119 @@
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { leaderboardPage, rank } from '../../src/participation/leaderboard.js';
+import { memberRecord, type ClubCalendar, type MemberHistory } from '../../src/participation/record.js';
+import { localDay, weekStartOf } from '../../src/participation/weeks.js';
+import { writeCsv, type ExportRow } from '../../src/participation/export-csv.js';
+
+const calendar = (today: string, firstDay = 1): ClubCalendar => ({ zone: 'Europe/London', today, firstDay });
+const history = (over: Partial<MemberHistory>): MemberHistory => ({
+  clubWeeks: [],
+  enrolledWeeks: new Set(),
+  pausedWeeks: new Set(),
+  sessionDays: [],
+  firstDay: '2026-10-05',
+  ...over,
+});
+// Mondays of October-November 2026
+const W = ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02'];
+const target2 = W.map((weekStart) => ({ weekStart, target: 2 }));
+const twice = (week: string) => [week, week];
+
+describe('streaks and weeks as /me uses them', () => {
+  it('a missed week breaks the streak; the best is kept', () => {
+    const r = memberRecord(history({ clubWeeks: target2, sessionDays: [...twice(W[0]!), ...twice(W[1]!), ...twice(W[3]!)] }), calendar('2026-11-03'));
+    expect(r.streaks).toEqual({ current: 1, best: 2 });
+    expect(r.strip.slice(-5).map((w) => w.outcome)).toEqual(['reached', 'reached', 'missed', 'reached', 'missed']);
+  });
+
+  it('a paused week neither counts nor breaks', () => {
+    const r = memberRecord(history({ clubWeeks: target2, pausedWeeks: new Set([W[1]!]), sessionDays: [...twice(W[0]!), ...twice(W[2]!)] }), calendar('2026-10-25'));
+    expect(r.streaks).toEqual({ current: 2, best: 2 });
+    expect(r.strip.slice(-3).map((w) => w.outcome)).toEqual(['reached', 'paused', 'reached']);
+  });
+
+  it('the running week below target breaks nothing yet, and counts once reached', () => {
+    const base = { clubWeeks: target2, sessionDays: [...twice(W[0]!), W[1]!] };
+    expect(memberRecord(history(base), calendar('2026-10-13')).streaks).toEqual({ current: 1, best: 1 });
+    expect(memberRecord(history({ ...base, sessionDays: [...base.sessionDays, '2026-10-18'] }), calendar('2026-10-18')).streaks).toEqual({ current: 2, best: 2 });
+  });
+
+  it('a week spanning the clock change (London, 25 Oct 2026) is still seven days', () => {
+    // Sunday 25 Oct is the day the clocks go back; Monday 26 Oct starts the next week.
+    expect(weekStartOf('2026-10-25')).toBe('2026-10-19');
+    expect(weekStartOf('2026-10-26')).toBe('2026-10-26');
+    const r = memberRecord(history({ clubWeeks: target2, sessionDays: ['2026-10-19', '2026-10-25'] }), calendar('2026-10-27'));
+    expect(r.strip.find((w) => w.weekStart === '2026-10-19')?.outcome).toBe('reached');
+  });
+
+  it('week boundaries follow the club zone and post weekday: a late log on the last day counts for that week', () => {
+    // 23:30 on Sunday 1 Nov in London is 2026-11-01T23:30Z (GMT); in New York it is still 18:30 Sunday.
+    expect(localDay(new Date('2026-11-01T23:30:00Z'), 'Europe/London')).toBe('2026-11-01');
+    expect(localDay(new Date('2026-11-02T00:30:00Z'), 'Europe/London')).toBe('2026-11-02');
+    expect(localDay(new Date('2026-11-02T03:30:00Z'), 'America/New_York')).toBe('2026-11-01');
+    expect(weekStartOf('2026-11-01')).toBe('2026-10-26');
+    // A club whose weeks start on Thursday (4).
+    expect(weekStartOf('2026-11-04', 4)).toBe('2026-10-29');
+    expect(weekStartOf('2026-11-05', 4)).toBe('2026-11-05');
+  });
+
+  it('counts this week, this month and all time', () => {
+    const r = memberRecord(history({ clubWeeks: target2, sessionDays: ['2026-10-28', '2026-10-31', '2026-11-02', '2026-11-03'] }), calendar('2026-11-04'));
+    expect(r.sessions).toEqual({ week: 2, month: 2, all: 4 });
+  });
+});
+
+describe('leaderboard', () => {
+  it('orders by score, shares ranks on ties (1, 2, 2, 4) in a stable order, and leaves out zero scores', () => {
+    const ranked = rank([
+      { userId: '3', score: 5 },
+      { userId: '2', score: 5 },
+      { userId: '1', score: 9 },
+      { userId: '4', score: 1 },
+      { userId: '5', score: 0 },
+    ]);
+    expect(ranked.map((r) => [r.userId, r.rank])).toEqual([
+      ['1', 1],
+      ['2', 2],
+      ['3', 2],
+      ['4', 4],
+    ]);
+  });
+
+  it("pages and gives the caller's own rank when they are not on the page", () => {
+    const scores = Array.from({ length: 25 }, (_, i) => ({ userId: String(100 + i), score: 50 - i }));
+    const page = leaderboardPage(scores, { period: 'week', board: 'sessions', page: 1, callerId: '122' });
+    expect(page.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(page.caller).toEqual({ userId: '122', score: 28, rank: 23 });
+    expect(page.pageCount).toBe(3);
+    expect(leaderboardPage(scores, { period: 'week', board: 'sessions', page: 9, callerId: 'x' }).page).toBe(3);
+  });
+});
+
+describe('CSV export', () => {
+  it('parses back to the same values; formulas are escaped; commas, quotes and line breaks survive', async () => {
+    const rows: ExportRow[] = [
+      { memberId: '1', displayName: '=HYPERLINK("http://evil","x")', weekStart: '2026-10-05', joined: true, sessions: 3, reachedTarget: true, paused: false },
+      { memberId: '2', displayName: 'Smith, "Jo"\nsecond line', weekStart: '2026-10-05', joined: false, sessions: 0, reachedTarget: false, paused: true },
+      { memberId: '3', displayName: '+44 runner', weekStart: '2026-10-12', joined: true, sessions: 1, reachedTarget: false, paused: false },
+      { memberId: '4', displayName: 'line one\nline two', weekStart: '2026-10-12', joined: false, sessions: 2, reachedTarget: true, paused: false },
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
+    await writeCsv(rows, path);
+    const text = readFileSync(path, 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(text).toContain('\r\n');
+    const parsed = parse<Record<string, string>>(text, { columns: true, bom: true });
+    expect(text).toContain('"line one\nline two"');
+    expect(parsed.map((r) => r.display_name)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner", 'line one\nline two']);
+    expect(parsed.map((r) => [r.member_id, r.week_start, r.joined, r.sessions, r.reached_target, r.paused])).toEqual([
+      ['1', '2026-10-05', 'yes', '3', 'yes', 'no'],
+      ['2', '2026-10-05', 'no', '0', 'no', 'yes'],
+      ['3', '2026-10-12', 'yes', '1', 'no', 'no'],
+      ['4', '2026-10-12', 'no', '2', 'yes', 'no'],
+    ]);
+  });
+});
