@@ -1,17 +1,42 @@
-import { Events, type Client, type Interaction } from 'discord.js';
+import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
 import { commandModules } from '../commands/index.js';
 import type { AppContext } from './app-context.js';
 import type { CommandModule } from './bot/command.js';
 import { createClient } from './bot/client.js';
+import { monitorGateway, type GatewayMonitor } from './bot/gateway-monitor.js';
+import { guardInteractions } from './bot/interaction-guard.js';
 import { CommandRegistry } from './bot/registry.js';
 import { createRouter, type RouterOptions } from './bot/router.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { allCards } from './exercises/catalogue.js';
+import { startHealthServer, type HealthReport, type HealthServer } from './health.js';
 import type { Logger } from './logger.js';
+import type { BackgroundService } from './scheduler/contract.js';
 import { assertTriageContent } from './triage/content-check.js';
 import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
+
+export const RESTARTING_TEXT = 'Pacer is restarting. Please try again in a moment.';
+
+/**
+ * How long a stop waits for interactions in progress. Docker gives 10 s between SIGTERM and SIGKILL; this leaves
+ * room for background services and closing Discord and the database.
+ */
+export const DRAIN_MS = 6_000;
+/** How long one background service may take to stop. */
+export const SERVICE_STOP_MS = 2_000;
+
+/** What a background service may use; it is built once the client is ready. */
+export interface ServiceDeps {
+  client: Client<true>;
+  context: AppContext;
+}
+
+export type ServiceFactory = (deps: ServiceDeps) => BackgroundService;
+
+/** The background services Pacer runs (the scheduler adds its factory here). */
+export const defaultServices: readonly ServiceFactory[] = [];
 
 export interface StartOptions {
   config: Config;
@@ -19,16 +44,33 @@ export interface StartOptions {
   clock?: Clock;
   /** The command modules to serve; the full set from commands/index.ts unless a test narrows it. */
   commands?: readonly CommandModule[];
+  /** Background services, started in order after ready and stopped in reverse order before the client goes. */
+  services?: readonly ServiceFactory[];
   router?: RouterOptions;
   readyTimeoutMs?: number;
+  drainMs?: number;
 }
 
 export interface RunningApp {
   client: Client;
   database: DatabaseHandle;
   context: AppContext;
-  /** Stops taking work, lets in-flight interactions finish, then closes Discord and the database. */
+  gateway: GatewayMonitor;
+  health: HealthServer | undefined;
+  /** Interactions being handled right now. */
+  inFlight(): number;
+  /**
+   * Stops taking work (late arrivals get a private "restarting"), stops background services, lets in-flight
+   * interactions finish (at most `drainMs`), then closes Discord, the health endpoint and the database.
+   */
   stop(): Promise<void>;
+}
+
+/** One step of the stop sequence; steps run in order, each bounded by its own time limit. */
+interface StopStep {
+  name: string;
+  run(): Promise<void> | void;
+  timeoutMs?: number;
 }
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
@@ -43,55 +85,141 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const registry = new CommandRegistry(options.commands ?? commandModules);
   const route = createRouter(registry, context, options.router);
   const client = createClient(config.apiUrl);
+  guardInteractions(client, { logger });
+  const gateway = monitorGateway(client, logger);
+  const startedAt = Date.now();
 
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    if (!accepting) return;
-    const work = route(interaction).catch((error: unknown) => logger.error({ err: error }, 'router failed'));
+  const track = (work: Promise<void>) => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
+  };
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!accepting) {
+      track(answerRestarting(interaction, logger));
+      return;
+    }
+    track(route(interaction).catch((error: unknown) => logger.error({ err: error }, 'router failed')));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
 
+  let health: HealthServer | undefined;
+  const services: BackgroundService[] = [];
   try {
     await loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000);
+    if (config.health) {
+      const report = (): HealthReport => {
+        const away = gateway.awayMs();
+        const databaseOk = database.healthy();
+        return {
+          ok: gateway.state === 'ready' && databaseOk && accepting,
+          gateway: gateway.state,
+          ...(away === null ? {} : { gatewayAwaySeconds: Math.round(away / 1000) }),
+          database: databaseOk ? 'ok' : 'unavailable',
+          stopping: !accepting,
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        };
+      };
+      health = await startHealthServer(config.health.host, config.health.port, report);
+      logger.info({ host: config.health.host, port: health.port }, 'health endpoint listening on /health');
+    }
+    for (const factory of options.services ?? defaultServices) {
+      const service = factory({ client: client as Client<true>, context });
+      await service.start();
+      services.push(service);
+      logger.info({ service: service.name }, 'background service started');
+    }
   } catch (error) {
+    for (const service of services.reverse()) await service.stop().catch(() => undefined);
+    await health?.close();
     await client.destroy();
     database.close();
     throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');
 
+  const drainMs = options.drainMs ?? DRAIN_MS;
+  const drain = async () => {
+    const deadline = Date.now() + drainMs;
+    while (inFlight.size > 0 && Date.now() < deadline) {
+      await Promise.race([Promise.allSettled([...inFlight]), delay(deadline - Date.now())]);
+    }
+    if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'stopped waiting for interactions in progress');
+  };
+
+  const stopSequence: StopStep[] = [
+    {
+      name: 'refuse new work',
+      run: () => {
+        accepting = false;
+        logger.info({ inFlight: inFlight.size }, 'shutting down');
+      },
+    },
+    ...[...services].reverse().map((service) => ({ name: `service ${service.name}`, run: () => service.stop(), timeoutMs: SERVICE_STOP_MS })),
+    { name: 'interactions in progress', run: drain, timeoutMs: drainMs + 500 },
+    {
+      name: 'discord',
+      run: async () => {
+        gateway.stopped();
+        await client.destroy();
+      },
+      timeoutMs: 2_000,
+    },
+    { name: 'health endpoint', run: () => health?.close(), timeoutMs: 500 },
+    { name: 'database', run: () => database.close() },
+  ];
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      accepting = false;
-      logger.info({ inFlight: inFlight.size }, 'shutting down');
-      await Promise.race([Promise.allSettled([...inFlight]), delay(10_000)]);
-      await client.destroy();
-      database.close();
-      logger.info('stopped');
+      const started = Date.now();
+      for (const step of stopSequence) {
+        try {
+          const done = Promise.resolve(step.run());
+          if (step.timeoutMs === undefined) await done;
+          else if ((await Promise.race([done.then(() => 'done' as const), delay(step.timeoutMs).then(() => 'late' as const)])) === 'late') {
+            logger.warn({ step: step.name, ms: step.timeoutMs }, 'a stop step took too long; moving on');
+          }
+        } catch (error) {
+          logger.error({ err: error, step: step.name }, 'a stop step failed; moving on');
+        }
+      }
+      logger.info({ ms: Date.now() - started }, 'stopped');
     })());
 
-  return { client, database, context, stop };
+  return { client, database, context, gateway, health, inFlight: () => inFlight.size, stop };
+}
+
+/** While stopping: a short private answer instead of silence (autocomplete gets no suggestions). */
+async function answerRestarting(interaction: Interaction, logger: Logger): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) {
+      await interaction.reply({ content: RESTARTING_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    }
+    logger.info({ kind: interaction.isAutocomplete() ? 'autocomplete' : 'late', outcome: 'restarting' }, 'interaction');
+  } catch (error) {
+    logger.warn({ errorName: error instanceof Error ? error.name : undefined }, 'could not send the restarting answer');
+  }
 }
 
 async function loginAndWaitUntilReady(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Discord did not report ready within ${timeoutMs / 1000} s.`)), timeoutMs);
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    timer = setTimeout(() => reject(new Error(`Discord did not report ready within ${timeoutMs / 1000} s.`)), timeoutMs);
+    client.once(Events.ClientReady, () => resolve());
   });
-  await client.login(token);
-  await ready;
+  ready.catch(() => undefined); // a failed login below is the error that matters
+  try {
+    await client.login(token);
+    await ready;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
 }
