@@ -5,9 +5,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
-/** Where a token holds something other than the letters, digits, `.`, `_` and `-` that Discord tokens are made of. */
+/** Where a token holds something other than the base64 letters and dots that Discord tokens are made of. */
 function tokenProblem(token: string): string | null {
-  const index = [...token].findIndex((ch) => !/[A-Za-z0-9._-]/.test(ch));
+  const index = [...token].findIndex((ch) => !/[A-Za-z0-9._\-+/=]/.test(ch));
   if (index < 0) return null;
   const ch = [...token][index]!;
   const what = /\s/.test(ch) ? 'a space or line break' : /\p{C}|\p{Z}/u.test(ch) ? 'an invisible character' : `the character "${ch}"`;

@@ -28,7 +28,6 @@ const cases: Array<[string, Act, Edit]> = [
   ['options that are not a list', slash, (d) => void (d.data.options = 'routine')],
   ['entitlements missing', slash, (d) => void delete d.entitlements],
   ['channel without an id', button, (d) => void (d.channel = {})],
-  ['an unknown interaction type', slash, (d) => void (d.type = 42)],
   ['an autocomplete without options', autocomplete, (d) => void (d.data.options = null)],
   ['a member without user', slash, (d) => void delete (d.member as Record<string, unknown>).user],
 ];
@@ -51,6 +50,14 @@ describe('malformed INTERACTION_CREATE events', () => {
     }
     expect(broken.rejectedCallbacks).toEqual([]);
 
+    const next = await pacer.double.runSlash('exercise', { subcommand: 'routine', options: { condition: 'PFP' } }).reply();
+    expect(next.embeds[0]?.title).toMatch(/runner's knee/i);
+  });
+
+  it('drops an event of a type it cannot answer, logs it by shape only, and keeps serving', async () => {
+    pacer.double.tamperNext((d) => void (d.type = 42));
+    const broken = pacer.double.runSlash('exercise', { subcommand: 'routine', options: { condition: 'PFP' } });
+    await expect.poll(() => pacer.logs()).toContain(`"interactionId":"${broken.id}","type":42,"reason":"unknown interaction type","msg":"malformed interaction dropped"`);
     const next = await pacer.double.runSlash('exercise', { subcommand: 'routine', options: { condition: 'PFP' } }).reply();
     expect(next.embeds[0]?.title).toMatch(/runner's knee/i);
   });
