@@ -20,12 +20,16 @@ import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
 export const RESTARTING_TEXT = 'Pacer is restarting. Please try again in a moment.';
 
 /**
- * How long a stop waits for interactions in progress. Docker gives 10 s between SIGTERM and SIGKILL; this leaves
- * room for background services and closing Discord and the database.
+ * The whole stop, at most: Docker gives 10 s between SIGTERM and SIGKILL. Each step gets its own limit and never
+ * more than what is left of this budget, so a stuck service or interaction cannot push the stop past it.
  */
-export const DRAIN_MS = 6_000;
+export const STOP_BUDGET_MS = 8_000;
+/** How long a stop waits for interactions in progress. */
+export const DRAIN_MS = 5_000;
 /** How long one background service may take to stop. */
 export const SERVICE_STOP_MS = 2_000;
+/** Closing the gateway connection. */
+const DISCORD_CLOSE_MS = 1_500;
 
 /** What a background service may use; it is built once the client is ready. */
 export interface ServiceDeps {
@@ -49,6 +53,7 @@ export interface StartOptions {
   router?: RouterOptions;
   readyTimeoutMs?: number;
   drainMs?: number;
+  stopBudgetMs?: number;
 }
 
 export interface RunningApp {
@@ -69,7 +74,8 @@ export interface RunningApp {
 /** One step of the stop sequence; steps run in order, each bounded by its own time limit. */
 interface StopStep {
   name: string;
-  run(): Promise<void> | void;
+  /** `limitMs`: how long this step may take. */
+  run(limitMs: number): Promise<void> | void;
   timeoutMs?: number;
 }
 
@@ -141,8 +147,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');
 
   const drainMs = options.drainMs ?? DRAIN_MS;
-  const drain = async () => {
-    const deadline = Date.now() + drainMs;
+  const stopBudgetMs = options.stopBudgetMs ?? STOP_BUDGET_MS;
+  const drain = async (limitMs: number) => {
+    const deadline = Date.now() + limitMs;
     while (inFlight.size > 0 && Date.now() < deadline) {
       await Promise.race([Promise.allSettled([...inFlight]), delay(deadline - Date.now())]);
     }
@@ -158,14 +165,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       },
     },
     ...[...services].reverse().map((service) => ({ name: `service ${service.name}`, run: () => service.stop(), timeoutMs: SERVICE_STOP_MS })),
-    { name: 'interactions in progress', run: drain, timeoutMs: drainMs + 500 },
+    { name: 'interactions in progress', run: drain, timeoutMs: drainMs },
     {
       name: 'discord',
       run: async () => {
         gateway.stopped();
         await client.destroy();
       },
-      timeoutMs: 2_000,
+      timeoutMs: DISCORD_CLOSE_MS,
     },
     { name: 'health endpoint', run: () => health?.close(), timeoutMs: 500 },
     { name: 'database', run: () => database.close() },
@@ -175,12 +182,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const stop = () =>
     (stopping ??= (async () => {
       const started = Date.now();
+      const deadline = started + stopBudgetMs;
       for (const step of stopSequence) {
         try {
-          const done = Promise.resolve(step.run());
+          const limitMs = Math.max(100, Math.min(step.timeoutMs ?? Infinity, deadline - Date.now()));
+          const done = Promise.resolve(step.run(limitMs));
           if (step.timeoutMs === undefined) await done;
-          else if ((await Promise.race([done.then(() => 'done' as const), delay(step.timeoutMs).then(() => 'late' as const)])) === 'late') {
-            logger.warn({ step: step.name, ms: step.timeoutMs }, 'a stop step took too long; moving on');
+          else if ((await Promise.race([done.then(() => 'done' as const), delay(limitMs + 50).then(() => 'late' as const)])) === 'late') {
+            logger.warn({ step: step.name, ms: limitMs }, 'a stop step took too long; moving on');
           }
         } catch (error) {
           logger.error({ err: error, step: step.name }, 'a stop step failed; moving on');
