@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -67,7 +67,7 @@ function prepareFolder(path: string): void {
   const blocking = firstFileOnPath(folder);
   if (blocking) throw new StartupError(`DATABASE_PATH ${path} is inside ${blocking}, which is a file, not a folder. ${FIX_PATH}`);
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
     accessSync(folder, constants.W_OK);
     if (existsSync(path)) {
       if (!statSync(path).isFile()) throw new StartupError(`DATABASE_PATH ${path} is a folder, not a file. ${FIX_PATH}`);
@@ -78,6 +78,16 @@ function prepareFolder(path: string): void {
     const code = (error as { code?: string }).code ?? 'error';
     throw new StartupError(`DATABASE_PATH ${path} cannot be written (${code}: Pacer may not write to ${folder} or to the file). ${FIX_PATH}`);
   }
+}
+
+/** `mkdir -p`, one level at a time (Node's recursive mkdir can spin forever on pseudo-filesystems such as /proc). */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const level of missing) mkdirSync(level);
 }
 
 /** The first ancestor of `folder` (or `folder` itself) that exists as something other than a directory. */
@@ -102,6 +112,16 @@ interface JournalEntry {
  */
 export function checkExistingFile(path: string, migrations: string): void {
   if (statSync(path).size === 0) return;
+  // A read-only look at a WAL database leaves -wal and -shm files behind; remove them if this look made them.
+  const sideFiles = [`${path}-wal`, `${path}-shm`].filter((file) => !existsSync(file));
+  try {
+    inspect(path, migrations);
+  } finally {
+    for (const file of sideFiles) rmSync(file, { force: true });
+  }
+}
+
+function inspect(path: string, migrations: string): void {
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { readonly: true, fileMustExist: true });
