@@ -40,7 +40,6 @@ export function isAge(a: Answers, ...bands: readonly NonNullable<Answers['Q00_ag
 }
 
 export const isUnder16 = (a: Answers): boolean => isAge(a, 'age_under_13', 'age_13_15');
-export const isUnder18 = (a: Answers): boolean => isAge(a, 'age_under_13', 'age_13_15', 'age_16_17');
 export const isAged16Plus = (a: Answers): boolean => isAge(a, 'age_16_17', 'age_18_39', 'age_40_54', 'age_55_64', 'age_65_plus');
 export const isAged40Plus = (a: Answers): boolean => isAge(a, 'age_40_54', 'age_55_64', 'age_65_plus');
 export const isAged55Plus = (a: Answers): boolean => isAge(a, 'age_55_64', 'age_65_plus');
