@@ -17,8 +17,8 @@ function dockerEnvFile(text: string): Record<string, string> {
 
 /** The image's own ENV lines. */
 function imageEnv(): Record<string, string> {
-  const runStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  const block = /\nENV ([^\n]*(?:\\\n[^\n]*)*)/.exec(runStage)?.[1] ?? '';
+  const runStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM ')).replace(/\\\n/g, ' ');
+  const block = runStage.split('\n').find((line) => line.startsWith('ENV ')) ?? '';
   return Object.fromEntries([...block.matchAll(/([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
 }
 
