@@ -5,11 +5,15 @@ import type { CommandModule } from './bot/command.js';
 import { createClient } from './bot/client.js';
 import { monitorGateway, type GatewayMonitor } from './bot/gateway-monitor.js';
 import { guardInteractions } from './bot/interaction-guard.js';
+import { createPoster } from './bot/poster.js';
 import { CommandRegistry } from './bot/registry.js';
 import { createRouter, type RouterOptions } from './bot/router.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { createScheduleStore } from './db/schedule-store.js';
+import { scheduledJobs, type JobFactory } from './scheduled-jobs.js';
+import { Scheduler, type SchedulerOptions } from './scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './health.js';
 import type { Logger } from './logger.js';
@@ -24,10 +28,10 @@ export const RESTARTING_TEXT = 'Pacer is restarting. Please try again in a momen
  * more than what is left of this budget, so a stuck service or interaction cannot push the stop past it.
  */
 export const STOP_BUDGET_MS = 8_000;
-/** How long a stop waits for interactions in progress. */
+/** How long a stop waits for interactions in progress and for background services (both at once). */
 export const DRAIN_MS = 5_000;
-/** How long one background service may take to stop. */
-export const SERVICE_STOP_MS = 2_000;
+/** The scheduler's grace for a post in progress; its stop (queue, then current run) fits in DRAIN_MS. */
+const SCHEDULER_STOP_GRACE_MS = 2_000;
 /** Closing the gateway connection. */
 const DISCORD_CLOSE_MS = 1_500;
 
@@ -39,8 +43,6 @@ export interface ServiceDeps {
 
 export type ServiceFactory = (deps: ServiceDeps) => BackgroundService;
 
-/** The background services Pacer runs (the scheduler adds its factory here). */
-export const defaultServices: readonly ServiceFactory[] = [];
 
 export interface StartOptions {
   config: Config;
@@ -48,10 +50,14 @@ export interface StartOptions {
   clock?: Clock;
   /** The command modules to serve; the full set from commands/index.ts unless a test narrows it. */
   commands?: readonly CommandModule[];
-  /** Background services, started in order after ready and stopped in reverse order before the client goes. */
+  /** More background services, after the scheduler: started in order after ready, stopped before the client goes. */
   services?: readonly ServiceFactory[];
   router?: RouterOptions;
   readyTimeoutMs?: number;
+  /** The scheduled jobs (src/scheduled-jobs.ts unless a test narrows or extends it). */
+  jobs?: readonly JobFactory[];
+  /** Pacing, retry delays and heartbeat of the scheduler (tests). */
+  scheduler?: Pick<SchedulerOptions, 'pacing' | 'retryDelaysMs' | 'stopGraceMs' | 'tickExpression'>;
   drainMs?: number;
   stopBudgetMs?: number;
 }
@@ -60,12 +66,14 @@ export interface RunningApp {
   client: Client;
   database: DatabaseHandle;
   context: AppContext;
+  /** The scheduler (tests and the playground call `runDue()` to run what is due at the clock's now). */
+  scheduler: Scheduler;
   gateway: GatewayMonitor;
   health: HealthServer | undefined;
   /** Interactions being handled right now. */
   inFlight(): number;
   /**
-   * Stops taking work (late arrivals get a private "restarting"), stops background services, lets in-flight
+   * Stops taking work (late arrivals get a private "restarting"), stops background services while in-flight
    * interactions finish (at most `drainMs`), then closes Discord, the health endpoint and the database.
    */
   stop(): Promise<void>;
@@ -92,6 +100,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const route = createRouter(registry, context, options.router);
   const client = createClient(config.apiUrl);
   guardInteractions(client, { logger });
+
+  const poster = createPoster(client.rest);
+  context.poster = poster;
+  const scheduler = new Scheduler({
+    stopGraceMs: SCHEDULER_STOP_GRACE_MS,
+    ...options.scheduler,
+    store: createScheduleStore(database),
+    poster,
+    clock: context.clock,
+    logger,
+    jobs: (options.jobs ?? scheduledJobs).map((createJob) => createJob(context)),
+  });
   const gateway = monitorGateway(client, logger);
   const startedAt = Date.now();
 
@@ -113,6 +133,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   let health: HealthServer | undefined;
   const services: BackgroundService[] = [];
+  const serviceFactories: ServiceFactory[] = [() => scheduler, ...(options.services ?? [])];
   try {
     await loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000);
     if (config.health) {
@@ -131,7 +152,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       health = await startHealthServer(config.health.host, config.health.port, report);
       logger.info({ host: config.health.host, port: health.port }, 'health endpoint listening on /health');
     }
-    for (const factory of options.services ?? defaultServices) {
+    for (const factory of serviceFactories) {
       const service = factory({ client: client as Client<true>, context });
       await service.start();
       services.push(service);
@@ -155,6 +176,23 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     }
     if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'stopped waiting for interactions in progress');
   };
+  /** Every service is asked at once (last started first); a service that does not finish in time is logged. */
+  const stopServices = async (limitMs: number) => {
+    const stopping = [...services].reverse().map(async (service) => {
+      const outcome = await Promise.race([
+        service.stop().then(
+          () => 'stopped' as const,
+          (error: unknown) => {
+            logger.error({ err: error, service: service.name }, 'a background service failed to stop');
+            return 'failed' as const;
+          },
+        ),
+        delay(limitMs).then(() => 'late' as const),
+      ]);
+      if (outcome === 'late') logger.warn({ step: `service ${service.name}`, ms: limitMs }, 'a background service did not stop in time; moving on');
+    });
+    await Promise.all(stopping);
+  };
 
   const stopSequence: StopStep[] = [
     {
@@ -164,8 +202,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         logger.info({ inFlight: inFlight.size }, 'shutting down');
       },
     },
-    ...[...services].reverse().map((service) => ({ name: `service ${service.name}`, run: () => service.stop(), timeoutMs: SERVICE_STOP_MS })),
-    { name: 'interactions in progress', run: drain, timeoutMs: drainMs },
+    {
+      name: 'background services and interactions in progress',
+      run: async (limitMs) => void (await Promise.all([stopServices(limitMs), drain(limitMs)])),
+      timeoutMs: drainMs,
+    },
     {
       name: 'discord',
       run: async () => {
@@ -198,7 +239,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       logger.info({ ms: Date.now() - started }, 'stopped');
     })());
 
-  return { client, database, context, gateway, health, inFlight: () => inFlight.size, stop };
+  return { client, database, context, scheduler, gateway, health, inFlight: () => inFlight.size, stop };
 }
 
 /** While stopping: a short private answer instead of silence (autocomplete gets no suggestions). */

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { startApp, type RunningApp } from './app.js';
+import { startApp, type RunningApp, type StartOptions } from './app.js';
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { StartupError } from './startup-error.js';
@@ -7,6 +7,8 @@ import { StartupError } from './startup-error.js';
 export interface MainOptions {
   /** Where log lines go (stdout unless a test captures them). */
   logDestination?: NodeJS.WritableStream;
+  /** Test hooks passed to startApp: an injected clock, a narrower or extended job list, scheduler pacing. */
+  app?: Pick<StartOptions, 'clock' | 'jobs' | 'scheduler'>;
 }
 
 /** The bot's entry point, as run by `npm start`: the running app, or the exit code it would like. */
@@ -23,7 +25,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOp
   }
   const logger = createLogger(config.logLevel, options.logDestination, config.logFormat);
   try {
-    return await startApp({ config, logger });
+    return await startApp({ ...options.app, config, logger });
   } catch (error) {
     if (error instanceof StartupError) {
       console.error(`Pacer could not start: ${error.message}`);

@@ -8,3 +8,7 @@ export function clubRegion(db: Db, guildId: string | null): Region | undefined {
   if (!guildId) return undefined;
   return db.select({ region: clubs.region }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.region ?? undefined;
 }
+
+export function clubModeratorRoleId(db: Db, guildId: string): string | undefined {
+  return db.select({ roleId: clubs.moderatorRoleId }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.roleId ?? undefined;
+}
