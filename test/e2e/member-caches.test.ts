@@ -43,7 +43,9 @@ describe('caches under many distinct members', () => {
     const client = pacer.app.client;
     expect(client.sweepers.options.users?.interval).toBeGreaterThan(0);
     expect(client.sweepers.options.guildMembers?.interval).toBeGreaterThan(0);
-    const sweptUsers = client.sweepers.sweepUsers(client.sweepers.options.users!.filter!()!);
+    const filter = client.sweepers.options.users?.filter?.();
+    if (!filter) throw new Error('no user sweep filter');
+    const sweptUsers = client.sweepers.sweepUsers(filter);
     expect(sweptUsers).toBeGreaterThan(0);
     expect([...client.users.cache.keys()]).toEqual([client.user!.id]);
   });

@@ -83,7 +83,7 @@ describe('stopping Pacer', () => {
   it('stops background services (last started first) before Discord and the database, in bounded time', async () => {
     const order: string[] = [];
     const stuck: BackgroundService = { name: 'stuck', start: () => void order.push('start stuck'), stop: () => new Promise(() => order.push('stop stuck')) };
-    const quick: BackgroundService = { name: 'quick', start: () => void order.push('start quick'), stop: async () => void order.push('stop quick') };
+    const quick: BackgroundService = { name: 'quick', start: () => void order.push('start quick'), stop: () => Promise.resolve(void order.push('stop quick')) };
     await serve([quick, stuck]);
     expect(order).toEqual(['start quick', 'start stuck']);
     const started = Date.now();
