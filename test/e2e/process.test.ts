@@ -28,7 +28,7 @@ describe('the bot as a process (as `npm start` runs it)', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
 
-    await double.waitForIdentify(1);
+    await double.waitForIdentify(1, 15_000); // tsx compiles the whole app (scheduler included) before it connects
     await expect.poll(() => output, { timeout: 15_000 }).toContain('Pacer is ready');
     const reply = await double.runSlash('exercise', { subcommand: 'show', options: { name: 'spanish squat' } }).reply();
     expect(reply.embeds[0]?.title).toBe('Spanish squat');
