@@ -19,7 +19,7 @@ import { startHealthServer, type HealthReport, type HealthServer } from './healt
 import type { Logger } from './logger.js';
 import type { BackgroundService } from './scheduler/contract.js';
 import { assertTriageContent } from './triage/content-check.js';
-import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
+import { TRIAGE_CONTENT_VERSION } from './triage/rules.js';
 
 export const RESTARTING_TEXT = 'Pacer is restarting. Please try again in a moment.';
 
