@@ -10,6 +10,7 @@ import { allCards } from '../src/exercises/catalogue.js';
 import { cardView } from '../src/views/exercise-views.js';
 import { benchBurst, benchIdleTick, benchNextRun } from './scheduler.js';
 import { benchParticipation } from './participation.js';
+import { measureMemberMemory } from './member-memory.js';
 
 function bench(name: string, iterations: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm up
@@ -54,8 +55,20 @@ bench('symptom check: one click (decode, next screen, "of about M", view)', 2_00
 bench('exercise autocomplete: searchCards', 20_000, (i) => searchCards(queries[i % queries.length]!, 25));
 bench('exercise card view (embed + buttons)', 20_000, (i) => cardView(cards[i % cards.length]!));
 benchNextRun(bench);
-await benchParticipation();
+const longQuery = 'spanish squat '.repeat(430); // about 6,000 characters, cut to 100 before searching
+bench('exercise autocomplete: 6,000-character input', 2_000, () => searchCards(longQuery, 25));
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap used after the run: ${heapMb.toFixed(1)} MiB`);
+
+const members = Number(process.env.BENCH_MEMBERS ?? 40_000);
+for (const mode of ['defaults', 'pacer'] as const) {
+  const { before, after } = await measureMemberMemory(mode, members);
+  const label = mode === 'pacer' ? "Pacer's caches (src/bot/client.ts)" : "discord.js's default caches";
+  console.log(
+    `bot heap, ${members.toLocaleString('en')} distinct members, ${label}: ${before.heapMiB.toFixed(1)} MiB -> ${after.heapMiB.toFixed(1)} MiB ` +
+      `(users cached ${after.users}, members cached ${after.members}, answered ${after.answered})`,
+  );
+}
+await benchParticipation();
 await benchIdleTick();
 await benchBurst();

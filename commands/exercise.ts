@@ -5,7 +5,7 @@ import { ROUTINE_CONDITIONS, ROUTINE_CONDITION_LABELS, type RoutineCondition } f
 import { AREAS, AREA_LABELS, cardsFor, getCard, type Area } from '../src/exercises/catalogue.js';
 import { pageCards } from '../src/exercises/paging.js';
 import { buildRoutine } from '../src/exercises/routines.js';
-import { searchCards } from '../src/exercises/search.js';
+import { isSearchable, MAX_QUERY_LENGTH, searchCards } from '../src/exercises/search.js';
 import { STALE_COMPONENT_TEXT } from '../src/bot/router.js';
 import { programmeWeek } from '../src/challenges/programme.js';
 import { currentChallenge } from '../src/db/challenges.js';
@@ -91,8 +91,10 @@ export const exerciseCommand = defineCommand({
     const args = readArgs(interaction, definition);
     switch (args.subcommand) {
       case 'show': {
-        const card = getCard(args.name) ?? (args.name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(args.name, 1)[0]?.id ?? '') : undefined);
-        if (!card) return ctx.respond.reply({ ...unknownCardView(args.name), ephemeral: true });
+        const name = args.name.slice(0, MAX_QUERY_LENGTH);
+        const card =
+          getCard(name) ?? (isSearchable(name) && name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(name, 1)[0]?.id ?? '') : undefined);
+        if (!card) return ctx.respond.reply({ ...unknownCardView(name), ephemeral: true });
         return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: args.private ?? false });
       }
       case 'list':
@@ -106,7 +108,7 @@ export const exerciseCommand = defineCommand({
   },
 
   async autocomplete(interaction) {
-    const focused = interaction.options.getFocused();
+    const focused = interaction.options.getFocused().slice(0, MAX_QUERY_LENGTH);
     await interaction.respond(searchCards(focused, 25).map((r) => ({ name: r.name, value: r.id })));
   },
 

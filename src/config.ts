@@ -5,18 +5,60 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
+/** Where a token holds something other than the base64 letters and dots that Discord tokens are made of. */
+function tokenProblem(token: string): string | null {
+  const index = [...token].findIndex((ch) => !/[A-Za-z0-9._\-+/=]/.test(ch));
+  if (index < 0) return null;
+  const ch = [...token][index]!;
+  const what = /\s/.test(ch) ? 'a space or line break' : /\p{C}|\p{Z}/u.test(ch) ? 'an invisible character' : `the character "${ch}"`;
+  return `contains ${what} at position ${index + 1} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), which no Discord token has`;
+}
+
+/** DISCORD_API_URL: an http(s) URL whose path ends in /api (discord.js adds /v10/...). */
+function apiUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a URL such as http://127.0.0.1:8080/api';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must start with http:// or https:// (it starts with ${url.protocol}//)`;
+  if (!/\/api\/?$/.test(url.pathname)) return 'must end in /api, for example http://127.0.0.1:8080/api (Pacer adds /v10/... itself)';
+  if (url.search || url.hash) return 'must not have a ?query or #fragment';
+  return null;
+}
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'is not set' })
-    .trim()
     .min(1, 'is empty')
-    .refine((v) => !/\s/.test(v), 'must not contain spaces'),
+    .superRefine((v, ctx) => {
+      const problem = tokenProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DATABASE_PATH: z.string().trim().min(1, 'is empty').default('./data/pacer.sqlite'),
-  DISCORD_API_URL: z.url({ error: 'must be a URL such as http://127.0.0.1:8080/api' }).optional(),
+  DISCORD_API_URL: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = apiUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   PACER_REGION: z.enum(['UK', 'EU', 'US'], { error: 'must be one of UK, EU, US' }).default('UK'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { error: 'must be one of auto, json, pretty' }).default('auto'),
+  HEALTH_PORT: z.coerce
+    .number({ error: 'must be a port number from 1 to 65535' })
+    .int('must be a whole port number from 1 to 65535')
+    .min(0, 'must be a port number from 1 to 65535 (0: any free port)')
+    .max(65535, 'must be a port number from 1 to 65535')
+    .optional(),
+  HEALTH_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -28,13 +70,19 @@ export interface Config {
   databasePath: string;
   apiUrl: string | undefined;
   logLevel: LogLevel;
+  /** `auto`: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
   defaultRegion: 'UK' | 'EU' | 'US';
+  /** The opt-in HTTP health endpoint; off when undefined. */
+  health: { port: number; host: string } | undefined;
 }
 
 const HINTS: Record<string, string> = {
   DISCORD_TOKEN:
-    'Create a bot at https://discord.com/developers/applications (Bot > Reset Token) and put DISCORD_TOKEN=... in .env.',
+    'Copy the token from https://discord.com/developers/applications (Bot > Reset Token) and put DISCORD_TOKEN=... in .env, with nothing else on the line.',
   DISCORD_APPLICATION_ID: 'It is the "Application ID" on the General Information page of your Discord application; or leave it out and Pacer asks Discord.',
+  DISCORD_API_URL: 'Leave it blank to talk to Discord itself.',
+  HEALTH_PORT: 'Leave it blank to turn the health endpoint off.',
   DISCORD_GUILD_ID: 'Right-click your server in Discord (Developer Mode on) and "Copy Server ID"; or leave it out to deploy commands globally.',
 };
 
@@ -69,6 +117,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     databasePath: e.DATABASE_PATH,
     apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     defaultRegion: e.PACER_REGION,
+    health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
   };
 }

@@ -1,18 +1,39 @@
 import { pino, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import type { LogLevel } from './config.js';
 
 export type { Logger };
 
-/** JSON lines on stdout. The token is redacted wherever it could appear; errors go through `serializeError`. */
-export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
-  return pino(
-    {
-      level,
-      base: { app: 'pacer' },
-      serializers: { err: serializeError, error: serializeError },
-      redact: { paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/**
+ * Log lines: readable on a terminal, one JSON object per line otherwise (files, Docker, log collectors).
+ * The token is redacted wherever it could appear; errors go through `serializeError`; interaction bodies are
+ * never logged (see the router).
+ */
+export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream, format: LogFormat = 'auto'): Logger {
+  const target = destination ?? process.stdout;
+  const pretty = format === 'pretty' || (format === 'auto' && (target as { isTTY?: boolean }).isTTY === true);
+  const options = {
+    level,
+    base: { app: 'pacer' },
+    serializers: { err: serializeError, error: serializeError },
+    redact: {
+      paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization', 'err.requestBody', '*.requestBody'],
+      censor: '[redacted]',
     },
-    destination ?? process.stdout,
+  };
+  if (!pretty) return pino(options, target);
+  return pino(
+    options,
+    pinoPretty({
+      destination: target,
+      sync: true,
+      colorize: (target as { isTTY?: boolean }).isTTY === true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,app',
+      singleLine: true,
+    }),
   );
 }
 

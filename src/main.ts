@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { startApp, type RunningApp, type StartOptions } from './app.js';
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { StartupError } from './startup-error.js';
 
 export interface MainOptions {
   /** Where log lines go (stdout unless a test captures them). */
@@ -22,10 +23,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOp
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const logger = createLogger(config.logLevel, options.logDestination, config.logFormat);
   try {
     return await startApp({ ...options.app, config, logger });
   } catch (error) {
+    if (error instanceof StartupError) {
+      console.error(`Pacer could not start: ${error.message}`);
+      return 1;
+    }
     logger.fatal({ err: error }, 'could not start');
     console.error(`Pacer could not start: ${explainStartFailure(error)}`);
     return 1;
@@ -40,6 +45,9 @@ function explainStartFailure(error: unknown): string {
   }
   if (code === 'DisallowedIntents') return 'Discord refused the gateway intents Pacer asked for.';
   if (/SQLITE|database/i.test(message)) return `the database could not be opened (${message}). Check DATABASE_PATH.`;
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|fetch failed/i.test(message)) {
+    return `Discord could not be reached (${message}). Check the network, or DISCORD_API_URL if you set it.`;
+  }
   return message;
 }
 
@@ -53,14 +61,20 @@ if (isEntryPoint()) {
   if (typeof outcome === 'number') {
     process.exit(outcome);
   } else {
+    let stopping = false;
     const shutdown = (signal: string) => {
+      if (stopping) {
+        console.error(`Received ${signal} again, exiting now.`);
+        process.exit(1);
+      }
+      stopping = true;
       console.error(`Received ${signal}, stopping Pacer...`);
       void outcome.stop().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
   }
 }

@@ -7,7 +7,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AppContext } from '../app-context.js';
-import type { Responder } from './responder.js';
+import type { PublicUpdatePolicy, Responder } from './responder.js';
 
 type DeepReadonly<T> = T extends (infer E)[]
   ? readonly DeepReadonly<E>[]
@@ -32,6 +32,11 @@ export interface CommandModule {
   /** Whether a reply deferred on the command's behalf (when it is slow) should be private. */
   readonly ephemeral?: boolean;
   readonly componentPrefixes?: readonly string[];
+  /**
+   * Who may change this module's public messages through their components: nobody (the default: a click
+   * answers privately), the member whose command made the message, or anyone (shared counters, sign-ups).
+   */
+  readonly publicMessageUpdates?: PublicUpdatePolicy;
   execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void>;
   component?(interaction: MessageComponentInteraction, ctx: InteractionContext): Promise<void>;

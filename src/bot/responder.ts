@@ -7,6 +7,12 @@ import {
 } from 'discord.js';
 
 /** A message as handlers build it; `ephemeral` applies only when it starts a new response. */
+/**
+ * Who may change a public (non-ephemeral) message through its components. Unless a module opts in, a component
+ * on a public message never rewrites it: the answer goes privately to whoever clicked.
+ */
+export type PublicUpdatePolicy = 'nobody' | 'owner' | 'anyone';
+
 export interface MessagePayload {
   content?: string;
   embeds?: InteractionReplyOptions['embeds'];
@@ -24,11 +30,18 @@ export interface MessagePayload {
  */
 export class Responder {
   private acknowledgement: Promise<unknown> | null = null;
+  private deferredUpdate = false;
+
+  /** Whether `update` may edit the message the component sits on (else it answers privately). */
+  private readonly mayUpdate: boolean;
 
   constructor(
     private readonly interaction: RepliableInteraction,
     private readonly ephemeralByDefault: boolean,
-  ) {}
+    publicUpdates: PublicUpdatePolicy = 'nobody',
+  ) {
+    this.mayUpdate = mayUpdateSourceMessage(interaction, publicUpdates);
+  }
 
   get acknowledged(): boolean {
     return this.acknowledgement !== null;
@@ -42,15 +55,23 @@ export class Responder {
       return;
     }
     await this.acknowledgement;
-    await this.interaction.editReply(asEdit(payload));
+    // After a deferred update the original response is the component's message: a new message is a follow-up.
+    if (this.deferredUpdate) await this.interaction.followUp(asReply(payload));
+    else await this.interaction.editReply(asEdit(payload));
   }
 
   /** Replace the message the component sits on (buttons, selects, modals opened from a message). */
   async update(payload: MessagePayload): Promise<void> {
     const i = this.interaction;
+    if (!this.mayUpdate) return this.reply({ ...payload, ephemeral: true });
     if (!this.acknowledgement && (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage()))) {
       this.acknowledgement = i.update(asEdit(payload) as InteractionUpdateOptions);
       await this.acknowledgement;
+      return;
+    }
+    if (this.deferredUpdate) {
+      await this.acknowledgement;
+      await this.interaction.editReply(asEdit(payload));
       return;
     }
     await this.reply(payload);
@@ -67,10 +88,12 @@ export class Responder {
   deferIfIdle(): void {
     if (this.acknowledgement) return;
     const i = this.interaction;
+    const onMessage = i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage());
+    this.deferredUpdate = onMessage && this.mayUpdate;
     this.acknowledgement =
-      i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())
+      onMessage && this.mayUpdate
         ? i.deferUpdate()
-        : i.deferReply(this.ephemeralByDefault ? { flags: MessageFlags.Ephemeral } : {});
+        : i.deferReply(this.ephemeralByDefault || onMessage ? { flags: MessageFlags.Ephemeral } : {});
     this.acknowledgement.catch(() => undefined);
   }
 
@@ -89,6 +112,14 @@ export class Responder {
       await this.interaction.followUp(asReply(payload));
     }
   }
+}
+
+function mayUpdateSourceMessage(interaction: RepliableInteraction, policy: PublicUpdatePolicy): boolean {
+  const message = interaction.isMessageComponent() ? interaction.message : interaction.isModalSubmit() ? interaction.message : null;
+  if (!message) return false;
+  if (message.flags.has(MessageFlags.Ephemeral)) return true; // only its owner can see it, let alone click it
+  if (policy === 'anyone') return true;
+  return policy === 'owner' && message.interactionMetadata?.user.id === interaction.user.id;
 }
 
 function asReply({ ephemeral, allowedMentions, ...rest }: MessagePayload): InteractionReplyOptions {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../app-context.js';
 import type { CommandModule, InteractionContext } from './command.js';
 import type { CommandRegistry } from './registry.js';
@@ -8,8 +8,11 @@ import { Responder } from './responder.js';
 /** Discord allows 3 s for the first response; past this the router defers on the handler's behalf. */
 export const DEFER_AFTER_MS = 2_000;
 
-export const UNKNOWN_COMMAND_TEXT =
-  "I don't know that command. Pacer's commands may have just been updated: wait a minute and try again, or ask a moderator.";
+/** For commands, subcommands and buttons this release does not have (a Discord client can lag behind an upgrade). */
+export const COMMAND_CHANGED_TEXT =
+  "This command has changed since your Discord app loaded it, so Pacer didn't run it. Please try again (restarting Discord shows the new version), or ask a moderator.";
+/** Kept for callers that name the old constant. */
+export const UNKNOWN_COMMAND_TEXT = COMMAND_CHANGED_TEXT;
 export const STALE_COMPONENT_TEXT = 'This button or menu no longer works. Please run the command again.';
 
 export function errorText(reference: string): string {
@@ -20,43 +23,65 @@ export interface RouterOptions {
   deferAfterMs?: number;
 }
 
+/** How an interaction ended, for the one log line each gets. */
+export type Outcome = 'ok' | 'changed' | 'failed' | 'unanswered' | 'autocomplete-failed';
+
 /**
  * One entry point for every interaction: finds the owning command module, runs its handler inside the
- * error boundary, and makes sure Discord gets an answer in time.
+ * error boundary, makes sure Discord gets an answer in time, and logs one line: what ran, how long, how it ended.
+ * The line names the command or the `custom_id` prefix only: never the member, option values or the id's state.
  */
 export function createRouter(registry: CommandRegistry, app: AppContext, options: RouterOptions = {}) {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
 
   return async function route(interaction: Interaction): Promise<void> {
+    const started = Date.now();
     if (interaction.isAutocomplete()) {
       const module = registry.command(interaction.commandName);
+      let outcome: Outcome = 'ok';
       try {
         if (module?.autocomplete) await module.autocomplete(interaction, app);
         else await interaction.respond([]);
       } catch (error) {
+        outcome = 'autocomplete-failed';
         app.logger.warn({ err: error, command: interaction.commandName }, 'autocomplete failed');
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
       }
+      app.logger.info({ kind: 'autocomplete', command: interaction.commandName, ms: Date.now() - started, outcome }, 'interaction');
       return;
     }
     if (!interaction.isRepliable()) return;
 
     const module = findModule(registry, interaction);
-    const respond = new Responder(interaction, module?.ephemeral ?? true);
+    const respond = new Responder(interaction, module?.ephemeral ?? true, module?.publicMessageUpdates);
     const ctx: InteractionContext = { ...app, respond };
     const watchdog = setTimeout(() => respond.deferIfIdle(), deferAfterMs);
-    const started = Date.now();
+    let outcome: Outcome = 'ok';
+    let reference: string | undefined;
     try {
-      await dispatch(module, interaction, ctx);
+      if (!module || !knowsInvocation(module, interaction)) {
+        outcome = 'changed';
+        await respond.fail(COMMAND_CHANGED_TEXT);
+      } else {
+        await dispatch(module, interaction, ctx);
+        if (!respond.acknowledged) {
+          outcome = 'unanswered';
+          reference = newReference();
+          await respond.fail(errorText(reference));
+        }
+      }
     } catch (error) {
-      const reference = newReference();
-      app.logger.error({ err: error, reference, ...describe(interaction) }, 'interaction handler failed');
+      outcome = 'failed';
+      reference = newReference();
+      app.logger.error({ err: error, reference, ...describeInteraction(interaction) }, 'interaction handler failed');
       await respond.fail(errorText(reference)).catch((replyError: unknown) => {
         app.logger.error({ err: replyError, reference }, 'could not tell the user about the failure');
       });
     } finally {
       clearTimeout(watchdog);
-      app.logger.debug({ ...describe(interaction), ms: Date.now() - started }, 'interaction handled');
+      const line = { ...describeInteraction(interaction), ms: Date.now() - started, outcome, ...(reference ? { reference } : {}) };
+      if (outcome === 'unanswered') app.logger.warn(line, 'interaction: the handler gave no answer');
+      else app.logger.info(line, 'interaction');
     }
   };
 }
@@ -67,20 +92,32 @@ function findModule(registry: CommandRegistry, interaction: RepliableInteraction
   return undefined;
 }
 
-async function dispatch(module: CommandModule | undefined, interaction: RepliableInteraction, ctx: InteractionContext) {
-  if (interaction.isChatInputCommand()) {
-    if (!module) return ctx.respond.fail(UNKNOWN_COMMAND_TEXT);
-    return module.execute(interaction, ctx);
+/** Whether the module has a handler for this kind of interaction, and (for slash commands) this subcommand. */
+function knowsInvocation(module: CommandModule, interaction: RepliableInteraction): boolean {
+  if (interaction.isChatInputCommand()) return knowsSubcommand(module, interaction);
+  if (interaction.isMessageComponent()) return module.component !== undefined;
+  if (interaction.isModalSubmit()) return module.modal !== undefined;
+  return false;
+}
+
+function knowsSubcommand(module: CommandModule, interaction: ChatInputCommandInteraction): boolean {
+  const declared = module.definition.options ?? [];
+  const groups = declared.filter((o) => o.type === ApplicationCommandOptionType.SubcommandGroup);
+  const subcommands = declared.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const group = interaction.options.getSubcommandGroup(false);
+  const subcommand = interaction.options.getSubcommand(false);
+  if (groups.length === 0 && subcommands.length === 0) return group === null && subcommand === null;
+  if (group !== null) {
+    const inGroup = groups.find((g) => g.name === group);
+    return inGroup !== undefined && subcommand !== null && (inGroup.options ?? []).some((o) => o.name === subcommand);
   }
-  if (interaction.isMessageComponent()) {
-    if (!module?.component) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    return module.component(interaction, ctx);
-  }
-  if (interaction.isModalSubmit()) {
-    if (!module?.modal) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    return module.modal(interaction, ctx);
-  }
-  return ctx.respond.fail(UNKNOWN_COMMAND_TEXT);
+  return subcommand !== null && subcommands.some((s) => s.name === subcommand);
+}
+
+async function dispatch(module: CommandModule, interaction: RepliableInteraction, ctx: InteractionContext) {
+  if (interaction.isChatInputCommand()) return module.execute(interaction, ctx);
+  if (interaction.isMessageComponent()) return module.component!(interaction, ctx);
+  if (interaction.isModalSubmit()) return module.modal!(interaction, ctx);
 }
 
 /** Six characters a member can read out to a moderator, and that finds the log line. */
@@ -88,14 +125,28 @@ function newReference(): string {
   return randomBytes(4).toString('base64url').slice(0, 6).toUpperCase();
 }
 
-/** What the log may say about an interaction: never option values (they can hold health answers). */
-function describe(interaction: RepliableInteraction) {
+/**
+ * What the log may say about an interaction. No user id: next to a `custom_id` prefix it would tie a member to
+ * a flow (the symptom check's `sc`); no option values or `custom_id` state: they can hold health answers.
+ */
+export function describeInteraction(interaction: RepliableInteraction) {
   return {
     interactionId: interaction.id,
     guildId: interaction.guildId,
-    userId: interaction.user.id,
-    command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
+    kind: interaction.isChatInputCommand() ? 'command' : interaction.isMessageComponent() ? 'component' : interaction.isModalSubmit() ? 'modal' : 'other',
+    command: interaction.isChatInputCommand() ? commandPath(interaction) : undefined,
     customIdPrefix:
-      interaction.isMessageComponent() || interaction.isModalSubmit() ? interaction.customId.split(':')[0] : undefined,
+      interaction.isMessageComponent() || interaction.isModalSubmit() ? customIdPrefix(interaction.customId) : undefined,
   };
+}
+
+function commandPath(interaction: ChatInputCommandInteraction): string {
+  const parts = [interaction.commandName, interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(false)];
+  return parts.filter((p): p is string => typeof p === 'string').join(' ');
+}
+
+/** The routing prefix only, cut short so a forged id cannot smuggle text into the log. */
+function customIdPrefix(customId: string): string {
+  const prefix = customId.split(':')[0] ?? '';
+  return /^[A-Za-z0-9_-]{1,16}$/.test(prefix) ? prefix : '?';
 }

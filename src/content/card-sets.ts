@@ -1,5 +1,5 @@
 /**
- * Which cards suit each pattern at each stage (clinical.md 5.2). Injury patterns (meniscus,
+ * Which cards suit each pattern at each stage (first-stage sets from the clinical reference; see README, Health content). Injury patterns (meniscus,
  * ligament) are absent on purpose: they get no cards until a clinician has seen them.
  */
 import type { PatternId } from './conditions.js';

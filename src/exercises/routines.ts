@@ -1,6 +1,6 @@
 /**
  * Short routines (about 5 to 15 minutes) for `/exercise routine`, built from the first-stage
- * card sets in clinical.md 5.2.
+ * card sets in src/content/card-sets.ts.
  */
 import { ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../content/conditions.js';
 import type { ExerciseId } from '../content/exercise-ids.js';

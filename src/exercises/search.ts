@@ -111,7 +111,7 @@ function scoreCard(query: IndexedText, card: IndexedCard): number {
 /** Ranks an index against a query; an empty query lists cards alphabetically. */
 export function rankCards(index: readonly IndexedCard[], query: string, limit = 25): SearchResult[] {
   const max = Math.max(0, Math.floor(limit));
-  const normalised = indexText(query);
+  const normalised = indexText(query.slice(0, MAX_QUERY_LENGTH));
   if (normalised.compact.length === 0) return index.slice(0, max).map(({ id, name }) => ({ id, name }));
   return index
     .map((card) => ({ card, score: scoreCard(normalised, card) }))
@@ -119,6 +119,14 @@ export function rankCards(index: readonly IndexedCard[], query: string, limit = 
     .sort((a, b) => b.score - a.score || a.card.name.localeCompare(b.card.name))
     .slice(0, max)
     .map(({ card }) => ({ id: card.id, name: card.name }));
+}
+
+/** Discord's longest option value; anything longer is not a name someone typed, and costs time to compare. */
+export const MAX_QUERY_LENGTH = 100;
+
+/** Whether a query has any letter or digit to search on (`???`, emoji and non-Latin scripts do not). */
+export function isSearchable(query: string): boolean {
+  return normaliseText(query.slice(0, MAX_QUERY_LENGTH)).length > 0;
 }
 
 let defaultIndex: IndexedCard[] | undefined;

@@ -92,10 +92,10 @@ describe('router', () => {
     expect(handle.isEphemeral()).toBe(true);
   });
 
-  it('answers a button nobody owns with a private "run the command again"', async () => {
+  it('answers a button nobody owns with a private "this command has changed, try again"', async () => {
     await serve([], 1000);
     const handle = harness.double.clickButton('zz:1:whatever');
-    expect((await handle.reply()).content).toMatch(/no longer works/);
+    expect((await handle.reply()).content).toMatch(/has changed.*try again/);
     expect(handle.isEphemeral()).toBe(true);
   });
 });

@@ -152,6 +152,8 @@ export interface InteractionActorDeps {
   changes: ChangeNotifier;
   /** Returns how many gateway sessions received (or buffered) the event. */
   dispatch(event: string, data: unknown): number;
+  /** Takes the one-shot edit a test asked for (`DiscordDouble.tamperNext`), if any. */
+  takeTamper?(): ((payload: InteractionPayload) => void) | undefined;
 }
 
 type Component = Record<string, unknown>;
@@ -203,6 +205,7 @@ export class InteractionActors {
   }
 
   private dispatch(payload: InteractionPayload): InteractionHandle {
+    this.deps.takeTamper?.()?.(payload);
     const record = this.deps.store.add(payload);
     if (this.deps.dispatch('INTERACTION_CREATE', payload) === 0) {
       throw new ActorError('no gateway session to dispatch to; log a client in (and wait for clientReady) first');

@@ -8,7 +8,7 @@ import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, type FixtureGuild, type FixtureUser } from './fixtures.js';
 import { GatewayServer, type IdentifyRecord, type ReceivedFrame, type ResumeRecord } from './gateway.js';
 import { BodyParseError, type DoubleResponse, errorResponse, notFound, parseBody, readRawBody, send } from './http-util.js';
-import type { AutocompleteInput, CommandInput, ModalFieldValue } from './interaction-payloads.js';
+import type { AutocompleteInput, CommandInput, InteractionPayload, ModalFieldValue } from './interaction-payloads.js';
 import { InteractionStore } from './interaction-state.js';
 import { type ComponentActorInput, type InteractionHandle, InteractionActors, type SelectActorInput } from './interactions.js';
 import { type ApiMessage, type MessageSource, MessageStore } from './messages.js';
@@ -86,6 +86,7 @@ export class DiscordDouble {
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private port = 0;
+  private tamper: ((payload: InteractionPayload) => void) | undefined;
 
   constructor(options: DiscordDoubleOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -121,6 +122,11 @@ export class DiscordDouble {
       messages: this.messages,
       changes: this.changes,
       dispatch: (event, data) => this.gateway.dispatch(event, data),
+      takeTamper: () => {
+        const tamper = this.tamper;
+        this.tamper = undefined;
+        return tamper;
+      },
     });
     this.routes = buildRoutes({
       applicationId: this.applicationId,
@@ -211,6 +217,14 @@ export class DiscordDouble {
 
   waitForIdentify(count = 1, timeoutMs = 5000): Promise<IdentifyRecord> {
     return this.changes.waitUntil(() => this.gateway.identifies[count - 1], timeoutMs, `identify #${count}`);
+  }
+
+  /**
+   * Lets the next actor's INTERACTION_CREATE payload be edited before it is dispatched, to send what a
+   * well-behaved Discord would not (null fields, missing parts). The payload is recorded as edited.
+   */
+  tamperNext(edit: (payload: InteractionPayload) => void): void {
+    this.tamper = edit;
   }
 
   // ---- actors --------------------------------------------------------------------------------------------------

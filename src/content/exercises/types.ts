@@ -53,6 +53,6 @@ export interface Card {
   harder: CardVariant;
   equipment: string[];
   cautions: string[];
-  /** Source tags from clinical.md section 7 (for example 'S40'), or 'seed'. */
+  /** Source tags of the clinical reference (S1 to S67, see README, Health content), or 'seed'. */
   sources: string[];
 }
