@@ -10,7 +10,7 @@ import { BodyParseError, type DoubleResponse, errorResponse, notFound, parseBody
 import type { AutocompleteInput, CommandInput, ModalFieldValue } from './interaction-payloads.js';
 import { InteractionStore } from './interaction-state.js';
 import { type ComponentActorInput, type InteractionHandle, InteractionActors, type SelectActorInput } from './interactions.js';
-import { type ApiMessage, type MessageSource, MessageStore } from './messages.js';
+import { type ApiMessage, type AttachmentData, type MessageChange, type MessageSource, MessageStore } from './messages.js';
 import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
 import { buildRoutes, matchRoute, type RouteDefinition } from './rest-routes.js';
 import { ChangeNotifier } from './waiting.js';
@@ -33,6 +33,12 @@ export interface MessagesInOptions {
   /** Also list interaction responses, follow-ups and synthetic component messages (default: only channel posts). */
   includeInteractionMessages?: boolean;
 }
+
+/** What a viewer (the playground) hears about: messages as they change, every request, and every refused body. */
+export type DoubleEvent =
+  | { kind: 'message'; change: MessageChange; message: ApiMessage; source: MessageSource; interactionId?: string }
+  | { kind: 'request'; request: RecordedRequest }
+  | { kind: 'validation-error'; failure: ValidationFailure };
 
 const API_PREFIX = '/api/v10';
 const INTERACTION_DEADLINE_MS = 3000;
@@ -80,6 +86,7 @@ export class DiscordDouble {
   private readonly routes: RouteDefinition[];
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly eventListeners = new Set<(event: DoubleEvent) => void>();
   private port = 0;
 
   constructor(options: DiscordDoubleOptions = {}) {
@@ -91,6 +98,15 @@ export class DiscordDouble {
     this.validationErrors = this.recorder.validationErrors;
     this.registry = new CommandRegistry(this.applicationId, this.now);
     this.messages = new MessageStore(this.botUser, this.now);
+    this.messages.observer = (stored, change) => {
+      const event: DoubleEvent = { kind: 'message', change, message: stored.message, source: stored.source };
+      if (stored.interactionId) event.interactionId = stored.interactionId;
+      this.emit(event);
+    };
+    this.recorder.listen({
+      request: (request) => this.emit({ kind: 'request', request }),
+      validationFailure: (failure) => this.emit({ kind: 'validation-error', failure }),
+    });
     this.interactions = new InteractionStore({
       messages: this.messages,
       changes: this.changes,
@@ -247,6 +263,17 @@ export class DiscordDouble {
     return this.messages.get(messageId)?.message;
   }
 
+  /** The bytes of an attachment the bot uploaded (by attachment id). */
+  attachment(attachmentId: string): AttachmentData | undefined {
+    return this.messages.attachment(attachmentId);
+  }
+
+  /** Subscribes to message changes, requests and validation failures; returns the unsubscribe function. */
+  onEvent(listener: (event: DoubleEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   /** Deployed command definitions (global, or of one guild), as the PUT routes stored them. */
   commands(guildId?: string): StoredCommand[] {
     return this.registry.list(guildId);
@@ -267,6 +294,10 @@ export class DiscordDouble {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private emit(event: DoubleEvent): void {
+    for (const listener of this.eventListeners) listener(event);
   }
 
   // ---- HTTP ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,330 @@
+/**
+ * One playground session: the Discord double with the demo club, the real Pacer logged into it (same
+ * `startApp`, same router, same commands), an offset clock, and the actions the web page may take. Every
+ * action goes through the double's interaction actors, so the bot receives what Discord would send.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { startApp, type RunningApp } from '../app.js';
+import { runDeploy } from '../bot/deploy.js';
+import { parseConfig } from '../config.js';
+import { schedules } from '../db/schema.js';
+import { createLogger } from '../logger.js';
+import {
+  CallbackType,
+  type ApiMessage,
+  type DiscordDouble,
+  type DoubleEvent,
+  type InteractionHandle,
+  type MessageSource,
+  type ModalFieldValue,
+  type OptionScalar,
+  memberPermissions,
+  startDiscordDouble,
+} from '../../test/discord-double/index.js';
+import { DEMO, DEMO_ACTORS, demoBotUser, demoClub } from './demo-club.js';
+import { OffsetClock } from './offset-clock.js';
+import { findSchedulerTick, type SchedulerTick } from './scheduler-hook.js';
+
+export interface ShownMessage {
+  message: ApiMessage;
+  source: MessageSource;
+  /** For ephemeral messages: the only user who sees it. */
+  visibleTo?: string;
+  /** "Rita used /symptom-check" above a command's reply. */
+  usedCommand?: { userId: string; name: string };
+}
+
+export type PageEvent =
+  | { type: 'message'; change: 'created' | 'edited' | 'deleted'; shown: ShownMessage }
+  | { type: 'problem'; text: string; detail?: string[] }
+  | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
+  | { type: 'clock'; clock: ClockState }
+  | { type: 'commands' };
+
+export interface ClockState {
+  now: string;
+  offsetMs: number;
+  /** The next active schedule's due time, if any. */
+  nextPostAt: string | null;
+  /** Whether moving the clock also makes the scheduler run at once (false until the scheduler exposes a tick). */
+  schedulerTick: boolean;
+}
+
+export interface SlashRequest {
+  user: string;
+  channelId: string;
+  name: string;
+  subcommandGroup?: string;
+  subcommand?: string;
+  options?: Record<string, OptionScalar>;
+}
+
+export interface AutocompleteRequest extends SlashRequest {
+  focused: { name: string; value: OptionScalar };
+}
+
+export class PlaygroundError extends Error {}
+
+export interface PlaygroundOptions {
+  /** Keep data in this SQLite file; default a throw-away file. */
+  databasePath?: string;
+  logLevel?: string;
+  logDestination?: NodeJS.WritableStream;
+}
+
+const CHOICES_TIMEOUT_MS = 4000;
+
+export class PlaygroundSession {
+  readonly clock = new OffsetClock();
+  private readonly shown = new Map<string, ShownMessage>();
+  private readonly invocations = new Map<string, { userId: string; name: string; type: number }>();
+  private readonly listeners = new Set<(event: PageEvent) => void>();
+  private readonly problems: PageEvent[] = [];
+  private double!: DiscordDouble;
+  private app!: RunningApp;
+  private tick: SchedulerTick | undefined;
+  private tempDir: string | undefined;
+
+  static async start(options: PlaygroundOptions = {}): Promise<PlaygroundSession> {
+    const session = new PlaygroundSession();
+    await session.boot(options);
+    return session;
+  }
+
+  private async boot(options: PlaygroundOptions): Promise<void> {
+    this.double = await startDiscordDouble({
+      applicationId: DEMO.applicationId,
+      botUser: demoBotUser,
+      guilds: [demoClub()],
+      now: () => this.clock.now().getTime(),
+    });
+    this.double.onEvent((event) => this.onDoubleEvent(event));
+    let databasePath = options.databasePath ? resolve(options.databasePath) : undefined;
+    if (!databasePath) {
+      this.tempDir = mkdtempSync(join(tmpdir(), 'pacer-playground-'));
+      databasePath = join(this.tempDir, 'pacer.sqlite');
+    }
+    const env: NodeJS.ProcessEnv = {
+      DISCORD_TOKEN: 'playground-token-not-a-secret',
+      DISCORD_API_URL: this.double.apiUrl,
+      DISCORD_GUILD_ID: DEMO.guildId,
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: options.logLevel ?? 'warn',
+      PACER_REGION: 'UK',
+    };
+    const deployErrors: string[] = [];
+    if ((await runDeploy(env, () => undefined, (line) => deployErrors.push(line))) !== 0) {
+      await this.double.close();
+      throw new PlaygroundError(`registering the commands failed: ${deployErrors.join(' ')}`);
+    }
+    const config = parseConfig(env);
+    const logger = createLogger(config.logLevel, options.logDestination);
+    this.app = await startApp({ config, logger, clock: this.clock });
+    this.tick = findSchedulerTick(this.app);
+  }
+
+  get databasePath(): string {
+    return this.app.context.config.databasePath;
+  }
+
+  get doubleForTests(): DiscordDouble {
+    return this.double;
+  }
+
+  subscribe(listener: (event: PageEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Everything the page needs to draw itself from scratch. */
+  state() {
+    const guild = demoClub();
+    return {
+      guild: { id: guild.id, name: guild.name },
+      bot: { id: demoBotUser.id, name: demoBotUser.username },
+      channels: guild.channels.map((channel) => ({ id: channel.id, name: channel.name, topic: channel.topic ?? null })),
+      roles: guild.roles.filter((role) => role.id !== guild.id && !role.managed).map((role) => ({ id: role.id, name: role.name })),
+      members: guild.members.map((member) => ({
+        id: member.user.id,
+        name: member.user.globalName ?? member.user.username,
+        username: member.user.username,
+        bot: member.user.bot === true,
+        roleIds: member.roleIds,
+        permissions: memberPermissions(guild, member).toString(),
+      })),
+      actors: DEMO_ACTORS.map((actor) => ({ ...actor })),
+      commands: this.double.commands(DEMO.guildId).concat(this.double.commands()),
+      messages: [...this.shown.values()],
+      problems: this.problems.slice(-20),
+      clock: this.clockState(),
+    };
+  }
+
+  runSlash(request: SlashRequest): void {
+    const handle = this.act(() =>
+      this.double.runSlash(request.name, {
+        user: request.user,
+        channelId: request.channelId,
+        ...(request.subcommandGroup ? { subcommandGroup: request.subcommandGroup } : {}),
+        ...(request.subcommand ? { subcommand: request.subcommand } : {}),
+        options: request.options ?? {},
+      }),
+    );
+    const label = [request.name, request.subcommandGroup, request.subcommand].filter(Boolean).join(' ');
+    this.invocations.set(handle.id, { userId: request.user, name: label, type: 2 });
+    this.watch(handle, request.user);
+  }
+
+  async autocomplete(request: AutocompleteRequest): Promise<Array<{ name: string; value: string | number }>> {
+    const handle = this.act(() =>
+      this.double.autocomplete(request.name, {
+        user: request.user,
+        channelId: request.channelId,
+        ...(request.subcommandGroup ? { subcommandGroup: request.subcommandGroup } : {}),
+        ...(request.subcommand ? { subcommand: request.subcommand } : {}),
+        options: request.options ?? {},
+        focused: request.focused,
+      }),
+    );
+    try {
+      await handle.response(CHOICES_TIMEOUT_MS);
+      return handle.autocompleteChoices();
+    } catch (error) {
+      this.problem(`Autocomplete for /${request.name} ${request.focused.name} failed: ${message(error)}`);
+      return [];
+    }
+  }
+
+  clickButton(user: string, messageId: string, customId: string): void {
+    this.watch(this.act(() => this.double.clickButton(customId, { user, messageId })), user);
+  }
+
+  select(user: string, messageId: string, customId: string, values: string[]): void {
+    this.watch(this.act(() => this.double.selectMenu(customId, values, { user, messageId })), user);
+  }
+
+  submitModal(user: string, customId: string, fields: Record<string, ModalFieldValue>): void {
+    this.watch(this.act(() => this.double.submitModal(customId, fields, { user })), user);
+  }
+
+  /** Moves the bot's clock forward, then lets the scheduler run at once when it offers a tick. */
+  async advanceClock(step: 'hour' | 'day' | 'week' | 'next'): Promise<ClockState> {
+    if (step === 'next') {
+      const next = this.nextPostAt();
+      if (!next) throw new PlaygroundError('Nothing is scheduled yet.');
+      this.clock.advanceTo(next);
+    } else {
+      this.clock.advance({ hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 }[step]);
+    }
+    if (this.tick) {
+      try {
+        await this.tick(this.clock.now());
+      } catch (error) {
+        this.problem(`The scheduler failed: ${message(error)}`);
+      }
+    }
+    const state = this.clockState();
+    this.emit({ type: 'clock', clock: state });
+    return state;
+  }
+
+  attachment(attachmentId: string) {
+    return this.double.attachment(attachmentId);
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.double.close();
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------------
+
+  private clockState(): ClockState {
+    return {
+      now: this.clock.now().toISOString(),
+      offsetMs: this.clock.offsetMs,
+      nextPostAt: this.nextPostAt()?.toISOString() ?? null,
+      schedulerTick: this.tick !== undefined,
+    };
+  }
+
+  private nextPostAt(): Date | undefined {
+    const row = this.app.context.db
+      .select({ nextRunAt: schedules.nextRunAt })
+      .from(schedules)
+      .where(and(eq(schedules.status, 'active'), isNotNull(schedules.nextRunAt)))
+      .orderBy(asc(schedules.nextRunAt))
+      .limit(1)
+      .get();
+    return row?.nextRunAt ?? undefined;
+  }
+
+  private act(run: () => InteractionHandle): InteractionHandle {
+    try {
+      return run();
+    } catch (error) {
+      // The double refused to build the interaction (unknown option, disabled button, hidden command...).
+      this.problem(message(error));
+      throw new PlaygroundError(message(error));
+    }
+  }
+
+  /** Waits for the bot's answer; shows a modal, or says so in red when Discord would say "This interaction failed". */
+  private watch(handle: InteractionHandle, userId: string): void {
+    handle.response().then(
+      (callback) => {
+        if (callback.type === CallbackType.Modal && callback.data) {
+          this.emit({ type: 'modal', userId, interactionId: handle.id, modal: callback.data });
+        }
+      },
+      (error: unknown) => this.problem('This interaction failed: Pacer did not answer within 3 seconds.', [message(error)]),
+    );
+  }
+
+  private onDoubleEvent(event: DoubleEvent): void {
+    if (event.kind === 'message') {
+      const shown: ShownMessage = { message: event.message, source: event.source };
+      if (event.message.flags & (1 << 6)) {
+        const user = (event.message.interaction_metadata as { user?: { id?: string } } | undefined)?.user?.id;
+        if (user) shown.visibleTo = user;
+      }
+      const invocation = event.interactionId ? this.invocations.get(event.interactionId) : undefined;
+      if (invocation && event.source === 'interaction-response') shown.usedCommand = { userId: invocation.userId, name: invocation.name };
+      if (event.change === 'deleted') this.shown.delete(event.message.id);
+      else this.shown.set(event.message.id, shown);
+      this.emit({ type: 'message', change: event.change, shown: structuredClone(shown) });
+    } else if (event.kind === 'validation-error') {
+      this.problem(`Discord would refuse ${event.failure.method} ${redactPath(event.failure.path)}: the body breaks its schema or limits.`, event.failure.issues);
+    } else if (event.request.status >= 400) {
+      const body = event.request.responseBody as { code?: number; message?: string } | undefined;
+      if (body?.code === 50035 || body?.code === 50006) return; // reported with its issues as a validation error
+      this.problem(`Discord answered ${event.request.status} to ${event.request.method} ${redactPath(event.request.path)}: ${body?.message ?? ''} (${body?.code ?? '?'})`);
+    } else if (event.request.path.endsWith('/commands') && event.request.method === 'PUT') {
+      this.emit({ type: 'commands' });
+    }
+  }
+
+  private problem(text: string, detail?: string[]): void {
+    const event: PageEvent = detail ? { type: 'problem', text, detail } : { type: 'problem', text };
+    this.problems.push(event);
+    if (this.problems.length > 100) this.problems.shift();
+    this.emit(event);
+  }
+
+  private emit(event: PageEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Interaction tokens are secrets in real Discord; the page never shows them. */
+export function redactPath(path: string): string {
+  return path.replace(/(\/(?:interactions\/\d+|webhooks\/\d+)\/)[^/]+/, '$1<token>');
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
