@@ -317,6 +317,7 @@ function onMessageClick(event: MouseEvent): void {
     document.querySelectorAll<HTMLElement>('.pg-select-options').forEach((other) => (other.hidden = true));
     options.hidden = !opening;
     if (opening && max > 1) select.querySelectorAll('.pg-option').forEach((item) => item.setAttribute('aria-selected', 'false'));
+    if (opening) options.scrollIntoView({ block: 'nearest' });
   } else if (option && max <= 1) {
     options.hidden = true;
     sendSelect(select, [option.dataset.value ?? '']);

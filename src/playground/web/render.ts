@@ -56,6 +56,16 @@ const asRecord = (value: unknown): Json => (typeof value === 'object' && value !
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+const AVATAR_COLOURS = ['#5865f2', '#57f287', '#eb459e', '#fee75c', '#ed4245', '#3ba55c', '#faa61a'];
+
+/** A local avatar (initial on a colour): the page loads nothing from the internet. */
+export function avatarFor(id: string, name: string): string {
+  const colour = AVATAR_COLOURS[Number(BigInt(id) % BigInt(AVATAR_COLOURS.length))] ?? '#5865f2';
+  const initial = (name.trim()[0] ?? '?').toUpperCase().replace(/[<>&"']/g, '?');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="20" fill="${colour}"/><text x="20" y="26" font-size="18" font-family="sans-serif" text-anchor="middle" fill="#fff">${initial}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
 /** Whether `viewer` sees the message at all: ephemeral messages only reach the member who caused them. */
 export function visibleTo(shown: ShownMessageLike, viewer: string): boolean {
   return !(shown.message.flags & MessageFlag.Ephemeral) || shown.visibleTo === viewer;
@@ -74,6 +84,7 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
     {
       'data-message-id': message.id,
       author,
+      avatar: avatarFor(message.author.id, author),
       bot: message.author.bot ? true : undefined,
       ephemeral: message.flags & MessageFlag.Ephemeral ? true : undefined,
       edited: message.edited_timestamp && !loading ? true : undefined,
@@ -81,7 +92,12 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
       'twenty-four': true,
     },
     shown.usedCommand
-      ? h('discord-command', { slot: 'reply', author: context.user(shown.usedCommand.userId), command: `/${shown.usedCommand.name}` })
+      ? h('discord-command', {
+          slot: 'reply',
+          author: context.user(shown.usedCommand.userId),
+          avatar: avatarFor(shown.usedCommand.userId, context.user(shown.usedCommand.userId)),
+          command: `/${shown.usedCommand.name}`,
+        })
       : undefined,
     loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : markdown(message.content, context),
     renderAttachments(message.attachments, context),
