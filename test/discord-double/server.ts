@@ -99,7 +99,7 @@ export class DiscordDouble {
     this.registry = new CommandRegistry(this.applicationId, this.now);
     this.messages = new MessageStore(this.botUser, this.now);
     this.messages.observer = (stored, change) => {
-      const event: DoubleEvent = { kind: 'message', change, message: stored.message, source: stored.source };
+      const event: DoubleEvent = { kind: 'message', change, message: structuredClone(stored.message), source: stored.source };
       if (stored.interactionId) event.interactionId = stored.interactionId;
       this.emit(event);
     };
