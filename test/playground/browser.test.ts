@@ -4,12 +4,19 @@
  * yet (club, announcements, participation) skip themselves; they run as soon as the bot registers them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { REST, Routes } from 'discord.js';
 import type { Locator, Page } from 'playwright-core';
 import { decodeCustomId } from '../../src/bot/custom-id.js';
 import { DEMO } from '../../src/playground/demo-club.js';
 import { currentSlot, decodeProgress } from '../../src/triage/progress.js';
 import { vignettes } from '../triage/helpers.js';
 import { actAs, clickButton, lastMessage, openChannel, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
+
+/** The one browser global the checks below use (the test program has no DOM library). */
+interface BrowserWindow {
+  getComputedStyle(node: unknown): { borderLeftColor: string };
+}
 
 let running: Running;
 let page: Page;
@@ -96,20 +103,39 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     expect(response.status).toBe(400);
     const problem = page.locator('#problems .pg-problem').last();
     await expect.poll(() => problem.textContent()).toMatch(/Discord would refuse POST \/channels\/\d+\/messages/);
-    expect(await problem.evaluate((node) => getComputedStyle(node).borderLeftColor)).toBe('rgb(242, 63, 67)');
+    expect(await problem.evaluate((node) => (globalThis as unknown as BrowserWindow).getComputedStyle(node).borderLeftColor)).toBe('rgb(242, 63, 67)');
     await shot(page, '07-validation-error-in-red');
     await problem.locator('.pg-problem-close').click();
+  });
+
+  it('shows a PNG the bot uploads as an image and a CSV as a download', async () => {
+    const double = running.session.doubleForTests;
+    const rest = new REST({ api: double.apiUrl }).setToken(double.botToken ?? '');
+    const png = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120"><rect width="240" height="120" fill="#5865f2"/><rect x="20" y="40" width="40" height="80" fill="#57f287"/></svg>').render().asPng();
+    await rest.post(Routes.channelMessages(DEMO.channels.general), {
+      body: { content: 'Upload check', allowed_mentions: { parse: [] } },
+      files: [
+        { name: 'chart.png', data: png, contentType: 'image/png' },
+        { name: 'export.csv', data: Buffer.from('week,sessions\n1,3\n'), contentType: 'text/csv' },
+      ],
+    });
+    const message = lastMessage(page);
+    const image = message.locator('discord-image-attachment');
+    await expect.poll(() => image.evaluate((node) => node.shadowRoot?.querySelector('img')?.naturalWidth ?? 0)).toBe(240);
+    const href = (await message.locator('discord-file-attachment').getAttribute('href')) ?? '';
+    expect(await page.evaluate(async (url) => (await fetch(url)).text(), href)).toBe('week,sessions\n1,3\n');
+    await shot(page, '08-png-and-csv-attachments');
   });
 
   it('sets up the club and moves the clock to the weekly post', async (context) => {
     if (!registered('club') || !subcommands('club').includes('setup')) return context.skip();
     await runCommand(page, '/club setup', await fillRequired(page, '/club setup'));
     await expect.poll(() => lastMessage(page).textContent()).not.toBe('');
-    await shot(page, '08-club-setup');
+    await shot(page, '09-club-setup');
     await page.click('#clock-next');
     await openChannel(page, 'challenges');
     await expect.poll(() => page.locator('#messages discord-message').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await shot(page, '09-weekly-post');
+    await shot(page, '10-weekly-post');
   });
 
   it('joins the challenge and logs a session by button', async (context) => {
@@ -122,7 +148,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => lastMessage(page).textContent()).toMatch(/join|in|welcome/i);
     await clickButton(page, post, /log|done|did it/i);
     await expect.poll(() => lastMessage(page).textContent()).toMatch(/log|streak|nice|well done/i);
-    await shot(page, '10-join-and-log');
+    await shot(page, '11-join-and-log');
     await actAs(page, /Mo/);
   });
 
@@ -138,14 +164,14 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
       const id = (await field.getAttribute('id')) ?? '';
       await field.fill(/when|time|date/i.test(id) ? 'in 2 hours' : /title/i.test(id) ? 'Sunday long run' : 'Long run on Sunday, 9:00 at the boathouse.');
     }
-    await shot(page, '11-announcement-modal');
+    await shot(page, '12-announcement-modal');
     await page.click('#modal-submit');
     await expect.poll(() => page.locator('dialog#modal[open]').count()).toBe(0);
     await page.click('#clock-next');
     await expect
       .poll(() => page.locator('#messages discord-message:not([ephemeral])').filter({ hasText: 'boathouse' }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await shot(page, '12-announcement-arrived');
+    await shot(page, '13-announcement-arrived');
   });
 
   it('shows the club stats chart', async (context) => {
@@ -155,7 +181,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     const image = lastMessage(page).locator('discord-image-attachment');
     await image.waitFor({ timeout: 10_000 });
     await expect.poll(() => image.evaluate((node) => node.shadowRoot?.querySelector('img')?.naturalWidth ?? 0)).toBeGreaterThan(0);
-    await shot(page, '13-club-stats-chart');
+    await shot(page, '14-club-stats-chart');
   });
 });
 
@@ -207,7 +233,7 @@ async function fillRequired(page: Page, label: string): Promise<Record<string, s
     const control = chip.locator('input, select');
     const name = (await control.getAttribute('name')) ?? '';
     if ((await control.evaluate((node) => node.tagName)) === 'SELECT') {
-      const options = await control.locator('option').evaluateAll((nodes) => nodes.map((node) => ({ value: (node as HTMLOptionElement).value, text: node.textContent ?? '' })));
+      const options = await control.locator('option').evaluateAll((nodes) => nodes.map((node) => ({ value: (node as unknown as { value: string }).value, text: node.textContent ?? '' })));
       const preferred = options.find((option) => /#challenges|#announcements|Committee/.test(option.text)) ?? options.find((option) => option.value !== '');
       values[name] = preferred?.value ?? '';
     } else {

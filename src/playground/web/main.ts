@@ -83,9 +83,10 @@ function byId(a: ShownMessageLike, b: ShownMessageLike): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Like Discord, the list follows new messages (and late-loading images) while you are at the bottom. */
+let stickToBottom = true;
+
 function renderMessages(): void {
-  const scroller = $('messages-scroll');
-  const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
   const shown = [...messages.values()].filter((item) => item.message.channel_id === channelId && visibleTo(item, actor)).sort(byId);
   const list = $('messages');
   if (shown.length === 0) {
@@ -93,7 +94,6 @@ function renderMessages(): void {
   } else {
     replaceChildren(list, shown.map((item) => renderMessage(item, context)));
   }
-  if (atBottom) requestAnimationFrame(() => (scroller.scrollTop = scroller.scrollHeight));
 }
 
 function renderChannels(): void {
@@ -114,6 +114,7 @@ function renderChannels(): void {
 
 function selectChannel(id: string): void {
   channelId = id;
+  stickToBottom = true;
   unread.delete(id);
   const channel = state.channels.find((candidate) => candidate.id === id);
   $('channel-title').textContent = `# ${channel?.name ?? ''}`;
@@ -292,6 +293,7 @@ function submitCommand(): void {
     $('composer-errors').textContent = errors.join('; ');
     return;
   }
+  stickToBottom = true;
   act('/api/slash', { channelId, name: entry.name, subcommandGroup: entry.subcommandGroup, subcommand: entry.subcommand, options });
   resetComposer();
 }
@@ -462,6 +464,11 @@ async function start(): Promise<void> {
     submitCommand();
   });
   $('messages').addEventListener('click', onMessageClick);
+  const scroller = $('messages-scroll');
+  scroller.addEventListener('scroll', () => (stickToBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80));
+  new ResizeObserver(() => {
+    if (stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+  }).observe($('messages'));
   $('modal-form').addEventListener('submit', submitModal);
   $('modal-cancel').addEventListener('click', () => {
     openModal = undefined;
