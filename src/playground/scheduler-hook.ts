@@ -1,19 +1,19 @@
 /**
- * How the playground asks the scheduler to run now after moving the clock. The scheduler engine is not on
- * main yet; once `startApp` exposes it, this finds its tick, so the clock control works without a change here.
+ * How the playground asks the scheduler to run now after moving the clock. The scheduler engine (branch
+ * wt-scheduler) exposes `app.scheduler.runDue()`, which runs what is due at the injected clock's now. Until
+ * it is on main, this finds it by shape, so the clock control works the moment it lands.
  */
 import type { RunningApp } from '../app.js';
 
-export type SchedulerTick = (now: Date) => Promise<unknown>;
+export type SchedulerTick = () => Promise<unknown>;
 
-interface MaybeTickable {
-  tick?: (now: Date) => unknown;
-  runNow?: (now: Date) => unknown;
+interface MaybeScheduler {
+  runDue?: () => unknown;
 }
 
 export function findSchedulerTick(app: RunningApp): SchedulerTick | undefined {
-  const scheduler = (app as unknown as { scheduler?: MaybeTickable }).scheduler;
-  const run = scheduler?.tick ?? scheduler?.runNow;
-  if (!scheduler || typeof run !== 'function') return undefined;
-  return async (now) => run.call(scheduler, now);
+  const scheduler = (app as unknown as { scheduler?: MaybeScheduler }).scheduler;
+  const runDue = scheduler?.runDue;
+  if (!scheduler || typeof runDue !== 'function') return undefined;
+  return async () => runDue.call(scheduler);
 }

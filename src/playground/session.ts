@@ -221,7 +221,7 @@ export class PlaygroundSession {
     }
     if (this.tick) {
       try {
-        await this.tick(this.clock.now());
+        await this.tick();
       } catch (error) {
         this.problem(`The scheduler failed: ${message(error)}`);
       }
