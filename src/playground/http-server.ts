@@ -116,12 +116,14 @@ export async function startWebServer(session: PlaygroundSession, host: string, p
       const file = vendorFile(decodeURIComponent(path.slice('/vendor/'.length)));
       return file ? sendFile(response, file) : sendText(response, 404, 'not found');
     }
-    const attachmentId = /^\/attachments\/(\d+)\/[^/]+$/.exec(path)?.[1];
-    if (attachmentId) {
-      const stored = session.attachment(attachmentId);
+    const attachment = /^\/attachments\/(\d+)\/([^/]+)$/.exec(path);
+    if (attachment) {
+      const stored = session.attachment(attachment[1] ?? '', decodeURIComponent(attachment[2] ?? ''));
       if (!stored) return sendText(response, 404, 'no such attachment');
       const download = url.searchParams.has('download') ? { 'content-disposition': 'attachment' } : {};
-      response.writeHead(200, { 'content-type': stored.contentType, 'content-length': String(stored.data.length), ...download });
+      // Files come from the bot: never let the browser sniff them into something runnable.
+      const safeType = /^(image\/(png|jpeg|gif|webp)|text\/csv|text\/plain|application\/json)(;.*)?$/.test(stored.contentType) ? stored.contentType : 'application/octet-stream';
+      response.writeHead(200, { 'content-type': safeType, 'content-length': String(stored.data.length), 'x-content-type-options': 'nosniff', ...download });
       response.end(stored.data);
       return;
     }

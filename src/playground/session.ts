@@ -231,8 +231,12 @@ export class PlaygroundSession {
     return state;
   }
 
-  attachment(attachmentId: string) {
-    return this.double.attachment(attachmentId);
+  /** A file the bot uploaded, with the content type it declared (only for messages the page has seen). */
+  attachment(messageId: string, filename: string): { contentType: string; data: Buffer } | undefined {
+    const attachments = (this.shown.get(messageId)?.message.attachments ?? []) as Array<{ filename?: string; content_type?: string }>;
+    const described = attachments.find((attachment) => attachment.filename === filename);
+    const data = described ? this.double.attachment(messageId, filename) : undefined;
+    return data ? { contentType: described?.content_type ?? 'application/octet-stream', data } : undefined;
   }
 
   async stop(): Promise<void> {

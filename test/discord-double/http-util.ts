@@ -1,3 +1,4 @@
+import { parseMultipartBody } from './attachments.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const DiscordErrorMessages: Record<number, string> = {
@@ -42,44 +43,12 @@ export function readRawBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/**
- * Extracts the `payload_json` part of a multipart body. Files are listed by name in `__files`, and their bytes
- * (base64) and content types in `__file_data`, in the same order.
- */
-function parseMultipart(raw: Buffer, contentType: string): unknown {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (!marker) return undefined;
-  const text = raw.toString('latin1');
-  let payload: unknown = {};
-  const files: string[] = [];
-  const fileData: UploadedFile[] = [];
-  for (const part of text.split(`--${marker}`)) {
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd < 0) continue;
-    const headers = part.slice(0, headerEnd);
-    const name = /name="([^"]*)"/i.exec(headers)?.[1];
-    const value = part.slice(headerEnd + 4).replace(/\r\n$/, '');
-    if (name === 'payload_json') payload = JSON.parse(Buffer.from(value, 'latin1').toString('utf8'));
-    else if (name) {
-      files.push(/filename="([^"]*)"/i.exec(headers)?.[1] ?? name);
-      fileData.push({ content_type: /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream', base64: Buffer.from(value, 'latin1').toString('base64') });
-    }
-  }
-  return files.length > 0 && typeof payload === 'object' && payload !== null ? { ...payload, __files: files, __file_data: fileData } : payload;
-}
-
-export interface UploadedFile {
-  content_type: string;
-  base64: string;
-}
-
 export class BodyParseError extends Error {}
 
 export function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   if (raw.length === 0) return undefined;
   try {
-    if (contentType?.startsWith('multipart/form-data')) return parseMultipart(raw, contentType);
+    if (contentType?.startsWith('multipart/form-data')) return parseMultipartBody(raw, contentType);
     return JSON.parse(raw.toString('utf8'));
   } catch (error) {
     throw new BodyParseError(`unparseable request body: ${(error as Error).message}`);

@@ -28,7 +28,7 @@ export {
 } from './fixtures.js';
 export type { IdentifyRecord, ReceivedFrame, ResumeRecord } from './gateway.js';
 export { PRIVILEGED_INTENTS } from './gateway.js';
-export type { ApiMessage, AttachmentData, MessageChange, MessageSource } from './messages.js';
+export type { ApiMessage, MessageChange, MessageSource } from './messages.js';
 export type { RecordedRequest, ValidationFailure } from './recorder.js';
 export type { StoredCommand, CommandOptionDefinition } from './command-registry.js';
 export {

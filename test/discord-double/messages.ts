@@ -1,5 +1,6 @@
 import { snowflakeAt } from './snowflake.js';
 import { type FixtureUser, userPayload } from './fixtures.js';
+import { uploadsOf, type Upload } from './attachments.js';
 
 export const MessageFlags = { Ephemeral: 1 << 6, Loading: 1 << 7 } as const;
 
@@ -35,6 +36,8 @@ export interface StoredMessage {
   interactionId?: string;
   deleted: boolean;
   editCount: number;
+  /** Bytes of the files uploaded with the message (by filename). */
+  uploads?: Map<string, Upload>;
 }
 
 export interface NewMessage {
@@ -51,13 +54,6 @@ export interface NewMessage {
 const TOGGLEABLE_FLAGS = (1 << 2) | (1 << 12); // SUPPRESS_EMBEDS, SUPPRESS_NOTIFICATIONS
 const IS_COMPONENTS_V2 = 1 << 15; // can be set by an edit, never unset
 const ATTACHMENT_KEY = '__files';
-const ATTACHMENT_DATA_KEY = '__file_data';
-
-/** The bytes of an uploaded attachment, kept so a viewer (the playground) can show what the bot sent. */
-export interface AttachmentData {
-  contentType: string;
-  data: Buffer;
-}
 
 export type MessageChange = 'created' | 'edited' | 'deleted';
 export type MessageObserver = (stored: StoredMessage, change: MessageChange) => void;
@@ -66,35 +62,29 @@ function embedsFrom(value: unknown): Array<Record<string, unknown>> {
   return Array.isArray(value) ? value.map((embed) => ({ type: 'rich', ...(embed as Record<string, unknown>) })) : [];
 }
 
-function attachmentsFrom(body: Record<string, unknown>, now: number, keep: (id: string, data: AttachmentData) => void): unknown[] {
+function attachmentsFrom(body: Record<string, unknown>, now: number): unknown[] {
   const files = body[ATTACHMENT_KEY];
   if (!Array.isArray(files)) return Array.isArray(body.attachments) ? body.attachments : [];
-  const uploaded = Array.isArray(body[ATTACHMENT_DATA_KEY]) ? (body[ATTACHMENT_DATA_KEY] as Array<{ content_type?: string; base64?: string }>) : [];
-  return files.map((filename, index) => {
-    const id = snowflakeAt(now);
-    const upload = uploaded[index];
-    const data = Buffer.from(upload?.base64 ?? '', 'base64');
-    const contentType = upload?.content_type ?? 'application/octet-stream';
-    if (upload) keep(id, { contentType, data });
-    return {
-      id,
-      filename: String(filename),
-      size: data.length,
-      ...(upload ? { content_type: contentType } : {}),
-      url: `https://cdn.invalid/${String(filename)}`,
-      proxy_url: `https://cdn.invalid/${String(filename)}`,
-    };
-  });
+  const uploads = uploadsOf(body);
+  return files.map((filename) => ({
+    id: snowflakeAt(now),
+    filename: String(filename),
+    size: uploads?.find((u) => u.filename === filename)?.data.length ?? 0,
+    ...(uploads ? { content_type: uploads.find((u) => u.filename === filename)?.contentType } : {}),
+    url: `https://cdn.invalid/${String(filename)}`,
+    proxy_url: `https://cdn.invalid/${String(filename)}`,
+  }));
+}
+
+function keepUploads(stored: StoredMessage, body: Record<string, unknown>): void {
+  const uploads = uploadsOf(body);
+  if (uploads) stored.uploads = new Map(uploads.map((u) => [u.filename, u]));
 }
 
 export class MessageStore {
   private readonly byId = new Map<string, StoredMessage>();
-  private readonly attachmentBytes = new Map<string, AttachmentData>();
   /** Told about every message created, edited or deleted (the playground's event stream). */
   observer: MessageObserver | undefined;
-  private readonly keep = (id: string, data: AttachmentData): void => {
-    this.attachmentBytes.set(id, data);
-  };
 
   constructor(
     private readonly botUser: FixtureUser,
@@ -116,7 +106,7 @@ export class MessageStore {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: attachmentsFrom(body, at, this.keep),
+      attachments: attachmentsFrom(body, at),
       embeds: embedsFrom(body.embeds),
       components: Array.isArray(body.components) ? body.components : [],
       pinned: false,
@@ -126,6 +116,7 @@ export class MessageStore {
     if (body.message_reference) message.message_reference = body.message_reference;
     if (body.poll) message.poll = body.poll;
     const stored: StoredMessage = { message, source: input.source, deleted: false, editCount: 0 };
+    keepUploads(stored, body);
     if (input.interactionId) stored.interactionId = input.interactionId;
     this.byId.set(message.id, stored);
     this.observer?.(stored, 'created');
@@ -138,7 +129,8 @@ export class MessageStore {
     if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
     if ('embeds' in body) message.embeds = embedsFrom(body.embeds);
     if ('components' in body) message.components = Array.isArray(body.components) ? body.components : [];
-    if ('attachments' in body || ATTACHMENT_KEY in body) message.attachments = attachmentsFrom(body, this.now(), this.keep);
+    if ('attachments' in body || ATTACHMENT_KEY in body) message.attachments = attachmentsFrom(body, this.now());
+    keepUploads(stored, body);
     if (typeof body.flags === 'number') {
       message.flags = (message.flags & ~TOGGLEABLE_FLAGS) | (body.flags & (TOGGLEABLE_FLAGS | IS_COMPONENTS_V2));
     }
@@ -160,10 +152,6 @@ export class MessageStore {
     stored.deleted = true;
     this.observer?.(stored, 'deleted');
     return true;
-  }
-
-  attachment(id: string): AttachmentData | undefined {
-    return this.attachmentBytes.get(id);
   }
 
   inChannel(channelId: string, sources: readonly MessageSource[]): ApiMessage[] {

@@ -10,9 +10,10 @@ import { BodyParseError, type DoubleResponse, errorResponse, notFound, parseBody
 import type { AutocompleteInput, CommandInput, ModalFieldValue } from './interaction-payloads.js';
 import { InteractionStore } from './interaction-state.js';
 import { type ComponentActorInput, type InteractionHandle, InteractionActors, type SelectActorInput } from './interactions.js';
-import { type ApiMessage, type AttachmentData, type MessageChange, type MessageSource, MessageStore } from './messages.js';
+import { type ApiMessage, type MessageChange, type MessageSource, MessageStore } from './messages.js';
 import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
 import { buildRoutes, matchRoute, type RouteDefinition } from './rest-routes.js';
+import { memberListRoute } from './attachments.js';
 import { ChangeNotifier } from './waiting.js';
 
 export interface DiscordDoubleOptions {
@@ -141,6 +142,7 @@ export class DiscordDouble {
       recorder: this.recorder,
       now: this.now,
     });
+    this.routes.push(memberListRoute((id) => this.guilds.find((g) => g.id === id)));
     this.server = createServer((request, response) => {
       this.onRequest(request, response).catch((error: unknown) => {
         if (!response.headersSent) send(response, { status: 500, body: { message: `Discord double crashed: ${String(error)}`, code: 0 } });
@@ -263,15 +265,15 @@ export class DiscordDouble {
     return this.messages.get(messageId)?.message;
   }
 
-  /** The bytes of an attachment the bot uploaded (by attachment id). */
-  attachment(attachmentId: string): AttachmentData | undefined {
-    return this.messages.attachment(attachmentId);
-  }
-
   /** Subscribes to message changes, requests and validation failures; returns the unsubscribe function. */
   onEvent(listener: (event: DoubleEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
+  }
+
+  /** The bytes of a file the bot uploaded with a message (as the message holds it now). */
+  attachment(messageId: string, filename: string): Buffer | undefined {
+    return this.messages.get(messageId)?.uploads?.get(filename)?.data;
   }
 
   /** Deployed command definitions (global, or of one guild), as the PUT routes stored them. */

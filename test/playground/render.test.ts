@@ -9,7 +9,7 @@ const context: RenderContext = {
   role: (id) => (id === '20' ? 'Committee' : 'unknown-role'),
   time: (unix) => `T${unix}`,
   formatTimestamp: (iso) => `at ${iso}`,
-  attachmentUrl: (attachment, download) => `/attachments/${attachment.id}/${attachment.filename}${download ? '?download' : ''}`,
+  attachmentUrl: (messageId, attachment, download) => `/attachments/${messageId}/${attachment.filename}${download ? '?download' : ''}`,
 };
 
 function message(overrides: Partial<ShownMessageLike['message']> = {}): ShownMessageLike['message'] {
@@ -162,8 +162,8 @@ describe('renderMessage', () => {
       },
       context,
     );
-    expect(tagged(node, 'discord-image-attachment')[0]?.attrs).toMatchObject({ url: '/attachments/71/stats.png', slot: 'attachments' });
-    expect(tagged(node, 'discord-file-attachment')[0]?.attrs).toMatchObject({ name: 'export.csv', href: '/attachments/72/export.csv?download', bytes: '300', 'bytes-unit': 'B' });
+    expect(tagged(node, 'discord-image-attachment')[0]?.attrs).toMatchObject({ url: '/attachments/900/stats.png', slot: 'attachments' });
+    expect(tagged(node, 'discord-file-attachment')[0]?.attrs).toMatchObject({ name: 'export.csv', href: '/attachments/900/export.csv?download', bytes: '300', 'bytes-unit': 'B' });
   });
 
   it('says so instead of hiding a component type it cannot draw', () => {

@@ -67,7 +67,7 @@ const context: RenderContext = {
     return style === 't' || style === 'T' ? date.toLocaleTimeString() : timeFormat.format(date);
   },
   formatTimestamp: (iso) => timeFormat.format(new Date(iso)),
-  attachmentUrl: (attachment: ApiAttachment, download) => `/attachments/${attachment.id}/${encodeURIComponent(attachment.filename)}${download ? '?download' : ''}`,
+  attachmentUrl: (messageId, attachment: ApiAttachment, download) => `/attachments/${messageId}/${encodeURIComponent(attachment.filename)}${download ? '?download' : ''}`,
 };
 
 function relative(date: Date): string {

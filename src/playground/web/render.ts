@@ -41,7 +41,7 @@ export interface ShownMessageLike {
 
 export interface RenderContext extends MentionNames {
   formatTimestamp(iso: string): string;
-  attachmentUrl(attachment: ApiAttachment, download: boolean): string;
+  attachmentUrl(messageId: string, attachment: ApiAttachment, download: boolean): string;
 }
 
 export const MessageFlag = { Ephemeral: 1 << 6, Loading: 1 << 7, ComponentsV2: 1 << 15 } as const;
@@ -100,7 +100,7 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
         })
       : undefined,
     loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : markdown(message.content, context),
-    renderAttachments(message.attachments, context),
+    renderAttachments(message.id, message.attachments, context),
     message.embeds.map((embed) => renderEmbed(embed, context)),
     renderComponents(message, context),
   );
@@ -153,11 +153,11 @@ export function isImage(attachment: ApiAttachment): boolean {
   return attachment.content_type ? IMAGE_TYPE.test(attachment.content_type) : IMAGE_NAME.test(attachment.filename);
 }
 
-function renderAttachments(attachments: unknown[], context: RenderContext): VNode[] {
+function renderAttachments(messageId: string, attachments: unknown[], context: RenderContext): VNode[] {
   return attachments.map((raw) => {
     const attachment = raw as ApiAttachment;
     if (isImage(attachment)) {
-      return h('discord-image-attachment', { slot: 'attachments', url: context.attachmentUrl(attachment, false), alt: attachment.description ?? attachment.filename, 'data-filename': attachment.filename });
+      return h('discord-image-attachment', { slot: 'attachments', url: context.attachmentUrl(messageId, attachment, false), alt: attachment.description ?? attachment.filename, 'data-filename': attachment.filename });
     }
     const bytes = attachment.size ?? 0;
     const [amount, unit] = bytes >= 1024 ? [Math.round((bytes / 1024) * 10) / 10, 'KB'] : [bytes, 'B'];
@@ -166,7 +166,7 @@ function renderAttachments(attachments: unknown[], context: RenderContext): VNod
       name: attachment.filename,
       bytes: String(amount),
       'bytes-unit': unit,
-      href: context.attachmentUrl(attachment, true),
+      href: context.attachmentUrl(messageId, attachment, true),
       target: '_self',
       type: attachment.content_type,
       'data-filename': attachment.filename,
