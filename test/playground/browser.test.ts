@@ -237,7 +237,7 @@ async function fillRequired(page: Page, label: string): Promise<Record<string, s
       const preferred = options.find((option) => /#challenges|#announcements|Committee/.test(option.text)) ?? options.find((option) => option.value !== '');
       values[name] = preferred?.value ?? '';
     } else {
-      values[name] = /time|hour/i.test(name) ? '18:00' : /zone/i.test(name) ? 'Europe/London' : /day/i.test(name) ? 'Monday' : 'Sunday long run';
+      values[name] = /zone/i.test(name) ? 'Europe/London' : /time|hour/i.test(name) ? '18:00' : /day/i.test(name) ? 'Monday' : 'Sunday long run';
     }
   }
   await page.click('.pg-cancel');
