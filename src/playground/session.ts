@@ -87,6 +87,7 @@ export class PlaygroundSession {
   private app!: RunningApp;
   private tick: SchedulerTick | undefined;
   private tempDir: string | undefined;
+  private stopped = false;
 
   static async start(options: PlaygroundOptions = {}): Promise<PlaygroundSession> {
     const session = new PlaygroundSession();
@@ -240,6 +241,8 @@ export class PlaygroundSession {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.clockRefresh);
     await this.app.stop();
     await this.double.close();
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
@@ -289,7 +292,18 @@ export class PlaygroundSession {
     );
   }
 
+  /** After the bot talks to Discord, schedules may have changed: tell the page when the next post is due. */
+  private clockRefresh: ReturnType<typeof setTimeout> | undefined;
+  private refreshClockSoon(): void {
+    if (this.clockRefresh) return;
+    this.clockRefresh = setTimeout(() => {
+      this.clockRefresh = undefined;
+      if (!this.stopped) this.emit({ type: 'clock', clock: this.clockState() });
+    }, 150);
+  }
+
   private onDoubleEvent(event: DoubleEvent): void {
+    if (event.kind === 'request') this.refreshClockSoon();
     if (event.kind === 'message') {
       const shown: ShownMessage = { message: event.message, source: event.source };
       if (event.message.flags & (1 << 6)) {
