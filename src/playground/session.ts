@@ -84,7 +84,7 @@ export class PlaygroundSession {
   private readonly listeners = new Set<(event: PageEvent) => void>();
   private readonly problems: PageEvent[] = [];
   private double!: DiscordDouble;
-  private app!: RunningApp;
+  private app: RunningApp | undefined;
   private tick: SchedulerTick | undefined;
   private tempDir: string | undefined;
   private stopped = false;
@@ -128,7 +128,7 @@ export class PlaygroundSession {
   }
 
   get databasePath(): string {
-    return this.app.context.config.databasePath;
+    return this.app?.context.config.databasePath ?? '';
   }
 
   get doubleForTests(): DiscordDouble {
@@ -243,7 +243,7 @@ export class PlaygroundSession {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.clockRefresh);
-    await this.app.stop();
+    await this.app?.stop();
     await this.double.close();
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
@@ -260,6 +260,7 @@ export class PlaygroundSession {
   }
 
   private nextPostAt(): Date | undefined {
+    if (!this.app) return undefined; // still registering commands
     const row = this.app.context.db
       .select({ nextRunAt: schedules.nextRunAt })
       .from(schedules)
