@@ -163,7 +163,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     const subs = subcommands('announce');
     const label = subs.length > 0 ? `/announce ${subs.find((name) => /schedule|new|create|add/.test(name)) ?? subs[0]}` : '/announce';
     await openChannel(page, 'announcements');
-    await runCommand(page, label, await fillRequired(page, label));
+    await runCommand(page, label, await fillRequired(page, label, 'announcements'));
     const modal = page.locator('dialog#modal[open]');
     await modal.waitFor({ timeout: 5000 });
     for (const field of await modal.locator('textarea, input').all()) {
@@ -231,7 +231,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Fills a command's required options from the demo club (channels, roles) or its own choices and autocomplete. */
-async function fillRequired(page: Page, label: string): Promise<Record<string, string>> {
+async function fillRequired(page: Page, label: string, channel = 'challenges'): Promise<Record<string, string>> {
   await page.fill('#composer-input', label.split(' ')[0] ?? label);
   await page.click(`.pg-command[data-command="${label}"]`);
   const values: Record<string, string> = {};
@@ -240,10 +240,10 @@ async function fillRequired(page: Page, label: string): Promise<Record<string, s
     const name = (await control.getAttribute('name')) ?? '';
     if ((await control.evaluate((node) => node.tagName)) === 'SELECT') {
       const options = await control.locator('option').evaluateAll((nodes) => nodes.map((node) => ({ value: (node as unknown as { value: string }).value, text: node.textContent ?? '' })));
-      const preferred = options.find((option) => /#challenges|#announcements|Committee/.test(option.text)) ?? options.find((option) => option.value !== '');
+      const preferred = options.find((option) => option.text === `#${channel}` || option.text === '@Committee') ?? options.find((option) => option.value !== '');
       values[name] = preferred?.value ?? '';
     } else {
-      values[name] = /zone/i.test(name) ? 'Europe/London' : /time|hour/i.test(name) ? '18:00' : /day/i.test(name) ? 'Monday' : 'Sunday long run';
+      values[name] = /zone/i.test(name) ? 'Europe/London' : /when/i.test(name) ? 'in 2 hours' : /time|hour/i.test(name) ? '18:00' : /day/i.test(name) ? 'Monday' : 'Sunday long run';
     }
   }
   await page.click('.pg-cancel');
