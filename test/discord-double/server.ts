@@ -265,12 +265,6 @@ export class DiscordDouble {
     return this.messages.get(messageId)?.message;
   }
 
-  /** Subscribes to message changes, requests and validation failures; returns the unsubscribe function. */
-  onEvent(listener: (event: DoubleEvent) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
-  }
-
   /** The bytes of a file the bot uploaded with a message (as the message holds it now). */
   attachment(messageId: string, filename: string): Buffer | undefined {
     return this.messages.get(messageId)?.uploads?.get(filename)?.data;
@@ -279,6 +273,12 @@ export class DiscordDouble {
   /** Deployed command definitions (global, or of one guild), as the PUT routes stored them. */
   commands(guildId?: string): StoredCommand[] {
     return this.registry.list(guildId);
+  }
+
+  /** Subscribes to message changes, requests and validation failures; returns the unsubscribe function. */
+  onEvent(listener: (event: DoubleEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   injectFault(spec: FaultSpec): InjectedFault {
