@@ -185,9 +185,17 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     if (!registered('club') || !subcommands('club').includes('stats')) return context.skip();
     await actAs(page, /Mo/);
     await runCommand(page, '/club stats', await fillRequired(page, '/club stats'));
-    const image = lastMessage(page).locator('discord-image-attachment');
-    await image.waitFor({ timeout: 10_000 });
-    await expect.poll(() => image.evaluate((node) => node.shadowRoot?.querySelector('img')?.naturalWidth ?? 0)).toBeGreaterThan(0);
+    // The chart is a PNG the bot uploaded, shown on its own or inside an embed (attachment://), as Discord does.
+    const message = lastMessage(page);
+    await expect.poll(() => message.locator('discord-image-attachment, discord-embed[image^="/attachments/"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const drawn = () =>
+      message.evaluate((node) =>
+        [...node.querySelectorAll('discord-image-attachment, discord-embed')].reduce((widest, element) => {
+          const images = [...(element.shadowRoot?.querySelectorAll('img') ?? [])] as unknown as Array<{ naturalWidth: number; src: string }>;
+          return Math.max(widest, ...images.filter((image) => image.src.includes('/attachments/')).map((image) => image.naturalWidth));
+        }, 0),
+      );
+    await expect.poll(drawn).toBeGreaterThan(100);
     await shot(page, '14-club-stats-chart');
   });
 });

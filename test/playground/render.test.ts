@@ -166,6 +166,24 @@ describe('renderMessage', () => {
     expect(tagged(node, 'discord-file-attachment')[0]?.attrs).toMatchObject({ name: 'export.csv', href: '/attachments/900/export.csv?download', bytes: '300', 'bytes-unit': 'B' });
   });
 
+  it('draws a file an embed points at with attachment:// inside the embed, and not again below', () => {
+    const node = renderMessage(
+      {
+        message: message({
+          embeds: [{ title: 'Club challenge', image: { url: 'attachment://stats.png' } }],
+          attachments: [
+            { id: '71', filename: 'stats.png', size: 20480, content_type: 'image/png' },
+            { id: '72', filename: 'export.csv', size: 300, content_type: 'text/csv' },
+          ],
+        }),
+      },
+      context,
+    );
+    expect(tagged(node, 'discord-embed')[0]?.attrs.image).toBe('/attachments/900/stats.png');
+    expect(tagged(node, 'discord-image-attachment')).toHaveLength(0);
+    expect(tagged(node, 'discord-file-attachment')).toHaveLength(1);
+  });
+
   it('says so instead of hiding a component type it cannot draw', () => {
     const node = renderMessage({ message: message({ components: [{ type: 12, items: [] }] }) }, context);
     expect(textOf(node)).toContain('component type 12');

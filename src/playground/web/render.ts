@@ -79,6 +79,7 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
   const { message } = shown;
   const loading = (message.flags & MessageFlag.Loading) !== 0;
   const author = message.author.global_name ?? message.author.username;
+  const embedded = embeddedFiles(message);
   return h(
     'discord-message',
     {
@@ -100,13 +101,33 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
         })
       : undefined,
     loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : markdown(message.content, context),
-    renderAttachments(message.id, message.attachments, context),
-    message.embeds.map((embed) => renderEmbed(embed, context)),
+    renderAttachments(message.id, message.attachments.filter((attachment) => !embedded.has((attachment as ApiAttachment).filename)), context),
+    message.embeds.map((embed) => renderEmbed(embed, context, (url) => attachmentLink(url, message, context))),
     renderComponents(message, context),
   );
 }
 
-export function renderEmbed(embed: Json, context: RenderContext): ElementNode {
+const ATTACHMENT_SCHEME = 'attachment://';
+
+/** Files an embed shows through `attachment://name`: Discord draws them inside the embed, not again below. */
+export function embeddedFiles(message: ApiMessageLike): Set<string> {
+  const names = new Set<string>();
+  for (const embed of message.embeds) {
+    for (const url of [asString(asRecord(embed.image).url), asString(asRecord(embed.thumbnail).url)]) {
+      if (url?.startsWith(ATTACHMENT_SCHEME)) names.add(url.slice(ATTACHMENT_SCHEME.length));
+    }
+  }
+  return names;
+}
+
+function attachmentLink(url: string | undefined, message: ApiMessageLike, context: RenderContext): string | undefined {
+  if (!url?.startsWith(ATTACHMENT_SCHEME)) return url;
+  const name = url.slice(ATTACHMENT_SCHEME.length);
+  const attachment = message.attachments.find((candidate) => (candidate as ApiAttachment).filename === name) as ApiAttachment | undefined;
+  return attachment ? context.attachmentUrl(message.id, attachment, false) : undefined;
+}
+
+export function renderEmbed(embed: Json, context: RenderContext, resolveUrl: (url: string | undefined) => string | undefined = (url) => url): ElementNode {
   const author = asRecord(embed.author);
   const footer = asRecord(embed.footer);
   const fields = asArray(embed.fields).map(asRecord);
@@ -120,8 +141,8 @@ export function renderEmbed(embed: Json, context: RenderContext): ElementNode {
       url: asString(embed.url),
       'author-name': asString(author.name),
       'author-url': asString(author.url),
-      thumbnail: asString(asRecord(embed.thumbnail).url),
-      image: asString(asRecord(embed.image).url),
+      thumbnail: resolveUrl(asString(asRecord(embed.thumbnail).url)),
+      image: resolveUrl(asString(asRecord(embed.image).url)),
     },
     typeof embed.description === 'string' ? h('discord-embed-description', { slot: 'description' }, markdown(embed.description, context, true)) : undefined,
     fields.length > 0
