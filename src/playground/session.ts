@@ -26,7 +26,6 @@ import {
 } from '../../test/discord-double/index.js';
 import { DEMO, DEMO_ACTORS, demoBotUser, demoClub } from './demo-club.js';
 import { OffsetClock } from './offset-clock.js';
-import { findSchedulerTick, type SchedulerTick } from './scheduler-hook.js';
 
 export interface ShownMessage {
   message: ApiMessage;
@@ -49,8 +48,8 @@ export interface ClockState {
   offsetMs: number;
   /** The next active schedule's due time, if any. */
   nextPostAt: string | null;
-  /** Whether moving the clock also makes the scheduler run at once (false until the scheduler exposes a tick). */
-  schedulerTick: boolean;
+  /** What the scheduler did when the clock last moved (posted, skipped as nothing to say, failed...). */
+  lastRun: { due: number; posted: number; skipped: number; failed: number } | null;
 }
 
 export interface SlashRequest {
@@ -85,7 +84,7 @@ export class PlaygroundSession {
   private readonly problems: PageEvent[] = [];
   private double!: DiscordDouble;
   private app: RunningApp | undefined;
-  private tick: SchedulerTick | undefined;
+  private lastRun: ClockState['lastRun'] = null;
   private tempDir: string | undefined;
   private stopped = false;
 
@@ -124,7 +123,6 @@ export class PlaygroundSession {
     const config = parseConfig(env);
     const logger = createLogger(config.logLevel, options.logDestination);
     this.app = await startApp({ config, logger, clock: this.clock });
-    this.tick = findSchedulerTick(this.app);
   }
 
   get databasePath(): string {
@@ -211,7 +209,7 @@ export class PlaygroundSession {
     this.watch(this.act(() => this.double.submitModal(customId, fields, { user })), user);
   }
 
-  /** Moves the bot's clock forward, then lets the scheduler run at once when it offers a tick. */
+  /** Moves the bot's clock forward, then has the scheduler run what is due now (its heartbeat would within a minute). */
   async advanceClock(step: 'hour' | 'day' | 'week' | 'next'): Promise<ClockState> {
     if (step === 'next') {
       const next = this.nextPostAt();
@@ -220,12 +218,11 @@ export class PlaygroundSession {
     } else {
       this.clock.advance({ hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 }[step]);
     }
-    if (this.tick) {
-      try {
-        await this.tick();
-      } catch (error) {
-        this.problem(`The scheduler failed: ${message(error)}`);
-      }
+    try {
+      const report = await this.app!.scheduler.runDue();
+      this.lastRun = { due: report.due, posted: report.posted, skipped: report.skipped, failed: report.failed + report.paused };
+    } catch (error) {
+      this.problem(`The scheduler failed: ${message(error)}`);
     }
     const state = this.clockState();
     this.emit({ type: 'clock', clock: state });
@@ -255,7 +252,7 @@ export class PlaygroundSession {
       now: this.clock.now().toISOString(),
       offsetMs: this.clock.offsetMs,
       nextPostAt: this.nextPostAt()?.toISOString() ?? null,
-      schedulerTick: this.tick !== undefined,
+      lastRun: this.lastRun,
     };
   }
 

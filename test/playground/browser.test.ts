@@ -227,7 +227,7 @@ async function answerUntilResult(page: Page): Promise<Locator> {
           ? slot.skippable
             ? 'Skip / not sure'
             : slot.options.find((option) => option.id === 'no')!.label
-          : slot.options.find((option) => option.id === String(given))!.label;
+          : slot.options.find((option) => option.id === String(given as string | number | boolean))!.label;
       await message.locator('discord-button').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first().click();
     }
     await expect.poll(() => message.evaluate((node) => node.textContent), { timeout: 5000 }).not.toBe(before);

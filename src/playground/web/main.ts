@@ -6,7 +6,7 @@ import { checkModal, modalFields, type ModalField } from './modal-form.js';
 import { renderMessage, visibleTo, type ApiAttachment, type RenderContext, type ShownMessageLike } from './render.js';
 
 interface Member { id: string; name: string; username: string; bot: boolean; roleIds: string[]; permissions: string }
-interface ClockState { now: string; offsetMs: number; nextPostAt: string | null; schedulerTick: boolean }
+interface ClockState { now: string; offsetMs: number; nextPostAt: string | null; lastRun: { due: number; posted: number; skipped: number; failed: number } | null }
 interface State {
   guild: { id: string; name: string };
   bot: { id: string; name: string };
@@ -131,7 +131,12 @@ function renderClock(): void {
   const next = $<HTMLButtonElement>('clock-next');
   next.disabled = clock.nextPostAt === null;
   next.title = clock.nextPostAt ? `Next scheduled post: ${timeFormat.format(new Date(clock.nextPostAt))}` : 'Nothing is scheduled yet';
-  $('clock').dataset.schedulerTick = String(clock.schedulerTick);
+  const run = clock.lastRun;
+  $('clock-run').textContent = run
+    ? run.due === 0
+      ? 'Nothing was due.'
+      : [`${run.posted} posted`, run.skipped ? `${run.skipped} with nothing to post` : '', run.failed ? `${run.failed} failed` : ''].filter(Boolean).join(', ')
+    : '';
 }
 
 function formatOffset(ms: number): string {
@@ -192,7 +197,7 @@ function chooseCommand(chosen: CommandEntry): void {
   const send = el('button', { type: 'submit', class: 'pg-send' }, 'Send');
   line.replaceChildren(el('span', { class: 'pg-chip-command' }, chosen.label), ...chosen.options.map(optionField), send, cancel);
   line.hidden = false;
-  (line.querySelector('input, select') as HTMLElement | null)?.focus();
+  line.querySelector<HTMLElement>('input, select')?.focus();
 }
 
 function optionField(option: OptionDefinition): HTMLElement {
@@ -347,7 +352,7 @@ let openModal: { customId: string; fields: ModalField[] } | undefined;
 function showModal(modal: Record<string, unknown>): void {
   const fields = modalFields(modal);
   openModal = { customId: String(modal.custom_id), fields };
-  $('modal-title').textContent = String(modal.title ?? '');
+  $('modal-title').textContent = typeof modal.title === 'string' ? modal.title : '';
   $('modal-errors').textContent = '';
   const container = $('modal-fields');
   container.replaceChildren(
