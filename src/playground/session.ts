@@ -41,6 +41,7 @@ export type PageEvent =
   | { type: 'problem'; text: string; detail?: string[] }
   | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
   | { type: 'clock'; clock: ClockState }
+  | { type: 'dm'; channelId: string; userId: string }
   | { type: 'commands' };
 
 export interface ClockState {
@@ -79,6 +80,8 @@ const CHOICES_TIMEOUT_MS = 4000;
 export class PlaygroundSession {
   readonly clock = new OffsetClock();
   private readonly shown = new Map<string, ShownMessage>();
+  /** Direct-message channels the bot opened: channel id to the member who reads it. */
+  private readonly dmChannels = new Map<string, string>();
   private readonly invocations = new Map<string, { userId: string; name: string; type: number }>();
   private readonly listeners = new Set<(event: PageEvent) => void>();
   private readonly problems: PageEvent[] = [];
@@ -156,6 +159,7 @@ export class PlaygroundSession {
       })),
       actors: DEMO_ACTORS.map((actor) => ({ ...actor })),
       commands: this.double.commands(DEMO.guildId).concat(this.double.commands()),
+      dms: [...this.dmChannels].map(([channelId, userId]) => ({ channelId, userId })),
       messages: [...this.shown.values()],
       problems: this.problems.slice(-20),
       clock: this.clockState(),
@@ -301,10 +305,15 @@ export class PlaygroundSession {
   }
 
   private onDoubleEvent(event: DoubleEvent): void {
-    if (event.kind === 'request') this.refreshClockSoon();
+    if (event.kind === 'request') {
+      this.refreshClockSoon();
+      this.noticeDmChannel(event.request.route, event.request.status, event.request.responseBody);
+    }
     if (event.kind === 'message') {
       const shown: ShownMessage = { message: event.message, source: event.source };
-      if (event.message.flags & (1 << 6)) {
+      const dmReader = this.dmChannels.get(event.message.channel_id);
+      if (dmReader) shown.visibleTo = dmReader;
+      else if (event.message.flags & (1 << 6)) {
         const user = (event.message.interaction_metadata as { user?: { id?: string } } | undefined)?.user?.id;
         if (user) shown.visibleTo = user;
       }
@@ -322,6 +331,15 @@ export class PlaygroundSession {
     } else if (event.request.path.endsWith('/commands') && event.request.method === 'PUT') {
       this.emit({ type: 'commands' });
     }
+  }
+
+  private noticeDmChannel(route: string | null, status: number, body: unknown): void {
+    if (route !== 'POST /users/@me/channels' || status !== 200) return;
+    const channel = body as { id?: string; recipients?: Array<{ id?: string }> };
+    const userId = channel.recipients?.[0]?.id;
+    if (!channel.id || !userId || this.dmChannels.has(channel.id)) return;
+    this.dmChannels.set(channel.id, userId);
+    this.emit({ type: 'dm', channelId: channel.id, userId });
   }
 
   private problem(text: string, detail?: string[]): void {

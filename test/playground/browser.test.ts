@@ -127,11 +127,27 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await shot(page, '08-png-and-csv-attachments');
   });
 
+  it("shows the bot's direct messages to their reader only", async () => {
+    const double = running.session.doubleForTests;
+    const rest = new REST({ api: double.apiUrl }).setToken(double.botToken ?? '');
+    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: DEMO.users.moderator } })) as { id: string };
+    await rest.post(Routes.channelMessages(channel.id), { body: { content: 'Pacer could not post in #challenges (Missing Access).', allowed_mentions: { parse: [] } } });
+    const dmLink = page.locator(`#channels a[data-channel-id="${channel.id}"]`);
+    await dmLink.click();
+    await expect.poll(() => lastMessage(page).textContent()).toContain('could not post in');
+    expect(await page.locator('#composer-input').isDisabled()).toBe(true);
+    await shot(page, '09-direct-message');
+    await actAs(page, /Rita/);
+    expect(await dmLink.count()).toBe(0);
+    expect(await page.locator('#channel-title').textContent()).toBe('# general');
+    await actAs(page, /Mo/);
+  });
+
   it('sets up the club and moves the clock to the weekly post', async (context) => {
     if (!registered('club') || !subcommands('club').includes('setup')) return context.skip();
     await runCommand(page, '/club setup', await fillRequired(page, '/club setup'));
     await expect.poll(() => lastMessage(page).textContent()).not.toBe('');
-    await shot(page, '09-club-setup');
+    await shot(page, '10-club-setup');
     await openChannel(page, 'challenges');
     const posts = page.locator('#messages discord-message');
     // "Next post" jumps to the next due schedule, which may be a quiet one (a recap with nothing to say).
@@ -141,7 +157,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
       await page.waitForTimeout(1000);
     }
     await expect.poll(() => posts.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await shot(page, '10-weekly-post');
+    await shot(page, '11-weekly-post');
   });
 
   it('joins the challenge and logs a session by button', async (context) => {
@@ -154,7 +170,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => lastMessage(page).textContent()).toMatch(/join|in|welcome/i);
     await clickButton(page, post, /log|done|did it/i);
     await expect.poll(() => lastMessage(page).textContent()).toMatch(/log|streak|nice|well done/i);
-    await shot(page, '11-join-and-log');
+    await shot(page, '12-join-and-log');
     await actAs(page, /Mo/);
   });
 
@@ -171,14 +187,14 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
       const id = (await field.getAttribute('id')) ?? '';
       await field.fill(/when|time|date/i.test(id) ? 'in 2 hours' : /title/i.test(id) ? 'Sunday long run' : 'Long run on Sunday, 9:00 at the boathouse.');
     }
-    await shot(page, '12-announcement-modal');
+    await shot(page, '13-announcement-modal');
     await page.click('#modal-submit');
     await expect.poll(() => page.locator('dialog#modal[open]').count()).toBe(0);
     await page.click('#clock-next');
     await expect
       .poll(() => page.locator('#messages discord-message:not([ephemeral])').filter({ hasText: 'boathouse' }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await shot(page, '13-announcement-arrived');
+    await shot(page, '14-announcement-arrived');
   });
 
   it('shows the club stats chart', async (context) => {
@@ -196,7 +212,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
         }, 0),
       );
     await expect.poll(drawn).toBeGreaterThan(100);
-    await shot(page, '14-club-stats-chart');
+    await shot(page, '15-club-stats-chart');
   });
 });
 

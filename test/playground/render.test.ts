@@ -197,6 +197,12 @@ describe('visibleTo', () => {
     expect(visibleTo(shown, '2')).toBe(false);
     expect(visibleTo({ message: message() }, '2')).toBe(true);
   });
+
+  it('shows a direct message from the bot only to the member it was sent to', () => {
+    const direct = { message: message(), visibleTo: '2' };
+    expect(visibleTo(direct, '2')).toBe(true);
+    expect(visibleTo(direct, '1')).toBe(false);
+  });
 });
 
 describe('markdown', () => {

@@ -16,6 +16,7 @@ interface State {
   actors: Array<{ id: string; label: string }>;
   commands: CommandDefinition[];
   messages: ShownMessageLike[];
+  dms: Array<{ channelId: string; userId: string }>;
   problems: PageEvent[];
   clock: ClockState;
 }
@@ -24,6 +25,7 @@ type PageEvent =
   | { type: 'problem'; text: string; detail?: string[] }
   | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
   | { type: 'clock'; clock: ClockState }
+  | { type: 'dm'; channelId: string; userId: string }
   | { type: 'commands' };
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -96,11 +98,19 @@ function renderMessages(): void {
   }
 }
 
+/** Guild channels, then the acting member's direct messages from the bot. */
+function channelList(): Array<{ id: string; name: string; label: string; topic: string | null }> {
+  const dms = state.dms
+    .filter((dm) => dm.userId === actor)
+    .map((dm) => ({ id: dm.channelId, name: `dm-${state.bot.name.toLowerCase()}`, label: `@ ${state.bot.name} (direct message)`, topic: `Only ${memberName(actor)} sees this conversation` }));
+  return [...state.channels.map((channel) => ({ ...channel, label: `# ${channel.name}` })), ...dms];
+}
+
 function renderChannels(): void {
   const list = $('channels');
   list.replaceChildren(
-    ...state.channels.map((channel) => {
-      const link = el('a', { href: `#${channel.name}`, 'data-channel-id': channel.id }, `# ${channel.name}`);
+    ...channelList().map((channel) => {
+      const link = el('a', { href: `#${channel.name}`, 'data-channel-id': channel.id }, channel.label);
       if (channel.id === channelId) link.setAttribute('aria-current', 'page');
       if (unread.has(channel.id)) link.classList.add('unread');
       link.addEventListener('click', (event) => {
@@ -116,10 +126,15 @@ function selectChannel(id: string): void {
   channelId = id;
   stickToBottom = true;
   unread.delete(id);
-  const channel = state.channels.find((candidate) => candidate.id === id);
-  $('channel-title').textContent = `# ${channel?.name ?? ''}`;
+  const channel = channelList().find((candidate) => candidate.id === id);
+  $('channel-title').textContent = channel?.label ?? '';
   $('channel-topic').textContent = channel?.topic ?? '';
-  $<HTMLInputElement>('composer-input').placeholder = `Message #${channel?.name ?? ''}, or type / for Pacer's commands`;
+  const input = $<HTMLInputElement>('composer-input');
+  const direct = state.dms.some((dm) => dm.channelId === id);
+  input.disabled = direct;
+  input.placeholder = direct
+    ? "Pacer's commands are registered for the club's server: use them in a server channel."
+    : `Message #${channel?.name ?? ''}, or type / for Pacer's commands`;
   renderChannels();
   renderMessages();
 }
@@ -426,6 +441,10 @@ function onEvent(event: PageEvent): void {
       state.clock = event.clock;
       renderClock();
       break;
+    case 'dm':
+      state.dms.push({ channelId: event.channelId, userId: event.userId });
+      renderChannels();
+      break;
     case 'commands':
       void fetch('/api/state').then(async (response) => {
         state.commands = ((await response.json()) as State).commands;
@@ -445,6 +464,8 @@ async function start(): Promise<void> {
   who.addEventListener('change', () => {
     actor = who.value;
     resetComposer();
+    if (!channelList().some((channel) => channel.id === channelId)) selectChannel(state.channels[0]?.id ?? '');
+    renderChannels();
     renderMessages();
   });
   const fromHash = state.channels.find((channel) => `#${channel.name}` === location.hash);

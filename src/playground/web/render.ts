@@ -66,9 +66,10 @@ export function avatarFor(id: string, name: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** Whether `viewer` sees the message at all: ephemeral messages only reach the member who caused them. */
+/** Whether `viewer` sees the message at all: ephemeral replies and direct messages reach one member only. */
 export function visibleTo(shown: ShownMessageLike, viewer: string): boolean {
-  return !(shown.message.flags & MessageFlag.Ephemeral) || shown.visibleTo === viewer;
+  if (shown.visibleTo !== undefined) return shown.visibleTo === viewer;
+  return !(shown.message.flags & MessageFlag.Ephemeral);
 }
 
 export function colorHex(color: unknown): string | undefined {
