@@ -4,3 +4,6 @@ import { symptomCheckCommand } from './symptom-check.js';
 
 /** Every slash command Pacer serves and deploys, in the order Discord lists them. */
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand];
+
+/** What `npm run deploy:commands` registers: each module's definition. */
+export const commandDefinitions = () => commandModules.map((module) => module.definition);

@@ -135,7 +135,7 @@ export function parseWeekday(day: string): Weekday {
 }
 
 /** The five-field rule for "every <weekday> at <HH:MM>" local time, e.g. weeklyRule('monday', '18:30') = "30 18 * * 1". */
-export function weeklyRule(day: Weekday | string, time: string): string {
+export function weeklyRule(day: string, time: string): string {
   const weekday = WEEKDAYS.indexOf(parseWeekday(day));
   const { hour, minute } = parseTimeOfDay(time);
   return `${minute} ${hour} * * ${weekday}`;
