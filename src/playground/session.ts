@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { startApp, type RunningApp } from '../app.js';
+import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../bot/deploy.js';
 import { parseConfig } from '../config.js';
 import { schedules } from '../db/schema.js';
@@ -119,7 +120,7 @@ export class PlaygroundSession {
       PACER_REGION: 'UK',
     };
     const deployErrors: string[] = [];
-    if ((await runDeploy(env, () => undefined, (line) => deployErrors.push(line))) !== 0) {
+    if ((await runDeploy(env, commandDefinitions(), () => undefined, (line) => deployErrors.push(line))) !== 0) {
       await this.double.close();
       throw new PlaygroundError(`registering the commands failed: ${deployErrors.join(' ')}`);
     }
