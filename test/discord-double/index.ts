@@ -1,4 +1,4 @@
-export { DiscordDouble, type DiscordDoubleOptions, type MessagesInOptions, startDiscordDouble } from './server.js';
+export { DiscordDouble, type DiscordDoubleOptions, type DoubleEvent, type MessagesInOptions, startDiscordDouble } from './server.js';
 export { InteractionHandle, type ComponentActorInput, type SelectActorInput } from './interactions.js';
 export type {
   ActorTarget,
@@ -29,7 +29,7 @@ export {
 } from './fixtures.js';
 export type { IdentifyRecord, ReceivedFrame, ResumeRecord } from './gateway.js';
 export { PRIVILEGED_INTENTS } from './gateway.js';
-export type { ApiMessage } from './messages.js';
+export type { ApiMessage, MessageChange, MessageSource } from './messages.js';
 export type { RecordedRequest, ValidationFailure } from './recorder.js';
 export type { StoredCommand, CommandOptionDefinition } from './command-registry.js';
 export {

@@ -55,6 +55,9 @@ const TOGGLEABLE_FLAGS = (1 << 2) | (1 << 12); // SUPPRESS_EMBEDS, SUPPRESS_NOTI
 const IS_COMPONENTS_V2 = 1 << 15; // can be set by an edit, never unset
 const ATTACHMENT_KEY = '__files';
 
+export type MessageChange = 'created' | 'edited' | 'deleted';
+export type MessageObserver = (stored: StoredMessage, change: MessageChange) => void;
+
 function embedsFrom(value: unknown): Array<Record<string, unknown>> {
   return Array.isArray(value) ? value.map((embed) => ({ type: 'rich', ...(embed as Record<string, unknown>) })) : [];
 }
@@ -80,6 +83,8 @@ function keepUploads(stored: StoredMessage, body: Record<string, unknown>): void
 
 export class MessageStore {
   private readonly byId = new Map<string, StoredMessage>();
+  /** Told about every message created, edited or deleted (the playground's event stream). */
+  observer: MessageObserver | undefined;
 
   constructor(
     private readonly botUser: FixtureUser,
@@ -114,6 +119,7 @@ export class MessageStore {
     keepUploads(stored, body);
     if (input.interactionId) stored.interactionId = input.interactionId;
     this.byId.set(message.id, stored);
+    this.observer?.(stored, 'created');
     return stored;
   }
 
@@ -131,6 +137,7 @@ export class MessageStore {
     message.flags &= ~MessageFlags.Loading;
     message.edited_timestamp = new Date(this.now()).toISOString();
     stored.editCount += 1;
+    this.observer?.(stored, 'edited');
     return stored;
   }
 
@@ -143,6 +150,7 @@ export class MessageStore {
     const stored = this.get(id);
     if (!stored) return false;
     stored.deleted = true;
+    this.observer?.(stored, 'deleted');
     return true;
   }
 

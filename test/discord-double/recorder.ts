@@ -27,22 +27,36 @@ export interface ValidationFailure {
   at: number;
 }
 
+export interface RecorderListener {
+  request?(request: RecordedRequest): void;
+  validationFailure?(failure: ValidationFailure): void;
+}
+
 export class RequestRecorder {
   readonly requests: RecordedRequest[] = [];
   readonly validationErrors: ValidationFailure[] = [];
   private nextSeq = 1;
+  private readonly listeners = new Set<RecorderListener>();
 
   constructor(private readonly changes: ChangeNotifier) {}
 
   record(request: Omit<RecordedRequest, 'seq'>): RecordedRequest {
     const recorded = { ...request, seq: this.nextSeq++ };
     this.requests.push(recorded);
+    for (const listener of this.listeners) listener.request?.(recorded);
     this.changes.notify();
     return recorded;
   }
 
   recordValidationFailure(failure: ValidationFailure): void {
     this.validationErrors.push(failure);
+    for (const listener of this.listeners) listener.validationFailure?.(failure);
+  }
+
+  /** Calls back on each recorded request and validation failure; returns the unsubscribe function. */
+  listen(listener: RecorderListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Resolves with the first request (already recorded or future) matching `predicate`. */

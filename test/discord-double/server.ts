@@ -11,7 +11,7 @@ import { BodyParseError, type DoubleResponse, errorResponse, notFound, parseBody
 import type { AutocompleteInput, CommandInput, InteractionPayload, ModalFieldValue } from './interaction-payloads.js';
 import { InteractionStore } from './interaction-state.js';
 import { type ComponentActorInput, type InteractionHandle, InteractionActors, type SelectActorInput } from './interactions.js';
-import { type ApiMessage, type MessageSource, MessageStore } from './messages.js';
+import { type ApiMessage, type MessageChange, type MessageSource, MessageStore } from './messages.js';
 import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
 import { buildRoutes, matchRoute, type RouteDefinition } from './rest-routes.js';
 import { memberListRoute } from './attachments.js';
@@ -35,6 +35,12 @@ export interface MessagesInOptions {
   /** Also list interaction responses, follow-ups and synthetic component messages (default: only channel posts). */
   includeInteractionMessages?: boolean;
 }
+
+/** What a viewer (the playground) hears about: messages as they change, every request, and every refused body. */
+export type DoubleEvent =
+  | { kind: 'message'; change: MessageChange; message: ApiMessage; source: MessageSource; interactionId?: string }
+  | { kind: 'request'; request: RecordedRequest }
+  | { kind: 'validation-error'; failure: ValidationFailure };
 
 const API_PREFIX = '/api/v10';
 const INTERACTION_DEADLINE_MS = 3000;
@@ -85,6 +91,7 @@ export class DiscordDouble {
   private readonly routes: RouteDefinition[];
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly eventListeners = new Set<(event: DoubleEvent) => void>();
   private port = 0;
   private tamper: ((payload: InteractionPayload) => void) | undefined;
 
@@ -100,6 +107,15 @@ export class DiscordDouble {
     this.nonces = new NonceMemory(this.now);
     this.rateLimits = new RateLimits(Date.now);
     this.messages = new MessageStore(this.botUser, this.now);
+    this.messages.observer = (stored, change) => {
+      const event: DoubleEvent = { kind: 'message', change, message: structuredClone(stored.message), source: stored.source };
+      if (stored.interactionId) event.interactionId = stored.interactionId;
+      this.emit(event);
+    };
+    this.recorder.listen({
+      request: (request) => this.emit({ kind: 'request', request }),
+      validationFailure: (failure) => this.emit({ kind: 'validation-error', failure }),
+    });
     this.interactions = new InteractionStore({
       messages: this.messages,
       changes: this.changes,
@@ -305,6 +321,12 @@ export class DiscordDouble {
     return this.rateLimits.stats;
   }
 
+  /** Subscribes to message changes, requests and validation failures; returns the unsubscribe function. */
+  onEvent(listener: (event: DoubleEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   injectFault(spec: FaultSpec): InjectedFault {
     return this.faults.inject(spec);
   }
@@ -320,6 +342,10 @@ export class DiscordDouble {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private emit(event: DoubleEvent): void {
+    for (const listener of this.eventListeners) listener(event);
   }
 
   // ---- HTTP ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+/** Starts the playground in-process (session + web server) and drives it with Debian's Chromium. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../src/playground/http-server.js';
+import { PlaygroundSession } from '../../src/playground/session.js';
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'playground');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path));
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error('The playground browser tests need Chromium: `apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  return found;
+}
+
+export interface Running {
+  session: PlaygroundSession;
+  web: WebServer;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function startPlaygroundInBrowser(): Promise<Running> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const session = await PlaygroundSession.start({ logLevel: 'silent' });
+  const web = await startWebServer(session, '127.0.0.1', 0);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(web.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  return {
+    session,
+    web,
+    browser,
+    page,
+    stop: async () => {
+      await browser.close();
+      await web.close();
+      await session.stop();
+      if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
+    },
+  };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The newest message in the channel shown, as the page drew it. */
+export function lastMessage(page: Page): Locator {
+  return page.locator('#messages > discord-message').last();
+}
+
+export async function actAs(page: Page, label: RegExp): Promise<void> {
+  const option = page.locator('#acting-as option').filter({ hasText: label });
+  await page.selectOption('#acting-as', (await option.getAttribute('value')) ?? '');
+}
+
+export async function openChannel(page: Page, name: string): Promise<void> {
+  await page.click(`#channels a:text-is("# ${name}")`);
+}
+
+/** Types a slash command in the composer, picks it from the list, fills options, and sends it. */
+export async function runCommand(page: Page, label: string, options: Record<string, string> = {}): Promise<void> {
+  await page.fill('#composer-input', label.split(' ')[0] ?? label);
+  await page.click(`.pg-command[data-command="${label}"]`);
+  for (const [name, value] of Object.entries(options)) {
+    const control = page.locator(`#opt-${name}`);
+    if ((await control.evaluate((node) => node.tagName)) === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
+  }
+  await page.click('.pg-send');
+}
+
+export async function clickButton(page: Page, message: Locator, label: string | RegExp): Promise<void> {
+  await message.locator('discord-button').filter({ hasText: label }).first().click();
+}
