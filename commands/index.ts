@@ -1,6 +1,7 @@
 import type { CommandModule } from '../src/bot/command.js';
 import { exerciseCommand } from './exercise.js';
 import { symptomCheckCommand } from './symptom-check.js';
+import { announceCommand } from './announce.js';
 
 /** Every slash command Pacer serves and deploys, in the order Discord lists them. */
-export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand];
+export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, announceCommand];
