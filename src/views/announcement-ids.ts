@@ -112,7 +112,7 @@ export function decodeAnnounceId(customId: string): AnnounceAction | null {
       const repeat = repeatFromCode(repeatCode);
       const ping = decodePing(pingText);
       const cron = cronText === '-' ? null : decodeCron(cronText);
-      if (!SNOWFLAKE.test(channelId) || !start || !repeat || !ping || !/^[0-9a-f]$/.test(notesText)) return null;
+      if (!SNOWFLAKE.test(channelId) || !start || !repeat || !ping || !/^[0-9a-f]$/.test(notesText) || (cronText !== '-' && !cron)) return null;
       if ((repeat === 'cron') !== (cron !== null)) return null;
       const bits = parseInt(notesText, 16);
       const notes = (Object.keys(NOTE_BITS) as WhenNote[]).filter((note) => bits & NOTE_BITS[note]);
