@@ -1,11 +1,13 @@
 import { pathToFileURL } from 'node:url';
-import { startApp, type RunningApp } from './app.js';
+import { startApp, type RunningApp, type StartOptions } from './app.js';
 import { ConfigError, loadDotEnv, parseConfig } from './config.js';
 import { createLogger } from './logger.js';
 
 export interface MainOptions {
   /** Where log lines go (stdout unless a test captures them). */
   logDestination?: NodeJS.WritableStream;
+  /** Test hooks passed to startApp: an injected clock, a narrower or extended job list, scheduler pacing. */
+  app?: Pick<StartOptions, 'clock' | 'jobs' | 'scheduler'>;
 }
 
 /** The bot's entry point, as run by `npm start`: the running app, or the exit code it would like. */
@@ -22,7 +24,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, options: MainOp
   }
   const logger = createLogger(config.logLevel, options.logDestination);
   try {
-    return await startApp({ config, logger });
+    return await startApp({ ...options.app, config, logger });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     console.error(`Pacer could not start: ${explainStartFailure(error)}`);

@@ -132,7 +132,11 @@ export const schedules = sqliteTable(
   (t) => [index('schedules_due').on(t.status, t.nextRunAt), index('schedules_guild').on(t.guildId, t.kind)],
 );
 
-/** The idempotency ledger: one row per occurrence of a schedule that was posted. */
+/**
+ * The run ledger: one row per occurrence of a schedule the engine has taken on (unique schedule +
+ * occurrence). Claimed before posting; posted, skipped or failed afterwards. A claimed row that never
+ * resolved (a crash) is retried with the same nonce.
+ */
 export const scheduleRuns = sqliteTable(
   'schedule_runs',
   {
@@ -141,10 +145,16 @@ export const scheduleRuns = sqliteTable(
       .notNull()
       .references(() => schedules.id),
     scheduledFor: integer('scheduled_for', { mode: 'timestamp_ms' }).notNull(),
-    postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: ['claimed', 'posted', 'skipped', 'failed'] }).notNull().default('claimed'),
+    claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }).notNull().default(sql`0`),
+    /** Post attempts so far (transient failures retry with backoff, then the run fails). */
+    attempts: integer('attempts').notNull().default(0),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }),
     messageId: text('message_id'),
+    /** Why the run was skipped or failed, in words a moderator can read. */
+    reason: text('reason'),
   },
-  (t) => [uniqueIndex('schedule_runs_once').on(t.scheduleId, t.scheduledFor)],
+  (t) => [uniqueIndex('schedule_runs_once').on(t.scheduleId, t.scheduledFor), index('schedule_runs_open').on(t.scheduleId, t.status)],
 );
 
 /** The message of an announcement; its timetable is the linked schedule row. */

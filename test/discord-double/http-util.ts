@@ -13,6 +13,7 @@ export const DiscordErrorMessages: Record<number, string> = {
   50001: 'Missing Access',
   50005: 'Cannot edit a message authored by another user',
   50006: 'Cannot send an empty message',
+  50007: 'Cannot send messages to this user',
   50013: 'Missing Permissions',
   50027: 'Invalid Webhook Token',
   50035: 'Invalid Form Body',

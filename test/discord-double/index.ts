@@ -41,3 +41,4 @@ export {
   type MessageLimitOptions,
 } from './limits.js';
 export { validateBody, type BodyKind, type BodyValidation } from './validation.js';
+export { DISCORD_RATE_LIMITS, NONCE_MEMORY_MS, type RateLimitSettings, type RateLimitStats } from './channel-posts.js';

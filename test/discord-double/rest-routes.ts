@@ -10,6 +10,7 @@ import {
   rolePayload,
   userPayload,
 } from './fixtures.js';
+import { type DmChannels, type NonceMemory, nonceProblem } from './channel-posts.js';
 import { type DoubleResponse, errorResponse } from './http-util.js';
 import { CallbackType, type InteractionRecord, type InteractionStore } from './interaction-state.js';
 import { MessageFlags, type MessageStore, type StoredMessage } from './messages.js';
@@ -41,6 +42,8 @@ export interface RouteDeps {
   interactions: InteractionStore;
   registry: CommandRegistry;
   recorder: RequestRecorder;
+  dmChannels: DmChannels;
+  nonces: NonceMemory;
   now: () => number;
 }
 
@@ -239,12 +242,39 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
       auth: true,
       handle: (request) => {
         const found = findChannel(request.params.channelId);
-        if (!found || !TEXT_CHANNEL_TYPES.has(found.channel.type)) return errorResponse(404, 10003);
+        const dm = deps.dmChannels.get(request.params.channelId);
+        if (!dm && (!found || !TEXT_CHANNEL_TYPES.has(found.channel.type))) return errorResponse(404, 10003);
         const failure = invalid(request, 'message-create');
         if (failure) return failure;
         const body = asObject(request.body);
-        const stored = messages.create({ channelId: found.channel.id, body: { ...body, flags: (Number(body.flags) || 0) & ~MessageFlags.Ephemeral }, source: 'channel' });
+        const problem = nonceProblem(body);
+        if (problem) return errorResponse(400, 50035, { errors: toDiscordErrors([{ path: 'nonce', message: problem }]) });
+        const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
+        if (nonce !== undefined && body.enforce_nonce === true) {
+          const earlier = deps.nonces.find(botUser.id, nonce);
+          if (earlier) {
+            deps.nonces.replays += 1;
+            return ok(earlier.message);
+          }
+        }
+        const channelId = dm?.id ?? found!.channel.id;
+        const stored = messages.create({ channelId, body: { ...body, flags: (Number(body.flags) || 0) & ~MessageFlags.Ephemeral }, source: 'channel' });
+        if (nonce !== undefined) {
+          stored.message.nonce = body.nonce;
+          deps.nonces.remember(botUser.id, nonce, stored);
+        }
         return ok(stored.message);
+      },
+    },
+    {
+      method: 'POST',
+      template: '/users/@me/channels',
+      auth: true,
+      handle: (request) => {
+        const recipientId = asObject(request.body).recipient_id;
+        const member = deps.guilds().flatMap((guild) => guild.members).find((candidate) => candidate.user.id === recipientId);
+        if (!member) return errorResponse(400, 50007);
+        return ok(deps.dmChannels.payload(deps.dmChannels.open(member.user)));
       },
     },
     {

@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { DmChannels, NonceMemory, RateLimits, type RateLimitSettings, type RateLimitStats } from './channel-posts.js';
 import { CommandRegistry, type StoredCommand } from './command-registry.js';
 import { FaultInjector, type FaultSpec, type InjectedFault } from './faults.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, type FixtureGuild, type FixtureUser } from './fixtures.js';
@@ -71,6 +72,9 @@ export class DiscordDouble {
   private readonly changes = new ChangeNotifier();
   private readonly recorder = new RequestRecorder(this.changes);
   private readonly faults = new FaultInjector();
+  private readonly dmChannels: DmChannels;
+  private readonly nonces: NonceMemory;
+  private readonly rateLimits: RateLimits;
   private readonly now: () => number;
   private readonly registry: CommandRegistry;
   private readonly messages: MessageStore;
@@ -90,6 +94,9 @@ export class DiscordDouble {
     this.requests = this.recorder.requests;
     this.validationErrors = this.recorder.validationErrors;
     this.registry = new CommandRegistry(this.applicationId, this.now);
+    this.dmChannels = new DmChannels(this.now);
+    this.nonces = new NonceMemory(this.now);
+    this.rateLimits = new RateLimits(Date.now);
     this.messages = new MessageStore(this.botUser, this.now);
     this.interactions = new InteractionStore({
       messages: this.messages,
@@ -123,6 +130,8 @@ export class DiscordDouble {
       interactions: this.interactions,
       registry: this.registry,
       recorder: this.recorder,
+      dmChannels: this.dmChannels,
+      nonces: this.nonces,
       now: this.now,
     });
     this.server = createServer((request, response) => {
@@ -252,6 +261,29 @@ export class DiscordDouble {
     return this.registry.list(guildId);
   }
 
+  /** The DM channel the bot opened with this member, if any (its messages: `messagesIn(dmChannelOf(id))`). */
+  dmChannelOf(userId: string): string | undefined {
+    return this.dmChannels.of(userId)?.id;
+  }
+
+  /** Posts answered with an earlier message because of `enforce_nonce`. */
+  get nonceReplays(): number {
+    return this.nonces.replays;
+  }
+
+  /** Enforces Discord's rate limits (50 requests/s, 5 messages per 5 s per channel) with real 429s. */
+  enableRateLimits(settings: Partial<RateLimitSettings> = {}): void {
+    this.rateLimits.enable(settings);
+  }
+
+  disableRateLimits(): void {
+    this.rateLimits.disable();
+  }
+
+  get rateLimitStats(): RateLimitStats {
+    return this.rateLimits.stats;
+  }
+
   injectFault(spec: FaultSpec): InjectedFault {
     return this.faults.inject(spec);
   }
@@ -291,6 +323,7 @@ export class DiscordDouble {
 
     const fault = this.faults.take(method, path);
     result ??= fault ?? this.authorize(matched?.route, headers.authorization);
+    result ??= this.rateLimits.check(method, path, headers.authorization?.startsWith('Bot ') === true);
     if (!result) {
       try {
         result = matched
@@ -301,6 +334,10 @@ export class DiscordDouble {
       }
     }
 
+    if (result.status < 300) {
+      const rateHeaders = this.rateLimits.headersFor(method, path);
+      if (rateHeaders) result = { ...result, headers: { ...result.headers, ...rateHeaders } };
+    }
     send(response, result);
     this.recorder.record({
       method,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { RunningApp } from '../../../src/app.js';
 import { runDeploy } from '../../../src/bot/deploy.js';
-import { main } from '../../../src/main.js';
+import { main, type MainOptions } from '../../../src/main.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions } from '../../discord-double/index.js';
 
 export interface Pacer {
@@ -23,6 +23,8 @@ export interface Pacer {
 export interface StartPacerOptions {
   double?: DiscordDoubleOptions;
   env?: NodeJS.ProcessEnv;
+  /** Injected clock, job list or scheduler pacing for the app under test. */
+  app?: MainOptions['app'];
 }
 
 export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer> {
@@ -45,7 +47,7 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
   const start = async () => {
     const logDestination = new PassThrough();
     logDestination.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
-    const app = await main(env, { logDestination });
+    const app = await main(env, { logDestination, app: options.app });
     if (typeof app === 'number') throw new Error(`Pacer exited with ${app}`);
     return app;
   };

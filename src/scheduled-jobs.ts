@@ -1,0 +1,11 @@
+/**
+ * Every feature that posts on a timetable registers its ScheduledJob here, one line each, for example:
+ *   (context) => createWeeklyChallengeJob(context),
+ * One job per `schedules.kind`; startApp hands them to the scheduler.
+ */
+import type { AppContext } from './app-context.js';
+import type { ScheduledJob } from './scheduler/contract.js';
+
+export type JobFactory = (context: AppContext) => ScheduledJob;
+
+export const scheduledJobs: readonly JobFactory[] = [];

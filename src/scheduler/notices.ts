@@ -1,0 +1,50 @@
+/** What the scheduler tells a club's moderators when a scheduled post cannot go out. No pings. */
+import type { OutgoingMessage, ScheduleKind } from './contract.js';
+
+const WHAT: Record<ScheduleKind, string> = {
+  weekly_challenge: 'the weekly challenge',
+  challenge_recap: 'the weekly recap',
+  announcement: 'a scheduled announcement',
+};
+
+const RESUME: Record<ScheduleKind, string> = {
+  weekly_challenge: '`/club challenge resume`',
+  challenge_recap: '`/club challenge resume`',
+  announcement: '`/announce list`, then `/announce resume` with its id',
+};
+
+export interface NoticeSubject {
+  kind: ScheduleKind;
+  channelId: string;
+}
+
+function message(content: string): OutgoingMessage {
+  return { content, allowed_mentions: { parse: [] } };
+}
+
+/** A permanent failure: the schedule is paused until a moderator resumes it. */
+export function pausedNotice(subject: NoticeSubject, reason: string): OutgoingMessage {
+  return message(
+    [
+      `**Pacer paused ${WHAT[subject.kind]} in <#${subject.channelId}>.**`,
+      `Why: ${reason}`,
+      `To fix it: make sure Pacer can see that channel and has the Send Messages and Embed Links permissions there (or choose another channel), then run ${RESUME[subject.kind]}.`,
+    ].join('\n'),
+  );
+}
+
+/** Transient failures used up every retry: this occurrence is lost, the next one is still scheduled. */
+export function failedNotice(subject: NoticeSubject, reason: string, attempts: number): OutgoingMessage {
+  return message(
+    [
+      `**Pacer could not post ${WHAT[subject.kind]} in <#${subject.channelId}>** after ${attempts} tries.`,
+      `Why: ${reason}`,
+      'The next one is still scheduled. If this keeps happening, check that Discord is reachable from where Pacer runs.',
+    ].join('\n'),
+  );
+}
+
+/** A job chose not to post and asked for moderators to hear why. */
+export function skippedNotice(subject: NoticeSubject, reason: string): OutgoingMessage {
+  return message(`Pacer did not post ${WHAT[subject.kind]} in <#${subject.channelId}>: ${reason}`);
+}
