@@ -3,9 +3,11 @@
  *   (context) => createWeeklyChallengeJob(context),
  * One job per `schedules.kind`; startApp hands them to the scheduler.
  */
+import { announcementJob } from './announcements/job.js';
 import type { AppContext } from './app-context.js';
+import { announcementJobStore } from './db/announcements.js';
 import type { ScheduledJob } from './scheduler/contract.js';
 
 export type JobFactory = (context: AppContext) => ScheduledJob;
 
-export const scheduledJobs: readonly JobFactory[] = [];
+export const scheduledJobs: readonly JobFactory[] = [(context) => announcementJob(announcementJobStore(context.db))];

@@ -26,7 +26,7 @@ export function announcementJob(store: AnnouncementJobStore): ScheduledJob {
       if (lateMs > GRACE_WINDOW_MS) {
         return {
           action: 'skip',
-          reason: `Announcement #${announcement.id} was due <t:${Math.floor(occurrence.scheduledFor.getTime() / 1000)}:f> while Pacer was offline; it was ${Math.round(lateMs / 60_000)} minutes late, past the ${GRACE_WINDOW_MS / 60_000}-minute grace window, so that post was skipped.`,
+          reason: `announcement #${announcement.id} was due <t:${Math.floor(occurrence.scheduledFor.getTime() / 1000)}:f> while Pacer was offline. It was ${Math.round(lateMs / 60_000)} minutes late, past the ${GRACE_WINDOW_MS / 60_000}-minute grace window, so that post was skipped; later posts go ahead as scheduled.`,
           notifyModerators: true,
         };
       }

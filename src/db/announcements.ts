@@ -33,6 +33,8 @@ export interface AnnouncementRow extends AnnouncementContent {
   pausedBy: string | null;
   resumedBy: string | null;
   cancelledBy: string | null;
+  lastMessageId: string | null;
+  lastPostedAt: Date | null;
 }
 
 const columns = {
@@ -54,6 +56,8 @@ const columns = {
   pausedBy: announcements.pausedBy,
   resumedBy: announcements.resumedBy,
   cancelledBy: announcements.cancelledBy,
+  lastMessageId: announcements.lastMessageId,
+  lastPostedAt: announcements.lastPostedAt,
 };
 
 type Selected = NonNullable<ReturnType<ReturnType<typeof base>['get']>>;

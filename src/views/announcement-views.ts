@@ -109,6 +109,7 @@ export interface ListEntry {
   cron: string | null;
   createdBy: string;
   status: AnnouncementStatus;
+  lastError: string | null;
   title: string | null;
   body: string;
 }
@@ -129,7 +130,7 @@ export function listView(entries: readonly ListEntry[], page: number, total: num
   const lines = entries.map((e) => {
     const next = e.nextRunAt && (e.status === 'active' || e.status === 'paused') ? ts(e.nextRunAt, 'f') : '-';
     const label = clip((e.title ?? e.body).replace(/\s+/g, ' '), 40);
-    return `**#${e.id}** ${label}\n<#${e.channelId}> · next: ${next} · ${repeatLabel(e.repeat, e.cron)} · by <@${e.createdBy}> · ${STATUS_LABELS[e.status]}`;
+    return `**#${e.id}** ${label}\n<#${e.channelId}> · next: ${next} · ${repeatLabel(e.repeat, e.cron)} · by <@${e.createdBy}> · ${STATUS_LABELS[e.status]}${e.lastError && e.status !== 'active' ? ` (${clip(e.lastError, 80)})` : ''}`;
   });
   const buttons = [
     button(encodeAnnounceId({ kind: 'list', page: Math.max(1, page - 1) }), '◀ Newer', ButtonStyle.Secondary, page <= 1),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ComponentType, TextInputStyle } from 'discord.js';
+import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { defineCommand, type CommandModule } from '../../src/bot/command.js';
 import { CommandRegistry } from '../../src/bot/registry.js';
 import { createRouter } from '../../src/bot/router.js';
@@ -9,11 +9,11 @@ import { createLogger } from '../../src/logger.js';
 import { systemClock } from '../../src/clock.js';
 import { startHarness, type Harness } from '../discord-double/harness.js';
 
-const modal = {
+const modal = (): APIModalInteractionResponseCallbackData => ({
   custom_id: 'mt:1:form',
   title: 'A form',
   components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: 'text', label: 'Text', style: TextInputStyle.Short }] }],
-} as const;
+});
 
 function busy(ms: number) {
   const until = Date.now() + ms;
@@ -36,7 +36,7 @@ describe('responder modal path', () => {
   it('opens the modal as the first response even when the watchdog is due before the handler finishes validating', async () => {
     await serve(async (_interaction, ctx) => {
       busy(80);
-      await ctx.respond.showModal({ ...modal, components: [...modal.components] });
+      await ctx.respond.showModal(modal());
     }, 1);
     const handle = harness.double.runSlash('form');
     const callback = await handle.response();
@@ -50,7 +50,7 @@ describe('responder modal path', () => {
     let error: unknown;
     await serve(async (_interaction, ctx) => {
       await ctx.respond.reply({ content: 'first', ephemeral: true });
-      await ctx.respond.showModal({ ...modal, components: [...modal.components] }).catch((e: unknown) => (error = e));
+      await ctx.respond.showModal(modal()).catch((e: unknown) => (error = e));
     }, 1000);
     const handle = harness.double.runSlash('form');
     expect((await handle.reply()).content).toBe('first');
