@@ -75,7 +75,7 @@ describe('when, read in the club zone', () => {
   });
 
   it('refuses past, partial and nonsense times with examples of what works', () => {
-    for (const text of ['2025-01-01 10:00', '2026-10-30 11:59', 'banana 7am', 'monday', 'soon', '2026-02-30 18:00', '', 'tomorrow 18:00 and friday 9am']) {
+    for (const text of ['2025-01-01 10:00', '2026-10-30 11:59', 'banana 7am', 'monday', 'soon', '2026-02-30 18:00', '', 'tomorrow 18:00 and friday 9am', '2026-12-01 18:00 xyz', 'at 2026-12-01 18:00']) {
       const error = refused(parseWhen(text, LONDON, now, 'day-first'));
       expect(error, text).toContain('tomorrow 18:00');
       expect(error, text).toContain(LONDON);

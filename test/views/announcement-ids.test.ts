@@ -74,6 +74,7 @@ describe('the an custom_id family', () => {
       'an:1:new:1300000000000000003:mfx8qz2o:n:0:0:0_18_x_x_x',
       'an:1:new:1300000000000000003:mfx8qz2o:c:0:0:0_18_x_x_mon',
       'an:1:new:1300000000000000003:mfx8qz2o:n:0:0:0_18_x_x_MON',
+      'an:1:new:1300000000000000003:mfx8qz2o:n:0:0:0_18_x_x_mon',
       'an:1:edit:5:-:c:-',
       'an:1:ls:0',
       'an:1:drop:5',
