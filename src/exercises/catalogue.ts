@@ -62,7 +62,7 @@ export function cardTextLength(card: Card): number {
 }
 
 function label(raw: unknown, index: number): string {
-  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '?';
   return `card ${index + 1} (${id})`;
 }
 

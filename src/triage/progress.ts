@@ -105,7 +105,7 @@ export function toAnswers(progress: Progress): Answers {
       answers[id] = slotAnswer(slot, value);
     }
   }
-  return answers as Answers;
+  return answers;
 }
 
 function skippedQuestions(progress: Progress): Set<QuestionId> {
@@ -142,7 +142,7 @@ export function answeredPath(progress: Progress): Slot[] {
   let replay = emptyProgress();
   const path: Slot[] = [];
   for (let slot = currentSlot(replay); slot && progress[slot.index] !== UNSET; slot = currentSlot(replay)) {
-    replay = replay.map((v, i) => (i === slot!.index ? progress[i]! : v));
+    replay = replay.map((v, i) => (i === slot.index ? progress[i]! : v));
     path.push(slot);
   }
   return path;

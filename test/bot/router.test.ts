@@ -76,10 +76,10 @@ describe('router', () => {
 
 describe('command registry', () => {
   it('refuses two modules with the same name or the same custom_id prefix', () => {
-    const a = command('same', async () => undefined);
+    const a = command('same', () => Promise.resolve());
     expect(() => new CommandRegistry([a, a])).toThrow(/named \/same/);
-    const p1 = { ...command('one', async () => undefined), componentPrefixes: ['p'] };
-    const p2 = { ...command('two', async () => undefined), componentPrefixes: ['p'] };
+    const p1 = { ...command('one', () => Promise.resolve()), componentPrefixes: ['p'] };
+    const p2 = { ...command('two', () => Promise.resolve()), componentPrefixes: ['p'] };
     expect(() => new CommandRegistry([p1, p2])).toThrow(/prefix "p"/);
   });
 });

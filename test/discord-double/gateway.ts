@@ -1,9 +1,16 @@
 /** Gateway v10 over plain JSON text frames (no compression): HELLO, IDENTIFY/READY, heartbeats, RESUME, controls. */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { type FixtureGuild, type FixtureUser, guildCreatePayload, userPayload } from './fixtures.js';
 import type { ChangeNotifier } from './waiting.js';
+
+/** A frame arrives as one Buffer, a list of fragments, or an ArrayBuffer, depending on the socket's binaryType. */
+function frameText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  return Buffer.from(raw).toString('utf8');
+}
 
 export const GatewayOp = {
   Dispatch: 0,
@@ -85,7 +92,7 @@ export class GatewayServer {
   accept(socket: WebSocket, request: IncomingMessage): void {
     this.sockets.add(socket);
     this.connections.push(request.url ?? '/');
-    socket.on('message', (raw) => this.onFrame(socket, raw.toString()));
+    socket.on('message', (raw) => this.onFrame(socket, frameText(raw)));
     socket.on('close', (code) => this.onClose(socket, code));
     socket.on('error', () => socket.terminate());
     this.send(socket, { op: GatewayOp.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null });

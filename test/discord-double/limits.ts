@@ -344,7 +344,7 @@ export function collectCommandDefinitionIssues(definitions: unknown): LimitIssue
     } else {
       checkLength(issues, `${path}.name`, definition.name, 1, LIMITS.commandName);
     }
-    const key = `${String(type)}:${String(definition.name)}`;
+    const key = `${JSON.stringify(type)}:${String(definition.name)}`;
     if (names.has(key)) issues.push({ path: `${path}.name`, message: `duplicate command name "${String(definition.name)}"` });
     names.add(key);
   });

@@ -71,7 +71,7 @@ function flattenIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = []): Limi
 
 function schemaIssues(schema: z.ZodMiniType, body: unknown): LimitIssue[] {
   const result = schema.safeParse(body);
-  return result.success ? [] : flattenIssues(result.error.issues as ZodIssueLike[]);
+  return result.success ? [] : flattenIssues(result.error.issues);
 }
 
 function callbackSchema(type: unknown): z.ZodMiniType | undefined {

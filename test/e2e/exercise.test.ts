@@ -42,7 +42,8 @@ function fieldValue(message: ApiMessage, name: string): string {
 }
 
 function footer(message: ApiMessage): string {
-  return String((embed(message).footer as Json | undefined)?.text ?? '');
+  const text = (embed(message).footer as Json | undefined)?.text;
+  return typeof text === 'string' ? text : '';
 }
 
 /** Every component inside the message's action rows. */

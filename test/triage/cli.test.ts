@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runCli, type CliIo } from '../../src/triage/cli.js';
 import { vignettes } from './helpers.js';
 
@@ -14,11 +15,11 @@ function fakeIo(files: Record<string, string>, stdin = ''): CliIo & { out: strin
   const io = {
     out: '',
     err: '',
-    readStdin: async () => stdin,
-    readFile: async (path: string) => {
+    readStdin: () => Promise.resolve(stdin),
+    readFile: (path: string) => {
       const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return text;
+      if (text === undefined) return Promise.reject(Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' }));
+      return Promise.resolve(text);
     },
     stdout: (text: string) => {
       io.out += text;
@@ -30,6 +31,15 @@ function fakeIo(files: Record<string, string>, stdin = ''): CliIo & { out: strin
   return io;
 }
 
+const printedLine = z.record(z.string(), z.unknown());
+const outcomeFields = z.object({ level: z.string(), patterns: z.array(z.string()), cards: z.array(z.string()), rules: z.array(z.string()) });
+
+/** The JSON line the CLI prints, checked rather than trusted; `keys` keeps the printed order. */
+function parseOutcome(line: string) {
+  const printed = printedLine.parse(JSON.parse(line));
+  return { keys: Object.keys(printed), ...outcomeFields.parse(printed) };
+}
+
 const hv16 = JSON.stringify(vignettes.find((v) => v.id === 'HV16')!.answers);
 
 describe('runCli', () => {
@@ -39,15 +49,15 @@ describe('runCli', () => {
     expect(io.err).toBe('');
     const lines = io.out.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    const printed = JSON.parse(lines[0]!);
-    expect(Object.keys(printed)).toEqual(['level', 'patterns', 'cards', 'rules']);
+    const printed = parseOutcome(lines[0]!);
+    expect(printed.keys).toEqual(['level', 'patterns', 'cards', 'rules']);
     expect(printed.level).toBe('EMERGENCY');
   });
 
   it('reads stdin for "-"', async () => {
     const io = fakeIo({}, hv16);
     expect(await runCli(['--', '-'], io)).toBe(0);
-    expect(JSON.parse(io.out).level).toBe('EMERGENCY');
+    expect(parseOutcome(io.out).level).toBe('EMERGENCY');
   });
 
   it.each([
@@ -82,7 +92,7 @@ describe('triage command line (spawned)', () => {
     expect(fromStdin.status).toBe(0);
     expect(fromStdin.stderr).toBe('');
     expect(fromStdin.stdout.endsWith('\n')).toBe(true);
-    const outcome = JSON.parse(fromStdin.stdout);
+    const outcome = parseOutcome(fromStdin.stdout);
     expect(v.expected.acceptable_levels).toContain(outcome.level);
     expect(outcome.patterns).toContain('PFP');
   });

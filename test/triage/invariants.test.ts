@@ -98,7 +98,7 @@ describe('safety invariants over generated answers', () => {
 
   it('13 to 15 year olds and under-13s get no pattern and no cards', () => {
     fc.assert(
-      fc.property(mixedAnswersArb, fc.constantFrom('age_13_15', 'age_under_13') as fc.Arbitrary<'age_13_15' | 'age_under_13'>, (answers, age) => {
+      fc.property(mixedAnswersArb, fc.constantFrom<'age_13_15' | 'age_under_13'>('age_13_15', 'age_under_13'), (answers, age) => {
         const outcome = evaluate({ ...answers, Q00_age: age });
         expect(outcome.patterns).toEqual([]);
         expect(outcome.cards).toEqual([]);

@@ -27,7 +27,7 @@ function clickFor(slot: Slot, answers: Record<string, unknown>): SlotAnswer {
     return slot.kind === 'multi' ? { options: [fallback] } : { option: fallback };
   }
   if (Array.isArray(raw)) return { options: raw.map((id) => ids.indexOf(String(id))) };
-  return { option: ids.indexOf(String(raw)) };
+  return { option: typeof raw === 'string' || typeof raw === 'number' ? ids.indexOf(String(raw)) : -1 };
 }
 
 function walk(answers: Record<string, unknown>): { progress: Progress; steps: number } {
