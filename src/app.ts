@@ -60,7 +60,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   context.poster = poster;
   const scheduler = new Scheduler({
     ...options.scheduler,
-    store: createScheduleStore(database.db),
+    store: createScheduleStore(database),
     poster,
     clock: context.clock,
     logger,

@@ -1,8 +1,9 @@
 /** The scheduler's database port over drizzle: the due query, the run ledger, schedule updates. */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ScheduleKind } from '../scheduler/contract.js';
-import type { ClubContacts, DueSchedule, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from '../scheduler/store.js';
-import type { Db } from './connection.js';
+import type { ClubContacts, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from '../scheduler/store.js';
+import type { DatabaseHandle } from './connection.js';
 import { clubs, scheduleRuns, schedules } from './schema.js';
 
 const runColumns = {
@@ -14,27 +15,44 @@ const runColumns = {
   messageId: scheduleRuns.messageId,
 };
 
-export function createScheduleStore(db: Db): ScheduleStore {
+interface DueRow {
+  id: number;
+  guild_id: string;
+  kind: ScheduleKind;
+  channel_id: string;
+  rule_kind: 'once' | 'cron';
+  cron: string | null;
+  timezone: string;
+  next_run_at: number;
+}
+
+export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
+  const { db, sqlite } = handle;
+  const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
   return {
     due(now, limit, kinds) {
       if (kinds.length === 0) return [];
-      const rows = db
-        .select({
-          id: schedules.id,
-          guildId: schedules.guildId,
-          kind: schedules.kind,
-          channelId: schedules.channelId,
-          ruleKind: schedules.ruleKind,
-          cron: schedules.cron,
-          timezone: schedules.timezone,
-          nextRunAt: schedules.nextRunAt,
-        })
-        .from(schedules)
-        .where(and(eq(schedules.status, 'active'), lte(schedules.nextRunAt, now), inArray(schedules.kind, [...kinds])))
-        .orderBy(asc(schedules.nextRunAt))
-        .limit(limit)
-        .all();
-      return rows.filter((row): row is DueSchedule => row.nextRunAt !== null);
+      const key = kinds.join(',');
+      let statement = dueStatements.get(key);
+      if (!statement) {
+        // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
+        statement = sqlite.prepare<[number, number], DueRow>(
+          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at from schedules
+           where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
+           order by next_run_at limit ?`,
+        );
+        dueStatements.set(key, statement);
+      }
+      return statement.all(now.getTime(), limit).map((row) => ({
+        id: row.id,
+        guildId: row.guild_id,
+        kind: row.kind,
+        channelId: row.channel_id,
+        ruleKind: row.rule_kind,
+        cron: row.cron,
+        timezone: row.timezone,
+        nextRunAt: new Date(row.next_run_at),
+      }));
     },
 
     openRun(scheduleId) {

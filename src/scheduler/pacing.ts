@@ -8,6 +8,14 @@
  * Pacing uses real elapsed time, not the injected clock: it is about Discord's rate, not the timetable.
  */
 
+/**
+ * Discord allows 50 requests/s per bot and 5 messages per 5 s per channel, counted in windows that open at
+ * the first request Discord receives. Evenly spaced starts at exactly 50/s still let network jitter put a
+ * 51st arrival into one window, so the queue keeps a small margin: 47/s, and 5 per 5.25 s per channel.
+ */
+export const DEFAULT_PER_SECOND = 47;
+export const DEFAULT_PER_CHANNEL = { count: 5, windowMs: 5250 };
+
 export class QueueClosedError extends Error {
   constructor() {
     super('The post queue is stopping; the post was not sent.');
@@ -54,8 +62,8 @@ export class PostQueue {
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(options: PacingOptions = {}) {
-    this.perSecond = options.perSecond ?? 50;
-    this.perChannel = options.perChannel ?? { count: 5, windowMs: 5000 };
+    this.perSecond = options.perSecond ?? DEFAULT_PER_SECOND;
+    this.perChannel = options.perChannel ?? DEFAULT_PER_CHANNEL;
     this.capacity = options.capacity ?? 5000;
     this.concurrency = options.concurrency ?? 50;
     this.now = options.monotonicNow ?? (() => performance.now());
