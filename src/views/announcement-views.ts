@@ -1,5 +1,5 @@
 /** Pure views for /announce: modals, the confirmation, the list, the preview and the cancel prompt. */
-import { ButtonStyle, ComponentType, TextInputStyle, type APIEmbed, type APIModalInteractionResponseCallbackData } from 'discord.js';
+import { ButtonStyle, ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { REPEAT_LABELS, type AnnouncementContent, type AnnouncementStatus, type AnnouncementText, type Ping, type Repeat } from '../announcements/announcement.js';
 import { describePing } from '../announcements/mentions.js';
 import { announcementPost } from '../announcements/post.js';
@@ -94,7 +94,7 @@ export function previewView(content: AnnouncementContent): MessagePayload {
   const post = announcementPost(content);
   return {
     content: post.content ?? '',
-    embeds: (post.embeds ?? []) as APIEmbed[],
+    embeds: post.embeds ?? [],
     components: [],
     allowedMentions: NO_PINGS,
     ephemeral: true,
