@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import { REPEATS, pingToRoleId, type NamedRepeat, type Ping } from '../src/announcements/announcement.js';
 import { editedTiming } from '../src/announcements/edit-timing.js';
-import { timingFor, upcomingRuns, type Timing } from '../src/announcements/repeat.js';
+import { notBefore, timingFor, upcomingRuns, type Timing } from '../src/announcements/repeat.js';
 import { textProblem } from '../src/announcements/text-limits.js';
 import { dateOrderFor, describeWhenNote, parseWhen, type WhenNote } from '../src/announcements/when.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../src/bot/command.js';
@@ -94,6 +94,21 @@ function asRepeat(value: string | null): NamedRepeat | null {
   return (REPEATS as readonly string[]).includes(value ?? '') ? (value as NamedRepeat) : null;
 }
 
+const POSTING_PERMISSIONS = [
+  ['View Channel', PermissionFlagsBits.ViewChannel],
+  ['Send Messages', PermissionFlagsBits.SendMessages],
+  ['Embed Links', PermissionFlagsBits.EmbedLinks],
+] as const;
+
+/** The permissions Pacer needs in the channel and lacks, by what Discord has told the client (empty when unknown). */
+function botMissingIn(interaction: BaseInteraction, channelId: string): string[] {
+  const me = interaction.guild?.members.me;
+  const channel = interaction.guild?.channels.cache.get(channelId);
+  if (!me || !channel) return [];
+  const permissions = me.permissionsIn(channel);
+  return POSTING_PERMISSIONS.filter(([, bit]) => !permissions.has(bit)).map(([name]) => name);
+}
+
 function canMentionEveryone(interaction: BaseInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.MentionEveryone) ?? false;
 }
@@ -156,6 +171,10 @@ export const announceCommand = defineCommand({
 
     switch (args.subcommand) {
       case 'schedule': {
+        const missing = botMissingIn(interaction, args.channel);
+        if (missing.length > 0) {
+          return ctx.respond.fail(`Pacer cannot post in <#${args.channel}>: it lacks ${missing.join(', ')} there. Give Pacer those permissions in that channel, or pick another. Nothing was saved.`);
+        }
         const when = parseWhen(args.when, zone, now, order);
         if (!when.ok) return ctx.respond.fail(when.error);
         const timing = timingFor(when.at, zone, asRepeat(args.repeat), args.cron);
@@ -257,12 +276,12 @@ export const announceCommand = defineCommand({
       const draft = action.draft;
       if (!interaction.guild?.channels.cache.has(draft.channelId)) return ctx.respond.fail(STALE_COMPONENT_TEXT);
       if (draft.ping.kind === 'everyone' && !canMentionEveryone(interaction)) return ctx.respond.fail(NO_EVERYONE_TEXT);
-      if (draft.repeat === 'none' && draft.start <= now) {
+      const computed = timingFor(draft.start, club.timezone, draft.repeat === 'cron' || draft.repeat === 'none' ? null : draft.repeat, draft.cron);
+      if (!computed.ok) return ctx.respond.fail(computed.error);
+      const timing = notBefore(computed, club.timezone, now);
+      if (!timing) {
         return ctx.respond.fail(`The time you chose passed while the form was open. Nothing was saved; run \`/announce schedule\` again. Your text:\n${text.body.slice(0, 1500)}`);
       }
-      const start = draft.start > now ? draft.start : now;
-      const timing = timingFor(start, club.timezone, draft.repeat === 'cron' || draft.repeat === 'none' ? null : draft.repeat, draft.cron);
-      if (!timing.ok) return ctx.respond.fail(timing.error);
       const id = createAnnouncement(ctx.db, {
         guildId,
         channelId: draft.channelId,
@@ -285,15 +304,19 @@ export const announceCommand = defineCommand({
     const row = getAnnouncement(ctx.db, guildId, draft.id);
     if (!row) return ctx.respond.fail(notFoundText(draft.id));
     if (row.status === 'cancelled') return ctx.respond.fail(`Announcement #${row.id} was cancelled and cannot be edited. Nothing was changed.`);
-    const timing = editedTiming(row, { start: draft.start && draft.start > now ? draft.start : draft.start ? now : null, repeat: draft.repeat, cron: draft.cron }, club.timezone, now);
-    if (timing && !timing.ok) return ctx.respond.fail(timing.error);
-    editAnnouncement(ctx.db, row, { ...text, ...(timing?.ok ? { timing } : {}), by: interaction.user.id, at: now });
+    const edited = editedTiming(row, { start: draft.start, repeat: draft.repeat, cron: draft.cron }, club.timezone, now);
+    if (edited && !edited.ok) return ctx.respond.fail(edited.error);
+    const timing = edited ? notBefore(edited, club.timezone, now) : null;
+    if (edited && !timing) {
+      return ctx.respond.fail(`The new time passed while the form was open. Nothing was changed; run \`/announce edit id:${row.id}\` again.`);
+    }
+    editAnnouncement(ctx.db, row, { ...text, ...(timing ? { timing } : {}), by: interaction.user.id, at: now });
     const updated = getAnnouncement(ctx.db, guildId, row.id)!;
-    const shown = timing?.ok ? timing : { cron: updated.cron, repeat: updated.repeat, firstRun: updated.nextRunAt };
+    const shown = timing ?? { cron: updated.cron, repeat: updated.repeat, firstRun: updated.nextRunAt };
     if (!shown.firstRun || updated.status === 'done') {
       return ctx.respond.reply(plainView(`Announcement #${row.id} updated. It has already posted and has no further posts; give it a \`when\` with \`/announce edit\` to post it again.`));
     }
-    return ctx.respond.reply(confirmation(updated, { ...shown, firstRun: shown.firstRun }, timing?.ok ? timing.notes : [], 'updated'));
+    return ctx.respond.reply(confirmation(updated, { ...shown, firstRun: shown.firstRun }, timing ? timing.notes : [], 'updated'));
   },
 
   async component(interaction, ctx) {

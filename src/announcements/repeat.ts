@@ -133,6 +133,17 @@ function pairWithin(rule: string, zone: string, from: Date): [Date, Date] | null
   return a && b ? [a, b] : null;
 }
 
+/**
+ * The timing moved on to the first post after `now`, for a form that stayed open past its first post:
+ * a repeat keeps its rule and starts at its next run; a one-off whose time passed gives null.
+ */
+export function notBefore(timing: Timing, zone: string, now: Date): Timing | null {
+  if (timing.firstRun > now) return timing;
+  if (timing.cron === null) return null;
+  const next = nextRun(timing.cron, zone, now);
+  return next ? { ...timing, firstRun: next } : null;
+}
+
 /** The first `count` posts from the first run on: the confirmation's "next three". */
 export function upcomingRuns(cron: string | null, zone: string, firstRun: Date, count: number): Date[] {
   if (cron === null) return [firstRun];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editedTiming } from '../../src/announcements/edit-timing.js';
-import { shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
+import { notBefore, shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
 
 const LONDON = 'Europe/London';
 
@@ -124,5 +124,15 @@ describe('edited timing', () => {
   it('asks for a time when a finished one-off gets a repeat', () => {
     const done = { repeat: 'none' as const, cron: null, nextRunAt: new Date('2026-10-01T18:00:00Z') };
     expect(refusal(editedTiming(done, { start: null, repeat: 'weekly', cron: null }, LONDON, now))).toMatch(/new `when`/);
+  });
+});
+
+describe('a form left open past the first post', () => {
+  it('moves a repeat on to its next run at the same local time, and drops a one-off', () => {
+    const weekly = ok(timingFor(new Date('2026-11-02T18:00:00Z'), LONDON, 'weekly', null));
+    expect(notBefore(weekly, LONDON, new Date('2026-11-02T17:00:00Z'))).toBe(weekly);
+    expect(notBefore(weekly, LONDON, new Date('2026-11-02T18:05:00Z'))?.firstRun.toISOString()).toBe('2026-11-09T18:00:00.000Z');
+    const once = ok(timingFor(new Date('2026-11-02T18:00:00Z'), LONDON, null, null));
+    expect(notBefore(once, LONDON, new Date('2026-11-02T18:00:00Z'))).toBeNull();
   });
 });

@@ -20,9 +20,9 @@ describe('npm run deploy:commands', () => {
   it('registers every command globally and says what it registered', async () => {
     const { code, out } = await deploy({ DISCORD_TOKEN: 'fake', DISCORD_APPLICATION_ID: FIXTURE.applicationId });
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^Registered 2 commands globally/);
-    expect(out.slice(1)).toEqual(['  /symptom-check', '  /exercise']);
-    expect(double!.commands().map((c) => c.name)).toEqual(['symptom-check', 'exercise']);
+    expect(out[0]).toMatch(/^Registered 3 commands globally/);
+    expect(out.slice(1)).toEqual(['  /symptom-check', '  /exercise', '  /announce']);
+    expect(double!.commands().map((c) => c.name)).toEqual(['symptom-check', 'exercise', 'announce']);
     expect(double!.validationErrors).toEqual([]);
   });
 
@@ -30,7 +30,7 @@ describe('npm run deploy:commands', () => {
     const { code, out } = await deploy({ DISCORD_TOKEN: 'fake', DISCORD_GUILD_ID: FIXTURE.guildId });
     expect(code).toBe(0);
     expect(out[0]).toContain(`to server ${FIXTURE.guildId} for application ${FIXTURE.applicationId}`);
-    expect(double!.commands(FIXTURE.guildId)).toHaveLength(2);
+    expect(double!.commands(FIXTURE.guildId)).toHaveLength(3);
   });
 
   it('reads the application id from the token when Discord will not say', async () => {
@@ -39,7 +39,7 @@ describe('npm run deploy:commands', () => {
     const token = `${Buffer.from(FIXTURE.applicationId).toString('base64')}.x.y`;
     const { code } = await deploy({ DISCORD_TOKEN: token });
     expect(code).toBe(0);
-    expect(double.commands()).toHaveLength(2);
+    expect(double.commands()).toHaveLength(3);
   });
 
   it('fails with a readable line when Discord refuses the token', async () => {

@@ -154,6 +154,26 @@ describe('announcements post at their time, exactly once', () => {
     await cancel(id);
   });
 
+  it('does not post in the past when the form stayed open past the chosen time', async () => {
+    clock.set('2027-08-02T16:00:00Z');
+    const openForm = async (options: Record<string, string>) => {
+      const command = pacer.double.runSlash('announce', { subcommand: 'schedule', options: { channel: CHANNEL, ...options }, user: MOD });
+      expect((await command.response()).type).toBe(9);
+      return String(command.modal().custom_id);
+    };
+    const once = await openForm({ when: '2027-08-02 18:00' });
+    const weekly = await openForm({ when: '2027-08-02 18:00', repeat: 'weekly' });
+    clock.set('2027-08-02T17:05:00Z'); // 18:05 BST: both forms are still open
+    const refused = await pacer.double.submitModal(once, { title: '', body: 'Too late text' }, { user: MOD }).reply();
+    expect(refused.content).toMatch(/passed while the form was open.*Too late text/s);
+    const accepted = await pacer.double.submitModal(weekly, { title: '', body: 'Weekly from next week' }, { user: MOD }).reply();
+    expect(accepted.content).toContain(`<t:${Date.parse('2027-08-09T17:00:00Z') / 1000}:F>`);
+    const count = posts().length;
+    await pacer.app.scheduler.runDue();
+    expect(posts()).toHaveLength(count);
+    await cancel(Number(/#(\d+)/.exec(accepted.content)?.[1]));
+  });
+
   it('posts nothing for a paused or cancelled announcement', async () => {
     clock.set('2027-07-01T12:00:00Z');
     const paused = await schedule({ when: '2027-07-02 18:00' }, { body: 'Paused one' });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcementPost } from '../../src/announcements/post.js';
 import { announcements, clubs, schedules } from '../../src/db/schema.js';
 import { createAnnouncement, getAnnouncement } from '../../src/db/announcements.js';
-import { FIXTURE, PermissionBits, type ApiMessage, type InteractionHandle } from '../discord-double/index.js';
+import { defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type InteractionHandle } from '../discord-double/index.js';
 import { startPacer, type Pacer } from './support/pacer.js';
 
 type Json = Record<string, unknown>;
@@ -269,5 +269,29 @@ describe('/announce through Discord', () => {
   it('sent nothing Discord would refuse', () => {
     expect(pacer.double.validationErrors).toEqual([]);
     expect(pacer.logs()).not.toMatch(/Meet at the gate|Filler 3/);
+  });
+});
+
+describe('/announce where Pacer may not post', () => {
+  let pacer: Pacer;
+  beforeAll(async () => {
+    const guild = defaultFixtureGuild();
+    const botRole = guild.roles.find((role) => role.id === FIXTURE.roles.bot)!;
+    botRole.permissions = PermissionBits.ViewChannel | PermissionBits.SendMessages;
+    const everyone = guild.roles.find((role) => role.id === guild.id)!;
+    everyone.permissions &= ~PermissionBits.EmbedLinks;
+    pacer = await startPacer({ double: { guilds: [guild] } });
+    pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London' }).run();
+  });
+  afterAll(async () => {
+    await pacer?.stop();
+  });
+
+  it('refuses before the form and says which permission is missing', async () => {
+    const handle = pacer.double.runSlash('announce', { subcommand: 'schedule', options: { channel: CHANNEL, when: '2027-06-01 18:00' }, user: MOD });
+    const reply = await handle.reply();
+    expect(handle.isEphemeral()).toBe(true);
+    expect(reply.content).toBe(`Pacer cannot post in <#${CHANNEL}>: it lacks Embed Links there. Give Pacer those permissions in that channel, or pick another. Nothing was saved.`);
+    expect(pacer.app.context.db.select().from(announcements).all()).toEqual([]);
   });
 });
