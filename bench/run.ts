@@ -7,6 +7,9 @@ import { currentSlot, decodeProgress, emptyProgress, encodeProgress, withAnswer 
 import { searchCards } from '../src/exercises/search.js';
 import { allCards } from '../src/exercises/catalogue.js';
 import { cardView } from '../src/views/exercise-views.js';
+import { parseWhen } from '../src/announcements/when.js';
+import { timingFor } from '../src/announcements/repeat.js';
+import { decodeAnnounceId, encodeAnnounceId } from '../src/views/announcement-ids.js';
 
 function bench(name: string, iterations: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm up
@@ -45,5 +48,16 @@ bench('triage: evaluate (pre-parsed)', 50_000, (i) => evaluate(answers[i % answe
 bench('symptom check: decode + validate custom_id state', 5_000, () => decodeProgress(midFlow));
 bench('exercise autocomplete: searchCards', 20_000, (i) => searchCards(queries[i % queries.length]!, 25));
 bench('exercise card view (embed + buttons)', 20_000, (i) => cardView(cards[i % cards.length]!));
+const whenNow = new Date('2026-10-30T12:00:00Z');
+const phrases = ['tomorrow 18:00', 'next monday 7am', 'in 2 hours', '2026-12-01 18:00', '1/12 18:00'];
+bench('announce: parse `when` in the club zone', 5_000, (i) => parseWhen(phrases[i % phrases.length]!, 'Europe/London', whenNow, 'day-first'));
+bench('announce: weekly timing (rule + first run)', 5_000, () => timingFor(whenNow, 'Europe/London', 'weekly', null));
+bench('announce: cron check, hourly rule (worst case gap walk)', 200, () => timingFor(whenNow, 'Europe/London', null, '0 * * * *'));
+bench('announce: cron check, refused every-30-minutes rule', 2_000, () => timingFor(whenNow, 'Europe/London', null, '*/30 * * * *'));
+const draftId = encodeAnnounceId({
+  kind: 'new',
+  draft: { channelId: '1300000000000000003', start: whenNow, repeat: 'cron', ping: { kind: 'role', roleId: '1400000000000000009' }, notes: ['gap'], cron: '0 18 * * MON-FRI' },
+});
+bench('announce: encode + decode the schedule modal id', 50_000, () => decodeAnnounceId(encodeAnnounceId(decodeAnnounceId(draftId)!)));
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap used after the run: ${heapMb.toFixed(1)} MiB`);
