@@ -10,6 +10,7 @@ import { cardView } from '../src/views/exercise-views.js';
 import { parseWhen } from '../src/announcements/when.js';
 import { timingFor } from '../src/announcements/repeat.js';
 import { decodeAnnounceId, encodeAnnounceId } from '../src/views/announcement-ids.js';
+import { benchBurst, benchIdleTick, benchNextRun } from './scheduler.js';
 
 function bench(name: string, iterations: number, fn: (i: number) => void): void {
   for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm up
@@ -59,5 +60,8 @@ const draftId = encodeAnnounceId({
   draft: { channelId: '1300000000000000003', start: whenNow, repeat: 'cron', ping: { kind: 'role', roleId: '1400000000000000009' }, notes: ['gap'], cron: '0 18 * * MON-FRI' },
 });
 bench('announce: encode + decode the schedule modal id', 50_000, () => decodeAnnounceId(encodeAnnounceId(decodeAnnounceId(draftId)!)));
+benchNextRun(bench);
 const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
 console.log(`heap used after the run: ${heapMb.toFixed(1)} MiB`);
+await benchIdleTick();
+await benchBurst();

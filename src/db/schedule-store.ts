@@ -111,6 +111,10 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       });
     },
 
+    batch(work) {
+      return sqlite.transaction(work)();
+    },
+
     contacts(guildId): ClubContacts {
       const row = db
         .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })

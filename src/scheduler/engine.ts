@@ -72,6 +72,9 @@ export class Scheduler implements BackgroundService {
   /** Set once stop() returns: the app may close the database, so a post that answers later is not recorded. */
   private writesClosed = false;
   private currentRun: Promise<TickReport> | undefined;
+  /** Posted runs waiting to be recorded together (one disk sync for many; see record()). */
+  private readonly pendingRecords: { write: () => void; done: () => void; failed: (error: unknown) => void }[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(options: SchedulerOptions) {
     this.store = options.store;
@@ -112,6 +115,7 @@ export class Scheduler implements BackgroundService {
     await this.task?.destroy();
     await this.queue.close(this.stopGraceMs);
     if (this.currentRun) await Promise.race([this.currentRun.catch(() => undefined), delay(this.stopGraceMs)]);
+    this.flushRecords();
     this.writesClosed = true;
     this.logger.info({ abandoned: this.inFlight.size }, 'scheduler stopped');
   }
@@ -146,7 +150,8 @@ export class Scheduler implements BackgroundService {
     if (limit === 0) return report;
     const due = this.store.due(now, limit, this.kinds).filter((row) => !this.inFlight.has(row.id));
     report.due = due.length;
-    const results = await Promise.all(due.map((row) => this.runSchedule(row, now)));
+    // Each run's claim and decision happen before its first await: one transaction covers all of them.
+    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now))));
     for (const result of results) if (result !== 'abandoned') report[result] += 1;
     if (due.length > 0) this.logger.info({ ...report }, 'scheduler tick');
     return report;
@@ -190,7 +195,7 @@ export class Scheduler implements BackgroundService {
 
     let decision: JobDecision;
     try {
-      decision = job.decide(occurrence);
+      decision = this.store.batch(() => job.decide(occurrence)); // a savepoint: a failing job undoes its own writes
     } catch (error) {
       return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`);
     }
@@ -213,16 +218,55 @@ export class Scheduler implements BackgroundService {
     if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
 
     const postedAt = this.clock.now();
-    const postedFailed = this.store.resolve(
-      run,
-      { status: 'posted', attempts: run.attempts + 1, messageId, postedAt },
-      this.advance(row, run, postedAt),
-      postedAt,
-      job.posted ? () => job.posted!(occurrence, messageId) : undefined,
-    );
-    if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
+    const claimed = run;
+    await this.record(() => {
+      const postedFailed = this.store.resolve(
+        claimed,
+        { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
+        this.advance(row, claimed, postedAt),
+        postedAt,
+        job.posted ? () => job.posted!(occurrence, messageId) : undefined,
+      );
+      if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
+    });
     this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, 'scheduled post sent');
     return 'posted';
+  }
+
+  /**
+   * Records a posted run together with others that finish within 50 ms, in one transaction: with
+   * synchronous=FULL each commit waits for the disk, which would otherwise cap a burst's rate. A crash
+   * before the flush leaves the run claimed, and its retry gets the same message back by its nonce.
+   */
+  private record(write: () => void): Promise<void> {
+    if (this.writesClosed) return Promise.reject(new QueueClosedError());
+    return new Promise((done, failed) => {
+      this.pendingRecords.push({ write, done, failed });
+      if (this.pendingRecords.length >= 200) this.flushRecords();
+      else this.flushTimer ??= setTimeout(() => this.flushRecords(), 50);
+    });
+  }
+
+  private flushRecords(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.pendingRecords.splice(0);
+    if (batch.length === 0) return;
+    const errors = new Map<number, unknown>();
+    try {
+      this.store.batch(() =>
+        batch.forEach((item, index) => {
+          try {
+            this.store.batch(item.write);
+          } catch (error) {
+            errors.set(index, error);
+          }
+        }),
+      );
+    } catch (error) {
+      batch.forEach((_, index) => errors.set(index, error));
+    }
+    batch.forEach((item, index) => (errors.has(index) ? item.failed(errors.get(index)) : item.done()));
   }
 
   /** The schedule row after this occurrence: the next one strictly after both now and the occurrence. */

@@ -43,14 +43,18 @@ function wallClockPattern(rule: string): Cron {
   return cron;
 }
 
+const knownZones = new Set<string>();
+
 /** Throws a RuleError unless `zone` is an IANA time zone name (or UTC) this runtime knows. */
 export function assertTimeZone(zone: string): void {
+  if (knownZones.has(zone)) return;
   if (!zone || !/^[A-Za-z0-9_+\-/]+$/.test(zone)) throw new RuleError(`"${zone}" is not a time zone name such as Europe/London.`);
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
     throw new RuleError(`"${zone}" is not a known time zone. Use a name such as Europe/London or America/New_York.`);
   }
+  knownZones.add(zone);
 }
 
 /**
@@ -70,12 +74,11 @@ export function validateRule(rule: string, zone: string): void {
 /** The instant a local wall-clock time denotes in `zone`, by the gap and overlap rule above. */
 export function wallClockToInstant(wall: Temporal.PlainDateTime, zone: string): Temporal.Instant {
   const earlier = wall.toZonedDateTime(zone, { disambiguation: 'earlier' });
-  const later = wall.toZonedDateTime(zone, { disambiguation: 'later' });
   const exists = Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), wall) === 0;
   if (exists) return earlier.toInstant(); // overlap: the first of the two
   // In a gap: 'earlier' lands before the gap; the next transition is where the gap ends.
   const gapEnd = earlier.getTimeZoneTransition('next');
-  return (gapEnd ?? later).toInstant();
+  return (gapEnd ?? wall.toZonedDateTime(zone, { disambiguation: 'later' })).toInstant();
 }
 
 function toWallDate(instant: Temporal.Instant, zone: string): Date {
@@ -135,7 +138,7 @@ export function parseWeekday(day: string): Weekday {
 }
 
 /** The five-field rule for "every <weekday> at <HH:MM>" local time, e.g. weeklyRule('monday', '18:30') = "30 18 * * 1". */
-export function weeklyRule(day: Weekday | string, time: string): string {
+export function weeklyRule(day: string, time: string): string {
   const weekday = WEEKDAYS.indexOf(parseWeekday(day));
   const { hour, minute } = parseTimeOfDay(time);
   return `${minute} ${hour} * * ${weekday}`;

@@ -63,4 +63,6 @@ export interface ScheduleStore {
   /** A transient failure: counts the attempt and looks at the schedule again at `retryAt`. */
   retryLater(run: RunRecord, attempts: number, retryAt: Date, lastError: string, now: Date): void;
   contacts(guildId: string): ClubContacts;
+  /** Runs `work` in one transaction (a savepoint when nested): one disk sync for many writes. */
+  batch<T>(work: () => T): T;
 }

@@ -87,3 +87,33 @@ describe('migration 0001 (club settings)', () => {
     upgraded.close();
   });
 });
+
+describe('migration 0002 (run ledger)', () => {
+  it('upgrades a 0001 database in place: earlier runs stay, as posted, and posted_at becomes nullable', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { rmSync } = await import('node:fs');
+    const path = tempFile();
+    openDatabase(path).close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    const old = new Database(path);
+    const journal = JSON.parse(readFileSync(join(migrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
+    old.exec(`create table __drizzle_migrations (id integer primary key, hash text not null, created_at numeric)`);
+    for (const entry of journal.entries.filter((e) => e.tag < '0002')) {
+      for (const statement of readFileSync(join(migrationsFolder(), `${entry.tag}.sql`), 'utf8').split('--> statement-breakpoint')) old.exec(statement);
+      old.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run(entry.tag, entry.when);
+    }
+    old.exec(`insert into clubs (guild_id) values ('g1')`);
+    old.exec(`insert into schedules (guild_id, kind, channel_id, rule_kind, cron, timezone) values ('g1', 'weekly_challenge', 'c1', 'cron', '0 18 * * 1', 'UTC')`);
+    old.exec(`insert into schedule_runs (schedule_id, scheduled_for, posted_at, message_id) values (1, 1000, 2000, 'm1')`);
+    old.close();
+
+    const upgraded = openDatabase(path);
+    expect(upgraded.sqlite.prepare('select schedule_id, scheduled_for, status, claimed_at, posted_at, message_id, attempts from schedule_runs').all()).toEqual([
+      { schedule_id: 1, scheduled_for: 1000, status: 'posted', claimed_at: 2000, posted_at: 2000, message_id: 'm1', attempts: 0 },
+    ]);
+    upgraded.sqlite.prepare("insert into schedule_runs (schedule_id, scheduled_for, claimed_at) values (1, 3000, 3000)").run();
+    expect(upgraded.sqlite.prepare('select status, posted_at from schedule_runs where scheduled_for = 3000').get()).toEqual({ status: 'claimed', posted_at: null });
+    expect(() => upgraded.sqlite.prepare('insert into schedule_runs (schedule_id, scheduled_for) values (1, 1000)').run()).toThrow(/UNIQUE/);
+    upgraded.close();
+  });
+});

@@ -249,7 +249,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
         const body = asObject(request.body);
         const problem = nonceProblem(body);
         if (problem) return errorResponse(400, 50035, { errors: toDiscordErrors([{ path: 'nonce', message: problem }]) });
-        const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
+        const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
         if (nonce !== undefined && body.enforce_nonce === true) {
           const earlier = deps.nonces.find(botUser.id, nonce);
           if (earlier) {

@@ -78,6 +78,6 @@ describe('scheduled posts through the running app', () => {
     await expect.poll(() => pacer!.double.messagesIn(FIXTURE.channels.announcements).length, { timeout: 8000 }).toBe(1);
     const posted = pacer.double.messagesIn(FIXTURE.channels.announcements)[0]!;
     expect(new Date(posted.timestamp).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
-    expect(pacer.app.database.sqlite.prepare('select status from schedules').pluck().get()).toBe('done');
+    await expect.poll(() => pacer!.app.database.sqlite.prepare('select status from schedules').pluck().get()).toBe('done');
   });
 });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { PostQueue, QueueClosedError, QueueFullError } from '../../src/scheduler/pacing.js';
+
+/** Starts (ms since the first) of `count` instant tasks over `channels`. */
+async function starts(queue: PostQueue, count: number, channelOf: (i: number) => string): Promise<{ at: number; channel: string }[]> {
+  const t0 = performance.now();
+  const seen: { at: number; channel: string }[] = [];
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      queue.run(channelOf(i), () => {
+        seen.push({ at: performance.now() - t0, channel: channelOf(i) });
+        return Promise.resolve();
+      }),
+    ),
+  );
+  return seen;
+}
+
+describe('the post queue', () => {
+  it('spaces starts evenly: no one-second window holds more than the rate', async () => {
+    const seen = await starts(new PostQueue({ perSecond: 40 }), 60, (i) => `c${i}`);
+    expect(seen).toHaveLength(60);
+    for (const first of seen) expect(seen.filter((s) => s.at >= first.at && s.at < first.at + 1000).length).toBeLessThanOrEqual(40);
+    expect(seen.at(-1)!.at).toBeGreaterThanOrEqual((59 * 1000) / 40 - 5);
+  });
+
+  it('holds a busy channel to its window without holding up the others', async () => {
+    const queue = new PostQueue({ perSecond: 1000, perChannel: { count: 2, windowMs: 300 } });
+    const seen = await starts(queue, 8, (i) => (i < 4 ? 'busy' : `other${i}`));
+    const busy = seen.filter((s) => s.channel === 'busy').map((s) => s.at);
+    expect(busy[2]! - busy[0]!).toBeGreaterThanOrEqual(295);
+    for (const other of seen.filter((s) => s.channel !== 'busy')) expect(other.at).toBeLessThan(200);
+  });
+
+  it('is bounded, and closing abandons what has not started', async () => {
+    const queue = new PostQueue({ perSecond: 1, capacity: 2 }); // the first starts at once; two wait
+    const results = Array.from({ length: 4 }, () => queue.run('c', () => Promise.resolve('sent')).catch((error: unknown) => error));
+    await expect(results[3]).resolves.toBeInstanceOf(QueueFullError);
+    await queue.close(100);
+    const settled = await Promise.all(results.slice(0, 3));
+    expect(settled[0]).toBe('sent');
+    expect(settled.slice(1).every((result) => result instanceof QueueClosedError)).toBe(true);
+  });
+});
