@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/triage/engine.js';
 import { parseAnswers, type Answers } from '../src/triage/answers.js';
-import { currentSlot, decodeProgress, emptyProgress, encodeProgress, withAnswer } from '../src/triage/progress.js';
+import { answeredScreens, currentScreen, currentSlot, decodeProgress, emptyProgress, encodeProgress, estimateLength, withAnswer } from '../src/triage/progress.js';
+import { screenView } from '../src/views/triage-views.js';
 import { searchCards } from '../src/exercises/search.js';
 import { allCards } from '../src/exercises/catalogue.js';
 import { cardView } from '../src/views/exercise-views.js';
@@ -47,6 +48,11 @@ bench('triage: parse + evaluate one answers object', 20_000, (i) => {
 });
 bench('triage: evaluate (pre-parsed)', 50_000, (i) => evaluate(answers[i % answers.length]!));
 bench('symptom check: decode + validate custom_id state', 5_000, () => decodeProgress(midFlow));
+bench('symptom check: one click (decode, next screen, "of about M", view)', 2_000, () => {
+  const progress = decodeProgress(midFlow)!;
+  const screen = currentScreen(progress);
+  if (screen) screenView(progress, screen, answeredScreens(progress).length + 1, estimateLength(progress).screens);
+});
 bench('exercise autocomplete: searchCards', 20_000, (i) => searchCards(queries[i % queries.length]!, 25));
 bench('exercise card view (embed + buttons)', 20_000, (i) => cardView(cards[i % cards.length]!));
 const whenNow = new Date('2026-10-30T12:00:00Z');

@@ -1,6 +1,5 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../src/bot/command.js';
-import { decodeCustomId } from '../src/bot/custom-id.js';
 import { readArgs } from '../src/bot/options.js';
 import { ROUTINE_CONDITIONS, ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../src/content/conditions.js';
 import { AREAS, AREA_LABELS, cardsFor, getCard, type Area } from '../src/exercises/catalogue.js';
@@ -8,10 +7,9 @@ import { pageCards } from '../src/exercises/paging.js';
 import { buildRoutine } from '../src/exercises/routines.js';
 import { searchCards } from '../src/exercises/search.js';
 import { STALE_COMPONENT_TEXT } from '../src/bot/router.js';
+import { decodeExerciseId, EXERCISE_PREFIX } from '../src/views/exercise-custom-id.js';
 import {
   cardView,
-  EXERCISE_ID_VERSION,
-  EXERCISE_PREFIX,
   listView,
   routineView,
   unknownCardView,
@@ -60,11 +58,11 @@ const definition = {
 } as const satisfies CommandDefinition;
 
 function asCondition(value: string | null): RoutineCondition | null {
-  return (ROUTINE_CONDITIONS as readonly string[]).includes(value ?? '') ? (value as RoutineCondition) : null;
+  return ROUTINE_CONDITIONS.find((condition) => condition === value) ?? null;
 }
 
 function asArea(value: string | null): Area | null {
-  return (AREAS as readonly string[]).includes(value ?? '') ? (value as Area) : null;
+  return AREAS.find((area) => area === value) ?? null;
 }
 
 async function showList(ctx: InteractionContext, filter: ListFilter, page: number, mode: 'reply' | 'update') {
@@ -102,21 +100,16 @@ export const exerciseCommand = defineCommand({
   },
 
   async component(interaction, ctx) {
-    const id = decodeCustomId(interaction.customId);
-    if (!id || id.version !== EXERCISE_ID_VERSION) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    const [action, ...rest] = id.parts;
-    if (action === 'card' || action === 'pick') {
-      const cardId = action === 'card' ? rest[0] : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+    const action = decodeExerciseId(interaction.customId);
+    if (action?.kind === 'card' || action?.kind === 'pick') {
+      const cardId = action.kind === 'card' ? action.cardId : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
       const card = getCard(cardId ?? '');
       if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
       // A new private message: the card it was opened from may belong to someone else.
       return ctx.respond.reply({ ...cardView(card), ephemeral: true });
     }
-    if (action === 'list' && rest.length === 3) {
-      const [pageText, condition, area] = rest as [string, string, string];
-      const page = /^\d{1,3}$/.test(pageText) ? Number(pageText) : 0;
-      if (page < 1) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-      return showList(ctx, { condition: asCondition(condition), area: asArea(area) }, page, 'update');
+    if (action?.kind === 'list' && action.page >= 1) {
+      return showList(ctx, { condition: action.condition, area: action.area }, action.page, 'update');
     }
     return ctx.respond.fail(STALE_COMPONENT_TEXT);
   },

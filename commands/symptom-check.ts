@@ -1,18 +1,17 @@
 import { InteractionContextType, type MessageComponentInteraction } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../src/bot/command.js';
-import { decodeCustomId } from '../src/bot/custom-id.js';
 import type { Region } from '../src/content/regions.js';
 import { clubRegion } from '../src/db/clubs.js';
 import { countTriageOutcome } from '../src/db/triage-counts.js';
 import { evaluate } from '../src/triage/engine.js';
 import {
-  answeredPath,
+  answeredScreens,
   back,
-  currentSlot,
-  decodeProgress,
-  emptyProgress,
+  currentScreen,
   endsInEmergency,
-  PROGRESS_LAYOUT_VERSION,
+  estimateLength,
+  SLOTS,
+  skipOpen,
   toAnswers,
   unsureOption,
   withAnswer,
@@ -20,19 +19,8 @@ import {
   type Slot,
   type SlotAnswer,
 } from '../src/triage/progress.js';
-import {
-  cancelledView,
-  checkView,
-  expiredView,
-  introView,
-  NONE_OF_THESE,
-  parseTriageAction,
-  resultView,
-  stepView,
-  TRIAGE_ID_VERSION,
-  TRIAGE_PREFIX,
-  type TriageAction,
-} from '../src/views/triage-views.js';
+import { decodeTriageId, TRIAGE_PREFIX, type TriageAction } from '../src/views/triage-custom-id.js';
+import { cancelledView, checkView, detailsView, expiredView, introView, NONE_OF_THESE, resultView, screenView } from '../src/views/triage-views.js';
 
 const definition = {
   name: 'symptom-check',
@@ -44,30 +32,40 @@ function regionFor(ctx: InteractionContext, guildId: string | null): Region {
   return clubRegion(ctx.db, guildId) ?? ctx.config.defaultRegion;
 }
 
-/** Shows the next question, or the result once the flow has ended. */
+const screenNumber = (progress: Progress) => answeredScreens(progress).length + 1;
+
+/** Shows the current screen, or the result once the flow has ended. The result is counted once it was shown. */
 async function showProgress(interaction: MessageComponentInteraction, ctx: InteractionContext, progress: Progress) {
-  const slot = currentSlot(progress);
-  if (slot) return ctx.respond.update(stepView(progress, slot, answeredPath(progress).length + 1));
+  const screen = currentScreen(progress);
+  if (screen) return ctx.respond.update(screenView(progress, screen, screenNumber(progress), estimateLength(progress).screens));
   const outcome = evaluate(toAnswers(progress));
-  countTriageOutcome(ctx.db, outcome.level, ctx.clock.now());
-  return ctx.respond.update(resultView(outcome, regionFor(ctx, interaction.guildId), progress));
+  await ctx.respond.update(resultView(outcome, regionFor(ctx, interaction.guildId), progress));
+  try {
+    countTriageOutcome(ctx.db, outcome.level, ctx.clock.now());
+  } catch (error) {
+    // Bookkeeping only: the member already has their result. The level alone is not private.
+    ctx.logger.warn({ err: error }, 'could not count a symptom-check outcome');
+  }
 }
 
-/** The answer a click or a menu choice gives to the current question, or null if it does not fit it. */
+/** The answer a click or a menu choice gives to `slot`, or null if it does not fit it. */
 function answerFrom(interaction: MessageComponentInteraction, slot: Slot, action: TriageAction): SlotAnswer | null {
-  if (action === 'skip') return slot.skippable ? { skip: true } : null;
-  if (typeof action === 'object' && 'stillUnsure' in action) {
+  if (action.kind === 'stillUnsure') {
     const unsure = unsureOption(slot);
     if (unsure === null) return null;
     if (slot.kind !== 'multi') return { option: unsure };
-    const ticked = slot.options.map((_, i) => i).filter((i) => i !== unsure && (action.stillUnsure & (1 << i)) !== 0);
+    const ticked = slot.options.map((_, i) => i).filter((i) => i !== unsure && (action.mask & (1 << i)) !== 0);
     return { options: [...ticked, unsure] };
   }
-  if (typeof action === 'object') return slot.kind !== 'multi' && action.option < slot.options.length ? { option: action.option } : null;
-  if (action !== 'multi' || slot.kind !== 'multi' || !interaction.isStringSelectMenu()) return null;
+  if (action.kind === 'option') return slot.kind !== 'multi' && action.option < slot.options.length ? { option: action.option } : null;
+  if (action.kind !== 'pick' || !interaction.isStringSelectMenu()) return null;
   const ids = slot.options.map((o) => o.id);
-  let values = interaction.values.filter((v) => v !== NONE_OF_THESE);
   if (interaction.values.some((v) => !ids.includes(v) && v !== NONE_OF_THESE)) return null;
+  if (slot.kind !== 'multi') {
+    const [value] = interaction.values;
+    return interaction.values.length === 1 && value !== NONE_OF_THESE ? { option: ids.indexOf(value!) } : null;
+  }
+  let values = interaction.values.filter((v) => v !== NONE_OF_THESE);
   // "None of these" next to real choices is a slip: the real choices count.
   if (values.length > 1) values = values.filter((v) => v !== 'none');
   return { options: values.map((v) => ids.indexOf(v)) };
@@ -76,7 +74,7 @@ function answerFrom(interaction: MessageComponentInteraction, slot: Slot, action
 /** "Not sure" on a safety question, picked from the question itself: a concrete check comes first (RF-UNSURE). */
 function firstUnsure(slot: Slot, answer: SlotAnswer, action: TriageAction): boolean {
   const unsure = unsureOption(slot);
-  if (unsure === null || (typeof action === 'object' && 'stillUnsure' in action)) return false;
+  if (unsure === null || action.kind === 'stillUnsure') return false;
   return 'option' in answer ? answer.option === unsure : 'options' in answer && answer.options.includes(unsure);
 }
 
@@ -90,27 +88,35 @@ export const symptomCheckCommand = defineCommand({
   },
 
   async component(interaction, ctx) {
-    const id = decodeCustomId(interaction.customId);
-    const [layout, state, code] = id?.parts ?? [];
-    const action = code ? parseTriageAction(code) : null;
-    if (!id || id.version !== TRIAGE_ID_VERSION || layout !== PROGRESS_LAYOUT_VERSION || !state || !action || id.parts.length !== 3) {
-      return ctx.respond.update(expiredView());
+    const decoded = decodeTriageId(interaction.customId);
+    if (!decoded) return ctx.respond.update(expiredView());
+    const { progress, action } = decoded;
+    switch (action.kind) {
+      case 'cancel':
+        return ctx.respond.update(cancelledView());
+      case 'go':
+        return showProgress(interaction, ctx, SLOTS.map(() => 0));
+      case 'intro':
+        return ctx.respond.update(introView(regionFor(ctx, interaction.guildId)));
+      case 'back':
+        return showProgress(interaction, ctx, back(progress));
+      case 'skip':
+        return showProgress(interaction, ctx, skipOpen(progress));
+      case 'why': {
+        if (currentScreen(progress)) return ctx.respond.update(expiredView());
+        return ctx.respond.reply({ ...detailsView(evaluate(toAnswers(progress)), progress), ephemeral: true });
+      }
+      default:
+        break;
     }
-    if (action === 'cancel') return ctx.respond.update(cancelledView());
-    if (action === 'go') return showProgress(interaction, ctx, emptyProgress());
-    if (action === 'intro') return ctx.respond.update(introView(regionFor(ctx, interaction.guildId)));
-
-    const progress = decodeProgress(state);
-    if (!progress) return ctx.respond.update(expiredView());
-    if (action === 'back') return showProgress(interaction, ctx, back(progress));
-
-    const slot = currentSlot(progress);
+    const screen = currentScreen(progress);
+    const slot = screen?.slots.find((s) => s.index === action.slot);
     const answer = slot ? answerFrom(interaction, slot, action) : null;
     if (!slot || !answer) return ctx.respond.update(expiredView());
     const next = withAnswer(progress, slot, answer);
     if (firstUnsure(slot, answer, action) && !endsInEmergency(next)) {
       const ticked = 'options' in answer ? answer.options.reduce((mask, i) => mask | (1 << i), 0) : 0;
-      return ctx.respond.update(checkView(progress, slot, answeredPath(progress).length + 1, ticked));
+      return ctx.respond.update(checkView(progress, slot, screenNumber(progress), ticked));
     }
     return showProgress(interaction, ctx, next);
   },

@@ -16,7 +16,7 @@ import { Scheduler, type SchedulerOptions } from './scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
 import type { Logger } from './logger.js';
 import { assertTriageContent } from './triage/content-check.js';
-import { TRIAGE_CONTENT_VERSION } from './content/triage/rules.js';
+import { TRIAGE_CONTENT_VERSION } from './triage/rules.js';
 
 export interface StartOptions {
   config: Config;

@@ -3,14 +3,97 @@ import type { LogLevel } from './config.js';
 
 export type { Logger };
 
-/** JSON lines on stdout. The token is redacted wherever it could appear. */
+/** JSON lines on stdout. The token is redacted wherever it could appear; errors go through `serializeError`. */
 export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
   return pino(
     {
       level,
       base: { app: 'pacer' },
+      serializers: { err: serializeError, error: serializeError },
       redact: { paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
     },
     destination ?? process.stdout,
   );
+}
+
+export interface SerializedError {
+  type: string;
+  message: string;
+  code?: string | number;
+  status?: number;
+  method?: string;
+  route?: string;
+  stack?: string;
+  cause?: SerializedError;
+}
+
+/** Lower-case route words (`channels`, `callback`, `@original`) stay; snowflakes become `:id`; anything else is a token. */
+function routeSegment(segment: string, previous: string | undefined): string {
+  if (/^\d{1,25}$/.test(segment)) return ':id';
+  if (previous === ':id' && segment !== '@original' && !/^[a-z][a-z-]*$/.test(segment)) return ':token';
+  return /^@?[a-z][a-z_-]{0,31}$/.test(segment) ? segment : ':token';
+}
+
+/**
+ * The route of a Discord request URL with every id and token replaced, and no host or query string:
+ * `https://discord.com/api/v10/interactions/123/aW50.../callback?x=1` becomes `/interactions/:id/:token/callback`.
+ */
+export function discordRoute(url: string): string {
+  let path: string;
+  try {
+    path = new URL(url, 'http://x').pathname;
+  } catch {
+    return ':unreadable';
+  }
+  const segments = path.split('/').filter(Boolean);
+  const api = segments.indexOf('api');
+  let rest = api >= 0 ? segments.slice(api + 1) : segments;
+  if (rest[0] && /^v\d+$/.test(rest[0])) rest = rest.slice(1);
+  const out: string[] = [];
+  for (const segment of rest) {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      decoded = ':token';
+    }
+    out.push(routeSegment(decoded, out.at(-1)));
+  }
+  return `/${out.join('/')}`;
+}
+
+const MAX_CAUSE_DEPTH = 3;
+
+/**
+ * What the log may hold about an error: its kind, message, code, status, method and route. Request
+ * bodies (button `custom_id`s carry a symptom check's answers), files, headers and the URL (an
+ * interaction's URL holds its token) are dropped. discord.js's DiscordAPIError, HTTPError and
+ * RateLimitError carry all of those; any other error may too, so the same rules apply to every error.
+ */
+export function serializeError(value: unknown, depth = 0): unknown {
+  if (!(value instanceof Error)) {
+    if (value === null || typeof value !== 'object') return value;
+    return { type: 'NonError', message: '[an object was thrown; not logged]' };
+  }
+  const e = value as Error & Record<string, unknown>;
+  const out: SerializedError = { type: e.name || e.constructor.name, message: scrub(e.message) };
+  if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
+  if (typeof e.status === 'number') out.status = e.status;
+  if (typeof e.method === 'string') out.method = e.method.toUpperCase();
+  if (typeof e.url === 'string') out.route = discordRoute(e.url);
+  else if (typeof e.route === 'string') out.route = discordRoute(e.route);
+  if (typeof e.stack === 'string') out.stack = scrub(e.stack);
+  if (e.cause !== undefined && depth < MAX_CAUSE_DEPTH) {
+    const cause = serializeError(e.cause, depth + 1);
+    if (cause && typeof cause === 'object') out.cause = cause as SerializedError;
+  }
+  return out;
+}
+
+/** URLs in free text lose their ids and tokens too; custom_ids and long opaque runs (tokens, packed state) go. */
+function scrub(text: string): string {
+  return text
+    .replace(/https?:\/\/[^\s'"]+/g, (url) => discordRoute(url))
+    .replace(/\b(?:sc|ex):\d+:[^\s'"]*/g, '[custom_id]')
+    .replace(/[A-Za-z0-9_-]{40,}(?:\.[A-Za-z0-9_-]+)*/g, '[opaque]');
 }

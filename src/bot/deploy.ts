@@ -1,5 +1,4 @@
 import { REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { commandModules } from '../../commands/index.js';
 import { ConfigError, parseConfig } from '../config.js';
 import type { CommandDefinition } from './command.js';
 
@@ -45,8 +44,13 @@ export async function deployCommands(target: DeployTarget, definitions: readonly
   };
 }
 
-/** `npm run deploy:commands`: registers every slash command and says what it registered. */
-export async function runDeploy(env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+/** `npm run deploy:commands`: registers the given slash commands and says what it registered. */
+export async function runDeploy(
+  env: NodeJS.ProcessEnv,
+  definitions: readonly CommandDefinition[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   let config;
   try {
     config = parseConfig(env);
@@ -58,7 +62,7 @@ export async function runDeploy(env: NodeJS.ProcessEnv, out: (line: string) => v
     throw error;
   }
   try {
-    const result = await deployCommands(config, commandModules.map((m) => m.definition));
+    const result = await deployCommands(config, definitions);
     const where = result.scope === 'global' ? 'globally (may take up to an hour to appear)' : `to server ${result.scope.guildId}`;
     out(`Registered ${result.registered.length} commands ${where} for application ${result.applicationId}:`);
     for (const command of result.registered) out(`  /${command.name}`);

@@ -1,6 +1,6 @@
 /**
  * Safety text that travels with every health message: the pain rule for exercise and running
- * (a traffic light, from the pain-monitoring model) and the "get checked sooner if" net.
+ * (a traffic light, from the pain-monitoring model) and the net on each exercise card.
  */
 export const NOT_A_DIAGNOSIS = 'This is not a diagnosis. Only a health professional who examines your knee can tell what is going on.';
 
@@ -14,11 +14,6 @@ export const PAIN_RULE = {
 export function painRuleText(): string {
   return [PAIN_RULE.green, PAIN_RULE.amber, PAIN_RULE.red].join('\n');
 }
-
-export const SAFETY_NET =
-  'Get checked sooner if your knee swells up, locks or gives way; if it turns hot or red or you get a fever; ' +
-  'if you cannot put weight on it; if pain wakes you at night or keeps getting worse; or if it is not getting better after 2 to 3 weeks. ' +
-  'Run /symptom-check again whenever things change.';
 
 export const CARD_SAFETY_NET =
   'Stop and get advice if the exercise gives you sharp pain, your knee swells, locks or gives way, or the pain is worse the next day and keeps getting worse. ' +

@@ -26,7 +26,7 @@ export const answersSchema = z.strictObject({
   Q10_aggravators: multi(O.Q10_OPTIONS),
   Q11_pain_behaviour: multi(O.Q11_OPTIONS),
   Q12_morning_stiffness: single(O.Q12_OPTIONS),
-  Q13_duration: single(O.Q13_OPTIONS),
+  Q13_duration: single(O.Q13_ANSWER_OPTIONS),
   Q14_trajectory: z
     .strictObject({
       trajectory: single(O.Q14_TRAJECTORY_OPTIONS),

@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import { isExerciseId } from '../content/exercise-ids.js';
 import { QUESTION_IDS } from '../content/triage/answer-options.js';
-import { PHASE_1_CARDS } from '../content/triage/cards.js';
+import { PHASE_1_CARDS } from './cards.js';
 import { UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../content/triage/checks.js';
-import { MESSAGES, RULE_WHY } from '../content/triage/messages.js';
+import { FLAG_ACTION_OF_RULE, FLAG_ACTIONS, SAFETY_NETS, UNSURE_ACTION_OF_QUESTION, UNSURE_SIGN } from '../content/triage/actions.js';
+import { MESSAGES } from '../content/triage/messages.js';
+import { REASONS, type Reason } from '../content/triage/why.js';
 import { QUESTIONS } from '../content/triage/questions.js';
-import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../content/triage/rules.js';
+import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from './rules.js';
 
 const optionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'option ids are lower_snake_case'),
@@ -39,7 +41,9 @@ const questionSchema = z
 export interface TriageContent {
   questions: readonly unknown[];
   messages: Record<string, string>;
-  ruleWhy: Record<string, string>;
+  reasons: Record<string, readonly Reason[]>;
+  /** Every text of the EMERGENCY and URGENT cards. */
+  urgentTexts: Record<string, string>;
   ruleIds: readonly string[];
   cardLists: Record<string, readonly string[] | undefined>;
 }
@@ -47,7 +51,10 @@ export interface TriageContent {
 export const TRIAGE_CONTENT: TriageContent = {
   questions: QUESTIONS,
   messages: MESSAGES,
-  ruleWhy: RULE_WHY,
+  reasons: REASONS,
+  urgentTexts: Object.fromEntries(
+    Object.entries(FLAG_ACTIONS).flatMap(([id, action]) => Object.entries(action).filter(([key]) => key !== 'level').map(([key, text]) => [`${id}.${key}`, String(text)])),
+  ),
   ruleIds: [...RED_FLAG_RULES.map((r) => r.id), ...ROUTINE_TRIGGERS.map((t) => t.id), NOT_FOR_YOU_RULE],
   cardLists: PHASE_1_CARDS,
 };
@@ -73,8 +80,22 @@ export function triageContentProblems(content: TriageContent = TRIAGE_CONTENT): 
       if (item.options.some((o) => o.id === 'unsure') && !UNSURE_ITEM_CHECKS[item.key]) problems.push(`${question.id}.${item.key}: no check to offer after "not sure"`);
     }
   }
-  for (const id of content.ruleIds) if (!content.ruleWhy[id]) problems.push(`rule ${id}: no plain "why" sentence`);
-  for (const [key, text] of Object.entries(content.messages)) {
+  for (const id of content.ruleIds) {
+    if (id !== 'RF_UNSURE' && !content.reasons[id]?.length) problems.push(`rule ${id}: no plain "why" sentence`);
+  }
+  for (const rule of RED_FLAG_RULES) {
+    if (rule.id !== 'RF_UNSURE' && !FLAG_ACTION_OF_RULE[rule.id]) problems.push(`rule ${rule.id}: no action and time frame`);
+  }
+  for (const question of QUESTIONS.filter((q) => q.redFlag)) {
+    if (!UNSURE_ACTION_OF_QUESTION[question.id] || !UNSURE_SIGN[question.id]) problems.push(`${question.id}: "not sure" names no sign or action`);
+  }
+  const redFlagReasons = Object.entries(content.reasons).filter(([id]) => id.startsWith('RF')).flatMap(([id, rs]) => rs.map((r, i) => [`${id} reason ${i + 1}`, r.text] as const));
+  for (const [key, text] of [...Object.entries(content.urgentTexts), ...redFlagReasons]) {
+    if (/\bweeks?\b/i.test(text)) problems.push(`${key}: an EMERGENCY or URGENT text mentions weeks`);
+    if (/check again|run .*again/i.test(text)) problems.push(`${key}: an EMERGENCY or URGENT text suggests doing the check again`);
+  }
+  const texts = [...Object.entries(content.messages), ...Object.entries(SAFETY_NETS), ...Object.entries(content.urgentTexts), ...Object.entries(content.reasons).flatMap(([id, rs]) => rs.map((r) => [id, r.text] as const))];
+  for (const [key, text] of texts) {
     if (!text.trim()) problems.push(`message ${key}: empty`);
     if (/\byou have\b/i.test(text)) problems.push(`message ${key}: says "you have"; say "your answers share features with"`);
   }

@@ -20,11 +20,21 @@ export function hasOttawaAnswers(a: Answers): boolean {
 }
 
 /**
- * "Injury in the last 7 days": the answers format has no date, and Q05 is asked only for injuries in
- * the last 7 days, so Q05 answers stand for a recent injury. Without Q05 the Ottawa items are not used.
+ * The Ottawa checks apply to the first 7 days after an injury (clinical.md 0.2): Q13 "less than a week",
+ * the older "less than 2 weeks" (days unknown), or no answer (the more cautious reading).
  */
+export function ottawaApplies(a: Answers): boolean {
+  return hadInjury(a) && (a.Q13_duration === undefined || a.Q13_duration === 'under_1w' || a.Q13_duration === 'under_2w');
+}
+
+/** "Injury in the last 7 days" with Ottawa answers to go on. */
 export function injuryWithin7Days(a: Answers): boolean {
-  return hadInjury(a) && hasOttawaAnswers(a);
+  return ottawaApplies(a) && hasOttawaAnswers(a);
+}
+
+/** The injury (or the pain) began at most 2 weeks ago, as far as the answers tell. */
+export function withinTwoWeeks(a: Answers): boolean {
+  return a.Q13_duration === undefined || a.Q13_duration === 'under_1w' || a.Q13_duration === '1_to_2w' || a.Q13_duration === 'under_2w';
 }
 
 /**
@@ -40,9 +50,9 @@ export function isAge(a: Answers, ...bands: readonly NonNullable<Answers['Q00_ag
 }
 
 export const isUnder16 = (a: Answers): boolean => isAge(a, 'age_under_13', 'age_13_15');
-export const isUnder18 = (a: Answers): boolean => isAge(a, 'age_under_13', 'age_13_15', 'age_16_17');
 export const isAged16Plus = (a: Answers): boolean => isAge(a, 'age_16_17', 'age_18_39', 'age_40_54', 'age_55_64', 'age_65_plus');
 export const isAged40Plus = (a: Answers): boolean => isAge(a, 'age_40_54', 'age_55_64', 'age_65_plus');
+export const isAged18Plus = (a: Answers): boolean => isAge(a, 'age_18_39', 'age_40_54', 'age_55_64', 'age_65_plus');
 export const isAged55Plus = (a: Answers): boolean => isAge(a, 'age_55_64', 'age_65_plus');
 
 export const hasFever = (a: Answers): boolean =>

@@ -6,7 +6,3 @@ export type RedFlagLevel = Extract<TriageLevel, 'EMERGENCY' | 'URGENT'>;
 export function levelRank(level: TriageLevel): number {
   return TRIAGE_LEVELS.indexOf(level);
 }
-
-export function maxLevel(a: TriageLevel, b: TriageLevel): TriageLevel {
-  return levelRank(a) >= levelRank(b) ? a : b;
-}

@@ -1,6 +1,7 @@
 import { PATTERN_IDS, type PatternId } from '../content/conditions.js';
-import { COEXISTING_PAIRS, MARGIN_SINGLE, MAX_SHOWN, PATTERN_GATES, PATTERN_WEIGHTS, THRESHOLD_SHOW, TIE_BREAK_ORDER } from '../content/triage/scoring.js';
+import { COEXISTING_PAIRS, MARGIN_SINGLE, MAX_SHOWN, PATTERN_GATES, PATTERN_WEIGHTS, THRESHOLD_SHOW, TIE_BREAK_ORDER } from './scoring-weights.js';
 import type { Answers } from './answers.js';
+import { isAged55Plus } from './facts.js';
 
 export type PatternScores = Record<PatternId, number>;
 
@@ -19,9 +20,11 @@ const coexist = (x: PatternId, y: PatternId) => COEXISTING_PAIRS.some(([p, q]) =
  * margin of the top, or when the two are a known co-existing pair.
  */
 export function choosePatterns(a: Answers, scores: PatternScores): PatternId[] {
-  const ranked = PATTERN_IDS.filter((p) => PATTERN_GATES[p](a) && scores[p] >= THRESHOLD_SHOW).sort(
+  const sorted = PATTERN_IDS.filter((p) => PATTERN_GATES[p](a) && scores[p] >= THRESHOLD_SHOW).sort(
     (x, y) => scores[y] - scores[x] || TIE_BREAK_ORDER.indexOf(x) - TIE_BREAK_ORDER.indexOf(y),
   );
+  // Under 55, knee arthritis is named only as the top pattern, never as a by-product (clinical.md 0.2).
+  const ranked = isAged55Plus(a) ? sorted : sorted.filter((p, i) => i === 0 || p !== 'KNEE_OA');
   const [top, second] = ranked;
   if (top === undefined) return [];
   if (second !== undefined && scores[top] - scores[second] < MARGIN_SINGLE) return [top, second].slice(0, MAX_SHOWN);

@@ -1,13 +1,14 @@
 /**
  * Where a person is in the symptom check, small enough to live in a Discord `custom_id` so that no answer is
  * ever stored on the server. Every question (and every item of the three object questions) is a slot; a
- * slot is unset, skipped, or holds an answer. The whole vector packs into one mixed-radix number.
+ * slot is unset, skipped, or holds an answer. The whole vector packs into one mixed-radix number. Slots are
+ * shown a screen at a time (flow.ts): a screen is done when every slot on it is set.
  */
 import { createHash } from 'node:crypto';
 import type { QuestionId } from '../content/triage/answer-options.js';
 import { QUESTIONS, type GroupItem, type Question, type QuestionOption } from '../content/triage/questions.js';
 import { parseAnswers, type Answers } from './answers.js';
-import { nextQuestion } from './flow.js';
+import { nextStep, questionsOnScreen, SCREENS, type ScreenId } from './flow.js';
 import { firedRedFlags, highestRedFlagLevel } from './red-flags.js';
 
 export type SlotKind = 'single' | 'multi' | 'choice' | 'score';
@@ -54,7 +55,7 @@ const slotsOf = (id: QuestionId) => SLOTS.filter((s) => s.question.id === id);
 
 /** Changes whenever a question, item or option is added, removed or reordered: old buttons then expire. */
 export const PROGRESS_LAYOUT_VERSION = createHash('sha256')
-  .update(JSON.stringify(SLOTS.map((s) => [s.question.id, s.item?.key ?? '', s.options.map((o) => o.id)])))
+  .update(JSON.stringify([SLOTS.map((s) => [s.question.id, s.item?.key ?? '', s.options.map((o) => o.id)]), SCREENS]))
   .digest('hex')
   .slice(0, 4);
 
@@ -114,16 +115,61 @@ function skippedQuestions(progress: Progress): Set<QuestionId> {
 
 const isEmergency = (answers: Answers) => highestRedFlagLevel(firedRedFlags(answers)) === 'EMERGENCY';
 
-/** The slot to ask next, or null when the check is complete (or a red flag has ended it). */
+export interface Screen {
+  id: ScreenId;
+  /** Every slot the screen shows, answered or not, in order. */
+  slots: Slot[];
+}
+
+/** The slots a screen shows, given the progress so far. */
+function screenSlots(id: ScreenId, progress: Progress): Slot[] {
+  return questionsOnScreen(id, toAnswers(progress), skippedQuestions(progress)).flatMap((q) => slotsOf(q));
+}
+
+interface Walk {
+  /** Screens completed, in the order the flow showed them. */
+  done: Screen[];
+  /** The screen to show now, or null when the check has ended. */
+  current: Screen | null;
+}
+
+/**
+ * Replays the flow screen by screen, taking each screen's answers from `progress`. A screen is done when
+ * every slot it shows is set; the first screen that is not is the current one.
+ */
+function walk(progress: Progress): Walk {
+  let replay = emptyProgress();
+  const done: Screen[] = [];
+  for (;;) {
+    const answers = toAnswers(replay);
+    if (isEmergency(answers)) return { done, current: null };
+    const next = nextStep(answers, skippedQuestions(replay));
+    if (!next) return { done, current: null };
+    // The screen's own answers can change what it shows (an injury answer adds the injury questions), so
+    // copy until it settles.
+    let slots = screenSlots(next.screen, replay);
+    for (let copied = -1; copied !== slots.length; ) {
+      copied = slots.length;
+      replay = replay.map((v, i) => (slots.some((s) => s.index === i) ? progress[i]! : v));
+      slots = screenSlots(next.screen, replay);
+    }
+    const screen = { id: next.screen, slots };
+    // An emergency answer ends the check at once, even with the rest of its screen unanswered.
+    if (isEmergency(toAnswers(replay))) return { done: [...done, { id: screen.id, slots: slots.filter((s) => replay[s.index] !== UNSET) }], current: null };
+    if (slots.some((s) => replay[s.index] === UNSET)) return { done, current: screen };
+    done.push(screen);
+  }
+}
+
+/** The screen to show now, or null when the check is complete (or a red flag has ended it). */
+export function currentScreen(progress: Progress): Screen | null {
+  return walk(progress).current;
+}
+
+/** The first unanswered slot of the current screen, or null when the check is complete. */
 export function currentSlot(progress: Progress): Slot | null {
-  const answers = toAnswers(progress);
-  if (isEmergency(answers)) return null;
-  const unfinishedGroupItem = SLOTS.find(
-    (s) => s.item && progress[s.index] === UNSET && slotsOf(s.question.id).some((other) => progress[other.index] !== UNSET),
-  );
-  if (unfinishedGroupItem) return unfinishedGroupItem;
-  const next = nextQuestion(answers, skippedQuestions(progress));
-  return next ? slotsOf(next)[0]! : null;
+  const screen = currentScreen(progress);
+  return screen?.slots.find((s) => progress[s.index] === UNSET) ?? null;
 }
 
 /** True when the answers so far already call for emergency care (the flow ends there). */
@@ -137,32 +183,80 @@ export function unsureOption(slot: Slot): number | null {
   return slot.question.redFlag && index >= 0 ? index : null;
 }
 
-/** The slots answered, in the order the flow asked them. */
-export function answeredPath(progress: Progress): Slot[] {
-  let replay = emptyProgress();
-  const path: Slot[] = [];
-  for (let slot = currentSlot(replay); slot && progress[slot.index] !== UNSET; slot = currentSlot(replay)) {
-    replay = replay.map((v, i) => (i === slot.index ? progress[i]! : v));
-    path.push(slot);
-  }
-  return path;
+/** The screens completed, in the order the flow showed them. */
+export function answeredScreens(progress: Progress): Screen[] {
+  return walk(progress).done;
 }
 
-/** Undo the last answer. */
+/** The slots answered, in the order the flow asked them. */
+export function answeredPath(progress: Progress): Slot[] {
+  const { done, current } = walk(progress);
+  return [...done.flatMap((s) => s.slots), ...(current?.slots.filter((s) => progress[s.index] !== UNSET) ?? [])];
+}
+
+/** Back one screen: clears the answers of the current screen and of the one before it. */
 export function back(progress: Progress): Progress {
-  const last = answeredPath(progress).at(-1);
-  return last ? progress.map((v, i) => (i === last.index ? UNSET : v)) : progress;
+  const { done, current } = walk(progress);
+  const clear = new Set([...(current?.slots ?? []), ...(done.at(-1)?.slots ?? [])].map((s) => s.index));
+  if (!current) {
+    // From a result: reopen the last screen, keeping its other answers, by clearing its last slot.
+    const last = answeredPath(progress).at(-1);
+    return last ? progress.map((v, i) => (i === last.index ? UNSET : v)) : progress;
+  }
+  return progress.map((v, i) => (clear.has(i) ? UNSET : v));
+}
+
+/** Skips every skippable slot of the current screen that is still open. */
+export function skipOpen(progress: Progress): Progress {
+  const screen = currentScreen(progress);
+  if (!screen) return progress;
+  const open = new Set(screen.slots.filter((s) => s.skippable && progress[s.index] === UNSET).map((s) => s.index));
+  return progress.map((v, i) => (open.has(i) ? SKIPPED : v));
 }
 
 /**
- * True when the flow could really have produced this progress: every set slot lies on the path the
- * questions take, and the answers are valid. Anything else was forged or has gone stale.
+ * True when the flow could really have produced this progress: every set slot lies on a screen the
+ * flow showed, and the answers are valid. Anything else was forged or has gone stale.
  */
 export function isReachable(progress: Progress): boolean {
   if (progress.length !== SLOTS.length) return false;
-  const path = answeredPath(progress);
   const setCount = progress.filter((v) => v !== UNSET).length;
-  return path.length === setCount && parseAnswers(toAnswers(progress)).ok;
+  return answeredPath(progress).length === setCount && parseAnswers(toAnswers(progress)).ok;
+}
+
+/** A calm answer for estimating how many screens are left: "none", "no", or the first plain choice. */
+const CALM_CHOICES = ['none', 'no', 'gradual', 'improving', 'age_18_39', '2_to_6w', 'other', 'front_around_or_behind_kneecap'];
+
+function calmValue(slot: Slot): number {
+  if (slot.kind === 'score') return FIRST_VALUE;
+  const calm = slot.options.findIndex((o) => CALM_CHOICES.includes(o.id));
+  if (slot.kind === 'multi') return FIRST_VALUE + (calm >= 0 ? 1 << calm : 0);
+  if (calm >= 0) return FIRST_VALUE + calm;
+  return slot.skippable ? SKIPPED : FIRST_VALUE;
+}
+
+export interface Estimate {
+  /** Screens in the whole check, those done included. */
+  screens: number;
+  /** Taps (one per answer) in the whole check, those done included. */
+  taps: number;
+}
+
+/** How long the check is likely to be if the rest is answered calmly: for "question N of about M". */
+export function estimateLength(progress: Progress): Estimate {
+  let replay = progress;
+  let screens = answeredScreens(progress).length;
+  let taps = answeredPath(progress).length;
+  for (let screen = currentScreen(replay); screen && screens < SLOTS.length; screen = currentScreen(replay)) {
+    const open = screen.slots.filter((s) => replay[s.index] === UNSET);
+    replay = replay.map((v, i) => {
+      const slot = open.find((s) => s.index === i);
+      return slot ? calmValue(slot) : v;
+    });
+    screens += 1;
+    taps += Math.max(1, open.filter((s) => calmValue(s) !== SKIPPED).length);
+  }
+  return { screens, taps };
 }
 
 // ---- packing ----

@@ -1,4 +1,4 @@
-import { RED_FLAG_RULES } from '../content/triage/rules.js';
+import { RED_FLAG_RULES } from './rules.js';
 import type { Answers } from './answers.js';
 import { levelRank, type RedFlagLevel } from './levels.js';
 

@@ -36,6 +36,8 @@ export interface SelectOption {
   value: string;
   label: string;
   description?: string;
+  /** Shown as already chosen. */
+  default?: boolean;
 }
 
 export function selectRow(
@@ -54,6 +56,7 @@ export function selectRow(
       value: o.value,
       label: clip(o.label, 100),
       ...(o.description ? { description: clip(o.description, 100) } : {}),
+      ...(o.default ? { default: true } : {}),
     })),
   };
   return { type: ComponentType.ActionRow, components: [select] };

@@ -4,21 +4,13 @@ import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../content/safety.js';
 import { AREA_LABELS, getCard, type Area, type Card, type CardVariant } from '../exercises/catalogue.js';
 import type { Page } from '../exercises/paging.js';
 import type { Routine } from '../exercises/routines.js';
-import { encodeCustomId } from '../bot/custom-id.js';
 import { bulletList, button, buttonRows, clip, numberedList, selectRow, type Row } from './components.js';
+import { exerciseIds } from './exercise-custom-id.js';
 
-export const EXERCISE_PREFIX = 'ex';
-export const EXERCISE_ID_VERSION = 1;
+export { EXERCISE_ID_VERSION, EXERCISE_PREFIX, exerciseIds } from './exercise-custom-id.js';
 
 export const PACER_GREEN = 0x2e9e5b;
 const FIELD_MAX = 1024;
-
-export const exerciseIds = {
-  card: (cardId: string) => encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['card', cardId]),
-  pick: () => encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['pick']),
-  listPage: (page: number, condition: RoutineCondition | null, area: Area | null) =>
-    encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['list', page, condition ?? '-', area ?? '-']),
-};
 
 export interface MessageView {
   content?: string;
@@ -28,6 +20,27 @@ export interface MessageView {
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return { name, value: clip(value, FIELD_MAX), inline };
+}
+
+/** A field name Discord shows as blank: the next part of the field above. */
+export const CONTINUED_FIELD_NAME = '\u200b';
+
+/** Splits `text` into parts of at most `max` characters, at line breaks where it can, else at spaces. */
+function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const breakAt = [window.lastIndexOf('\n'), window.lastIndexOf(' ')].find((index) => index > 0);
+    parts.push(rest.slice(0, breakAt ?? max));
+    rest = rest.slice(breakAt === undefined ? max : breakAt + 1);
+  }
+  return [...parts, rest].filter((part) => part.trim().length > 0);
+}
+
+/** A card's text is never cut: a long one goes on in blank-named fields below it. */
+function wholeField(name: string, value: string, inline = false): APIEmbedField[] {
+  return splitText(value, FIELD_MAX).map((part, index) => ({ name: index === 0 ? name : CONTINUED_FIELD_NAME, value: part, inline: inline && index === 0 }));
 }
 
 function variantText(variant: CardVariant): string {
@@ -44,15 +57,15 @@ export function cardView(card: Card): MessageView {
     color: PACER_GREEN,
     description: clip(`${card.why}\n\n**Works:** ${card.targets.join('; ')}`, 4096),
     fields: [
-      field('How to do it', numberedList(card.steps)),
-      field('Starting dose', dose),
-      field('Cues', bulletList(card.cues)),
-      field('Common mistakes', bulletList(card.mistakes)),
-      field('Easier', variantText(card.easier), true),
-      field('Harder', variantText(card.harder), true),
-      field('You need', card.equipment.length ? card.equipment.join(' · ') : 'Nothing'),
-      field('Take care', takeCare),
-      field(PAIN_RULE.title, painRuleText()),
+      ...wholeField('How to do it', numberedList(card.steps)),
+      ...wholeField('Starting dose', dose),
+      ...wholeField('Cues', bulletList(card.cues)),
+      ...wholeField('Common mistakes', bulletList(card.mistakes)),
+      ...wholeField('Easier', variantText(card.easier), true),
+      ...wholeField('Harder', variantText(card.harder), true),
+      ...wholeField('You need', card.equipment.length ? card.equipment.join(' · ') : 'Nothing'),
+      ...wholeField('Take care', takeCare),
+      ...wholeField(PAIN_RULE.title, painRuleText()),
     ],
     footer: { text: clip(`General information, not a diagnosis or a treatment plan. Sources: ${card.sources.join(', ')} (see the README).`, 2048) },
   };

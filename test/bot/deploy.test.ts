@@ -1,4 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../../src/bot/deploy.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '../discord-double/index.js';
 
@@ -13,7 +19,7 @@ describe('npm run deploy:commands', () => {
     double ??= await startDiscordDouble();
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runDeploy({ DISCORD_API_URL: double.apiUrl, ...env }, (l) => out.push(l), (l) => err.push(l));
+    const code = await runDeploy({ DISCORD_API_URL: double.apiUrl, ...env }, commandDefinitions(), (l) => out.push(l), (l) => err.push(l));
     return { code, out, err };
   }
 
@@ -41,6 +47,19 @@ describe('npm run deploy:commands', () => {
     expect(code).toBe(0);
     expect(double.commands()).toHaveLength(3);
   });
+
+  it('the deploy:commands entry point registers every command module', async () => {
+    double = await startDiscordDouble();
+    const env = { PATH: process.env.PATH ?? '', DISCORD_TOKEN: 'fake', DISCORD_APPLICATION_ID: FIXTURE.applicationId, DISCORD_API_URL: double.apiUrl };
+    const child = spawn(resolve('node_modules/.bin/tsx'), [resolve('src/bot/deploy-cli.ts')], { env, cwd: mkdtempSync(join(tmpdir(), 'pacer-deploy-')) });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const [exitCode] = (await once(child, 'exit')) as [number | null];
+    expect(exitCode).toBe(0);
+    const names = commandDefinitions().map((definition) => definition.name);
+    expect(stdout.trim().split('\n').slice(1)).toEqual(names.map((name) => `  /${name}`));
+    expect(double.commands().map((c) => c.name)).toEqual(names);
+  }, 30_000);
 
   it('fails with a readable line when Discord refuses the token', async () => {
     double = await startDiscordDouble();

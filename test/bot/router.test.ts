@@ -45,13 +45,39 @@ describe('router', () => {
     expect(handle.rejectedCallbacks).toEqual([]);
   });
 
-  it('never acknowledges twice when the handler answers just as the watchdog fires', async () => {
-    await serve([command('racy', async (_i, ctx) => {
-      await sleep(20);
-      await ctx.respond.reply({ content: 'first answer' });
-    })], 20);
+  /**
+   * The two races, made to happen every time: a 429 on the first callback keeps it in flight for 300 ms, so
+   * the second party always acts while the first acknowledgement is still unanswered.
+   */
+  function holdFirstCallback(): void {
+    harness.double.injectFault({ method: 'POST', pathPattern: /\/callback$/, status: 429, retryAfterSeconds: 0.3 });
+  }
+
+  function callbacksOf(id: string) {
+    return harness.double.requests.filter((request) => request.path.startsWith(`/interactions/${id}/`));
+  }
+
+  it("never acknowledges twice when the watchdog fires while the handler's reply is in flight", async () => {
+    await serve([command('racy', (_i, ctx) => ctx.respond.reply({ content: 'first answer' }))], 20);
+    holdFirstCallback();
     const handle = harness.double.runSlash('racy');
     expect((await handle.reply()).content).toBe('first answer');
+    const callbacks = callbacksOf(handle.id);
+    expect(callbacks.map((request) => [request.status, (request.body as { type: number }).type])).toEqual([[429, 4], [204, 4]]);
+    expect(callbacks[1]!.at - callbacks[0]!.at).toBeGreaterThan(200); // the 20 ms watchdog fired in between
+    expect(handle.rejectedCallbacks).toEqual([]);
+  });
+
+  it("never acknowledges twice when the handler answers while the watchdog's defer is in flight", async () => {
+    await serve([command('racy', async (_i, ctx) => {
+      while (!ctx.respond.acknowledged) await new Promise((resolve) => setImmediate(resolve));
+      await ctx.respond.reply({ content: 'first answer' });
+    })], 20);
+    holdFirstCallback();
+    const handle = harness.double.runSlash('racy');
+    expect((await handle.reply()).content).toBe('first answer');
+    expect(callbacksOf(handle.id).map((request) => [request.status, (request.body as { type: number }).type])).toEqual([[429, 5], [204, 5]]);
+    expect(handle.callback?.type).toBe(5);
     expect(handle.rejectedCallbacks).toEqual([]);
   });
 

@@ -14,6 +14,8 @@ export type FaultSpec = FaultMatch &
     | { status: 429; retryAfterSeconds?: number; global?: boolean; scope?: 'user' | 'global' | 'shared' }
     | { status: 500 | 502 | 503 }
     | { status: 400 | 401 | 403 | 404; code: number; message?: string }
+    /** Holds the request this long, then handles it as usual (a slow network or a stalled Discord). */
+    | { status: 'delay'; delayMs: number }
   );
 
 export interface InjectedFault {
@@ -46,16 +48,17 @@ export class FaultInjector {
   }
 
   /** Consumes one use of the first armed fault matching the request, if any. */
-  take(method: string, path: string): DoubleResponse | undefined {
+  take(method: string, path: string): DoubleResponse | { delayMs: number } | undefined {
     const fault = this.faults.find((candidate) => candidate.remaining > 0 && matches(candidate, method, path));
     if (!fault) return undefined;
     fault.remaining -= 1;
     fault.hits += 1;
+    if (fault.spec.status === 'delay') return { delayMs: fault.spec.delayMs };
     return faultResponse(fault.spec);
   }
 }
 
-function faultResponse(spec: FaultSpec): DoubleResponse {
+function faultResponse(spec: Exclude<FaultSpec, { status: 'delay' }>): DoubleResponse {
   switch (spec.status) {
     case 429: {
       const retryAfter = spec.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;

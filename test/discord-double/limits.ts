@@ -2,6 +2,7 @@
  * Bot-side limits that the generated discord-api-spec schemas do not enforce (discord-notes §0.3, §3).
  * Pure functions over raw JSON bodies, usable on view payloads in unit tests too.
  */
+import { collectAllowedMentionsIssues, collectComponentRuleIssues } from './cross-field.js';
 
 export interface LimitIssue {
   path: string;
@@ -41,8 +42,6 @@ export const LIMITS = {
 
 const IS_COMPONENTS_V2 = 1 << 15;
 const ComponentType = { ActionRow: 1, Button: 2, StringSelect: 3, TextInput: 4, Label: 18 } as const;
-const ButtonStyleLink = 5;
-const ButtonStylePremium = 6;
 const COMMAND_NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 type Json = Record<string, unknown>;
@@ -111,11 +110,7 @@ function collectEmbedIssues(issues: LimitIssue[], embeds: unknown[]): void {
 
 function collectComponentIssues(issues: LimitIssue[], component: Json, path: string): void {
   if ('custom_id' in component) checkLength(issues, `${path}.custom_id`, component.custom_id, 1, LIMITS.customIdMax);
-  if (component.type === ComponentType.Button) {
-    checkLength(issues, `${path}.label`, component.label, 0, LIMITS.buttonLabel);
-    const needsCustomId = component.style !== ButtonStyleLink && component.style !== ButtonStylePremium;
-    if (needsCustomId && !('custom_id' in component)) issues.push({ path: `${path}.custom_id`, message: 'required for this button style' });
-  }
+  if (component.type === ComponentType.Button) checkLength(issues, `${path}.label`, component.label, 0, LIMITS.buttonLabel);
   if (component.type === ComponentType.StringSelect) {
     const options = asArray(component.options);
     if (options.length < 1 || options.length > LIMITS.selectOptions) {
@@ -222,6 +217,7 @@ export function collectMessageLimitIssues(body: unknown, options: MessageLimitOp
     if (isObject(component)) collectComponentIssues(issues, component, `components.${index}`);
   });
   collectCustomIdDuplicates(issues, components);
+  issues.push(...collectComponentRuleIssues(components, 'components'), ...collectAllowedMentionsIssues(body, 'allowed_mentions'));
 
   if (options.requireContent) {
     const hasSomething =

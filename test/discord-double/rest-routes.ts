@@ -15,7 +15,7 @@ import { type DoubleResponse, errorResponse } from './http-util.js';
 import { CallbackType, type InteractionRecord, type InteractionStore } from './interaction-state.js';
 import { MessageFlags, type MessageStore, type StoredMessage } from './messages.js';
 import type { RequestRecorder } from './recorder.js';
-import { type BodyKind, toDiscordErrors, validateBody } from './validation.js';
+import { type BodyContext, type BodyKind, toDiscordErrors, validateBody } from './validation.js';
 
 export interface RouteRequest {
   method: string;
@@ -59,11 +59,22 @@ function asObject(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
+/** The type of the option marked `focused` in an autocomplete interaction, looking inside subcommands. */
+function focusedOptionType(options: unknown): number | undefined {
+  if (!Array.isArray(options)) return undefined;
+  for (const option of options.map(asObject)) {
+    if (option.focused === true && typeof option.type === 'number') return option.type;
+    const nested = focusedOptionType(option.options);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
 export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
   const { applicationId, botUser, messages, interactions, registry } = deps;
 
-  const invalid = (request: RouteRequest, kind: BodyKind): DoubleResponse | undefined => {
-    const { issues, code } = validateBody(kind, request.body);
+  const invalid = (request: RouteRequest, kind: BodyKind, context?: BodyContext): DoubleResponse | undefined => {
+    const { issues, code } = validateBody(kind, request.body, context);
     if (issues.length === 0) return undefined;
     deps.recorder.recordValidationFailure({
       method: request.method,
@@ -138,7 +149,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
       deps.recorder.recordValidationFailure({ method: request.method, path: request.path, kind: 'interaction-callback', issues: [`type: ${wrongType}`], body, at: deps.now() });
       return errorResponse(400, 50035, { errors: toDiscordErrors([{ path: 'type', message: wrongType }]) });
     }
-    const failure = invalid(request, 'interaction-callback');
+    const failure = invalid(request, 'interaction-callback', { focusedOptionType: focusedOptionType(record.payload.data.options) });
     if (failure) return failure;
     const type = body.type as number;
     const message = interactions.acceptCallback(record, type, body.data === undefined || body.data === null ? undefined : asObject(body.data));

@@ -321,7 +321,9 @@ export class DiscordDouble {
       result = errorResponse(400, 50109);
     }
 
-    const fault = this.faults.take(method, path);
+    const taken = this.faults.take(method, path);
+    if (taken && 'delayMs' in taken) await new Promise((resolve) => setTimeout(resolve, taken.delayMs));
+    const fault = taken && 'delayMs' in taken ? undefined : taken;
     result ??= fault ?? this.authorize(matched?.route, headers.authorization);
     result ??= this.rateLimits.check(method, path, headers.authorization?.startsWith('Bot ') === true);
     if (!result) {
@@ -349,7 +351,7 @@ export class DiscordDouble {
       status: result.status,
       responseBody: result.body,
       at,
-      injectedFault: fault !== undefined,
+      injectedFault: taken !== undefined,
     });
   }
 

@@ -2,16 +2,24 @@ import {
   ApplicationCommandAutocompleteCallbackRequestSchema,
   ApplicationCommandUpdateRequestSchema,
   CreateMessageInteractionCallbackRequestSchema,
+  IncomingWebhookInteractionRequestSchema,
   IncomingWebhookRequestPartialSchema,
+  IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema,
   IncomingWebhookUpdateRequestPartialSchema,
   LaunchActivityInteractionCallbackRequestSchema,
   MessageCreateRequestSchema,
   MessageEditRequestPartialSchema,
+  ModalInteractionCallbackRequestDataSchema,
   ModalInteractionCallbackRequestSchema,
   PongInteractionCallbackRequestSchema,
   UpdateMessageInteractionCallbackRequestSchema,
 } from 'discord-api-spec/zod';
 import * as z from 'zod/mini';
+import {
+  collectAutocompleteValueIssues,
+  collectComponentRuleIssues,
+  collectUnknownFieldIssues,
+} from './cross-field.js';
 import {
   collectAutocompleteIssues,
   collectCommandDefinitionIssues,
@@ -29,6 +37,12 @@ export type BodyKind =
   | 'webhook-edit'
   | 'interaction-callback'
   | 'commands-overwrite';
+
+/** What the double knows about the request beyond its body. */
+export interface BodyContext {
+  /** For an autocomplete result: the type of the option the member is typing in (3 string, 4 integer, 10 number). */
+  focusedOptionType?: number;
+}
 
 export interface BodyValidation {
   issues: LimitIssue[];
@@ -74,6 +88,30 @@ function schemaIssues(schema: z.ZodMiniType, body: unknown): LimitIssue[] {
   return result.success ? [] : flattenIssues(result.error.issues);
 }
 
+/** discord.js puts these in every message body it builds; Discord ignores them where they do not apply. */
+const DISCORD_JS_MESSAGE_EXTRAS = ['tts', 'nonce', 'enforce_nonce'] as const;
+
+const fieldsOf = (schema: { shape: object }, extras: readonly string[] = DISCORD_JS_MESSAGE_EXTRAS): readonly string[] => [
+  ...Object.keys(schema.shape),
+  ...extras,
+];
+
+const KNOWN_FIELDS = {
+  'message-create': fieldsOf(MessageCreateRequestSchema),
+  'message-edit': fieldsOf(MessageEditRequestPartialSchema),
+  'webhook-execute': fieldsOf(IncomingWebhookRequestPartialSchema),
+  'webhook-edit': fieldsOf(IncomingWebhookUpdateRequestPartialSchema),
+} as const;
+
+const CALLBACK_DATA_FIELDS: Record<number, readonly string[]> = {
+  4: fieldsOf(IncomingWebhookInteractionRequestSchema),
+  5: fieldsOf(IncomingWebhookInteractionRequestSchema),
+  6: fieldsOf(IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema),
+  7: fieldsOf(IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema),
+  8: ['choices'],
+  9: fieldsOf(ModalInteractionCallbackRequestDataSchema, []),
+};
+
 function callbackSchema(type: unknown): z.ZodMiniType | undefined {
   switch (type) {
     case 1:
@@ -99,15 +137,20 @@ function prefixed(issues: LimitIssue[], prefix: string): LimitIssue[] {
   return issues.map((issue) => ({ ...issue, path: issue.path ? `${prefix}.${issue.path}` : prefix }));
 }
 
-function callbackIssues(body: unknown): LimitIssue[] {
+function callbackIssues(body: unknown, context: BodyContext): LimitIssue[] {
   const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
   const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
   const schema = callbackSchema(type);
   if (!schema) return [{ path: 'type', message: `unknown interaction callback type ${String(type)}` }];
-  const issues = schemaIssues(schema, body);
+  const issues = [...schemaIssues(schema, body), ...collectUnknownFieldIssues(body, ['type', 'data'], '')];
+  const dataFields = typeof type === 'number' ? CALLBACK_DATA_FIELDS[type] : undefined;
+  if (dataFields) issues.push(...collectUnknownFieldIssues(data, dataFields, 'data'));
   if (type === 4) issues.push(...prefixed(collectMessageLimitIssues(data, { requireContent: true }), 'data'));
   if (type === 7) issues.push(...prefixed(collectMessageLimitIssues(data), 'data'));
-  if (type === 8) issues.push(...collectAutocompleteIssues(data));
+  if (type === 8) issues.push(...collectAutocompleteIssues(data), ...collectAutocompleteValueIssues(data, context.focusedOptionType));
+  if (type === 9 && typeof data === 'object' && data !== null) {
+    issues.push(...collectComponentRuleIssues((data as { components?: unknown }).components, 'data.components'));
+  }
   return issues;
 }
 
@@ -143,7 +186,7 @@ function commandsOverwriteIssues(body: unknown): LimitIssue[] {
   return issues;
 }
 
-export function validateBody(kind: BodyKind, body: unknown): BodyValidation {
+export function validateBody(kind: BodyKind, body: unknown, context: BodyContext = {}): BodyValidation {
   let issues: LimitIssue[];
   switch (kind) {
     case 'message-create':
@@ -159,12 +202,13 @@ export function validateBody(kind: BodyKind, body: unknown): BodyValidation {
       issues = [...schemaIssues(IncomingWebhookUpdateRequestPartialSchema, body), ...collectMessageLimitIssues(body)];
       break;
     case 'interaction-callback':
-      issues = callbackIssues(body);
+      issues = callbackIssues(body, context);
       break;
     case 'commands-overwrite':
       issues = commandsOverwriteIssues(body);
       break;
   }
+  if (kind in KNOWN_FIELDS) issues.push(...collectUnknownFieldIssues(body, KNOWN_FIELDS[kind as keyof typeof KNOWN_FIELDS], ''));
   const specific = issues.find((issue) => issue.code !== undefined)?.code;
   return { issues, code: specific ?? 50035 };
 }

@@ -4,8 +4,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURE } from '../discord-double/index.js';
+import { type ApiMessage, FIXTURE } from '../discord-double/index.js';
 import { startPacer, type Pacer } from './support/pacer.js';
+
+type Component = { type: number; custom_id: string; label?: string };
+
+function componentsOf(message: ApiMessage): Component[] {
+  return (message.components as Array<{ components: Component[] }>).flatMap((row) => row.components);
+}
+
+async function eventually<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = read();
+  }
+  return value;
+}
 
 describe('Pacer against the Discord double (real entry point, real discord.js client)', () => {
   let pacer: Pacer;
@@ -69,13 +85,29 @@ describe('Pacer against the Discord double (real entry point, real discord.js cl
     expect(reply.embeds[0]?.title).toMatch(/runner's knee/i);
   });
 
+  /** A member ticks a red flag on the first question: the result names the emergency number. */
+  async function emergencyCheck(): Promise<string> {
+    const intro = await pacer.double.runSlash('symptom-check').reply();
+    const start = componentsOf(intro).find((c) => c.label === 'I understand, start')!;
+    const first = await pacer.double.clickButton(start.custom_id, { messageId: intro.id }).reply();
+    const menu = componentsOf(first).find((c) => c.type === 3)!;
+    const result = await pacer.double.selectMenu(menu.custom_id, ['calf_swollen_plus_breathless'], { messageId: first.id }).reply();
+    return String(result.embeds[0]?.description);
+  }
+
+  const outcomeCounts = () => pacer.app.database.sqlite.prepare('select level, count from triage_outcome_counts').all();
+
   it('keeps its data across a restart on the same database file', async () => {
-    await pacer.double.runSlash('symptom-check').reply();
+    // The club's region as its moderator's set-up stores it; the count is what a finished check leaves.
+    pacer.app.database.sqlite.prepare("insert into clubs (guild_id, region) values (?, 'US')").run(FIXTURE.guildId);
+    expect(await emergencyCheck()).toContain('Call 911');
+    const one = [{ level: 'EMERGENCY', count: 1 }];
+    expect(await eventually(outcomeCounts, (rows) => rows.length > 0)).toEqual(one);
+
     await pacer.restart();
-    const count = pacer.app.database.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
-    expect(count.n).toBeGreaterThan(0);
-    const reply = await pacer.double.runSlash('symptom-check').reply();
-    expect(reply.embeds[0]?.title).toBe('Knee check for runners');
+    expect(outcomeCounts()).toEqual(one);
+    expect(await emergencyCheck()).toContain('Call 911');
+    expect(await eventually(outcomeCounts, (rows) => JSON.stringify(rows) !== JSON.stringify(one))).toEqual([{ level: 'EMERGENCY', count: 2 }]);
   });
 
   it('sends no request the double does not know and nothing that breaks the schema', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../../src/bot/deploy.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '../discord-double/index.js';
 
@@ -20,7 +21,7 @@ describe('the bot as a process (as `npm start` runs it)', () => {
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'pacer-proc-')), 'pacer.sqlite'),
       LOG_LEVEL: 'info',
     };
-    expect(await runDeploy(env, () => undefined, () => undefined)).toBe(0);
+    expect(await runDeploy(env, commandDefinitions(), () => undefined, () => undefined)).toBe(0);
 
     const child = spawn(resolve('node_modules/.bin/tsx'), [resolve('src/main.ts')], { env, cwd: tmpdir() });
     let output = '';
@@ -28,7 +29,7 @@ describe('the bot as a process (as `npm start` runs it)', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
 
-    await double.waitForIdentify(1);
+    await double.waitForIdentify(1, 60_000); // the child process compiles with tsx first: slow on a busy machine
     await expect.poll(() => output, { timeout: 15_000 }).toContain('Pacer is ready');
     const reply = await double.runSlash('exercise', { subcommand: 'show', options: { name: 'spanish squat' } }).reply();
     expect(reply.embeds[0]?.title).toBe('Spanish squat');

@@ -3,16 +3,31 @@
  * the same SQLite file each time; the double (in this process, over loopback) keeps every message.
  * Zero lost, zero duplicated.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
-import { clubs, schedules } from '../../src/db/schema.js';
-import { weeklyRule } from '../../src/scheduler/rules.js';
+import { weeklyRule, nextRun } from '../../src/scheduler/rules.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '../discord-double/index.js';
-import { bundleBotProcess, startBotProcess as startBot } from './support/bot-process.js';
 import { clubChannel, clubGuildId, guildWithClubChannels, ledger, seedClub, tempDatabasePath } from './support.js';
+import { clubs, schedules } from '../../src/db/schema.js';
 
-beforeAll(bundleBotProcess, 60_000);
+// Bundled once (packages stay external): starting the process twenty times then costs no TypeScript compile.
+// Two folders below the repository, so src/db finds ../../migrations as it does from dist/src/db.
+const ENTRY = resolve('.test-build/crash/entry.mjs');
+beforeAll(async () => {
+  await build({
+    entryPoints: [resolve('test/scheduler/support/process-entry.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: ENTRY,
+    logLevel: 'warning',
+  });
+}, 60_000);
 
 const ROUNDS = 20;
 const CLUBS_PER_ROUND = 12;
@@ -21,11 +36,27 @@ const rule = weeklyRule('monday', '18:00');
 let double: DiscordDouble | undefined;
 afterAll(async () => double?.close());
 
-/** Seeds clubs whose weekly occurrence fell due within the last week, while the bot was down. */
+function startBot(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [ENTRY], { env, cwd: process.cwd() });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => text, exited };
+}
+
+/** Seeds clubs whose weekly occurrence fell due a few minutes ago (the bot was down at the time). */
 function seedDueClubs(path: string, from: number, count: number): void {
   const handle = openDatabase(path);
-  const aWeekAgo = new Date(Date.now() - 7 * 24 * 3600_000);
-  for (let i = from; i < from + count; i++) seedClub(handle, { index: i, rule, timezone: 'Europe/London' }, aWeekAgo);
+  const now = new Date();
+  const lastWeek = new Date(now.getTime() - 7 * 24 * 3600_000);
+  for (let i = from; i < from + count; i++) {
+    const id = seedClub(handle, { index: i, rule, timezone: 'Europe/London' }, lastWeek);
+    // Due now: the most recent Monday 18:00 at or before now.
+    let due = nextRun(rule, 'Europe/London', lastWeek)!;
+    for (let next = nextRun(rule, 'Europe/London', due)!; next.getTime() <= now.getTime(); next = nextRun(rule, 'Europe/London', next)!) due = next;
+    handle.db.update(schedules).set({ nextRunAt: due }).where(eqId(id)).run();
+  }
   handle.close();
 }
 

@@ -202,7 +202,8 @@ describe('failures', () => {
     double.injectFault({ method: 'POST', pathPattern: `/channels/${clubChannel(0)}/messages`, status: 403, code: 50013, times: 10 });
     const report = await harness.scheduler.runDue();
     expect(report).toMatchObject({ paused: 1, posted: 0 });
-    expect(scheduleRow(harness.handle, id)).toMatchObject({ status: 'paused', last_error: 'Pacer lacks a permission it needs in that channel (Missing Permissions)' });
+    expect(scheduleRow(harness.handle, id).status).toBe('paused');
+    expect(scheduleRow(harness.handle, id).last_error).toContain('Missing Permissions');
     const notices = double.messagesIn(noticesChannel(0));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.content).toContain(`<#${clubChannel(0)}>`);

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,5 +123,53 @@ describe('triage command line (spawned)', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/malformed JSON/);
+  });
+});
+
+describe('npm run --silent triage on the development cases', () => {
+  it('gives each of the 20 cases an acceptable level, never below the expected one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacer-triage-cases-'));
+    const runOne = (file: string) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile('npm', ['run', '--silent', 'triage', '--', file], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        );
+      });
+    try {
+      const queue = [...vignettes];
+      const results = new Map<string, Awaited<ReturnType<typeof runOne>>>();
+      // A few at a time: each run starts npm and tsx.
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let v = queue.shift(); v; v = queue.shift()) {
+            const file = join(dir, `${v.id}.json`);
+            writeFileSync(file, JSON.stringify(v.answers));
+            results.set(v.id, await runOne(file));
+          }
+        }),
+      );
+      for (const v of vignettes) {
+        const run = results.get(v.id)!;
+        expect(run.status, `${v.id}: ${run.stderr}`).toBe(0);
+        const outcome = JSON.parse(run.stdout) as { level: string; patterns: string[]; cards: string[] };
+        expect(v.expected.acceptable_levels, v.id).toContain(outcome.level);
+        if ((outcome.level === 'SELF_MANAGE' || outcome.level === 'ROUTINE') && v.expected.patterns_any_of.length > 0) {
+          expect(outcome.patterns.some((p) => v.expected.patterns_any_of.includes(p)), v.id).toBe(true);
+        }
+        if (v.expected.must_not_show_cards) expect(outcome.cards, v.id).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("docs/triage-answers.md's example prints what the engine really gives", async () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/triage-answers.md', import.meta.url)), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const example = blocks.find((b) => b.includes('"Q01_emergency_screen"'))!;
+    const printed = blocks.find((b) => b.startsWith('{"level"'))!;
+    const io = fakeIo({ 'example.json': example });
+    expect(await runCli(['example.json'], io)).toBe(0);
+    expect(io.out).toBe(printed);
   });
 });

@@ -12,8 +12,9 @@ describe('symptom-check content check (run at start)', () => {
     const broken = {
       ...TRIAGE_CONTENT,
       questions: [{ ...first!, options: [...first!.options, { id: 'extra', label: 'x'.repeat(81) }] }, ...rest.slice(1)],
-      messages: { ...TRIAGE_CONTENT.messages, urgent: 'You have a torn ligament.' },
-      ruleWhy: { ...TRIAGE_CONTENT.ruleWhy, RF13_locked_now: '' },
+      messages: { ...TRIAGE_CONTENT.messages, routine: 'You have a torn ligament.' },
+      reasons: { ...TRIAGE_CONTENT.reasons, RF13_locked_now: [] },
+      urgentTexts: { ...TRIAGE_CONTENT.urgentTexts, 'leg_clot.wait': 'Rest for 2 weeks.', 'recent_injury.todo': 'Run the check again tomorrow.' },
       cardLists: { PFP: ['clamshell', 'no-such-card'] },
     };
     const problems = triageContentProblems(broken);
@@ -21,8 +22,10 @@ describe('symptom-check content check (run at start)', () => {
       expect.arrayContaining([
         expect.stringMatching(/^Q01_emergency_screen\.options\.\d+\.label: .*80 characters/),
         expect.stringMatching(/no question text/),
-        'message urgent: says "you have"; say "your answers share features with"',
+        'message routine: says "you have"; say "your answers share features with"',
         'rule RF13_locked_now: no plain "why" sentence',
+        'leg_clot.wait: an EMERGENCY or URGENT text mentions weeks',
+        'recent_injury.todo: an EMERGENCY or URGENT text suggests doing the check again',
         'cards for PFP: no exercise card "no-such-card"',
       ]),
     );

@@ -3,15 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { PATTERN_IDS } from '../../src/content/conditions.js';
 import { EXERCISE_IDS } from '../../src/content/exercise-ids.js';
 import { QUESTION_IDS } from '../../src/content/triage/answer-options.js';
-import { PHASE_1_CARDS } from '../../src/content/triage/cards.js';
-import { MESSAGES, RULE_WHY, SELF_MANAGE_WHY, renderMessage } from '../../src/content/triage/messages.js';
+import { PHASE_1_CARDS } from '../../src/triage/cards.js';
+import { FLAG_ACTIONS, SAFETY_NETS } from '../../src/content/triage/actions.js';
+import { MESSAGES, renderMessage } from '../../src/content/triage/messages.js';
+import { REASONS, SELF_MANAGE_REASON } from '../../src/content/triage/why.js';
 import { QUESTIONS } from '../../src/content/triage/questions.js';
-import { RED_FLAG_RULES, ROUTINE_TRIGGERS, TRIAGE_CONTENT_VERSION } from '../../src/content/triage/rules.js';
+import { RED_FLAG_RULES, ROUTINE_TRIGGERS, TRIAGE_CONTENT_VERSION } from '../../src/triage/rules.js';
 import { answersSchema } from '../../src/triage/answers.js';
 import { evaluate } from '../../src/triage/engine.js';
 import { mixedAnswersArb } from './helpers.js';
 
-const allText = [...Object.values(MESSAGES), ...Object.values(RULE_WHY), SELF_MANAGE_WHY];
+const allText = [
+  ...Object.values(MESSAGES),
+  ...Object.values(REASONS).flatMap((reasons) => reasons.map((r) => r.text)),
+  SELF_MANAGE_REASON,
+  ...Object.values(FLAG_ACTIONS).flatMap((a) => [a.todo, a.wait, a.when, a.worse ?? '']),
+  ...Object.values(SAFETY_NETS),
+];
 
 describe('outcome text', () => {
   it('never says "you have"', () => {
@@ -32,23 +40,22 @@ describe('outcome text', () => {
   });
 
   it('uses region placeholders for services and fills pattern names', () => {
-    expect(MESSAGES.emergency).toContain('{emergency_number}');
-    expect(MESSAGES.urgent).toContain('{urgent_services}');
+    expect(FLAG_ACTIONS.serious_injury.todo).toContain('{emergency_number}');
+    expect(FLAG_ACTIONS.recent_injury.todo).toContain('{urgent_services}');
+    expect(SAFETY_NETS.ROUTINE).toContain('{advice_line}');
     expect(renderMessage('self_manage', { pattern_plain: "runner's knee" })).toContain("pattern often called runner's knee");
   });
 
   it('has a plain why line for every red-flag and routine rule', () => {
-    for (const rule of [...RED_FLAG_RULES, ...ROUTINE_TRIGGERS]) expect(RULE_WHY[rule.id], rule.id).toBeTruthy();
+    for (const rule of [...RED_FLAG_RULES, ...ROUTINE_TRIGGERS].filter((r) => r.id !== 'RF_UNSURE')) expect(REASONS[rule.id]?.length, rule.id).toBeGreaterThan(0);
     expect(TRIAGE_CONTENT_VERSION).toMatch(/\S/);
   });
 
-  it('every outcome includes the disclaimer and the safety net, and only known message keys', () => {
+  it('every outcome uses only known message keys', () => {
     fc.assert(
       fc.property(mixedAnswersArb, (answers) => {
-        const { messages } = evaluate(answers);
-        expect(messages).toContain('disclaimer');
-        expect(messages).toContain('safety_net');
-        for (const key of messages) expect(MESSAGES).toHaveProperty(key);
+        const { messages, advice } = evaluate(answers);
+        for (const key of [...messages, ...advice]) expect(MESSAGES).toHaveProperty(key);
       }),
       { numRuns: 500 },
     );

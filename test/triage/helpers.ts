@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import * as O from '../../src/content/triage/answer-options.js';
 import type { Answers } from '../../src/triage/answers.js';
 import type { TriageLevel } from '../../src/triage/levels.js';
+import { currentScreen, emptyProgress, skipOpen, withAnswer, type Progress, type Slot, type SlotAnswer } from '../../src/triage/progress.js';
 
 export interface Vignette {
   id: string;
@@ -50,7 +51,7 @@ export const answersArb: fc.Arbitrary<Answers> = fc.record(
     Q10_aggravators: multi(O.Q10_OPTIONS),
     Q11_pain_behaviour: multi(O.Q11_OPTIONS),
     Q12_morning_stiffness: single(O.Q12_OPTIONS),
-    Q13_duration: single(O.Q13_OPTIONS),
+    Q13_duration: single(O.Q13_ANSWER_OPTIONS),
     Q14_trajectory: fc.record({ trajectory: single(O.Q14_TRAJECTORY_OPTIONS), home_care_tried_2w_plus: yesNo }, { requiredKeys: [] }),
     Q15_training_change: multi(O.Q15_OPTIONS),
     Q16_systemic: multi(O.Q16_OPTIONS),
@@ -113,7 +114,7 @@ export const calmAnswersArb: fc.Arbitrary<Answers> = fc
       Q10_aggravators: multi(O.Q10_OPTIONS.filter((o) => o !== 'at_rest')),
       Q11_pain_behaviour: multi(O.Q11_OPTIONS),
       Q12_morning_stiffness: single(O.Q12_OPTIONS),
-      Q13_duration: single(O.Q13_OPTIONS),
+      Q13_duration: single(O.Q13_ANSWER_OPTIONS),
       Q14_trajectory: fc.record({ trajectory: single(O.Q14_TRAJECTORY_OPTIONS), home_care_tried_2w_plus: yesNo }),
       Q15_training_change: multi(O.Q15_OPTIONS),
       Q19_pain_scores: fc.record({ at_rest: score, during_run: score, worse_next_morning: yesNo, limping: fc.constant('no' as const) }),
@@ -137,3 +138,65 @@ export const calmAnswersArb: fc.Arbitrary<Answers> = fc
 
 /** Mostly calm answers, sometimes anything at all. */
 export const mixedAnswersArb: fc.Arbitrary<Answers> = fc.oneof({ arbitrary: calmAnswersArb, weight: 3 }, { arbitrary: answersArb, weight: 1 });
+
+/** What a member whose answers are `answers` would choose at `slot`; null means "skip". */
+export function choiceFor(slot: Slot, answers: Record<string, unknown>): SlotAnswer | null {
+  const raw = slot.item ? (answers[slot.question.id] as Record<string, unknown> | null | undefined)?.[slot.item.key] : answers[slot.question.id];
+  const ids = slot.options.map((o) => o.id);
+  if (raw === undefined || raw === null) {
+    if (slot.skippable) return null;
+    // A safety question the case leaves out: the member answers "none" or "no".
+    const fallback = ['none', 'no'].map((id) => ids.indexOf(id)).find((i) => i >= 0)!;
+    return slot.kind === 'multi' ? { options: [fallback] } : { option: fallback };
+  }
+  // Options the check asks elsewhere (Q11 "worse next morning" is asked with the pain scores) are left out.
+  if (Array.isArray(raw)) return { options: raw.map((id) => ids.indexOf(String(id))).filter((i) => i >= 0) };
+  return { option: typeof raw === 'string' || typeof raw === 'number' ? ids.indexOf(String(raw)) : -1 };
+}
+
+export interface ClickThrough {
+  progress: Progress;
+  /** Question screens shown. */
+  screens: number;
+  /** Answers, skips and menu choices sent (one interaction each). */
+  taps: number;
+  /** Every state passed through. */
+  states: Progress[];
+}
+
+/** Answers the check screen by screen the way the member in `answers` would. */
+export function clickThrough(answers: Record<string, unknown>): ClickThrough {
+  let progress = emptyProgress();
+  let screens = 0;
+  let taps = 0;
+  const states: Progress[] = [];
+  for (let screen = currentScreen(progress); screen; screen = currentScreen(progress)) {
+    screens += 1;
+    if (screens > 30) throw new Error(`the check did not end: stuck on ${screen.id}`);
+    let skipped = false;
+    for (const slot of screen.slots) {
+      if (progress[slot.index] !== 0) continue;
+      const choice = choiceFor(slot, answers);
+      if (!choice) {
+        skipped = true;
+        continue;
+      }
+      progress = withAnswer(progress, slot, choice);
+      taps += 1;
+      states.push(progress);
+      if (currentScreen(progress)?.id !== screen.id) break;
+    }
+    if (skipped && currentScreen(progress)?.id === screen.id) {
+      progress = skipOpen(progress);
+      taps += 1;
+      states.push(progress);
+    }
+  }
+  return { progress, screens, taps, states };
+}
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};

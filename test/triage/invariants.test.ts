@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_IDS } from '../../src/content/exercise-ids.js';
-import { RULE_WHY } from '../../src/content/triage/messages.js';
 import type { Answers } from '../../src/triage/answers.js';
 import { evaluate, levelRank } from '../../src/triage/engine.js';
 import { addTo, calmAnswersArb, mixedAnswersArb } from './helpers.js';
@@ -25,8 +24,8 @@ const EMERGENCY_INJECTIONS: Record<string, Inject> = {
 };
 
 const URGENT_INJECTIONS: Record<string, Inject> = {
-  ottawaBend: (a) => ({ ...a, Q02_onset: 'injury', Q05_ottawa: { ...a.Q05_ottawa, can_bend_to_right_angle: 'no' } }),
-  ottawaOlder: (a) => ({ ...a, Q02_onset: 'injury', Q00_age: 'age_65_plus', Q05_ottawa: { ...a.Q05_ottawa, can_take_4_steps_now: 'yes' } }),
+  ottawaBend: (a) => ({ ...a, Q02_onset: 'injury', Q13_duration: 'under_1w', Q05_ottawa: { ...a.Q05_ottawa, can_bend_to_right_angle: 'no' } }),
+  ottawaOlder: (a) => ({ ...a, Q02_onset: 'injury', Q13_duration: 'under_1w', Q00_age: 'age_65_plus', Q05_ottawa: { ...a.Q05_ottawa, can_take_4_steps_now: 'yes' } }),
   rapidSwelling: (a) => ({ ...a, Q04_injury_features: addTo(a.Q04_injury_features, 'swelling_within_2h') }),
   kneecapBackIn: (a) => ({ ...a, Q04_injury_features: addTo(a.Q04_injury_features, 'kneecap_shifted_then_went_back') }),
   lockedNow: (a) => ({ ...a, Q06_mechanical: addTo(a.Q06_mechanical, 'locked_now') }),
@@ -139,9 +138,7 @@ describe('safety invariants over generated answers', () => {
           expect(outcome.rules).toEqual([]);
           expect(outcome.patterns.length).toBeGreaterThan(0);
         }
-        expect(outcome.messages).toContain('disclaimer');
-        expect(outcome.messages).toContain('safety_net');
-        for (const id of outcome.rules) expect(RULE_WHY[id], id).toBeTypeOf('string');
+        expect(outcome.reasons.length).toBeGreaterThan(0);
         expect(evaluate(answers)).toEqual(outcome);
       }),
       { numRuns: 1000 },

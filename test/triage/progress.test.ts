@@ -1,58 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, levelRank } from '../../src/triage/engine.js';
 import {
-  answeredPath,
+  answeredScreens,
   back,
+  currentScreen,
   currentSlot,
   decodeProgress,
   emptyProgress,
   encodeProgress,
+  estimateLength,
   SLOTS,
   toAnswers,
   withAnswer,
-  type Progress,
-  type Slot,
-  type SlotAnswer,
 } from '../../src/triage/progress.js';
-import { vignettes } from './helpers.js';
-
-/** What a member whose answers are `answers` would click at `slot`. */
-function clickFor(slot: Slot, answers: Record<string, unknown>): SlotAnswer {
-  const raw = slot.item ? (answers[slot.question.id] as Record<string, unknown> | null | undefined)?.[slot.item.key] : answers[slot.question.id];
-  const ids = slot.options.map((o) => o.id);
-  if (raw === undefined || raw === null) {
-    if (slot.skippable) return { skip: true };
-    // A safety question the case leaves out: the member answers "none" or "no".
-    const fallback = ['none', 'no'].map((id) => ids.indexOf(id)).find((i) => i >= 0)!;
-    return slot.kind === 'multi' ? { options: [fallback] } : { option: fallback };
-  }
-  if (Array.isArray(raw)) return { options: raw.map((id) => ids.indexOf(String(id))) };
-  return { option: typeof raw === 'string' || typeof raw === 'number' ? ids.indexOf(String(raw)) : -1 };
-}
-
-function walk(answers: Record<string, unknown>): { progress: Progress; steps: number } {
-  let progress = emptyProgress();
-  let steps = 0;
-  for (let slot = currentSlot(progress); slot; slot = currentSlot(progress)) {
-    progress = withAnswer(progress, slot, clickFor(slot, answers));
-    // Every state the flow passes through must survive the trip through a custom_id.
-    expect(decodeProgress(encodeProgress(progress))).toEqual(progress);
-    steps += 1;
-    expect(steps).toBeLessThan(40);
-  }
-  return { progress, steps };
-}
+import { clickThrough, median, vignettes } from './helpers.js';
 
 describe('symptom-check progress (the state carried in custom_id)', () => {
-  for (const v of vignettes) {
-    it(`${v.id}: clicking through the flow reaches an acceptable level, never below the expected one`, () => {
-      const { progress } = walk(v.answers as Record<string, unknown>);
-      const outcome = evaluate(toAnswers(progress));
+  const runs = vignettes.map((v) => ({ v, run: clickThrough(v.answers as Record<string, unknown>) }));
+
+  for (const { v, run } of runs) {
+    it(`${v.id}: clicking through the screens reaches an acceptable level, never below the expected one`, () => {
+      for (const state of run.states) expect(decodeProgress(encodeProgress(state))).toEqual(state);
+      const outcome = evaluate(toAnswers(run.progress));
       expect(v.expected.acceptable_levels).toContain(outcome.level);
       expect(levelRank(outcome.level)).toBeGreaterThanOrEqual(levelRank(v.expected.level));
       if (v.expected.must_not_show_cards) expect(outcome.cards).toEqual([]);
     });
   }
+
+  it('an adult with no red flag finishes in about 12 screens or fewer (median of the development cases)', () => {
+    const calmAdults = runs.filter(({ v, run }) => {
+      const level = evaluate(toAnswers(run.progress)).level;
+      return (level === 'SELF_MANAGE' || level === 'ROUTINE') && !['age_13_15', 'age_under_13', undefined].includes((v.answers as { Q00_age?: string }).Q00_age);
+    });
+    expect(calmAdults.length).toBeGreaterThanOrEqual(5);
+    for (const { v, run } of runs) console.log(`${v.id}: ${run.screens} screens, ${run.taps} taps`);
+    const screens = calmAdults.map(({ run }) => run.screens);
+    console.log(`median screens for adults ending SELF_MANAGE or ROUTINE: ${median(screens)}`);
+    expect(median(screens)).toBeLessThanOrEqual(12);
+    for (const s of screens) expect(s).toBeLessThanOrEqual(13);
+  });
+
+  it('the intro promise ("about N screens, about T taps") matches the development cases', () => {
+    const { screens, taps } = estimateLength(emptyProgress());
+    const calm = runs.filter(({ run }) => run.screens >= 9).map(({ run }) => run);
+    expect(Math.abs(screens - median(calm.map((r) => r.screens)))).toBeLessThanOrEqual(1);
+    expect(Math.abs(taps - median(calm.map((r) => r.taps)))).toBeLessThanOrEqual(2);
+  });
 
   it('ends the flow at the first question when an emergency is ticked', () => {
     const first = currentSlot(emptyProgress())!;
@@ -65,16 +59,17 @@ describe('symptom-check progress (the state carried in custom_id)', () => {
 
   it('packs the longest possible state into a short custom_id part', () => {
     const everything = SLOTS.map((s) => Number(s.radix) - 1);
-    expect(encodeProgress(everything).length).toBeLessThanOrEqual(24);
+    expect(encodeProgress(everything).length).toBeLessThanOrEqual(30);
   });
 
-  it('goes back one answer at a time, in the order they were given', () => {
-    const { progress, steps } = walk(vignettes[0]!.answers as Record<string, unknown>);
-    const path = answeredPath(progress);
-    expect(path).toHaveLength(steps);
-    const oneBack = back(progress);
-    expect(currentSlot(oneBack)).toEqual(path.at(-1));
-    expect(answeredPath(oneBack)).toHaveLength(steps - 1);
+  it('goes back one screen at a time', () => {
+    const { progress } = clickThrough(vignettes[0]!.answers as Record<string, unknown>);
+    const screens = answeredScreens(progress);
+    const reopened = back(progress);
+    expect(currentScreen(reopened)?.id).toBe(screens.at(-1)!.id);
+    const earlier = back(reopened);
+    expect(currentScreen(earlier)?.id).toBe(screens.at(-2)!.id);
+    expect(answeredScreens(earlier)).toHaveLength(screens.length - 2);
   });
 
   it('rejects states the flow could not have produced', () => {
@@ -92,12 +87,39 @@ describe('symptom-check progress (the state carried in custom_id)', () => {
     expect(() => withAnswer(emptyProgress(), first, { skip: true })).toThrow();
   });
 
-  it('still asks the Ottawa checks after an injury when the member skips how long ago it was', () => {
-    const answers = { Q01_emergency_screen: ['none'], Q00_age: 'age_18_39', Q02_onset: 'injury' };
-    let progress = emptyProgress();
-    for (let slot = currentSlot(progress); slot && slot.question.id !== 'Q05_ottawa'; slot = currentSlot(progress)) {
-      progress = withAnswer(progress, slot, slot.question.id === 'Q13_duration' ? { skip: true } : clickFor(slot, answers));
-    }
-    expect(currentSlot(progress)?.question.id).toBe('Q05_ottawa');
+  it('asks the Ottawa checks only for an injury less than a week ago (or when how long ago is skipped)', () => {
+    const reach = (duration: string | null) => {
+      const answers: Record<string, unknown> = { Q01_emergency_screen: ['none'], Q00_age: 'age_18_39', Q02_onset: 'injury', Q03_mechanism: 'other', Q04_injury_features: ['no_swelling'] };
+      if (duration) answers.Q13_duration = duration;
+      const ids = new Set<string>();
+      let progress = emptyProgress();
+      for (let slot = currentSlot(progress); slot && ids.size < 40; slot = currentSlot(progress)) {
+        ids.add(slot.question.id);
+        if (slot.question.id === 'Q05_ottawa' || slot.question.id === 'Q06_mechanical') break;
+        const raw = answers[slot.question.id];
+        const index = slot.options.findIndex((o) => (Array.isArray(raw) ? raw.includes(o.id) : o.id === raw));
+        progress = withAnswer(progress, slot, raw === undefined ? { skip: true } : slot.kind === 'multi' ? { options: [index] } : { option: index });
+      }
+      return ids.has('Q05_ottawa');
+    };
+    expect(reach('under_1w')).toBe(true);
+    expect(reach(null)).toBe(true);
+    expect(reach('1_to_2w')).toBe(false);
+    expect(reach('2_to_6w')).toBe(false);
+  });
+
+  it('shows the four Ottawa items, the four pain items, and trajectory with its follow-up each on one screen', () => {
+    const screenOfQuestion = (id: string) => {
+      const v = vignettes.find((c) => (c.answers as Record<string, unknown>)[id] !== undefined && (c.answers as Record<string, unknown>)[id] !== null)!;
+      const { states } = clickThrough(v.answers as Record<string, unknown>);
+      for (const state of [emptyProgress(), ...states]) {
+        const screen = currentScreen(state);
+        if (screen?.slots.some((s) => s.question.id === id)) return screen.slots.filter((s) => s.question.id === id).length;
+      }
+      return 0;
+    };
+    expect(screenOfQuestion('Q05_ottawa')).toBe(4);
+    expect(screenOfQuestion('Q19_pain_scores')).toBe(4);
+    expect(screenOfQuestion('Q14_trajectory')).toBe(2);
   });
 });

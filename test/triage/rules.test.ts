@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../../src/content/triage/rules.js';
+import { RED_FLAG_RULES, ROUTINE_TRIGGERS } from '../../src/triage/rules.js';
 import type { Answers } from '../../src/triage/answers.js';
 import { evaluate } from '../../src/triage/engine.js';
 import { calmAdult, recentInjury } from './helpers.js';
@@ -124,7 +124,8 @@ const ROUTINE_CASES: { rule: string; answers: Answers }[] = [
   { rule: 'RT13', answers: { ...adult, Q07_swelling: 'lump_on_front_of_kneecap' } },
   { rule: 'RT14', answers: { ...adult, Q16_systemic: ['constant_night_pain'] } },
   { rule: 'RT15', answers: { ...adult, Q06_mechanical: ['giving_way'] } },
-  { rule: 'RT16_hip_referral', answers: { ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_hip_groin_or_thigh'] } },
+  { rule: 'RT16', answers: { ...adult, Q09_location: ['whole_knee_hard_to_pinpoint', 'also_hip_groin_or_thigh'] } },
+  { rule: 'RT18_hip_pain', answers: { ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_hip_groin_or_thigh'] } },
   { rule: 'RT17_back_referral', answers: { ...adult, Q18_neuro: ['back_pain_with_leg_symptoms'] } },
   { rule: 'AGE_UNKNOWN', answers: { ...adult, Q00_age: undefined } },
 ];
@@ -152,6 +153,32 @@ describe('routine triggers', () => {
 
   it('hip, groin or thigh pain in an adult adds the hip note', () => {
     expect(evaluate({ ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_hip_groin_or_thigh'] }).messages).toContain('hip_referral');
+  });
+
+  it('RT16: hard-to-pinpoint knee pain with hip pain in an adult names no knee pattern and asks for the hip to be examined', () => {
+    const outcome = evaluate({ ...adult, Q09_location: ['whole_knee_hard_to_pinpoint', 'also_hip_groin_or_thigh', 'front_around_or_behind_kneecap'] });
+    expect(outcome).toMatchObject({ level: 'ROUTINE', patterns: [], cards: [] });
+    expect(outcome.messages).toContain('hip_referred');
+    // Under 18 the same answers are RF20 (URGENT), not RT16.
+    expect(evaluate({ ...adult, Q00_age: 'age_16_17', Q09_location: ['whole_knee_hard_to_pinpoint', 'also_hip_groin_or_thigh'] }).level).toBe('URGENT');
+  });
+
+  it('RT06 only with knee arthritis on top; never arthritis as the second pattern under 55; arthritis advice alone', () => {
+    const pfpAt50: Answers = { ...adult, Q00_age: 'age_40_54', Q10_aggravators: ['stairs_down', 'squat_or_kneel', 'stairs_up', 'sitting_long_with_bent_knees'], Q12_morning_stiffness: 'up_to_30_min' };
+    const mixed = evaluate(pfpAt50);
+    expect(mixed.patterns[0]).toBe('PFP');
+    expect(mixed.scores!.KNEE_OA).toBeGreaterThanOrEqual(5);
+    expect(mixed.patterns).not.toContain('KNEE_OA');
+    expect(mixed.rules).not.toContain('RT06');
+    const oaTop = evaluate({ ...adult, Q00_age: 'age_65_plus', Q09_location: ['front_around_or_behind_kneecap', 'whole_knee_hard_to_pinpoint'], Q10_aggravators: ['first_steps_after_rest', 'stairs_up', 'stairs_down'], Q12_morning_stiffness: 'up_to_30_min' });
+    expect(oaTop.patterns[0]).toBe('KNEE_OA');
+    expect(oaTop.rules).toContain('RT06');
+    expect(oaTop.advice.filter((k) => k.startsWith('load_'))).toEqual([]);
+    expect(oaTop.messages).not.toContain('self_manage_two_patterns');
+    // 55 or over, arthritis may be the second pattern, but RT06 still needs it on top.
+    const pfpAt60 = evaluate({ ...adult, Q00_age: 'age_55_64', Q10_aggravators: ['stairs_down', 'squat_or_kneel', 'sitting_long_with_bent_knees', 'stairs_up', 'running_downhill'] });
+    expect(pfpAt60.patterns).toEqual(['PFP', 'KNEE_OA']);
+    expect(pfpAt60.rules).not.toContain('RT06');
   });
 
   it('inflammatory features are not matched to overuse patterns', () => {

@@ -62,8 +62,12 @@ export const Q10_OPTIONS = [
   'at_night_wakes_me',
 ] as const;
 export const Q11_OPTIONS = ['warms_up_then_worse_after', 'eases_within_minutes_of_stopping', 'worse_next_morning', 'constant'] as const;
+export const Q11_ASKED_OPTIONS = ['warms_up_then_worse_after', 'eases_within_minutes_of_stopping', 'constant'] as const;
 export const Q12_OPTIONS = ['none', 'up_to_30_min', 'over_30_min'] as const;
-export const Q13_OPTIONS = ['under_2w', '2_to_6w', '6_to_12w', 'over_12w'] as const;
+/** What the check asks (clinical.md 0.2 splits the first band so that the Ottawa checks apply only within 7 days). */
+export const Q13_OPTIONS = ['under_1w', '1_to_2w', '2_to_6w', '6_to_12w', 'over_12w'] as const;
+/** The answers format also accepts the older `under_2w`: "within 2 weeks, days unknown". */
+export const Q13_ANSWER_OPTIONS = [...Q13_OPTIONS, 'under_2w'] as const;
 export const Q14_TRAJECTORY_OPTIONS = ['improving', 'same', 'worse'] as const;
 export const Q15_OPTIONS = [
   'mileage_up',

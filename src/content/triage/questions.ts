@@ -216,10 +216,10 @@ export const QUESTIONS: readonly Question[] = [
     id: 'Q11_pain_behaviour',
     kind: 'multi',
     prompt: 'How does the pain behave? Pick all that fit, or none.',
-    options: opts(O.Q11_OPTIONS, {
+    // "Worse the next morning" is asked once, with the pain scores (Q19); the answers format still accepts it here.
+    options: opts(O.Q11_ASKED_OPTIONS, {
       warms_up_then_worse_after: 'It eases once I warm up, then is worse afterwards',
       eases_within_minutes_of_stopping: 'It goes away within minutes of stopping',
-      worse_next_morning: 'It is worse the next morning',
       constant: 'It is there all the time',
     }),
   }),
@@ -238,7 +238,8 @@ export const QUESTIONS: readonly Question[] = [
     kind: 'single',
     prompt: 'How long have you had this knee pain (or how long ago was the injury)?',
     options: opts(O.Q13_OPTIONS, {
-      under_2w: 'Less than 2 weeks',
+      under_1w: 'Less than a week',
+      '1_to_2w': '1 to 2 weeks',
       '2_to_6w': '2 to 6 weeks',
       '6_to_12w': '6 to 12 weeks',
       over_12w: 'More than 12 weeks',

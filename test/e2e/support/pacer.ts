@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { RunningApp } from '../../../src/app.js';
+import { commandDefinitions } from '../../../commands/index.js';
 import { runDeploy } from '../../../src/bot/deploy.js';
 import { main, type MainOptions } from '../../../src/main.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions } from '../../discord-double/index.js';
@@ -40,7 +41,7 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
     ...options.env,
   };
   const deployErrors: string[] = [];
-  const deployed = await runDeploy(env, () => undefined, (line) => deployErrors.push(line));
+  const deployed = await runDeploy(env, commandDefinitions(), () => undefined, (line) => deployErrors.push(line));
   if (deployed !== 0) throw new Error(`deploy failed: ${deployErrors.join('\n')}`);
 
   let logText = '';

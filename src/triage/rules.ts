@@ -3,9 +3,9 @@
  * Where a rule mentions something the answers format cannot hold, the comment beside it says which
  * reading was chosen; it is always the more cautious one.
  */
-import type { PatternId } from '../conditions.js';
-import type { Answers } from '../../triage/answers.js';
-import type { RedFlagLevel } from '../../triage/levels.js';
+import type { PatternId } from '../content/conditions.js';
+import type { Answers } from './answers.js';
+import type { RedFlagLevel } from './levels.js';
 import {
   has,
   hadInjury,
@@ -13,11 +13,11 @@ import {
   injuryWithin6Weeks,
   injuryWithin7Days,
   isAge,
-  isAged16Plus,
+  isAged18Plus,
   isAged55Plus,
-} from '../../triage/facts.js';
+} from './facts.js';
 
-export const TRIAGE_CONTENT_VERSION = 'knee-triage-2025.11-r1 (clinical.md 0.1, not yet clinician-reviewed)';
+export const TRIAGE_CONTENT_VERSION = 'knee-triage-2026.11-r2 (clinical.md 0.2, not yet clinician-reviewed)';
 
 export interface RedFlagRule {
   id: string;
@@ -198,6 +198,10 @@ export interface RoutineTrigger {
 
 const showsPattern = (ctx: RoutineContext, ...ids: PatternId[]) => ctx.patterns.some((p) => ids.includes(p));
 
+/** RT16: pain that may come from the hip rather than the knee (then no knee pattern is named). */
+export const hipReferred = (a: Answers): boolean =>
+  isAged18Plus(a) && has(a.Q09_location, 'also_hip_groin_or_thigh') && has(a.Q09_location, 'whole_knee_hard_to_pinpoint');
+
 /** clinical.md 3.7: OA features that need a review even when OA was diagnosed before. */
 export function atypicalOaFeatures(a: Answers): boolean {
   return (
@@ -244,8 +248,8 @@ export const ROUTINE_TRIGGERS: readonly RoutineTrigger[] = [
   {
     id: 'RT06',
     cardsAllowed: true,
-    // Any shown OA pattern (not only the top one) that is not yet diagnosed, or diagnosed OA with atypical features.
-    when: (a, ctx) => showsPattern(ctx, 'KNEE_OA') && (a.Q23_prior_diagnosis !== 'oa_diagnosed_by_clinician' || atypicalOaFeatures(a)),
+    // Only when knee arthritis is the top pattern (clinical.md 0.2): not yet diagnosed, or diagnosed with atypical features.
+    when: (a, ctx) => ctx.patterns[0] === 'KNEE_OA' && (a.Q23_prior_diagnosis !== 'oa_diagnosed_by_clinician' || atypicalOaFeatures(a)),
   },
   {
     id: 'RT07',
@@ -276,10 +280,16 @@ export const ROUTINE_TRIGGERS: readonly RoutineTrigger[] = [
     when: (a) => has(a.Q06_mechanical, 'giving_way'),
   },
   {
-    id: 'RT16_hip_referral',
+    id: 'RT16',
     cardsAllowed: false,
-    // 2.7 / 3.8: hip problems can be felt in the knee; adults with hip, groin or thigh pain get a review.
-    when: (a) => has(a.Q09_location, 'also_hip_groin_or_thigh') && isAged16Plus(a) && !isAge(a, 'age_16_17'),
+    // clinical.md 0.2: knee pain that is hard to pinpoint plus hip, groin or thigh pain in an adult. No knee pattern is named.
+    when: (a) => hipReferred(a),
+  },
+  {
+    id: 'RT18_hip_pain',
+    cardsAllowed: false,
+    // 3.8: any other adult with hip, groin or thigh pain as well gets a review (under 18 this is RF20).
+    when: (a) => has(a.Q09_location, 'also_hip_groin_or_thigh') && isAged18Plus(a) && !hipReferred(a),
   },
   {
     id: 'RT17_back_referral',

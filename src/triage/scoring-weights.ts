@@ -2,9 +2,9 @@
  * Pattern-scoring hints (clinical.md 2.5): weights, gates and the pairs that are shown together.
  * Heuristics for suggesting a pattern, never for diagnosing.
  */
-import type { PatternId } from '../conditions.js';
-import type { Answers } from '../../triage/answers.js';
-import { has, hadInjury, hasMechanicalSymptoms, isAge, isAged40Plus, onlyLocation } from '../../triage/facts.js';
+import type { PatternId } from '../content/conditions.js';
+import type { Answers } from './answers.js';
+import { has, hadInjury, hasMechanicalSymptoms, isAge, isAged40Plus, onlyLocation } from './facts.js';
 
 export const THRESHOLD_SHOW = 5;
 export const MARGIN_SINGLE = 3;
@@ -74,7 +74,7 @@ export const PATTERN_WEIGHTS: Record<PatternId, readonly Weight[]> = {
   ],
   PATELLAR_TENDINOPATHY: [
     ...each(3, [loc('just_below_kneecap_on_tendon')]),
-    ...each(2, [agg('jumping_hopping_sprinting'), behaviour('warms_up_then_worse_after'), behaviour('worse_next_morning')]),
+    ...each(2, [agg('jumping_hopping_sprinting'), behaviour('warms_up_then_worse_after'), (a) => behaviour('worse_next_morning')(a) || a.Q19_pain_scores?.worse_next_morning === 'yes']),
     ...each(1, [agg('squat_or_kneel'), agg('stairs_down'), (a) => a.Q22_sport === 'also_jumping_sports', youngAdult, agg('sitting_long_with_bent_knees')]),
     ...each(-2, [wholeKneeSwelling, injury]),
     ...each(-3, locking),

@@ -2,11 +2,11 @@
  * Phase 1 exercise cards per pattern (clinical.md 5.2), as kebab-case card ids. At most three are shown.
  * Injury patterns and red flags get no cards; KNEE_OA only once a clinician has diagnosed it.
  */
-import { CONDITION_CARD_SETS } from '../card-sets.js';
-import type { PatternId } from '../conditions.js';
-import type { ExerciseId } from '../exercise-ids.js';
-import type { Answers } from '../../triage/answers.js';
-import { has } from '../../triage/facts.js';
+import { CONDITION_CARD_SETS } from '../content/card-sets.js';
+import type { PatternId } from '../content/conditions.js';
+import type { ExerciseId } from '../content/exercise-ids.js';
+import type { Answers } from './answers.js';
+import { has } from './facts.js';
 
 export const MAX_CARDS = 3;
 
