@@ -24,7 +24,7 @@ const BORDER_MESSAGE =
 export const FORBIDDEN_IN_DOMAIN = String.raw`^(discord\.js|discord-api-types|@discordjs)(\x2F|$)|(^|\x2F)(bot|db)(\x2F|$)`;
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'migrations/**', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'migrations/**', 'data/**', 'coverage/**', '.test-build/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
