@@ -149,7 +149,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
       deps.recorder.recordValidationFailure({ method: request.method, path: request.path, kind: 'interaction-callback', issues: [`type: ${wrongType}`], body, at: deps.now() });
       return errorResponse(400, 50035, { errors: toDiscordErrors([{ path: 'type', message: wrongType }]) });
     }
-    const failure = invalid(request, 'interaction-callback', { focusedOptionType: focusedOptionType(record.payload.data.options) });
+    const failure = invalid(request, 'interaction-callback', { focusedOptionType: focusedOptionType(record.payload.data?.options) });
     if (failure) return failure;
     const type = body.type as number;
     const message = interactions.acceptCallback(record, type, body.data === undefined || body.data === null ? undefined : asObject(body.data));
