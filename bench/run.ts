@@ -8,6 +8,9 @@ import { screenView } from '../src/views/triage-views.js';
 import { searchCards } from '../src/exercises/search.js';
 import { allCards } from '../src/exercises/catalogue.js';
 import { cardView } from '../src/views/exercise-views.js';
+import { parseWhen } from '../src/announcements/when.js';
+import { timingFor } from '../src/announcements/repeat.js';
+import { decodeAnnounceId, encodeAnnounceId } from '../src/views/announcement-ids.js';
 import { benchBurst, benchIdleTick, benchNextRun } from './scheduler.js';
 import { benchParticipation } from './participation.js';
 import { measureMemberMemory } from './member-memory.js';
@@ -54,6 +57,17 @@ bench('symptom check: one click (decode, next screen, "of about M", view)', 2_00
 });
 bench('exercise autocomplete: searchCards', 20_000, (i) => searchCards(queries[i % queries.length]!, 25));
 bench('exercise card view (embed + buttons)', 20_000, (i) => cardView(cards[i % cards.length]!));
+const whenNow = new Date('2026-10-30T12:00:00Z');
+const phrases = ['tomorrow 18:00', 'next monday 7am', 'in 2 hours', '2026-12-01 18:00', '1/12 18:00'];
+bench('announce: parse `when` in the club zone', 5_000, (i) => parseWhen(phrases[i % phrases.length]!, 'Europe/London', whenNow, 'day-first'));
+bench('announce: weekly timing (rule + first run)', 5_000, () => timingFor(whenNow, 'Europe/London', 'weekly', null));
+bench('announce: cron check, hourly rule (worst case gap walk)', 200, () => timingFor(whenNow, 'Europe/London', null, '0 * * * *'));
+bench('announce: cron check, refused every-30-minutes rule', 2_000, () => timingFor(whenNow, 'Europe/London', null, '*/30 * * * *'));
+const draftId = encodeAnnounceId({
+  kind: 'new',
+  draft: { channelId: '1300000000000000003', start: whenNow, repeat: 'cron', ping: { kind: 'role', roleId: '1400000000000000009' }, notes: ['gap'], cron: '0 18 * * MON-FRI' },
+});
+bench('announce: encode + decode the schedule modal id', 50_000, () => decodeAnnounceId(encodeAnnounceId(decodeAnnounceId(draftId)!)));
 benchNextRun(bench);
 const longQuery = 'spanish squat '.repeat(430); // about 6,000 characters, cut to 100 before searching
 bench('exercise autocomplete: 6,000-character input', 2_000, () => searchCards(longQuery, 25));

@@ -1,5 +1,6 @@
 import {
   MessageFlags,
+  type APIModalInteractionResponseCallbackData,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type InteractionUpdateOptions,
@@ -82,6 +83,18 @@ export class Responder {
     if (!this.acknowledgement) return this.reply({ ...payload, ephemeral: true });
     await this.acknowledgement;
     await this.interaction.followUp(asReply({ ...payload, ephemeral: true }));
+  }
+
+  /**
+   * Opens a modal; only possible as the first response (a deferred interaction cannot show one). The
+   * acknowledgement is taken synchronously, so a handler that calls this before its first `await` can never
+   * be overtaken by the router's watchdog.
+   */
+  async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
+    const i = this.interaction;
+    if (this.acknowledgement || i.isModalSubmit()) throw new Error('A modal can only be the first response to a command or component.');
+    this.acknowledgement = i.showModal(modal);
+    await this.acknowledgement;
   }
 
   /** Acknowledge now without content, if nothing has answered yet. Called by the router's watchdog. */

@@ -187,11 +187,26 @@ export const announcements = sqliteTable('announcements', {
   guildId: text('guild_id').notNull(),
   title: text('title'),
   content: text('content').notNull(),
+  /** The role to ping, or the guild id for @everyone; null pings nobody. */
   pingRoleId: text('ping_role_id'),
+  /** How the moderator asked for the repeat (the rule itself is the schedule's cron). */
+  repeat: text('repeat', { enum: ['none', 'daily', 'weekdays', 'weekly', 'monthly', 'cron'] })
+    .notNull()
+    .default('none'),
   createdBy: text('created_by').notNull(),
   createdAt: timestampNow('created_at'),
   updatedAt: timestampNow('updated_at'),
-});
+  editedBy: text('edited_by'),
+  editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+  pausedBy: text('paused_by'),
+  pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
+  resumedBy: text('resumed_by'),
+  resumedAt: integer('resumed_at', { mode: 'timestamp_ms' }),
+  cancelledBy: text('cancelled_by'),
+  cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+  lastMessageId: text('last_message_id'),
+  lastPostedAt: integer('last_posted_at', { mode: 'timestamp_ms' }),
+}, (t) => [index('announcements_guild').on(t.guildId)]);
 
 /**
  * Anonymous safety monitoring for the symptom check: how many checks ended at each level, per month.

@@ -1,0 +1,155 @@
+/**
+ * Turns a named repeat or a moderator's cron rule into the schedule's rule, and checks that no
+ * announcement can post more than once an hour. Next runs come from the scheduler's rules, so what the
+ * confirmation promises is what the engine does.
+ */
+import { Temporal } from 'temporal-polyfill';
+import { nextRun, nextRuns, RuleError, validateRule } from '../scheduler/rules.js';
+import type { NamedRepeat, Repeat } from './announcement.js';
+
+export const MIN_GAP_MS = 60 * 60_000;
+/** How far ahead the minimum gap is checked: a year covers every clock change and month length. */
+const GAP_HORIZON_DAYS = 366;
+const GAP_MAX_RUNS = 9_000;
+
+export interface Timing {
+  repeat: Repeat;
+  /** Five cron fields in the club's zone, or null for a one-off. */
+  cron: string | null;
+  /** The first post. */
+  firstRun: Date;
+  /** Sentences the moderator should read (short months, first post moved to a weekday). */
+  notes: string[];
+}
+
+export type TimingResult = ({ ok: true } & Timing) | { ok: false; error: string };
+
+export function normaliseCron(rule: string): string {
+  return rule.trim().replace(/\s+/g, ' ').toUpperCase();
+}
+
+/**
+ * The timing for a start time and either a named repeat or a cron rule (not both). A named repeat takes
+ * its time, weekday and day of month from `start` in the club's zone; a cron rule's first post is its
+ * first time at or after `start`.
+ */
+export function timingFor(start: Date, zone: string, repeat: NamedRepeat | null, cron: string | null): TimingResult {
+  if (cron !== null && cron.trim() !== '') {
+    if (repeat !== null && repeat !== 'none') {
+      return { ok: false, error: 'Choose either `repeat` or `cron`, not both. Nothing was saved.' };
+    }
+    return cronTiming(start, zone, normaliseCron(cron));
+  }
+  const local = Temporal.Instant.fromEpochMilliseconds(start.getTime()).toZonedDateTimeISO(zone);
+  const time = `${local.minute} ${local.hour}`;
+  switch (repeat ?? 'none') {
+    case 'none':
+      return { ok: true, repeat: 'none', cron: null, firstRun: start, notes: [] };
+    case 'daily':
+      return named('daily', `${time} * * *`, start, zone, []);
+    case 'weekdays': {
+      const notes = local.dayOfWeek >= 6 ? ['That day is a weekend, so the first post is on the next weekday.'] : [];
+      return named('weekdays', `${time} * * 1-5`, start, zone, notes);
+    }
+    case 'weekly':
+      return named('weekly', `${time} * * ${local.dayOfWeek % 7}`, start, zone, []);
+    case 'monthly': {
+      const notes = local.day >= 29 ? [shortMonthNote(local.day)] : [];
+      return named('monthly', `${time} ${local.day} * *`, start, zone, notes);
+    }
+    default:
+      return { ok: false, error: 'Unknown repeat. Choose none, daily, weekdays, weekly or monthly.' };
+  }
+}
+
+function shortMonthNote(day: number): string {
+  const months = day === 31 ? 'February, April, June, September and November' : day === 30 ? 'February' : 'February, except in leap years';
+  return `Monthly on the ${day}${ordinal(day)}: months without a ${day}${ordinal(day)} (${months}) are skipped, not moved. For the last day of every month use \`cron\`, for example \`0 18 L * *\`.`;
+}
+
+function named(repeat: NamedRepeat, rule: string, start: Date, zone: string, notes: string[]): TimingResult {
+  const firstRun = nextRun(rule, zone, new Date(start.getTime() - 1));
+  if (!firstRun) return { ok: false, error: 'That repeat never runs. Nothing was saved.' };
+  return { ok: true, repeat, cron: rule, firstRun, notes };
+}
+
+function cronTiming(start: Date, zone: string, rule: string): TimingResult {
+  try {
+    validateRule(rule, zone);
+  } catch (error) {
+    if (error instanceof RuleError) return { ok: false, error: `${error.message} Nothing was saved.` };
+    throw error;
+  }
+  const firstRun = nextRun(rule, zone, new Date(start.getTime() - 1));
+  if (!firstRun) return { ok: false, error: `\`${rule}\` never runs after that time. Nothing was saved.` };
+  const tooOften = shortestGap(rule, zone, firstRun);
+  if (tooOften) {
+    return {
+      ok: false,
+      error: `\`${rule}\` would post more than once an hour (for example at <t:${tooOften[0].getTime() / 1000}:f> and <t:${tooOften[1].getTime() / 1000}:t>). An announcement may post at most once an hour. Nothing was saved.`,
+    };
+  }
+  return { ok: true, repeat: 'cron', cron: rule, firstRun, notes: [] };
+}
+
+/**
+ * Two consecutive runs less than an hour apart within the next year, or null. A rule naming more than one
+ * minute posts twice within some hour. With one minute, runs on an unchanging offset are whole hours
+ * apart, so only the hours around each clock change in the next year need walking.
+ */
+export function shortestGap(rule: string, zone: string, from: Date): [Date, Date] | null {
+  const minuteField = rule.split(' ')[0] ?? '';
+  if (!/^\d{1,2}$/.test(minuteField)) {
+    const closest = walk(rule, zone, from, from.getTime() + GAP_HORIZON_DAYS * 86_400_000, GAP_MAX_RUNS);
+    return closest ?? pairWithin(rule, zone, from) ?? [from, from];
+  }
+  const horizon = Temporal.Instant.fromEpochMilliseconds(from.getTime() + GAP_HORIZON_DAYS * 86_400_000);
+  let transition = Temporal.Instant.fromEpochMilliseconds(from.getTime()).toZonedDateTimeISO(zone).getTimeZoneTransition('next');
+  while (transition && Temporal.Instant.compare(transition.toInstant(), horizon) < 0) {
+    const at = transition.epochMilliseconds;
+    const found = walk(rule, zone, new Date(Math.max(from.getTime(), at - TRANSITION_WINDOW_MS)), at + TRANSITION_WINDOW_MS, 100);
+    if (found) return found;
+    transition = transition.getTimeZoneTransition('next');
+  }
+  return null;
+}
+
+const TRANSITION_WINDOW_MS = 3 * 60 * 60_000;
+
+/** The first pair of consecutive runs from `from` to `until` that are under an hour apart. */
+function walk(rule: string, zone: string, from: Date, until: number, maxRuns: number): [Date, Date] | null {
+  let previous = nextRun(rule, zone, new Date(from.getTime() - 1));
+  for (let i = 0; previous && previous.getTime() <= until && i < maxRuns; i++) {
+    const next = nextRun(rule, zone, previous);
+    if (!next || next.getTime() > until) return null;
+    if (next.getTime() - previous.getTime() < MIN_GAP_MS) return [previous, next];
+    previous = next;
+  }
+  return null;
+}
+
+function pairWithin(rule: string, zone: string, from: Date): [Date, Date] | null {
+  const [a, b] = nextRuns(rule, zone, new Date(from.getTime() - 1), 2);
+  return a && b ? [a, b] : null;
+}
+
+/**
+ * The timing moved on to the first post after `now`, for a form that stayed open past its first post:
+ * a repeat keeps its rule and starts at its next run; a one-off whose time passed gives null.
+ */
+export function notBefore(timing: Timing, zone: string, now: Date): Timing | null {
+  if (timing.firstRun > now) return timing;
+  if (timing.cron === null) return null;
+  const next = nextRun(timing.cron, zone, now);
+  return next ? { ...timing, firstRun: next } : null;
+}
+
+/** The first `count` posts from the first run on: the confirmation's "next three". */
+export function upcomingRuns(cron: string | null, zone: string, firstRun: Date, count: number): Date[] {
+  if (cron === null) return [firstRun];
+  return [firstRun, ...nextRuns(cron, zone, firstRun, count - 1)];
+}
+
+function ordinal(day: number): string {
+  return day === 31 ? 'st' : 'th';
+}
