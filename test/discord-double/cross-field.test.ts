@@ -96,6 +96,20 @@ describe('discord double: cross-field rules', () => {
     expect(sent).toMatchObject({ channel_id: channel });
   });
 
+  it('accepts a multipart upload (payload_json with attachments, and files) and keeps the files on the message', async () => {
+    const sent = (await harness.client.rest.post(Routes.channelMessages(channel), {
+      body: { content: 'chart', attachments: [{ id: '0', filename: 'chart.png' }], allowed_mentions: { parse: [] } },
+      files: [{ name: 'chart.png', data: Buffer.from('not really a png'), contentType: 'image/png' }],
+    })) as { id: string; attachments: Array<{ filename: string }> };
+    expect(sent.attachments.map((attachment) => attachment.filename)).toEqual(['chart.png']);
+    expect(harness.double.message(sent.id)?.content).toBe('chart');
+    const misspelt = await refusal(
+      harness.client.rest.post(Routes.channelMessages(channel), { body: { content: 'chart', attachment: [] }, files: [{ name: 'chart.png', data: Buffer.from('x') }] }),
+    );
+    expect(misspelt).toMatchObject({ status: 400, code: 50035 });
+    expect(lastIssues()).toEqual(['attachment: unknown field "attachment"']);
+  });
+
   it('refuses a misspelt field beside data in a callback, and inside a deferral', async () => {
     expect(await answerWith({ type: 4, data: { content: 'hi' }, ephemeral: true })).toMatchObject({ code: 50035 });
     expect(lastIssues()).toEqual(['ephemeral: unknown field "ephemeral"']);

@@ -3,6 +3,7 @@
  * refuse to build them), but the generated discord-api-spec schemas check each field alone and let them pass.
  * Pure functions over raw JSON, like limits.ts.
  */
+import { FILES_KEY, UPLOADS_KEY } from './attachments.js';
 import type { LimitIssue } from './limits.js';
 
 const ComponentType = {
@@ -143,12 +144,12 @@ export function collectAutocompleteValueIssues(data: unknown, focusedOptionType:
 /**
  * Fields a body may carry: the spec's own, plus what discord.js puts in every message body (`tts`, `nonce`,
  * `enforce_nonce`, which Discord ignores where they do not apply). Anything else is most likely a misspelling
- * (`ephemeral` instead of `flags: 64`) that would silently do nothing. The double's own multipart marker
- * (`__files`) is not a field.
+ * (`ephemeral` instead of `flags: 64`) that would silently do nothing. The double's own multipart markers
+ * (the file names and the uploaded bytes it adds after parsing `payload_json`) are not fields.
  */
 export function collectUnknownFieldIssues(body: unknown, known: readonly string[], path: string): LimitIssue[] {
   if (!isObject(body)) return [];
   return Object.keys(body)
-    .filter((key) => key !== '__files' && !known.includes(key))
+    .filter((key) => key !== FILES_KEY && key !== UPLOADS_KEY && !known.includes(key))
     .map((key) => ({ path: path ? `${path}.${key}` : key, message: `unknown field "${key}"` }));
 }

@@ -1,16 +1,16 @@
 /**
  * The playground in a real browser (Debian's Chromium through playwright-core): a person's path through the
- * page, with a screenshot per step in test-results/playground/. Steps for commands that are not registered
- * yet (club, announcements, participation) skip themselves; they run as soon as the bot registers them.
+ * page, with a screenshot per step in test-results/playground/. Every step runs, and fails if its command is
+ * missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { REST, Routes } from 'discord.js';
 import type { Locator, Page } from 'playwright-core';
-import { decodeCustomId } from '../../src/bot/custom-id.js';
 import { DEMO } from '../../src/playground/demo-club.js';
-import { currentSlot, decodeProgress } from '../../src/triage/progress.js';
-import { vignettes } from '../triage/helpers.js';
+import { currentScreen } from '../../src/triage/progress.js';
+import { decodeTriageId } from '../../src/views/triage-custom-id.js';
+import { choiceFor, vignettes } from '../triage/helpers.js';
 import { actAs, clickButton, lastMessage, openChannel, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
 
 /** The one browser global the checks below use (the test program has no DOM library). */
@@ -143,8 +143,8 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await actAs(page, /Mo/);
   });
 
-  it('sets up the club and moves the clock to the weekly post', async (context) => {
-    if (!registered('club') || !subcommands('club').includes('setup')) return context.skip();
+  it('sets up the club and moves the clock to the weekly post', async () => {
+    expect(subcommands('club')).toContain('setup');
     await runCommand(page, '/club setup', await fillRequired(page, '/club setup'));
     await expect.poll(() => lastMessage(page).textContent()).not.toBe('');
     await shot(page, '10-club-setup');
@@ -160,23 +160,24 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await shot(page, '11-weekly-post');
   });
 
-  it('joins the challenge and logs a session by button', async (context) => {
-    if (!registered('club')) return context.skip();
+  it('joins the challenge and logs a session by button', async () => {
     await openChannel(page, 'challenges');
     const post = page.locator('#messages discord-message').filter({ has: page.locator('discord-button') }).first();
-    if ((await post.count()) === 0) return context.skip();
+    await expect.poll(() => post.count()).toBe(1);
     await actAs(page, /Rita/);
     await clickButton(page, post, /join/i);
-    await expect.poll(() => lastMessage(page).textContent()).toMatch(/join|in|welcome/i);
+    await expect.poll(() => lastMessage(page).textContent()).toMatch(/you joined week \d/i);
+    expect(await lastMessage(page).getAttribute('ephemeral')).not.toBeNull();
     await clickButton(page, post, /log|done|did it/i);
-    await expect.poll(() => lastMessage(page).textContent()).toMatch(/log|streak|nice|well done/i);
+    await expect.poll(() => lastMessage(page).textContent()).toMatch(/logged a session.*\b1 of \d/i);
+    expect(await lastMessage(page).getAttribute('ephemeral')).not.toBeNull();
     await shot(page, '12-join-and-log');
     await actAs(page, /Mo/);
   });
 
-  it('schedules an announcement through its modal and sees it arrive', async (context) => {
+  it('schedules an announcement through its modal and sees it arrive', async () => {
     // Announcement times are read in the club's zone, so they need the /club setup step above.
-    if (!registered('announce') || !registered('club')) return context.skip();
+    expect(registered('announce')).toBe(true);
     const subs = subcommands('announce');
     const label = subs.length > 0 ? `/announce ${subs.find((name) => /schedule|new|create|add/.test(name)) ?? subs[0]}` : '/announce';
     await openChannel(page, 'announcements');
@@ -197,8 +198,8 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await shot(page, '14-announcement-arrived');
   });
 
-  it('shows the club stats chart', async (context) => {
-    if (!registered('club') || !subcommands('club').includes('stats')) return context.skip();
+  it('shows the club stats chart', async () => {
+    expect(subcommands('club')).toContain('stats');
     await actAs(page, /Mo/);
     await runCommand(page, '/club stats', await fillRequired(page, '/club stats'));
     // The chart is a PNG the bot uploaded, shown on its own or inside an embed (attachment://), as Discord does.
@@ -212,43 +213,92 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
         }, 0),
       );
     await expect.poll(drawn).toBeGreaterThan(100);
+    // Rita's join above is this week's one member.
+    expect(await message.textContent()).toMatch(/: 1 joined, 0 reached the target\s*$/);
+    await message.locator('discord-image-attachment, discord-embed').last().scrollIntoViewIfNeeded();
     await shot(page, '15-club-stats-chart');
+  });
+
+  it("exports the club's participation as a CSV download holding the session Rita logged", async () => {
+    expect(subcommands('club')).toContain('export');
+    await runCommand(page, '/club export');
+    const file = lastMessage(page).locator('discord-file-attachment');
+    await file.waitFor({ timeout: 10_000 });
+    const href = (await file.getAttribute('href')) ?? '';
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(','));
+    expect(header).toEqual(expect.arrayContaining(['member_id', 'week_start', 'joined', 'sessions']));
+    const rita = rows.filter((row) => row[header!.indexOf('member_id')] === DEMO.users.rita);
+    expect(rita.map((row) => [row[header!.indexOf('joined')], row[header!.indexOf('sessions')]])).toEqual([[expect.stringMatching(/^(1|true|yes)$/), '1']]);
+    await file.scrollIntoViewIfNeeded();
+    await shot(page, '16-club-export-csv');
   });
 });
 
 /**
- * Answers the knee check as the runner in vignette HV01 (runner's knee, no warning signs) would: reads which
- * question is shown from the step's custom_id, then clicks the labelled button or picks the select options.
+ * Answers the knee check as the runner in vignette HV01 (runner's knee, no warning signs) would: on each screen
+ * it reads which questions are still open from the state the screen carries, then clicks the button with the
+ * chosen answer's label or picks the options by their labels in that question's menu; "Skip" leaves out what
+ * the runner has no answer for, and "Still not sure" keeps an unsure answer after the concrete check.
  */
 async function answerUntilResult(page: Page): Promise<Locator> {
   const answers = vignettes.find((vignette) => vignette.id === 'HV01')!.answers as Record<string, unknown>;
   const message = lastMessage(page);
-  for (let step = 0; step < 40; step += 1) {
+  for (let step = 0; step < 60; step += 1) {
     await expect.poll(() => message.locator('discord-embed').first().getAttribute('embed-title')).not.toBeNull();
     const title = (await message.locator('discord-embed').first().getAttribute('embed-title')) ?? '';
     if (!title.startsWith('Knee check · question')) return message;
     const before = await message.evaluate((node) => node.textContent);
-    const customId = (await message.locator('[data-custom-id]').first().getAttribute('data-custom-id')) ?? '';
-    const slot = currentSlot(decodeProgress(decodeCustomId(customId)!.parts[1]!)!)!;
-    const given = slot.item ? (answers[slot.question.id] as Record<string, unknown> | undefined)?.[slot.item.key] : answers[slot.question.id];
-    if (slot.kind === 'multi') {
-      const values = Array.isArray(given) && given.length > 0 ? (given as string[]) : [slot.options.some((option) => option.id === 'none') ? 'none' : '_none'];
-      const select = message.locator('.pg-select').first();
-      await select.locator('.pg-select-box').click();
-      for (const value of values) await select.locator(`.pg-option[data-value="${value}"]`).click();
-      if ((await select.getAttribute('data-max')) !== '1') await select.locator('.pg-select-apply').click();
+    if (title.endsWith("let's check")) {
+      await clickLabelled(message.locator('discord-button'), 'Still not sure');
     } else {
-      const label =
-        given === undefined || given === null
-          ? slot.skippable
-            ? 'Skip / not sure'
-            : slot.options.find((option) => option.id === 'no')!.label
-          : slot.options.find((option) => option.id === String(given as string | number | boolean))!.label;
-      await message.locator('discord-button').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).first().click();
+      const customId = (await message.locator('[data-custom-id]').first().getAttribute('data-custom-id')) ?? '';
+      const progress = decodeTriageId(customId)!.progress;
+      const open = (currentScreen(progress)?.slots ?? []).filter((slot) => progress[slot.index] === 0);
+      const slot = open.find((candidate) => choiceFor(candidate, answers) !== null);
+      const choice = slot ? choiceFor(slot, answers) : null;
+      if (!slot || !choice) {
+        await clickLabelled(message.locator('discord-button'), /^Skip/);
+      } else {
+        const menu = message.locator(`.pg-select[data-custom-id$=":m${slot.index}"]`);
+        const labels = 'options' in choice ? choice.options.map((index) => slot.options[index]!.label) : 'option' in choice ? [slot.options[choice.option]!.label] : [];
+        if ((await menu.count()) > 0) {
+          // A one-answer menu sends as soon as an option is picked, and the screen moves on.
+          const pickOnly = (await menu.getAttribute('data-max')) === '1';
+          await menu.locator('.pg-select-box').click();
+          for (const label of labels) await clickLabelled(menu.locator('.pg-option'), label, '.pg-option-label');
+          // "None of these" when the runner ticks nothing.
+          if (labels.length === 0) await menu.locator('.pg-option[data-value="none"], .pg-option[data-value="_none"]').first().click();
+          if (!pickOnly) await menu.locator('.pg-select-apply').click();
+        } else {
+          // Several questions on a screen can offer the same label ("No"): take the button that answers this one.
+          const buttons = message.locator('discord-button').filter({ hasText: exactly(labels[0]!) });
+          let clicked = false;
+          for (const button of await buttons.all()) {
+            const action = decodeTriageId((await button.getAttribute('data-custom-id')) ?? '')?.action;
+            if (action?.kind === 'option' && action.slot === slot.index) {
+              await button.click();
+              clicked = true;
+              break;
+            }
+          }
+          expect(clicked, `a button "${labels[0]!}" for ${slot.question.id}`).toBe(true);
+        }
+      }
     }
     await expect.poll(() => message.evaluate((node) => node.textContent), { timeout: 5000 }).not.toBe(before);
   }
-  throw new Error('the knee check did not reach a result in 40 steps');
+  throw new Error('the knee check did not reach a result in 60 steps');
+}
+
+async function clickLabelled(candidates: Locator, label: string | RegExp, labelSelector?: string): Promise<void> {
+  const pattern = typeof label === 'string' ? exactly(label) : label;
+  const found = labelSelector ? candidates.filter({ has: candidates.page().locator(labelSelector, { hasText: pattern }) }) : candidates.filter({ hasText: pattern });
+  await found.first().click();
+}
+
+function exactly(label: string): RegExp {
+  return new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`);
 }
 
 function escapeRegExp(text: string): string {
