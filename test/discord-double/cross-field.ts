@@ -4,17 +4,9 @@
  * Pure functions over raw JSON, like limits.ts.
  */
 import { FILES_KEY, UPLOADS_KEY } from './attachments.js';
+import { ComponentType } from './interaction-payloads.js';
 import type { LimitIssue } from './limits.js';
 
-const ComponentType = {
-  Button: 2,
-  StringSelect: 3,
-  TextInput: 4,
-  UserSelect: 5,
-  RoleSelect: 6,
-  MentionableSelect: 7,
-  ChannelSelect: 8,
-} as const;
 const SELECT_TYPES = new Set<unknown>([
   ComponentType.StringSelect,
   ComponentType.UserSelect,
