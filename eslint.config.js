@@ -13,7 +13,7 @@ export const DOMAIN_FOLDERS = [
 ];
 
 const BORDER_MESSAGE =
-  'Domain logic stays free of Discord and the database: take what you need as a parameter or port (see src/scheduler/contract.ts).';
+  'Domain logic stays free of Discord and the database: take what you need as a parameter or port (see src/platform/scheduler/contract.ts).';
 
 /**
  * Matched against the import string as written: the Discord packages and their subpaths, and any path with

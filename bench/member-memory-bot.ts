@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { createClient } from '../src/bot/client.js';
+import { createClient } from '../src/platform/discord/client.js';
 
 const [apiUrl, mode] = process.argv.slice(2) as [string, 'pacer' | 'defaults'];
 const client = mode === 'pacer' ? createClient(apiUrl) : new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });

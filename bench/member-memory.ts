@@ -1,10 +1,10 @@
 /**
  * Heap of the bot process before and after interactions from many distinct members, with discord.js's
- * default caches and with Pacer's (src/bot/client.ts). The Discord double runs here; the bot in a child process.
+ * default caches and with Pacer's (src/platform/discord/client.ts). The Discord double runs here; the bot in a child process.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { startDiscordDouble, type InteractionPayload } from '../test/discord-double/index.js';
+import { startDiscordDouble, type InteractionPayload } from '@pacer/discord-double';
 
 interface Measure {
   heapMiB: number;

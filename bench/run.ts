@@ -1,16 +1,16 @@
 /** `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { evaluate } from '../src/triage/engine.js';
-import { parseAnswers, type Answers } from '../src/triage/answers.js';
-import { answeredScreens, currentScreen, currentSlot, decodeProgress, emptyProgress, encodeProgress, estimateLength, withAnswer } from '../src/triage/progress.js';
-import { screenView } from '../src/views/triage-views.js';
+import { evaluate } from '../src/symptom-check/engine.js';
+import { parseAnswers, type Answers } from '../src/symptom-check/answers.js';
+import { answeredScreens, currentScreen, currentSlot, decodeProgress, emptyProgress, encodeProgress, estimateLength, withAnswer } from '../src/symptom-check/progress.js';
+import { screenView } from '../commands/symptom-check/views.js';
 import { searchCards } from '../src/exercises/search.js';
 import { allCards } from '../src/exercises/catalogue.js';
-import { cardView } from '../src/views/exercise-views.js';
+import { cardView } from '../commands/exercises/views.js';
 import { parseWhen } from '../src/announcements/when.js';
 import { timingFor } from '../src/announcements/repeat.js';
-import { decodeAnnounceId, encodeAnnounceId } from '../src/views/announcement-ids.js';
+import { decodeAnnounceId, encodeAnnounceId } from '../commands/announcements/custom-id.js';
 import { benchBurst, benchIdleTick, benchNextRun } from './scheduler.js';
 import { benchParticipation } from './participation.js';
 import { measureMemberMemory } from './member-memory.js';
@@ -24,7 +24,7 @@ function bench(name: string, iterations: number, fn: (i: number) => void): void 
   console.log(`${name.padEnd(50)} ${iterations.toString().padStart(7)} ops  ${perOp.toFixed(1).padStart(8)} µs/op  ${Math.round(iterations / (ms / 1000)).toString().padStart(9)} ops/s`);
 }
 
-const vignettes = JSON.parse(readFileSync(new URL('../test/fixtures/triage-vignettes.json', import.meta.url), 'utf8')) as { answers: unknown }[];
+const vignettes = JSON.parse(readFileSync(new URL('../test/symptom-check/fixtures/triage-vignettes.json', import.meta.url), 'utf8')) as { answers: unknown }[];
 const answers: Answers[] = vignettes.map((v) => {
   const parsed = parseAnswers(v.answers);
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
@@ -77,7 +77,7 @@ console.log(`heap used after the run: ${heapMb.toFixed(1)} MiB`);
 const members = Number(process.env.BENCH_MEMBERS ?? 40_000);
 for (const mode of ['defaults', 'pacer'] as const) {
   const { before, after } = await measureMemberMemory(mode, members);
-  const label = mode === 'pacer' ? "Pacer's caches (src/bot/client.ts)" : "discord.js's default caches";
+  const label = mode === 'pacer' ? "Pacer's caches (src/platform/discord/client.ts)" : "discord.js's default caches";
   console.log(
     `bot heap, ${members.toLocaleString('en')} distinct members, ${label}: ${before.heapMiB.toFixed(1)} MiB -> ${after.heapMiB.toFixed(1)} MiB ` +
       `(users cached ${after.users}, members cached ${after.members}, answered ${after.answered})`,

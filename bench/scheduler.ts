@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { nextRun, weeklyRule } from '../src/scheduler/rules.js';
-import { openDatabase } from '../src/db/connection.js';
-import { startDiscordDouble } from '../test/discord-double/index.js';
-import { bundleBotProcess, startBotProcess } from '../test/scheduler/support/bot-process.js';
-import { clubChannel, guildWithClubChannels, ManualClock, startEngine, seedClub, tempDatabasePath, TestJob } from '../test/scheduler/support.js';
+import { nextRun, weeklyRule } from '../src/platform/time/weekly-rules.js';
+import { openDatabase } from '../src/platform/db/connection.js';
+import { startDiscordDouble } from '@pacer/discord-double';
+import { bundleBotProcess, startBotProcess } from '../test/platform/scheduler/support/bot-process.js';
+import { clubChannel, guildWithClubChannels, ManualClock, startEngine, seedClub, tempDatabasePath, TestJob } from '../test/platform/scheduler/support.js';
 
 const GLOBAL_LIMIT = 50;
 

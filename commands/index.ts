@@ -1,11 +1,11 @@
-import type { CommandModule } from '../src/bot/command.js';
-import { challengeCommand } from './challenge.js';
-import { clubCommand } from './club.js';
-import { exerciseCommand } from './exercise.js';
-import { forgetMeCommand } from './forget-me.js';
-import { meCommand } from './me.js';
-import { symptomCheckCommand } from './symptom-check.js';
-import { announceCommand } from './announce.js';
+import type { CommandModule } from '../src/platform/discord/command.js';
+import { challengeCommand } from './challenges/challenge.js';
+import { clubCommand } from './challenges/club.js';
+import { exerciseCommand } from './exercises/command.js';
+import { forgetMeCommand } from './participation/forget-me.js';
+import { meCommand } from './participation/me.js';
+import { symptomCheckCommand } from './symptom-check/command.js';
+import { announceCommand } from './announcements/command.js';
 
 /** Every slash command Pacer serves and deploys, in the order Discord lists them. */
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand];

@@ -1,26 +1,26 @@
 import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
 import { commandModules } from '../commands/index.js';
-import type { AppContext } from './app-context.js';
-import type { CommandModule } from './bot/command.js';
-import { createClient } from './bot/client.js';
-import { monitorGateway, type GatewayMonitor } from './bot/gateway-monitor.js';
-import { guardInteractions } from './bot/interaction-guard.js';
-import { createPoster } from './bot/poster.js';
-import { CommandRegistry } from './bot/registry.js';
-import { createRouter, type RouterOptions } from './bot/router.js';
-import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/connection.js';
-import { createScheduleStore } from './db/schedule-store.js';
-import { scheduledJobs, type JobFactory } from './scheduled-jobs.js';
-import { Scheduler, type SchedulerOptions } from './scheduler/engine.js';
+import type { AppContext } from './platform/app-context.js';
+import type { CommandModule } from './platform/discord/command.js';
+import { createClient } from './platform/discord/client.js';
+import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
+import { guardInteractions } from './platform/discord/interaction-guard.js';
+import { createPoster } from './platform/discord/poster.js';
+import { CommandRegistry } from './platform/discord/registry.js';
+import { createRouter, type RouterOptions } from './platform/discord/router.js';
+import { systemClock, type Clock } from './platform/time/clock.js';
+import type { Config } from './platform/config.js';
+import { openDatabase, type DatabaseHandle } from './platform/db/connection.js';
+import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
+import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
+import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
 import { programme } from './challenges/programme.js';
-import { startHealthServer, type HealthReport, type HealthServer } from './health.js';
-import type { Logger } from './logger.js';
-import type { BackgroundService } from './scheduler/contract.js';
-import { assertTriageContent } from './triage/content-check.js';
-import { TRIAGE_CONTENT_VERSION } from './triage/rules.js';
+import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
+import type { Logger } from './platform/logger.js';
+import type { BackgroundService } from './platform/scheduler/contract.js';
+import { assertTriageContent } from './symptom-check/content-check.js';
+import { TRIAGE_CONTENT_VERSION } from './symptom-check/rules.js';
 
 export const RESTARTING_TEXT = 'Pacer is restarting. Please try again in a moment.';
 
@@ -55,7 +55,7 @@ export interface StartOptions {
   services?: readonly ServiceFactory[];
   router?: RouterOptions;
   readyTimeoutMs?: number;
-  /** The scheduled jobs (src/scheduled-jobs.ts unless a test narrows or extends it). */
+  /** The scheduled jobs (commands/scheduled-jobs.ts unless a test narrows or extends it). */
   jobs?: readonly JobFactory[];
   /** Pacing, retry delays and heartbeat of the scheduler (tests). */
   scheduler?: Pick<SchedulerOptions, 'pacing' | 'retryDelaysMs' | 'stopGraceMs' | 'tickExpression'>;

@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { startApp, type RunningApp, type StartOptions } from './app.js';
-import { ConfigError, loadDotEnv, parseConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { StartupError } from './startup-error.js';
+import { ConfigError, loadDotEnv, parseConfig } from './platform/config.js';
+import { createLogger } from './platform/logger.js';
+import { StartupError } from './platform/startup-error.js';
 
 export interface MainOptions {
   /** Where log lines go (stdout unless a test captures them). */

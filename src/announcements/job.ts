@@ -2,14 +2,14 @@
  * The scheduler job for kind 'announcement'. The engine claims each occurrence once in the run ledger and
  * posts what this job decides; pausing on a permanent failure and telling moderators are the engine's.
  */
-import type { JobDecision, Occurrence, ScheduledJob } from '../scheduler/contract.js';
+import type { JobDecision, Occurrence, ScheduledJob } from '../platform/scheduler/contract.js';
 import type { AnnouncementContent } from './announcement.js';
 import { announcementPost } from './post.js';
 
 /** An occurrence missed while Pacer was down is still posted if it is at most this late; later ones are skipped and reported. */
 export const GRACE_WINDOW_MS = 60 * 60_000;
 
-/** What the job needs from storage (src/db/announcements.ts implements it). */
+/** What the job needs from storage (src/announcements/store.ts implements it). */
 export interface AnnouncementJobStore {
   /** The announcement behind a schedule row, or undefined if there is none (or it was cancelled). */
   contentForSchedule(scheduleId: number): (AnnouncementContent & { id: number }) | undefined;

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../scheduler/contract.js';
+import type { OutgoingMessage } from '../platform/scheduler/contract.js';
 import type { Ping } from './announcement.js';
 
 /**

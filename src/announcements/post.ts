@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../scheduler/contract.js';
+import type { OutgoingMessage } from '../platform/scheduler/contract.js';
 import type { AnnouncementContent } from './announcement.js';
 import { allowedMentionsFor, pingMention } from './mentions.js';
 import { CONTENT_MAX } from './text-limits.js';

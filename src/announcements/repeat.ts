@@ -4,7 +4,7 @@
  * confirmation promises is what the engine does.
  */
 import { Temporal } from 'temporal-polyfill';
-import { nextRun, nextRuns, RuleError, validateRule } from '../scheduler/rules.js';
+import { nextRun, nextRuns, RuleError, validateRule } from '../platform/time/weekly-rules.js';
 import type { NamedRepeat, Repeat } from './announcement.js';
 
 export const MIN_GAP_MS = 60 * 60_000;

@@ -4,14 +4,14 @@
  * chrono-node reads the phrase; the local date and time it names are then rebuilt in the club's zone with
  * Temporal, because chrono only knows a fixed offset and is an hour off across a clock change. Only an
  * ISO time with an offset and relative times ("in 2 hours") keep chrono's instant, which is certain.
- * Gap and overlap follow the scheduler's rule (src/scheduler/rules.ts): a time the clocks skip moves to
+ * Gap and overlap follow the scheduler's rule (src/platform/time/weekly-rules.ts): a time the clocks skip moves to
  * the first minute after the change; a time that happens twice means the first one.
  */
 import { createRequire } from 'node:module';
 import type * as ChronoModule from 'chrono-node';
 import { Temporal } from 'temporal-polyfill';
 import type { Region } from '../content/regions.js';
-import { wallClockToInstant } from '../scheduler/rules.js';
+import { wallClockToInstant } from '../platform/time/weekly-rules.js';
 
 /** How `1/12` is read: day first for UK and EU clubs (1 December), month first for US clubs (12 January). */
 export type DateOrder = 'day-first' | 'month-first';

@@ -2,8 +2,8 @@
  * The strength programme: validated once at start (like the exercise catalogue), then read-only.
  */
 import { z } from 'zod';
-import { EXERCISE_IDS } from '../content/exercise-ids.js';
-import { DOSE_RANGES, FOCI, FOCUS_CARDS, FOCUS_LABELS, STRENGTH_PROGRAMME, type CircuitItem, type Focus, type Programme, type ProgrammeWeek } from '../content/challenges/index.js';
+import { EXERCISE_IDS } from '../exercises/content/ids.js';
+import { DOSE_RANGES, FOCI, FOCUS_CARDS, FOCUS_LABELS, STRENGTH_PROGRAMME, type CircuitItem, type Focus, type Programme, type ProgrammeWeek } from './content/index.js';
 import { getCard } from '../exercises/catalogue.js';
 
 export { FOCI, FOCUS_LABELS, type CircuitItem, type Focus, type Programme, type ProgrammeWeek };

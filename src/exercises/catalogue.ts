@@ -3,12 +3,12 @@
  */
 import { z } from 'zod';
 import { ROUTINE_CONDITIONS, type RoutineCondition } from '../content/conditions.js';
-import { EXERCISE_IDS, isExerciseId, type ExerciseId } from '../content/exercise-ids.js';
-import { AREAS, EXERCISE_CARDS, PHASES, type Area, type Card, type Phase } from '../content/exercises/index.js';
+import { EXERCISE_IDS, isExerciseId, type ExerciseId } from './content/ids.js';
+import { AREAS, EXERCISE_CARDS, PHASES, type Area, type Card, type Phase } from './content/index.js';
 import { normaliseText } from './normalise.js';
 
-export { AREAS, AREA_LABELS, PHASES } from '../content/exercises/index.js';
-export type { Area, Card, CardDose, CardVariant, Phase } from '../content/exercises/index.js';
+export { AREAS, AREA_LABELS, PHASES } from './content/index.js';
+export type { Area, Card, CardDose, CardVariant, Phase } from './content/index.js';
 
 /** Discord embed limits: one field value, and a comfortable budget for a whole card. */
 export const MAX_FIELD_CHARS = 1024;

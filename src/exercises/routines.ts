@@ -1,9 +1,9 @@
 /**
  * Short routines (about 5 to 15 minutes) for `/exercise routine`, built from the first-stage
- * card sets in src/content/card-sets.ts.
+ * card sets in src/symptom-check/content/card-sets.ts.
  */
 import { ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../content/conditions.js';
-import type { ExerciseId } from '../content/exercise-ids.js';
+import type { ExerciseId } from './content/ids.js';
 import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../content/safety.js';
 import { getCard } from './catalogue.js';
 

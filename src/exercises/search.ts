@@ -2,7 +2,7 @@
  * Ranking for `/exercise show` autocomplete: exact and prefix matches first, then substrings,
  * then matches that forgive a typo or two.
  */
-import type { ExerciseId } from '../content/exercise-ids.js';
+import type { ExerciseId } from './content/ids.js';
 import { allCards, type Card } from './catalogue.js';
 import { normaliseText } from './normalise.js';
 

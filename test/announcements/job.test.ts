@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnouncementContent } from '../../src/announcements/announcement.js';
 import { announcementJob, GRACE_WINDOW_MS, type AnnouncementJobStore } from '../../src/announcements/job.js';
-import type { Occurrence, OutgoingMessage, Poster } from '../../src/scheduler/contract.js';
+import type { Occurrence, OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
 import { notifiedBy } from './discord-mentions.js';
 
 /** Records posts; stands in for the bot layer. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { announcementPost } from '../../src/announcements/post.js';
 import { BODY_MAX, CONTENT_MAX, textProblem } from '../../src/announcements/text-limits.js';
-import { checkMessageLimits } from '../discord-double/index.js';
+import { checkMessageLimits } from '@pacer/discord-double';
 
 describe('announcement post', () => {
   it('is plain text without a title and an embed with one', () => {

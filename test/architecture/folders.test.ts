@@ -6,7 +6,7 @@ import { fileImports, filesBetween, findCycles, folderImports } from './import-g
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The programs npm runs (read from package.json's scripts), such as `src/bot/deploy-cli.ts`: they wire the
+ * The programs npm runs (read from package.json's scripts), such as `src/deploy-cli.ts`: they wire the
  * folders together and sit above all of them, so their imports are left out of the folder graph.
  */
 function compositionRoots(): string[] {
@@ -23,7 +23,7 @@ describe('folders import each other without cycles', () => {
   const roots = compositionRoots();
 
   it('finds the programs npm runs', () => {
-    expect(roots).toEqual(expect.arrayContaining(['src/main.ts', 'src/bot/deploy-cli.ts', 'src/db/backup-cli.ts']));
+    expect(roots).toEqual(expect.arrayContaining(['src/main.ts', 'src/deploy-cli.ts', 'src/platform/db/backup-cli.ts']));
     for (const root of roots) expect(files.has(root), root).toBe(true);
   });
 
@@ -48,7 +48,7 @@ describe('folders import each other without cycles', () => {
   });
 
   it('sees a cycle when one is there', () => {
-    const probe = new Map([...files, ['src/bot/probe.ts', ['commands/index.ts']], ['commands/probe.ts', ['src/bot/command.ts']]]);
+    const probe = new Map([...files, ['src/bot/probe.ts', ['commands/index.ts']], ['commands/probe.ts', ['src/platform/discord/command.ts']]]);
     const cycles = findCycles(folderImports(probe)).map((cycle) => cycle.join(' -> '));
     expect(cycles).toContain('commands -> src/bot');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRENGTH_PROGRAMME, type Programme } from '../../src/content/challenges/index.js';
+import { STRENGTH_PROGRAMME, type Programme } from '../../src/challenges/content/index.js';
 import { circuitMinutes, doseText, FOCI, loadProgramme, nextProgrammeWeek, programme, programmeWeek, ProgrammeError } from '../../src/challenges/programme.js';
 import { getCard } from '../../src/exercises/catalogue.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS } from '../../src/content/exercise-ids.js';
-import { EXERCISE_CARDS } from '../../src/content/exercises/index.js';
+import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
+import { EXERCISE_CARDS } from '../../src/exercises/content/index.js';
 import { AREAS, allCards, CatalogueError, cardsFor, getCard, loadCatalogue } from '../../src/exercises/catalogue.js';
 
 /** A deep copy of the real data that a test may break. */

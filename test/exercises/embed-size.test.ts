@@ -4,10 +4,10 @@
  * the view of that card must be a message Discord accepts with nothing cut off.
  */
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_CARDS, type Card } from '../../src/content/exercises/index.js';
+import { EXERCISE_CARDS, type Card } from '../../src/exercises/content/index.js';
 import { cardTextLength, loadCatalogue } from '../../src/exercises/catalogue.js';
-import { CONTINUED_FIELD_NAME, cardView } from '../../src/views/exercise-views.js';
-import { checkMessageLimits } from '../discord-double/limits.js';
+import { CONTINUED_FIELD_NAME, cardView } from '../../commands/exercises/views.js';
+import { checkMessageLimits } from '@pacer/discord-double/limits';
 
 type Grow = (card: Card, extra: string) => Card;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTINE_CONDITIONS } from '../../src/content/conditions.js';
 import { PAIN_RULE } from '../../src/content/safety.js';
-import { CONDITION_CARD_SETS, hasCardSets } from '../../src/content/card-sets.js';
+import { CONDITION_CARD_SETS, hasCardSets } from '../../src/symptom-check/content/card-sets.js';
 import { getCard } from '../../src/exercises/catalogue.js';
 import { buildRoutine, MAX_ROUTINE_MINUTES, MIN_ROUTINE_MINUTES } from '../../src/exercises/routines.js';
 

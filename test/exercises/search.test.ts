@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_IDS } from '../../src/content/exercise-ids.js';
+import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
 import { editDistance, searchCards } from '../../src/exercises/search.js';
 
 const ids = (query: string, limit?: number) => searchCards(query, limit).map((result) => result.id);

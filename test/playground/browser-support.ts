@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startWebServer, type WebServer } from '../../src/playground/http-server.js';
-import { PlaygroundSession } from '../../src/playground/session.js';
+import { startWebServer, type WebServer } from '../../tools/playground/http-server.js';
+import { PlaygroundSession } from '../../tools/playground/session.js';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'playground');
 

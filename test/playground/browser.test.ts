@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { REST, Routes } from 'discord.js';
 import type { Locator, Page } from 'playwright-core';
-import { DEMO } from '../../src/playground/demo-club.js';
-import { currentScreen } from '../../src/triage/progress.js';
-import { decodeTriageId } from '../../src/views/triage-custom-id.js';
-import { choiceFor, vignettes } from '../triage/helpers.js';
+import { DEMO } from '../../tools/playground/demo-club.js';
+import { currentScreen } from '../../src/symptom-check/progress.js';
+import { decodeTriageId } from '../../commands/symptom-check/custom-id.js';
+import { choiceFor, vignettes } from '../symptom-check/helpers.js';
 import { actAs, clickButton, lastMessage, openChannel, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
 
 /** The one browser global the checks below use (the test program has no DOM library). */

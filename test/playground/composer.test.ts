@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, coerceOption, collectOptions, commandEntries, filterEntries, type CommandDefinition } from '../../src/playground/web/commands.js';
-import { checkModal, modalFields } from '../../src/playground/web/modal-form.js';
+import { canSee, coerceOption, collectOptions, commandEntries, filterEntries, type CommandDefinition } from '../../tools/playground/web/commands.js';
+import { checkModal, modalFields } from '../../tools/playground/web/modal-form.js';
 
 const MANAGE_GUILD = (1n << 5n).toString();
 const MEMBER = ((1n << 10n) | (1n << 11n)).toString();

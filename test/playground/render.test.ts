@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markdown } from '../../src/playground/web/markdown.js';
-import { avatarFor, colorHex, renderMessage, visibleTo, type RenderContext, type ShownMessageLike } from '../../src/playground/web/render.js';
-import { findAll, textOf, type ElementNode } from '../../src/playground/web/tree.js';
+import { markdown } from '../../tools/playground/web/markdown.js';
+import { avatarFor, colorHex, renderMessage, visibleTo, type RenderContext, type ShownMessageLike } from '../../tools/playground/web/render.js';
+import { findAll, textOf, type ElementNode } from '../../tools/playground/web/tree.js';
 
 const context: RenderContext = {
   user: (id) => ({ '1': 'Rita', '2': 'Mo' })[id] ?? 'unknown-user',

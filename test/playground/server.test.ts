@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ArgsError, DEFAULT_PORT, parseArgs } from '../../src/playground/args.js';
-import { OffsetClock } from '../../src/playground/offset-clock.js';
-import { redactPath } from '../../src/playground/session.js';
+import { ArgsError, DEFAULT_PORT, parseArgs } from '../../tools/playground/args.js';
+import { OffsetClock } from '../../tools/playground/offset-clock.js';
+import { redactPath } from '../../tools/playground/session.js';
 
 describe('playground arguments', () => {
   it('defaults to 127.0.0.1 on the default port with a throw-away database', () => {

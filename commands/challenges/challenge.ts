@@ -1,0 +1,166 @@
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
+import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
+import { readArgs } from '../../src/platform/discord/options.js';
+import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
+import { challengeWeek, isIsoDate, localDate } from '../../src/platform/time/club-weeks.js';
+import {
+  challengeForWeek,
+  clubProgress,
+  currentChallenge,
+  enrol,
+  isEnrolled,
+  isMemberPaused,
+  logSession,
+  memberStreaks,
+  sessionDays,
+  setMemberPaused,
+  type ChallengeRow,
+} from '../../src/challenges/store.js';
+import { clubSettings } from '../../src/challenges/club-settings-store.js';
+import { weeklyPostModel } from './jobs.js';
+import {
+  CHALLENGE_PREFIX,
+  decodeChallengeId,
+  formatDay,
+  loggedText,
+  NO_CHALLENGE_TEXT,
+  statusView,
+  textView,
+} from './views.js';
+
+import { LEADERBOARD_PREFIX } from '../participation/views.js';
+import { leaderboardComponent, leaderboardSubcommand, runLeaderboard } from '../participation/handlers.js';
+
+const definition = {
+  name: 'challenge',
+  description: "This week's strength challenge",
+  contexts: [InteractionContextType.Guild],
+  options: [
+    { type: ApplicationCommandOptionType.Subcommand, name: 'join', description: "Join this week's challenge" },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'log',
+      description: 'Log a session you did (one a day)',
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'day', description: 'YYYY-MM-DD, a day of this challenge week (default: today)', min_length: 10, max_length: 10 },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'status', description: 'Your week, your streak and the club' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'pause', description: 'Injured or away: freeze your streak' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'resume', description: 'Back again: your streak carries on' },
+    leaderboardSubcommand,
+  ],
+} as const satisfies CommandDefinition;
+
+function reply(ctx: InteractionContext, content: string) {
+  return ctx.respond.reply({ ...textView(content), ephemeral: true });
+}
+
+interface Club {
+  guildId: string;
+  zone: string;
+}
+
+function club(ctx: InteractionContext, guildId: string): Club {
+  const settings = clubSettings(ctx.db, guildId);
+  return { guildId, zone: settings?.weekly?.timezone ?? settings?.timezone ?? 'UTC' };
+}
+
+function join(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
+  const week = challengeWeek(challenge.weekStart, club(ctx, challenge.guildId).zone);
+  const outcome = enrol(ctx.db, challenge, userId, ctx.clock.now());
+  const target = `The target is ${challenge.targetSessions} sessions by ${formatDay(week.end)}.`;
+  if (outcome === 'already') return reply(ctx, `You are already in this week's challenge. ${target}`);
+  return reply(ctx, `You joined week ${challenge.weekNumber}. ${target} Log each one with the **Log a session** button or \`/challenge log\`.`);
+}
+
+function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
+  const { zone } = club(ctx, challenge.guildId);
+  const now = ctx.clock.now();
+  const today = localDate(now, zone);
+  const week = challengeWeek(challenge.weekStart, zone);
+  const day = dayText?.trim() || today;
+  if (!isIsoDate(day)) return reply(ctx, `"${day.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD, for example ${today}. Nothing was logged.`);
+  if (day > today) return reply(ctx, `${formatDay(day)} has not happened yet. You can log today or an earlier day of this week. Nothing was logged.`);
+  if (day < week.start) {
+    return reply(ctx, `${formatDay(day)} belongs to a week that has closed. This week runs from ${formatDay(week.start)}; you can log any day from then to today. Nothing was logged.`);
+  }
+  const result = logSession(ctx.db, challenge, userId, day, now);
+  if (result.outcome === 'already') {
+    return reply(ctx, `You already logged a session for ${day === today ? 'today' : formatDay(day)}. One a day counts, so nothing changed.`);
+  }
+  const count = sessionDays(ctx.db, challenge.id, userId).length;
+  return reply(ctx, loggedText(day, count, challenge.targetSessions, result.joined, day === today));
+}
+
+function status(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
+  const { zone } = club(ctx, challenge.guildId);
+  const now = ctx.clock.now();
+  const week = challengeWeek(challenge.weekStart, zone);
+  const progress = clubProgress(ctx.db, challenge);
+  const streaks = memberStreaks(ctx.db, challenge.guildId, userId, now);
+  const view = statusView({
+    post: weeklyPostModel(ctx.db, challenge.guildId, week, zone, false),
+    targetSessions: challenge.targetSessions,
+    enrolled: isEnrolled(ctx.db, challenge.id, userId),
+    paused: isMemberPaused(ctx.db, challenge.guildId, userId),
+    myDays: sessionDays(ctx.db, challenge.id, userId),
+    current: streaks.current,
+    best: streaks.best,
+    joined: progress.joined,
+    reachedTarget: progress.reachedTarget,
+  });
+  return ctx.respond.reply({ ...view, ephemeral: true });
+}
+
+function pause(ctx: InteractionContext, guildId: string, userId: string, paused: boolean) {
+  const now = ctx.clock.now();
+  const changed = setMemberPaused(ctx.db, guildId, userId, paused, currentChallenge(ctx.db, guildId, now), now);
+  if (paused) {
+    return reply(
+      ctx,
+      changed
+        ? 'Paused. Your streak is frozen: weeks while you are paused neither count nor break it. Look after yourself, and `/challenge resume` when you are ready.'
+        : 'You are already paused. `/challenge resume` when you are ready.',
+    );
+  }
+  return reply(ctx, changed ? 'Welcome back! Your streak carries on from where you paused it.' : 'You are not paused.');
+}
+
+export const challengeCommand = defineCommand({
+  definition,
+  componentPrefixes: [CHALLENGE_PREFIX, LEADERBOARD_PREFIX],
+  ephemeral: true,
+
+  async execute(interaction, ctx) {
+    if (!interaction.inGuild()) return reply(ctx, 'The strength challenge runs inside a club server.');
+    const args = readArgs(interaction, definition);
+    const guildId = interaction.guildId;
+    const userId = interaction.user.id;
+    if (args.subcommand === 'leaderboard') return runLeaderboard(interaction, ctx, args.period);
+    if (args.subcommand === 'pause' || args.subcommand === 'resume') return pause(ctx, guildId, userId, args.subcommand === 'pause');
+    const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());
+    if (!challenge) return reply(ctx, NO_CHALLENGE_TEXT);
+    switch (args.subcommand) {
+      case 'join':
+        return join(ctx, challenge, userId);
+      case 'log':
+        return log(ctx, challenge, userId, args.day);
+      case 'status':
+        return status(ctx, challenge, userId);
+    }
+  },
+
+  async component(interaction, ctx) {
+    if (interaction.customId.startsWith(`${LEADERBOARD_PREFIX}:`)) return leaderboardComponent(interaction, ctx);
+    const decoded = decodeChallengeId(interaction.customId);
+    if (!decoded || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+    const challenge = challengeForWeek(ctx.db, interaction.guildId, decoded.weekStart);
+    if (!challenge || challenge.status === 'skipped') return ctx.respond.fail(STALE_COMPONENT_TEXT);
+    if (challenge.closesAt.getTime() <= ctx.clock.now().getTime()) {
+      return reply(ctx, `That challenge week has closed. ${currentChallenge(ctx.db, interaction.guildId, ctx.clock.now()) ? "Use this week's post, or `/challenge join`." : 'A new one comes out soon.'}`);
+    }
+    if (decoded.action === 'join') return join(ctx, challenge, interaction.user.id);
+    return log(ctx, challenge, interaction.user.id, null);
+  },
+});

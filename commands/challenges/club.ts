@@ -1,0 +1,241 @@
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
+import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
+import { canonicalTimeZone, isWeekday, localDate, parseClockTime, timeZoneSuggestions, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
+import { REGIONS, type Region } from '../../src/content/regions.js';
+import { challengeForWeek, recordChallengePost, skipChallengeWeek } from '../../src/challenges/store.js';
+import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChallenge, saveClubSetup, type ClubSettings } from '../../src/challenges/club-settings-store.js';
+import { weeklyPostModel } from './jobs.js';
+import { PostError } from '../../src/platform/scheduler/contract.js';
+import { asOutgoing, formatDay, settingsView, textView, weeklyPostView } from './views.js';
+
+const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+const BOT_NEEDS = [
+  ['View Channel', PermissionFlagsBits.ViewChannel],
+  ['Send Messages', PermissionFlagsBits.SendMessages],
+  ['Embed Links', PermissionFlagsBits.EmbedLinks],
+] as const;
+
+import { clubParticipationSubcommands, isClubParticipationSubcommand, runClubParticipation } from '../participation/handlers.js';
+
+const definition = {
+  name: 'club',
+  description: "The club's settings and its weekly strength challenge (moderators)",
+  contexts: [InteractionContextType.Guild],
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'setup',
+      description: 'Set the challenge channel, day, time and time zone',
+      options: [
+        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where the weekly challenge is posted', required: true, channel_types: POSTABLE_CHANNELS },
+        { type: ApplicationCommandOptionType.String, name: 'timezone', description: "The club's time zone, e.g. Europe/London", required: true, autocomplete: true, max_length: 64 },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'day',
+          description: 'Day of the weekly post (the challenge week starts that day)',
+          required: true,
+          choices: WEEKDAYS.map((day) => ({ name: WEEKDAY_LABELS[day], value: day })),
+        },
+        { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time of the post, 24-hour HH:MM (e.g. 18:00)', required: true, min_length: 4, max_length: 5 },
+        { type: ApplicationCommandOptionType.String, name: 'region', description: 'Emergency numbers in the knee check', choices: REGIONS.map((r) => ({ name: r, value: r })) },
+        { type: ApplicationCommandOptionType.Role, name: 'moderator-role', description: 'A role that may also use /club (besides Manage Server)' },
+        { type: ApplicationCommandOptionType.Channel, name: 'notices-channel', description: 'Where Pacer tells moderators about problems', channel_types: POSTABLE_CHANNELS },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'settings', description: "Show the club's settings and the next post" },
+    {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: 'challenge',
+      description: 'Control the weekly strength challenge',
+      options: [
+        { type: ApplicationCommandOptionType.Subcommand, name: 'post-now', description: "Post this week's challenge now" },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'preview', description: 'See the next post privately, exactly as members will' },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'skip-week', description: 'Skip the next weekly post (nobody loses a streak)' },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'pause', description: 'Stop the weekly posts until resumed' },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'resume', description: 'Start the weekly posts again' },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'restart', description: 'Start the 12-week programme again from week 1 at the next post' },
+      ],
+    },
+    ...clubParticipationSubcommands,
+  ],
+} as const satisfies CommandDefinition;
+
+const NOT_SET_UP_TEXT = 'This server has no weekly challenge yet. Set it up first with `/club setup`.';
+
+function reply(ctx: InteractionContext, content: string) {
+  return ctx.respond.reply({ ...textView(content), ephemeral: true });
+}
+
+/** What stops Pacer posting in a channel, from the cached guild, or null when it can post there. */
+function cannotPostReason(interaction: ChatInputCommandInteraction, channelId: string): string | null {
+  const guild = interaction.guild;
+  const channel = guild?.channels.cache.get(channelId);
+  const me = guild?.members.me;
+  if (!guild || !channel || !me) return `Pacer cannot see <#${channelId}>.`;
+  if (!(POSTABLE_CHANNELS as readonly ChannelType[]).includes(channel.type)) return `<#${channelId}> is not a text or announcement channel.`;
+  const permissions = channel.permissionsFor(me);
+  const missing = BOT_NEEDS.filter(([, bit]) => !permissions.has(bit)).map(([name]) => name);
+  return missing.length ? `Pacer is missing ${missing.join(', ')} in <#${channelId}>.` : null;
+}
+
+async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
+  const options = interaction.options;
+  const channelId = options.getChannel('channel', true).id;
+  const zoneText = options.getString('timezone', true);
+  const dayText = options.getString('day', true);
+  const timeText = options.getString('time', true);
+  const regionText = options.getString('region');
+  const roleId = options.getRole('moderator-role')?.id;
+  const noticesId = options.getChannel('notices-channel')?.id;
+
+  const timezone = canonicalTimeZone(zoneText);
+  if (!timezone) return reply(ctx, `"${zoneText.slice(0, 64)}" is not a time zone I know. Pick one from the list as you type, such as Europe/London or America/New_York. Nothing was changed.`);
+  const time = parseClockTime(timeText);
+  if (!time) return reply(ctx, `"${timeText.slice(0, 10)}" is not a time. Use the 24-hour clock, HH:MM, for example 18:00 or 07:30. Nothing was changed.`);
+  if (!isWeekday(dayText)) return reply(ctx, 'Please pick a day from the list. Nothing was changed.');
+  if (regionText !== null && !(REGIONS as readonly string[]).includes(regionText)) return reply(ctx, 'Please pick a region from the list (UK, EU or US). Nothing was changed.');
+  for (const id of [channelId, ...(noticesId ? [noticesId] : [])]) {
+    const problem = cannotPostReason(interaction, id);
+    if (problem) return reply(ctx, `${problem} Give Pacer View Channel, Send Messages and Embed Links there, or pick another channel. Nothing was changed.`);
+  }
+  const saved = saveClubSetup(
+    ctx.db,
+    {
+      guildId: interaction.guildId!,
+      channelId,
+      timezone,
+      day: dayText,
+      time,
+      ...(regionText ? { region: regionText as Region } : {}),
+      ...(roleId ? { moderatorRoleId: roleId } : {}),
+      ...(noticesId ? { noticesChannelId: noticesId } : {}),
+      setupByUserId: interaction.user.id,
+    },
+    ctx.clock.now(),
+  );
+  const view = settingsView(settingsModel(saved, ctx));
+  return ctx.respond.reply({ ...view, content: 'Saved. The weekly challenge is set up:', ephemeral: true });
+}
+
+function settingsModel(settings: ClubSettings, ctx: InteractionContext) {
+  const weekly = settings.weekly;
+  return {
+    channelId: weekly?.channelId ?? null,
+    day: weekly?.day ?? null,
+    time: weekly?.time ?? null,
+    timezone: weekly?.timezone ?? settings.timezone,
+    nextRunAt: weekly?.nextRunAt ?? null,
+    paused:
+      weekly && weekly.status !== 'active'
+        ? { reason: weekly.lastError ?? 'Paused.' }
+        : settings.recapPausedReason
+          ? { reason: `The weekly recap could not be posted: ${settings.recapPausedReason}` }
+          : null,
+    region: settings.region,
+    defaultRegion: ctx.config.defaultRegion,
+    moderatorRoleId: settings.moderatorRoleId,
+    noticesChannelId: settings.noticesChannelId,
+    setupByUserId: settings.setupByUserId,
+    programmeWeek: settings.programmeWeek,
+  };
+}
+
+async function challengeControl(interaction: ChatInputCommandInteraction, ctx: InteractionContext, action: string) {
+  const guildId = interaction.guildId!;
+  const settings = clubSettings(ctx.db, guildId);
+  const weekly = settings?.weekly;
+  if (!settings || !weekly) return reply(ctx, NOT_SET_UP_TEXT);
+  const now = ctx.clock.now();
+  const zone = weekly.timezone;
+
+  switch (action) {
+    case 'preview': {
+      const at = weekly.nextRunAt && weekly.status === 'active' ? weekly.nextRunAt : now;
+      const week = challengeWeek(weekStartFor(localDate(at, zone), weekly.day), zone);
+      return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)), ephemeral: true });
+    }
+    case 'post-now': {
+      const week = weekAt(now, zone, weekly.day);
+      const existing = challengeForWeek(ctx.db, guildId, week.start);
+      if (existing?.status === 'skipped') return reply(ctx, `The week starting ${formatDay(week.start)} was skipped, so nothing was posted.`);
+      if (existing?.messageId) {
+        return reply(ctx, `This week's challenge is already posted: https://discord.com/channels/${guildId}/${existing.channelId ?? weekly.channelId}/${existing.messageId}`);
+      }
+      const problem = cannotPostReason(interaction, weekly.channelId);
+      if (problem) return reply(ctx, `${problem} Nothing was posted.`);
+      if (!ctx.poster) return reply(ctx, 'Pacer cannot post right now. Please try again in a minute.');
+      const message = asOutgoing(weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)));
+      // The same nonce for the same week: a second post-now racing this one gets this message back.
+      const nonce = `w${week.start.replaceAll('-', '')}.${BigInt(guildId).toString(36)}`;
+      let posted: { messageId: string };
+      try {
+        posted = await ctx.poster.post(weekly.channelId, message, { nonce, enforceNonce: true });
+      } catch (error) {
+        if (error instanceof PostError) return reply(ctx, `Discord refused the post: ${error.reason}. Nothing was posted.`);
+        throw error;
+      }
+      recordChallengePost(ctx.db, { guildId, week, channelId: weekly.channelId, messageId: posted.messageId }, ctx.clock.now());
+      return reply(ctx, `Posted this week's challenge in <#${weekly.channelId}>. It runs from ${formatDay(week.start)} to ${formatDay(week.end)}.`);
+    }
+    case 'skip-week': {
+      const at = weekly.nextRunAt && weekly.nextRunAt > now ? weekly.nextRunAt : now;
+      const week = challengeWeek(weekStartFor(localDate(at, zone), weekly.day), zone);
+      const outcome = skipChallengeWeek(ctx.db, guildId, week, now);
+      if (outcome === 'already-posted') return reply(ctx, `The week starting ${formatDay(week.start)} is already posted, so it cannot be skipped. Nothing was changed.`);
+      if (outcome === 'already-skipped') return reply(ctx, `The week starting ${formatDay(week.start)} is already skipped.`);
+      return reply(ctx, `Skipped the week starting ${formatDay(week.start)}: nothing will be posted, and nobody's streak changes. The programme carries on from the same week after it.`);
+    }
+    case 'pause': {
+      const reason = `Paused by <@${interaction.user.id}> on ${formatDay(localDate(now, zone))}.`;
+      if (!pauseWeeklyChallenge(ctx.db, guildId, reason, now)) return reply(ctx, 'The weekly challenge is already paused. `/club challenge resume` starts it again.');
+      return reply(ctx, 'Paused: no weekly challenge will be posted until a moderator runs `/club challenge resume`.');
+    }
+    case 'resume': {
+      const problem = cannotPostReason(interaction, weekly.channelId);
+      if (problem) return reply(ctx, `${problem} Fix that first, then resume. Nothing was changed.`);
+      const next = resumeWeeklyChallenge(ctx.db, guildId, now);
+      if (!next) return reply(ctx, 'The weekly challenge is not paused. Nothing was changed.');
+      return reply(ctx, `Resumed. The next post is <t:${Math.floor(next.getTime() / 1000)}:F>. To post this week's now, use \`/club challenge post-now\`.`);
+    }
+    case 'restart': {
+      restartProgramme(ctx.db, guildId, now);
+      return reply(ctx, 'The programme starts again from week 1 at the next post.');
+    }
+  }
+  return reply(ctx, 'Unknown challenge action.');
+}
+
+export const clubCommand = defineCommand({
+  definition,
+  ephemeral: true,
+
+  async execute(interaction, ctx) {
+    const own = interaction.options.getSubcommandGroup(false) ? null : interaction.options.getSubcommand(true);
+    if (isClubParticipationSubcommand(own)) return runClubParticipation(interaction, ctx, own);
+    if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
+    const group = interaction.options.getSubcommandGroup(false);
+    const subcommand = interaction.options.getSubcommand(true);
+    if (group === 'challenge') return challengeControl(interaction, ctx, subcommand);
+    if (subcommand === 'setup') return setup(interaction, ctx);
+    if (subcommand === 'settings') {
+      const settings = clubSettings(ctx.db, interaction.guildId);
+      if (!settings) return reply(ctx, NOT_SET_UP_TEXT);
+      return ctx.respond.reply({ ...settingsView(settingsModel(settings, ctx)), ephemeral: true });
+    }
+    return reply(ctx, 'Unknown subcommand.');
+  },
+
+  async autocomplete(interaction) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'timezone') return interaction.respond([]);
+    await interaction.respond(timeZoneSuggestions(String(focused.value)).map((zone) => ({ name: zone, value: zone })));
+  },
+});

@@ -1,0 +1,101 @@
+/**
+ * The scheduled jobs of the weekly strength challenge: the weekly post ('weekly_challenge') and the recap
+ * when a club's week closes ('challenge_recap'). They read the database synchronously and build the message;
+ * the scheduler engine posts it exactly once and calls `posted`.
+ */
+import { programmeWeek } from '../../src/challenges/programme.js';
+import { challengeWeek, localDate, weekStartFor, type ChallengeWeek, type Weekday } from '../../src/platform/time/club-weeks.js';
+import {
+  challengeAwaitingRecap,
+  challengeForWeek,
+  clubProgrammeWeek,
+  clubProgress,
+  longestCurrentStreaks,
+  recordChallengePost,
+  recordRecap,
+} from '../../src/challenges/store.js';
+import { clubSettings } from '../../src/challenges/club-settings-store.js';
+import type { Db } from '../../src/platform/db/connection.js';
+import type { JobDecision, Occurrence, ScheduledJob } from '../../src/platform/scheduler/contract.js';
+import { asOutgoing, recapView, weeklyPostView, type WeeklyPostModel } from './views.js';
+
+/** A post this long after its time says it is late. */
+export const LATE_AFTER_MS = 10 * 60_000;
+/** A recap more than this long after its week closed is not worth posting any more. */
+export const RECAP_STALE_AFTER_MS = 3 * 24 * 60 * 60_000;
+export const RECAP_STREAKS_SHOWN = 5;
+
+/** The post for the week starting on `week.start`, as members will see it (the preview shows the same). */
+export function weeklyPostModel(db: Db, guildId: string, week: ChallengeWeek, timezone: string, late: boolean): WeeklyPostModel {
+  const weekNumber = challengeForWeek(db, guildId, week.start)?.weekNumber ?? clubProgrammeWeek(db, guildId);
+  return { weekNumber, week: programmeWeek(weekNumber), weekStart: week.start, weekEnd: week.end, timezone, late };
+}
+
+/** The challenge week an occurrence of the weekly post opens. */
+export function weekOfOccurrence(scheduledFor: Date, timezone: string, postDay: Weekday): ChallengeWeek {
+  return challengeWeek(weekStartFor(localDate(scheduledFor, timezone), postDay), timezone);
+}
+
+export function weeklyChallengeJob(db: Db): ScheduledJob {
+  const weekFor = (occurrence: Occurrence) => {
+    const settings = clubSettings(db, occurrence.guildId);
+    if (!settings?.weekly) return undefined;
+    return { week: weekOfOccurrence(occurrence.scheduledFor, occurrence.timezone, settings.weekly.day), settings };
+  };
+  return {
+    kind: 'weekly_challenge',
+    decide(occurrence): JobDecision {
+      const found = weekFor(occurrence);
+      if (!found) return { action: 'skip', reason: 'The club has no weekly challenge set up.' };
+      const { week } = found;
+      if (occurrence.now.getTime() >= week.closesAt.getTime()) {
+        return { action: 'skip', reason: `The week of ${week.start} ended before Pacer could post it.` };
+      }
+      const existing = challengeForWeek(db, occurrence.guildId, week.start);
+      if (existing?.status === 'skipped') return { action: 'skip', reason: `A moderator skipped the week of ${week.start}.` };
+      if (existing?.messageId) return { action: 'skip', reason: `The week of ${week.start} was already posted (post-now).` };
+      const late = occurrence.now.getTime() - occurrence.scheduledFor.getTime() > LATE_AFTER_MS;
+      return { action: 'post', message: asOutgoing(weeklyPostView(weeklyPostModel(db, occurrence.guildId, week, occurrence.timezone, late))) };
+    },
+    posted(occurrence, messageId) {
+      const found = weekFor(occurrence);
+      if (!found) return;
+      recordChallengePost(db, { guildId: occurrence.guildId, week: found.week, channelId: occurrence.channelId, messageId }, occurrence.now);
+    },
+  };
+}
+
+export function challengeRecapJob(db: Db): ScheduledJob {
+  const awaiting = (occurrence: Occurrence) => challengeAwaitingRecap(db, occurrence.guildId, occurrence.now);
+  return {
+    kind: 'challenge_recap',
+    decide(occurrence): JobDecision {
+      const challenge = awaiting(occurrence);
+      if (!challenge) return { action: 'skip', reason: 'No challenge week to close.' };
+      if (occurrence.now.getTime() - challenge.closesAt.getTime() > RECAP_STALE_AFTER_MS) {
+        return { action: 'skip', reason: `The recap of the week of ${challenge.weekStart} is too old to post.` };
+      }
+      const week = challengeWeek(challenge.weekStart, occurrence.timezone);
+      const progress = clubProgress(db, challenge);
+      const view = recapView({
+        weekNumber: challenge.weekNumber,
+        weekStart: week.start,
+        weekEnd: week.end,
+        targetSessions: challenge.targetSessions,
+        joined: progress.joined,
+        reachedTarget: progress.reachedTarget,
+        streaks: longestCurrentStreaks(db, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN),
+      });
+      return { action: 'post', message: asOutgoing(view) };
+    },
+    posted(occurrence, messageId) {
+      const challenge = awaiting(occurrence);
+      if (challenge) recordRecap(db, challenge.id, messageId);
+    },
+  };
+}
+
+/** Both jobs, for the scheduler's job list. */
+export function challengeJobs(db: Db): ScheduledJob[] {
+  return [weeklyChallengeJob(db), challengeRecapJob(db)];
+}

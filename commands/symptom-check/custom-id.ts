@@ -1,0 +1,72 @@
+/**
+ * The `sc` custom_id family (the symptom check): `sc:2:<layout>:<state>:<action>`. `state` is the packed
+ * progress (progress.ts), `0` before the first answer; `layout` changes whenever the questions do, so
+ * buttons from an older release expire instead of being misread. Encoding and decoding live together here.
+ */
+import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
+import { decodeProgress, encodeProgress, PROGRESS_LAYOUT_VERSION, SLOTS, type Progress } from '../../src/symptom-check/progress.js';
+
+export const TRIAGE_PREFIX = 'sc';
+export const TRIAGE_ID_VERSION = 2;
+
+/**
+ * `option`: a button answering `slot`; `pick`: a menu answering `slot` (values come with the interaction);
+ * `stillUnsure`: keep "not sure" on `slot` after the concrete check, with the options in `mask` ticked too.
+ */
+export type TriageAction =
+  | { kind: 'go' | 'intro' | 'back' | 'skip' | 'cancel' | 'why' }
+  | { kind: 'option'; slot: number; option: number }
+  | { kind: 'pick'; slot: number }
+  | { kind: 'stillUnsure'; slot: number; mask: number };
+
+const SIMPLE = { go: 'g', intro: 'i', back: 'b', skip: 's', cancel: 'x', why: 'w' } as const;
+type SimpleKind = keyof typeof SIMPLE;
+
+function actionCode(action: TriageAction): string {
+  switch (action.kind) {
+    case 'option':
+      return `o${action.slot}.${action.option}`;
+    case 'pick':
+      return `m${action.slot}`;
+    case 'stillUnsure':
+      return `u${action.slot}.${action.mask.toString(36)}`;
+    default:
+      return SIMPLE[action.kind];
+  }
+}
+
+function parseAction(code: string): TriageAction | null {
+  const withSlot = /^([omu])(\d{1,3})(?:\.([0-9a-z]{1,4}))?$/.exec(code);
+  if (withSlot) {
+    const [, kind, slotText, extra] = withSlot;
+    const slot = Number(slotText);
+    if (slot >= SLOTS.length) return null;
+    if (kind === 'm') return extra === undefined ? { kind: 'pick', slot } : null;
+    if (extra === undefined) return null;
+    if (kind === 'o') return /^\d+$/.test(extra) ? { kind: 'option', slot, option: Number(extra) } : null;
+    return { kind: 'stillUnsure', slot, mask: Number.parseInt(extra, 36) };
+  }
+  const simple = (Object.keys(SIMPLE) as SimpleKind[]).find((kind) => SIMPLE[kind] === code);
+  return simple ? { kind: simple } : null;
+}
+
+export function encodeTriageId(progress: Progress | null, action: TriageAction): string {
+  return encodeCustomId(TRIAGE_PREFIX, TRIAGE_ID_VERSION, [PROGRESS_LAYOUT_VERSION, progress ? encodeProgress(progress) : '0', actionCode(action)]);
+}
+
+export interface DecodedTriageId {
+  /** Empty before the first answer (state `0`). */
+  progress: Progress;
+  action: TriageAction;
+}
+
+/** The state and action of a symptom-check custom_id, or null when it is forged, stale or from another layout. */
+export function decodeTriageId(customId: string): DecodedTriageId | null {
+  const id = decodeCustomId(customId);
+  if (!id || id.prefix !== TRIAGE_PREFIX || id.version !== TRIAGE_ID_VERSION || id.parts.length !== 3) return null;
+  const [layout, state, code] = id.parts as [string, string, string];
+  const action = parseAction(code);
+  if (layout !== PROGRESS_LAYOUT_VERSION || !action) return null;
+  const progress = decodeProgress(state);
+  return progress ? { progress, action } : null;
+}

@@ -1,0 +1,292 @@
+import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { QuestionId } from '../../src/symptom-check/content/answer-options.js';
+import { FLAG_ACTIONS, SAFETY_NETS } from '../../src/symptom-check/content/actions.js';
+import { STILL_UNSURE_NOTE, UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../../src/symptom-check/content/checks.js';
+import { MESSAGES, renderMessage, type MessageKey } from '../../src/symptom-check/content/messages.js';
+import { questionById } from '../../src/symptom-check/content/questions.js';
+import { REGION_SERVICES, type Region } from '../../src/content/regions.js';
+import { getCard } from '../../src/exercises/catalogue.js';
+import { patternPlaceholders, type TriageOutcome } from '../../src/symptom-check/engine.js';
+import type { TriageLevel } from '../../src/symptom-check/levels.js';
+import { emptyProgress, estimateLength, toAnswers, type Progress, type Screen, type Slot } from '../../src/symptom-check/progress.js';
+import { bulletList, button, buttonRows, clip, selectRow, type Row, type SelectOption } from '../../src/platform/discord/components.js';
+import { exerciseIds, type MessageView } from '../exercises/views.js';
+import { encodeTriageId as triageId } from './custom-id.js';
+
+export { TRIAGE_PREFIX } from './custom-id.js';
+
+/** Select value meaning "none of these" on multi-choice questions that have no such option. */
+export const NONE_OF_THESE = '_none';
+
+const BLUE = 0x3b82f6;
+const PRIVATE_FOOTER = 'Private to you. Nothing is saved.';
+
+export function introView(region: Region): MessageView {
+  const services = REGION_SERVICES[region];
+  const { screens, taps } = estimateLength(emptyProgress());
+  return {
+    embeds: [
+      {
+        title: 'Knee check for runners',
+        color: BLUE,
+        description: [
+          MESSAGES.intro,
+          `If you are badly hurt or feel very unwell, call **${services.emergency_number}** now instead.`,
+          `Only you can see these messages. It takes about ${screens} screens (about ${taps} taps), and you can go back or stop at any time.`,
+        ].join('\n\n'),
+        footer: { text: MESSAGES.disclaimer },
+      },
+    ],
+    components: buttonRows([
+      button(triageId(null, { kind: 'go' }), 'I understand, start', ButtonStyle.Primary),
+      button(triageId(null, { kind: 'cancel' }), 'Cancel'),
+    ]),
+  };
+}
+
+/** The value a slot holds, as the option indices chosen (empty when unset or skipped). */
+function chosen(progress: Progress, slot: Slot): number[] {
+  const value = (progress[slot.index] ?? 0) - 2;
+  if (value < 0) return [];
+  if (slot.kind === 'multi') return slot.options.map((_, i) => i).filter((i) => (value & (1 << i)) !== 0);
+  return [value];
+}
+
+function menuFor(progress: Progress, slot: Slot, placeholder: string, options: readonly { o: Slot['options'][number]; i: number }[]): Row {
+  const picked = new Set(chosen(progress, slot));
+  const items: SelectOption[] = options.map(({ o, i }) => ({ value: o.id, label: o.label, default: picked.has(i) }));
+  if (slot.kind === 'multi' && !slot.options.some((o) => o.id === 'none')) {
+    items.push({ value: NONE_OF_THESE, label: 'None of these', default: progress[slot.index]! >= 2 && picked.size === 0 });
+  }
+  return selectRow(triageId(progress, { kind: 'pick', slot: slot.index }), placeholder, items, { min: 1, max: slot.kind === 'multi' ? items.length : 1 });
+}
+
+const allOptions = (slot: Slot) => slot.options.map((o, i) => ({ o, i }));
+
+/** How one question reads in the message: its prompt, every option of a safety menu, and the answer so far. */
+function describeSlot(progress: Progress, slot: Slot, numbered: string): string {
+  const lines = [`${numbered}**${slot.prompt}**`];
+  if (slot.question.redFlag && slot.kind === 'multi') lines.push(bulletList(slot.options.map((o) => o.label)));
+  const picked = chosen(progress, slot).map((i) => slot.options[i]!.label);
+  if (progress[slot.index] === 1) lines.push('→ skipped');
+  else if (progress[slot.index]! >= 2) lines.push(`→ ${picked.length ? picked.join('; ') : 'None of these'}`);
+  return lines.join('\n');
+}
+
+export function screenView(progress: Progress, screen: Screen, number: number, about: number): MessageView {
+  const rows: Row[] = [];
+  const [only] = screen.slots;
+  const buttonsOnly = screen.slots.length === 1 && only !== undefined && (only.kind === 'single' || only.kind === 'choice');
+  const parts: string[] = [];
+  if (buttonsOnly) {
+    rows.push(...buttonRows(only.options.map((o, i) => button(triageId(progress, { kind: 'option', slot: only.index, option: i }), o.label, ButtonStyle.Primary))));
+    parts.push(`**${only.prompt}**`);
+  } else {
+    const lead = screen.slots.find((s) => s.item)?.question.prompt;
+    if (lead) parts.push(lead);
+    for (const [n, slot] of screen.slots.entries()) {
+      const numbered = screen.slots.length > 1 ? `${n + 1}. ` : '';
+      parts.push(describeSlot(progress, slot, numbered));
+      const placeholder = `${numbered}${slot.prompt}`;
+      const options = slot.kind === 'score' ? slot.options.map((o, i) => ({ o, i })) : allOptions(slot);
+      rows.push(menuFor(progress, slot, placeholder, options));
+    }
+    parts.push(screen.slots.length > 1 ? 'Answer each menu below; the next screen comes once all are answered.' : 'Pick everything that fits in the menu below.');
+  }
+  const nav = [button(triageId(progress, { kind: number === 1 ? 'intro' : 'back' }), '◀ Back')];
+  const skippable = screen.slots.filter((s) => s.skippable && progress[s.index] === 0);
+  if (skippable.length > 0) nav.push(button(triageId(progress, { kind: 'skip' }), skippable.length === screen.slots.length ? 'Skip' : 'Skip the rest'));
+  nav.push(button(triageId(progress, { kind: 'cancel' }), 'Stop', ButtonStyle.Danger));
+  rows.push(...buttonRows(nav));
+  return {
+    embeds: [
+      {
+        title: `Knee check · question ${number} of about ${Math.max(about, number)}`,
+        color: BLUE,
+        description: clip(parts.join('\n\n'), 4096),
+        footer: { text: PRIVATE_FOOTER },
+      },
+    ],
+    components: rows,
+  };
+}
+
+/**
+ * After "not sure" on a safety question: one concrete thing to check, then the same question again
+ * without "not sure", or "Still not sure" to keep it.
+ */
+export function checkView(progress: Progress, slot: Slot, number: number, tickedMask: number): MessageView {
+  const check = (slot.item ? UNSURE_ITEM_CHECKS[slot.item.key] : UNSURE_CHECKS[slot.question.id]) ?? 'Please check what you can, then answer again.';
+  const rows: Row[] = [];
+  const choices = allOptions(slot).filter(({ o }) => o.id !== 'unsure');
+  if (slot.kind === 'multi') rows.push(menuFor(progress, slot, 'Pick all that fit', choices));
+  else rows.push(...buttonRows(choices.map(({ o, i }) => button(triageId(progress, { kind: 'option', slot: slot.index, option: i }), o.label, ButtonStyle.Primary))));
+  rows.push(
+    ...buttonRows([
+      button(triageId(progress, { kind: number === 1 ? 'intro' : 'back' }), '◀ Back'),
+      button(triageId(progress, { kind: 'stillUnsure', slot: slot.index, mask: tickedMask }), 'Still not sure'),
+      button(triageId(progress, { kind: 'cancel' }), 'Stop', ButtonStyle.Danger),
+    ]),
+  );
+  const options = slot.kind === 'multi' ? `\n${bulletList(choices.map(({ o }) => o.label))}` : '';
+  return {
+    embeds: [
+      {
+        title: `Knee check · question ${number}: let's check`,
+        color: BLUE,
+        description: clip(`**${slot.prompt}**${options}\n\n${check}\n\n${STILL_UNSURE_NOTE}`, 4096),
+        footer: { text: PRIVATE_FOOTER },
+      },
+    ],
+    components: rows,
+  };
+}
+
+const LEVEL_STYLE: Record<TriageLevel, { color: number; title: string }> = {
+  EMERGENCY: { color: 0xd93025, title: 'Get medical help now' },
+  URGENT: { color: 0xf29900, title: 'Get your knee checked soon' },
+  ROUTINE: { color: 0xf4c20d, title: 'Book a check with a GP or physio' },
+  SELF_MANAGE: { color: 0x2e9e5b, title: 'You can look after this yourself for now' },
+};
+
+const URGENT_TITLE: Record<string, string> = {
+  Today: 'Get your knee checked today',
+  'Today if you can, within 48 hours at most': 'Get your knee checked today if you can',
+  'Within 48 hours': 'See a GP within 48 hours',
+};
+
+export const CHALLENGE_PAUSE_LINE = 'If you are in a weekly challenge, you can pause it with `/challenge pause`: your streak is frozen, not broken.';
+
+export interface ResultOptions {
+  /** The member takes part in a weekly challenge: mention that they can pause it (URGENT and ROUTINE only). */
+  enrolledInChallenge?: boolean;
+}
+
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+const unique = (lines: readonly string[]) => [...new Set(lines)];
+
+function whoToContact(region: Region): APIEmbedField {
+  const services = REGION_SERVICES[region];
+  return { name: 'Who to contact', value: `Emergency: call **${services.emergency_number}**. Not an emergency: ${services.advice_line}.` };
+}
+
+/** Lines per section of an EMERGENCY or URGENT card: enough to act on, short enough for a phone. */
+const MAX_LINES = 3;
+
+/** EMERGENCY and URGENT: the action first, then while-you-wait, what would make it more urgent, and why. */
+function redFlagEmbed(outcome: TriageOutcome, region: Region, options: ResultOptions): APIEmbed {
+  const values: Record<string, string> = { ...REGION_SERVICES[region] };
+  const actions = outcome.actions.map((id) => FLAG_ACTIONS[id]);
+  const lead = actions[0] ?? FLAG_ACTIONS[outcome.level === 'EMERGENCY' ? 'serious_injury' : 'not_ruled_out'];
+  const description = [`**${fill(lead.todo, values)}**`];
+  const fields: APIEmbedField[] = [];
+  const wait = unique(actions.flatMap((a) => fill(a.wait, values).split('\n'))).slice(0, MAX_LINES);
+  fields.push({ name: 'While you wait', value: clip(wait.join('\n'), 1024) });
+  if (outcome.level === 'URGENT') {
+    const worse = unique(actions.flatMap((a) => (a.worse ? [fill(a.worse, values)] : [])));
+    if (worse.length) fields.push({ name: 'If it gets worse before you are seen', value: clip(worse.slice(0, MAX_LINES - 1).join('\n'), 1024) });
+  }
+  // A phone screen holds a few reasons; the sign left open by "not sure" is always named.
+  const reasons = [...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE'), ...outcome.reasons.filter((r) => r.rule !== 'RF_UNSURE')];
+  const shown = reasons.length > MAX_LINES ? MAX_LINES - 1 : reasons.length;
+  const why = reasons.slice(0, shown).map((r) => r.text);
+  if (reasons.length > shown) why.push(`Your answers also match ${reasons.length - shown} more warning sign(s) like these.`);
+  if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why), 1024) });
+  const notes = outcome.messages.map((key) => renderMessage(key, values));
+  if (notes.length) fields.push({ name: 'Good to know', value: clip(notes.join('\n'), 1024) });
+  if (outcome.level === 'URGENT' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
+  fields.push(whoToContact(region));
+  const style = LEVEL_STYLE[outcome.level];
+  return {
+    title: outcome.level === 'URGENT' ? (URGENT_TITLE[lead.when] ?? style.title) : style.title,
+    color: style.color,
+    description: description.join('\n'),
+    fields,
+    footer: { text: MESSAGES.disclaimer },
+  };
+}
+
+function calmEmbed(outcome: TriageOutcome, region: Region, options: ResultOptions): APIEmbed {
+  const values: Record<string, string> = { ...REGION_SERVICES[region], ...patternPlaceholders(outcome.patterns) };
+  const fields: APIEmbedField[] = [];
+  if (outcome.cards.length > 0) fields.push({ name: 'Exercises to start with', value: MESSAGES.cards_intro });
+  const net = outcome.level === 'SELF_MANAGE' ? SAFETY_NETS.SELF_MANAGE : SAFETY_NETS.ROUTINE;
+  fields.push({ name: outcome.level === 'SELF_MANAGE' ? 'Get checked sooner if things change' : 'Get seen sooner if things change', value: fill(net, values) });
+  if (outcome.level === 'ROUTINE' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
+  fields.push(whoToContact(region));
+  const style = LEVEL_STYLE[outcome.level];
+  return {
+    title: style.title,
+    color: style.color,
+    description: clip(outcome.messages.map((key) => renderMessage(key, values)).join('\n\n'), 4096),
+    fields,
+    footer: { text: MESSAGES.disclaimer },
+  };
+}
+
+/** The result's first message: what to do, how soon, whom to contact, the safety net, one not-a-diagnosis line. */
+export function resultView(outcome: TriageOutcome, region: Region, progress: Progress, options: ResultOptions = {}): MessageView {
+  const redFlag = outcome.level === 'EMERGENCY' || outcome.level === 'URGENT';
+  const embed = redFlag ? redFlagEmbed(outcome, region, options) : calmEmbed(outcome, region, options);
+  const cardButtons = outcome.cards
+    .filter((id) => getCard(id))
+    .map((id) => button(exerciseIds.card(id), `Open card: ${getCard(id)!.name}`, ButtonStyle.Success));
+  const nav = [button(triageId(progress, { kind: 'back' }), '◀ Change my last answer'), button(triageId(null, { kind: 'go' }), 'Start again')];
+  if (!redFlag && hasDetails(outcome)) nav.unshift(button(triageId(progress, { kind: 'why' }), 'Why, and what helps', ButtonStyle.Primary));
+  return { embeds: [embed], components: [...buttonRows(cardButtons), ...buttonRows(nav)] };
+}
+
+const TELLING_ANSWERS: readonly [QuestionId, string][] = [
+  ['Q09_location', 'Where it hurts'],
+  ['Q10_aggravators', 'What makes it worse'],
+  ['Q11_pain_behaviour', 'How the pain behaves'],
+  ['Q15_training_change', 'Recent changes'],
+];
+
+/** The member's own answers that a pattern is matched on, in their plain labels. */
+function tellingAnswers(progress: Progress): string[] {
+  const answers = toAnswers(progress) as Record<string, unknown>;
+  return TELLING_ANSWERS.flatMap(([id, heading]) => {
+    const given = answers[id];
+    if (!Array.isArray(given)) return [];
+    const labels = questionById(id)
+      .options.filter((o) => given.includes(o.id) && o.id !== 'none')
+      .map((o) => o.label);
+    return labels.length ? [`${heading}: ${labels.join('; ')}`] : [];
+  });
+}
+
+const hasDetails = (outcome: TriageOutcome) => outcome.reasons.length > 0 || outcome.advice.length > 0;
+
+const ADVICE_HEADINGS: Partial<Record<MessageKey, string>> = {
+  oa_keep_active: 'Keep moving',
+  pain_rule: 'The pain rule: how much pain is OK',
+};
+
+/** One tap from a calm result: why, what to change, and the pain rule. Nothing from the first message again. */
+export function detailsView(outcome: TriageOutcome, progress: Progress): MessageView {
+  const fields: APIEmbedField[] = [];
+  const why = [...outcome.reasons.map((r) => r.text), ...(outcome.patterns.length ? tellingAnswers(progress) : [])];
+  if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why), 1024) });
+  const load = outcome.advice.filter((key) => key.startsWith('load_')).map((key) => MESSAGES[key]);
+  if (load.length) fields.push({ name: 'What to change in your running', value: clip(load.join('\n\n'), 1024) });
+  for (const key of outcome.advice.filter((k) => !k.startsWith('load_'))) fields.push({ name: ADVICE_HEADINGS[key] ?? 'Good to know', value: clip(MESSAGES[key], 1024) });
+  return {
+    embeds: [{ title: 'Why, and what helps', color: LEVEL_STYLE[outcome.level].color, fields, footer: { text: PRIVATE_FOOTER } }],
+    components: [],
+  };
+}
+
+export function cancelledView(): MessageView {
+  return { content: 'Knee check stopped. Nothing was saved. You can start again any time with /symptom-check.', embeds: [], components: [] };
+}
+
+export const EXPIRED_TEXT = 'This knee check has expired or could not be read, so it cannot go on. Nothing was saved. Please start again.';
+
+export function expiredView(): MessageView {
+  return {
+    content: EXPIRED_TEXT,
+    embeds: [],
+    components: buttonRows([button(triageId(null, { kind: 'go' }), 'Start again', ButtonStyle.Primary)]),
+  };
+}

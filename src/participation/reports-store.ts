@@ -1,0 +1,129 @@
+import { pageOfRanked, rank, streakScores, type Board, type LeaderboardPage, type Period, type Ranked, type Score } from './leaderboard.js';
+import { memberRecord, type ClubCalendar, type MemberRecord } from './record.js';
+import type { ChartWeek } from './chart.js';
+import type { ExportRow } from './export-csv.js';
+import { lastWeeks, localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from './weeks.js';
+import type { Db } from '../platform/db/connection.js';
+import {
+  clubChartCounts,
+  clubFirstWeekday,
+  clubFirstDay,
+  clubMemberIds,
+  clubMemberWeeks,
+  clubTimezone,
+  clubWeeks,
+  memberExportRows,
+  memberHistory,
+  sessionScores,
+  sqliteOf,
+} from './store.js';
+
+/** The club's zone, today's date there and the weekday its weeks start on. */
+export function clubCalendar(db: Db, guildId: string, now: Date): ClubCalendar {
+  const zone = clubTimezone(db, guildId) ?? 'Europe/London';
+  return { zone, today: localDay(now, zone), firstDay: clubFirstWeekday(db, guildId) };
+}
+
+export function loadMemberRecord(db: Db, guildId: string, userId: string, now: Date): MemberRecord | null {
+  const calendar = clubCalendar(db, guildId, now);
+  const history = memberHistory(db, guildId, userId, calendar);
+  return history ? memberRecord(history, calendar) : null;
+}
+
+/**
+ * Club-wide scores are read from every session of the club, so a ranked board is kept until the club's
+ * records change. Checking is cheap: if nothing at all was written since (this connection's total_changes
+ * and SQLite's data_version for other connections, both O(1)), the board stands; otherwise a fingerprint of
+ * the club's rows (counts and highest ids of its sessions, challenges, pauses and paused members, one index
+ * walk) decides. Paging through a board, or many members asking at once, costs one computation.
+ */
+const SCORE_CACHE_BOARDS = 64;
+interface CachedBoard {
+  writes: string;
+  fingerprint: string;
+  ranked: Ranked[];
+}
+const boardCache = new WeakMap<Db, Map<string, CachedBoard>>();
+
+const CLUB_FINGERPRINT = `select
+  (select count(*) || ':' || ifnull(max(id), 0) from session_logs where guild_id = @guildId) || '|' ||
+  (select count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(target_sessions), 0) || ':' || ifnull(sum(status = 'skipped'), 0) from challenges where guild_id = @guildId) || '|' ||
+  (select count(*) || ':' || ifnull(sum(challenge_id), 0) from challenge_pauses where guild_id = @guildId) || '|' ||
+  (select count(*) from members where guild_id = @guildId and paused = 1)`;
+
+function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Score[]): Ranked[] {
+  const sqlite = sqliteOf(db);
+  const writes = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
+  let cache = boardCache.get(db);
+  if (!cache) boardCache.set(db, (cache = new Map<string, CachedBoard>()));
+  const hit = cache.get(boardKey);
+  if (hit && hit.writes === writes) return hit.ranked;
+  const fingerprint = String(sqlite.prepare(CLUB_FINGERPRINT).pluck().get({ guildId }));
+  if (hit && hit.fingerprint === fingerprint) {
+    hit.writes = writes;
+    return hit.ranked;
+  }
+  const ranked = rank(compute());
+  cache.delete(boardKey);
+  cache.set(boardKey, { writes, fingerprint, ranked });
+  if (cache.size > SCORE_CACHE_BOARDS) cache.delete(cache.keys().next().value!);
+  return ranked;
+}
+
+export function loadLeaderboard(
+  db: Db,
+  guildId: string,
+  request: { period: Period; board: Board; page: number; callerId: string; now: Date; pageSize?: number },
+): LeaderboardPage {
+  const calendar = clubCalendar(db, guildId, request.now);
+  const { today, firstDay } = calendar;
+  const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null;
+  const ranked = cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
+    request.board === 'sessions'
+      ? sessionScores(db, guildId, range)
+      : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period),
+  );
+  return pageOfRanked(ranked, request);
+}
+
+export const CHART_WEEKS = 12;
+
+export function loadClubChart(db: Db, guildId: string, now: Date): ChartWeek[] {
+  const { today, firstDay } = clubCalendar(db, guildId, now);
+  const weeks = lastWeeks(today, CHART_WEEKS, firstDay);
+  const counts = clubChartCounts(db, guildId, weeks[0]!, weeks[weeks.length - 1]!, firstDay);
+  return weeks.map((weekStart) => ({ weekStart, joined: counts.get(weekStart)?.joined ?? 0, reached: counts.get(weekStart)?.reached ?? 0 }));
+}
+
+/** The weeks an export covers: from the week of `from` (default: the club's first record) to the week of `to` (default: today). */
+export function exportWeeks(db: Db, guildId: string, range: { from: LocalDay | null; to: LocalDay | null }, now: Date): LocalDay[] {
+  const { today, firstDay } = clubCalendar(db, guildId, now);
+  const first = range.from ?? clubFirstDay(db, guildId) ?? today;
+  return weeksBetween(weekStartOf(first, firstDay), weekStartOf(range.to ?? today, firstDay));
+}
+
+/**
+ * Export rows, one member at a time, so a large club is never held in memory. `names` resolves display
+ * names for a batch of member ids (at export time, from Discord).
+ */
+export async function* exportRows(
+  db: Db,
+  guildId: string,
+  weeks: readonly LocalDay[],
+  now: Date,
+  names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>,
+  batchSize = 500,
+): AsyncGenerator<ExportRow> {
+  const { firstDay } = clubCalendar(db, guildId, now);
+  const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
+  const ids = clubMemberIds(db, guildId);
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const batch = ids.slice(i, i + batchSize);
+    const named = await names(batch);
+    for (const userId of batch) {
+      for (const facts of memberExportRows(db, guildId, userId, weeks, targets, firstDay)) {
+        yield { ...facts, displayName: named.get(userId) ?? '' };
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import type { Clock } from './time/clock.js';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import type { Logger } from './logger.js';
+import type { Poster } from './scheduler/contract.js';
+
+/** The services every handler may use. Passed explicitly; there is no global container. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  clock: Clock;
+  /** Posts, edits and DMs outside an interaction (set by startApp once the client exists). */
+  poster?: Poster;
+}

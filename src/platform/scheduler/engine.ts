@@ -1,0 +1,342 @@
+/**
+ * The scheduler engine: the database decides what is due; this posts each due occurrence exactly once.
+ *
+ * Per tick: one indexed query for due rows. Per due row: claim the occurrence in the run ledger (or pick up
+ * the claimed run a crash left behind), ask the job for that kind what to post, post it through the Poster
+ * with a nonce derived from the occurrence and `enforceNonce` (a retry returns the first message), then in
+ * one transaction record the message id, let the job remember it, and store the next run.
+ * - Downtime: missed occurrences collapse into the latest one, which the job gets with `now` (late).
+ * - Permanent failures pause the schedule and tell the club's moderators; transient ones retry with backoff.
+ */
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock } from '../time/clock.js';
+import type { BackgroundService, JobDecision, Occurrence, OutgoingMessage, Poster, ScheduleKind, ScheduledJob } from './contract.js';
+import { PostError } from './contract.js';
+import { failedNotice, pausedNotice, skippedNotice } from './notices.js';
+import { latestDueOccurrence, occurrenceNonce } from './occurrences.js';
+import { PostQueue, QueueClosedError, type PacingOptions } from './pacing.js';
+import { nextRun } from '../time/weekly-rules.js';
+import type { DueSchedule, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
+
+/** The part of pino the engine uses. */
+export interface SchedulerLogger {
+  debug(object: object, message?: string): void;
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+export interface SchedulerOptions {
+  store: ScheduleStore;
+  poster: Poster;
+  clock: Clock;
+  logger: SchedulerLogger;
+  jobs: readonly ScheduledJob[];
+  pacing?: PacingOptions;
+  /** Delays before each retry of a transient failure; its length + 1 is the number of attempts. */
+  retryDelaysMs?: readonly number[];
+  /** How long stop() waits for posts already sent to Discord. */
+  stopGraceMs?: number;
+  /** node-cron expression of the heartbeat (UTC). Default: every minute at second 0. */
+  tickExpression?: string;
+}
+
+export interface TickReport {
+  due: number;
+  posted: number;
+  skipped: number;
+  retrying: number;
+  failed: number;
+  paused: number;
+}
+
+/** Within Discord's nonce memory (a few minutes): a retry after a lost answer still deduplicates. */
+const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 120_000];
+
+type Result = 'posted' | 'skipped' | 'retrying' | 'failed' | 'paused' | 'abandoned';
+
+export class Scheduler implements BackgroundService {
+  readonly name = 'scheduler';
+  private readonly store: ScheduleStore;
+  private readonly poster: Poster;
+  private readonly clock: Clock;
+  private readonly logger: SchedulerLogger;
+  private readonly jobs = new Map<ScheduleKind, ScheduledJob>();
+  private readonly queue: PostQueue;
+  private readonly retryDelaysMs: readonly number[];
+  private readonly stopGraceMs: number;
+  private readonly tickExpression: string;
+  private readonly inFlight = new Set<number>();
+  private task: ScheduledTask | undefined;
+  private stopped = false;
+  /** Set once stop() returns: the app may close the database, so a post that answers later is not recorded. */
+  private writesClosed = false;
+  private currentRun: Promise<TickReport> | undefined;
+  /** Posted runs waiting to be recorded together (one disk sync for many; see record()). */
+  private readonly pendingRecords: { write: () => void; done: () => void; failed: (error: unknown) => void }[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: SchedulerOptions) {
+    this.store = options.store;
+    this.poster = options.poster;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    for (const job of options.jobs) {
+      if (this.jobs.has(job.kind)) throw new Error(`Two scheduled jobs registered for kind "${job.kind}".`);
+      this.jobs.set(job.kind, job);
+    }
+    this.queue = new PostQueue(options.pacing);
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.stopGraceMs = options.stopGraceMs ?? 5000;
+    this.tickExpression = options.tickExpression ?? '0 * * * * *';
+  }
+
+  get kinds(): readonly ScheduleKind[] {
+    return [...this.jobs.keys()];
+  }
+
+  /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
+  start(): void {
+    if (this.stopped || this.task) return;
+    this.task = cron.schedule(this.tickExpression, () => this.tick(), {
+      timezone: 'UTC',
+      noOverlap: true,
+      name: 'pacer-scheduler',
+      suppressMissedWarning: true,
+    });
+    void this.tick();
+    this.logger.info({ kinds: this.kinds }, 'scheduler started');
+  }
+
+  /** Stops the heartbeat, abandons posts not yet sent (they stay claimed or due), waits briefly for the rest. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.task?.destroy();
+    await this.queue.close(this.stopGraceMs);
+    if (this.currentRun) await Promise.race([this.currentRun.catch(() => undefined), delay(this.stopGraceMs)]);
+    this.flushRecords();
+    this.writesClosed = true;
+    this.logger.info({ abandoned: this.inFlight.size }, 'scheduler stopped');
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.runDue();
+    } catch (error) {
+      this.logger.error({ err: error }, 'scheduler tick failed');
+    }
+  }
+
+  /**
+   * Runs everything due at the clock's now and resolves when those posts are done. Tests and the
+   * playground call it directly; the heartbeat calls it every minute.
+   */
+  async runDue(): Promise<TickReport> {
+    const run = this.runDueOnce();
+    this.currentRun = run;
+    try {
+      return await run;
+    } finally {
+      if (this.currentRun === run) this.currentRun = undefined;
+    }
+  }
+
+  private async runDueOnce(): Promise<TickReport> {
+    const report: TickReport = { due: 0, posted: 0, skipped: 0, retrying: 0, failed: 0, paused: 0 };
+    if (this.stopped || this.jobs.size === 0) return report;
+    const now = this.clock.now();
+    const limit = this.queue.freeCapacity + this.inFlight.size;
+    if (limit === 0) return report;
+    const due = this.store.due(now, limit, this.kinds).filter((row) => !this.inFlight.has(row.id));
+    report.due = due.length;
+    // Each run's claim and decision happen before its first await: one transaction covers all of them.
+    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now))));
+    for (const result of results) if (result !== 'abandoned') report[result] += 1;
+    if (due.length > 0) this.logger.info({ ...report }, 'scheduler tick');
+    return report;
+  }
+
+  private async runSchedule(row: DueSchedule, tickNow: Date): Promise<Result> {
+    this.inFlight.add(row.id);
+    try {
+      return await this.runOccurrence(row, tickNow);
+    } catch (error) {
+      if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
+      this.logger.error({ err: error, scheduleId: row.id }, 'scheduled run failed unexpectedly');
+      return 'failed';
+    } finally {
+      this.inFlight.delete(row.id);
+    }
+  }
+
+  private async runOccurrence(row: DueSchedule, now: Date): Promise<Result> {
+    const job = this.jobs.get(row.kind)!;
+    let run = this.store.openRun(row.id);
+    if (!run) {
+      const { scheduledFor, collapsed } = latestDueOccurrence(row, now);
+      if (collapsed) this.logger.info({ scheduleId: row.id, first: row.nextRunAt, latest: scheduledFor }, 'missed occurrences collapsed into the latest');
+      run = this.store.claim(row.id, scheduledFor, now);
+      if (run.status !== 'claimed') {
+        // Already resolved (the ledger is the truth): just move the schedule on.
+        this.store.resolve(run, { status: run.status, attempts: run.attempts }, this.advance(row, run, now), now);
+        return 'skipped';
+      }
+    }
+    const occurrence: Occurrence = {
+      scheduleId: row.id,
+      guildId: row.guildId,
+      kind: row.kind,
+      channelId: row.channelId,
+      timezone: row.timezone,
+      scheduledFor: run.scheduledFor,
+      now,
+    };
+
+    let decision: JobDecision;
+    try {
+      decision = this.store.batch(() => job.decide(occurrence)); // a savepoint: a failing job undoes its own writes
+    } catch (error) {
+      return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`);
+    }
+    if (decision.action === 'skip') {
+      this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: decision.reason }, this.advance(row, run, now), now);
+      this.logger.info({ scheduleId: row.id, kind: row.kind, reason: decision.reason }, 'scheduled occurrence skipped');
+      if (decision.notifyModerators) await this.notify(row, run, skippedNotice(row, decision.reason));
+      return 'skipped';
+    }
+
+    const nonce = occurrenceNonce(row.id, run.scheduledFor);
+    let messageId: string;
+    try {
+      ({ messageId } = await this.queue.run(row.channelId, () => this.poster.post(row.channelId, decision.message, { nonce, enforceNonce: true })));
+    } catch (error) {
+      if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
+      if (error instanceof PostError && error.kind === 'permanent') return this.pause(row, run, error.reason);
+      return this.transientFailure(row, run, error instanceof PostError ? error.reason : errorText(error));
+    }
+    if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
+
+    const postedAt = this.clock.now();
+    const claimed = run;
+    await this.record(() => {
+      const postedFailed = this.store.resolve(
+        claimed,
+        { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
+        this.advance(row, claimed, postedAt),
+        postedAt,
+        job.posted ? () => job.posted!(occurrence, messageId) : undefined,
+      );
+      if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
+    });
+    this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, 'scheduled post sent');
+    return 'posted';
+  }
+
+  /**
+   * Records a posted run together with others that finish within 50 ms, in one transaction: with
+   * synchronous=FULL each commit waits for the disk, which would otherwise cap a burst's rate. A crash
+   * before the flush leaves the run claimed, and its retry gets the same message back by its nonce.
+   */
+  private record(write: () => void): Promise<void> {
+    if (this.writesClosed) return Promise.reject(new QueueClosedError());
+    return new Promise((done, failed) => {
+      this.pendingRecords.push({ write, done, failed });
+      if (this.pendingRecords.length >= 200) this.flushRecords();
+      else this.flushTimer ??= setTimeout(() => this.flushRecords(), 50);
+    });
+  }
+
+  private flushRecords(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.pendingRecords.splice(0);
+    if (batch.length === 0) return;
+    const errors = new Map<number, unknown>();
+    try {
+      this.store.batch(() =>
+        batch.forEach((item, index) => {
+          try {
+            this.store.batch(item.write);
+          } catch (error) {
+            errors.set(index, error);
+          }
+        }),
+      );
+    } catch (error) {
+      batch.forEach((_, index) => errors.set(index, error));
+    }
+    batch.forEach((item, index) => (errors.has(index) ? item.failed(errors.get(index)) : item.done()));
+  }
+
+  /** The schedule row after this occurrence: the next one strictly after both now and the occurrence. */
+  private advance(row: DueSchedule, run: RunRecord, now: Date): ScheduleAfterRun {
+    if (row.ruleKind !== 'cron' || !row.cron) return { status: 'done', nextRunAt: null, lastError: null };
+    const after = new Date(Math.max(now.getTime(), run.scheduledFor.getTime()));
+    try {
+      const next = nextRun(row.cron, row.timezone, after);
+      return next ? { status: 'active', nextRunAt: next, lastError: null } : { status: 'done', nextRunAt: null, lastError: null };
+    } catch (error) {
+      return { status: 'paused', nextRunAt: null, lastError: errorText(error) };
+    }
+  }
+
+  private async pause(row: DueSchedule, run: RunRecord, reason: string): Promise<Result> {
+    this.logger.warn({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, reason }, 'scheduled post refused: schedule paused');
+    await this.notify(row, run, pausedNotice(row, reason));
+    if (this.writesClosed) return 'abandoned';
+    this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason }, this.clock.now());
+    return 'paused';
+  }
+
+  private async transientFailure(row: DueSchedule, run: RunRecord, reason: string): Promise<Result> {
+    const attempts = run.attempts + 1;
+    const now = this.clock.now();
+    const delayMs = this.retryDelaysMs[attempts - 1];
+    if (delayMs !== undefined) {
+      this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now);
+      this.logger.warn({ scheduleId: row.id, kind: row.kind, attempts, retryInMs: delayMs, reason }, 'scheduled post failed; will retry');
+      return 'retrying';
+    }
+    this.logger.error({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, attempts, reason }, 'scheduled post failed; giving up on this occurrence');
+    await this.notify(row, run, failedNotice(row, reason, attempts));
+    if (this.writesClosed) return 'abandoned';
+    const after = this.advance(row, run, now);
+    const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason };
+    this.store.resolve(run, { status: 'failed', attempts, reason }, schedule, now);
+    return 'failed';
+  }
+
+  /** Tells the club's moderators: its notices channel, else a DM to the member who set it up. */
+  private async notify(row: DueSchedule, run: RunRecord, message: OutgoingMessage): Promise<void> {
+    const contacts = this.store.contacts(row.guildId);
+    const nonce = occurrenceNonce(row.id, run.scheduledFor, 'n');
+    if (contacts.noticesChannelId) {
+      try {
+        await this.queue.run(contacts.noticesChannelId, () => this.poster.post(contacts.noticesChannelId!, message, { nonce, enforceNonce: true }));
+        return;
+      } catch (error) {
+        if (error instanceof QueueClosedError) throw error;
+        this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not post in the notices channel');
+      }
+    }
+    if (contacts.setupByUserId) {
+      try {
+        await this.queue.run(`dm:${contacts.setupByUserId}`, () => this.poster.directMessage(contacts.setupByUserId!, message));
+        return;
+      } catch (error) {
+        if (error instanceof QueueClosedError) throw error;
+        this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not send a direct message to the member who set the club up');
+      }
+    }
+    this.logger.warn({ scheduleId: row.id, guildId: row.guildId }, 'no way to tell this club\'s moderators');
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

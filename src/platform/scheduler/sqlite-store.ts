@@ -1,0 +1,127 @@
+/** The scheduler's database port over drizzle: the due query, the run ledger, schedule updates. */
+import type { Statement } from 'better-sqlite3';
+import { and, asc, eq } from 'drizzle-orm';
+import type { ScheduleKind } from './contract.js';
+import type { ClubContacts, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
+import type { DatabaseHandle } from '../db/connection.js';
+import { clubs, scheduleRuns, schedules } from '../db/schema.js';
+
+const runColumns = {
+  id: scheduleRuns.id,
+  scheduleId: scheduleRuns.scheduleId,
+  scheduledFor: scheduleRuns.scheduledFor,
+  status: scheduleRuns.status,
+  attempts: scheduleRuns.attempts,
+  messageId: scheduleRuns.messageId,
+};
+
+interface DueRow {
+  id: number;
+  guild_id: string;
+  kind: ScheduleKind;
+  channel_id: string;
+  rule_kind: 'once' | 'cron';
+  cron: string | null;
+  timezone: string;
+  next_run_at: number;
+}
+
+export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
+  const { db, sqlite } = handle;
+  const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
+  return {
+    due(now, limit, kinds) {
+      if (kinds.length === 0) return [];
+      const key = kinds.join(',');
+      let statement = dueStatements.get(key);
+      if (!statement) {
+        // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
+        statement = sqlite.prepare<[number, number], DueRow>(
+          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at from schedules
+           where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
+           order by next_run_at limit ?`,
+        );
+        dueStatements.set(key, statement);
+      }
+      return statement.all(now.getTime(), limit).map((row) => ({
+        id: row.id,
+        guildId: row.guild_id,
+        kind: row.kind,
+        channelId: row.channel_id,
+        ruleKind: row.rule_kind,
+        cron: row.cron,
+        timezone: row.timezone,
+        nextRunAt: new Date(row.next_run_at),
+      }));
+    },
+
+    openRun(scheduleId) {
+      return db
+        .select(runColumns)
+        .from(scheduleRuns)
+        .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.status, 'claimed')))
+        .orderBy(asc(scheduleRuns.scheduledFor))
+        .get();
+    },
+
+    claim(scheduleId, scheduledFor, now) {
+      db.insert(scheduleRuns)
+        .values({ scheduleId, scheduledFor, status: 'claimed', claimedAt: now, attempts: 0 })
+        .onConflictDoNothing()
+        .run();
+      return db
+        .select(runColumns)
+        .from(scheduleRuns)
+        .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.scheduledFor, scheduledFor)))
+        .get()!;
+    },
+
+    resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void) {
+      let alsoFailed: unknown;
+      db.transaction((tx) => {
+        tx.update(scheduleRuns)
+          .set({
+            status: outcome.status,
+            attempts: outcome.attempts,
+            messageId: outcome.messageId ?? run.messageId,
+            postedAt: outcome.postedAt ?? null,
+            reason: outcome.reason ?? null,
+          })
+          .where(eq(scheduleRuns.id, run.id))
+          .run();
+        tx.update(schedules)
+          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, lockedUntil: null, updatedAt: now })
+          .where(eq(schedules.id, run.scheduleId))
+          .run();
+        if (alsoInTransaction) {
+          try {
+            tx.transaction(() => alsoInTransaction()); // a savepoint: a failing job undoes only its own writes
+          } catch (error) {
+            alsoFailed = error;
+          }
+        }
+      });
+      return alsoFailed;
+    },
+
+    retryLater(run, attempts, retryAt, lastError, now) {
+      db.transaction((tx) => {
+        tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
+        tx.update(schedules).set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now }).where(eq(schedules.id, run.scheduleId)).run();
+      });
+    },
+
+    batch(work) {
+      return sqlite.transaction(work)();
+    },
+
+    contacts(guildId): ClubContacts {
+      const row = db
+        .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })
+        .from(clubs)
+        .where(eq(clubs.guildId, guildId))
+        .get();
+      return row ?? { noticesChannelId: null, setupByUserId: null };
+    },
+  };
+}

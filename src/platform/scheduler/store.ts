@@ -1,0 +1,68 @@
+/**
+ * What the engine needs from the database, as a port (src/platform/scheduler/sqlite-store.ts implements it over drizzle).
+ * Every method is synchronous (better-sqlite3); every time comes from the caller's clock.
+ */
+import type { ScheduleKind } from './contract.js';
+
+export interface DueSchedule {
+  id: number;
+  guildId: string;
+  kind: ScheduleKind;
+  channelId: string;
+  ruleKind: 'once' | 'cron';
+  cron: string | null;
+  timezone: string;
+  nextRunAt: Date;
+}
+
+export type RunStatus = 'claimed' | 'posted' | 'skipped' | 'failed';
+
+export interface RunRecord {
+  id: number;
+  scheduleId: number;
+  scheduledFor: Date;
+  status: RunStatus;
+  attempts: number;
+  messageId: string | null;
+}
+
+/** How the schedule row looks after a run resolves. */
+export interface ScheduleAfterRun {
+  status: 'active' | 'paused' | 'done' | 'failed';
+  /** null when nothing more will run (done, failed) or the row is paused. */
+  nextRunAt: Date | null;
+  lastError: string | null;
+}
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'claimed'>;
+  attempts: number;
+  messageId?: string;
+  postedAt?: Date;
+  reason?: string;
+}
+
+export interface ClubContacts {
+  noticesChannelId: string | null;
+  setupByUserId: string | null;
+}
+
+export interface ScheduleStore {
+  /** The one indexed query per tick (schedules_due): active rows of these kinds due at or before `now`, earliest first. */
+  due(now: Date, limit: number, kinds: readonly ScheduleKind[]): DueSchedule[];
+  /** The schedule's claimed run that never resolved (after a crash or a transient failure), if any. */
+  openRun(scheduleId: number): RunRecord | undefined;
+  /** Claims the occurrence (unique schedule + occurrence); returns the ledger row, new or already there. */
+  claim(scheduleId: number, scheduledFor: Date, now: Date): RunRecord;
+  /**
+   * In one transaction: resolves the run, updates the schedule, and runs `alsoInTransaction` (the job's
+   * `posted`) in a savepoint. Returns what `alsoInTransaction` threw, if anything (its writes are undone, the
+   * rest is kept: the message exists and must not be posted again).
+   */
+  resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void): unknown;
+  /** A transient failure: counts the attempt and looks at the schedule again at `retryAt`. */
+  retryLater(run: RunRecord, attempts: number, retryAt: Date, lastError: string, now: Date): void;
+  contacts(guildId: string): ClubContacts;
+  /** Runs `work` in one transaction (a savepoint when nested): one disk sync for many writes. */
+  batch<T>(work: () => T): T;
+}

@@ -1,0 +1,205 @@
+/**
+ * The weekly post and the recap, run by the real scheduler engine on a real SQLite file, with a fake Poster
+ * (it keeps messages like Discord, returning the first one for a repeated nonce) and a clock the test moves.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { challengeWeek } from '../../src/platform/time/club-weeks.js';
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db/connection.js';
+import { challengeForWeek, currentChallenge, enrol, isEnrolledThisWeek, logSession, memberStreaks, setMemberPaused, skipChallengeWeek } from '../../src/challenges/store.js';
+import { clubSettings, saveClubSetup } from '../../src/challenges/club-settings-store.js';
+import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.js';
+import { challengeRecapJob, weeklyChallengeJob } from '../../commands/challenges/jobs.js';
+import type { OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
+import { Scheduler } from '../../src/platform/scheduler/engine.js';
+
+const GUILD = '900000000000000001';
+const CHANNEL = '900000000000000010';
+const ZONE = 'Europe/London';
+const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+interface Sent {
+  id: string;
+  channelId: string;
+  message: OutgoingMessage;
+}
+
+class FakePoster implements Poster {
+  readonly sent: Sent[] = [];
+  private readonly byNonce = new Map<string, string>();
+
+  post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
+    const replay = options.nonce ? this.byNonce.get(options.nonce) : undefined;
+    if (replay) return Promise.resolve({ messageId: replay });
+    const id = String(7000 + this.sent.length);
+    this.sent.push({ id, channelId, message });
+    if (options.nonce) this.byNonce.set(options.nonce, id);
+    return Promise.resolve({ messageId: id });
+  }
+  edit() {
+    return Promise.resolve();
+  }
+  directMessage(userId: string, message: OutgoingMessage) {
+    return this.post(`dm:${userId}`, message);
+  }
+  inChannel(channelId = CHANNEL) {
+    return this.sent.filter((s) => s.channelId === channelId);
+  }
+}
+
+type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
+const embedOf = (sent: Sent | undefined) => (sent?.message.embeds?.[0] ?? {}) as Embed;
+const textOf = (sent: Sent | undefined) => {
+  const e = embedOf(sent);
+  return [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n');
+};
+
+describe('weekly challenge and recap jobs', () => {
+  let handle: DatabaseHandle;
+  let poster: FakePoster;
+  let now: Date;
+  let scheduler: Scheduler;
+  const at = async (iso: string) => {
+    now = new Date(iso);
+    return scheduler.runDue();
+  };
+
+  beforeEach(() => {
+    handle = openDatabase(':memory:');
+    poster = new FakePoster();
+    now = new Date('2026-03-02T09:00:00Z'); // a Monday
+    const db = handle.db;
+    scheduler = new Scheduler({
+      store: createScheduleStore(handle),
+      poster,
+      clock: { now: () => now },
+      logger: silent,
+      jobs: [weeklyChallengeJob(db), challengeRecapJob(db)],
+      retryDelaysMs: [],
+      pacing: { perChannel: { count: 1000, windowMs: 1 } },
+    });
+    saveClubSetup(db, { guildId: GUILD, channelId: CHANNEL, timezone: ZONE, day: 'wednesday', time: { hour: 18, minute: 2 }, setupByUserId: '1' }, now);
+  });
+  afterEach(() => handle.close());
+
+  it('posts week 1 at the local time with the circuit, target, dates, pain rule, symptom check and buttons', async () => {
+    await at('2026-03-04T18:01:00Z');
+    expect(poster.inChannel()).toHaveLength(0);
+    await at('2026-03-04T18:02:00Z');
+    expect(poster.inChannel()).toHaveLength(1);
+    const post = poster.inChannel()[0];
+    const text = textOf(post);
+    expect(embedOf(post).title).toMatch(/week 1 of 12/);
+    expect(text).toMatch(/Clamshell\*\*: 2 sets of 12 on each side · `\/exercise show name:clamshell`/);
+    expect(text).toMatch(/Target:\*\* 2 sessions/);
+    expect(text).toMatch(/Wednesday 4 March to Tuesday 10 March \(Europe\/London\)/);
+    expect(text).toMatch(/pain rule/i);
+    expect(text).toMatch(/\/symptom-check/);
+    expect(text).not.toMatch(/late/i);
+    expect(post?.message.allowed_mentions).toEqual({ parse: [] });
+    const buttons = (post?.message.components as { components: { label: string; custom_id: string }[] }[]).flatMap((r) => r.components);
+    expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([
+      ['Join', 'ch:1:join:2026-03-04'],
+      ['Log a session', 'ch:1:log:2026-03-04'],
+    ]);
+    const challenge = challengeForWeek(handle.db, GUILD, '2026-03-04');
+    expect(challenge?.messageId).toBe(post?.id);
+    expect(clubSettings(handle.db, GUILD)?.programmeWeek).toBe(2);
+
+    await at('2026-03-04T18:03:00Z');
+    expect(poster.inChannel()).toHaveLength(1);
+  });
+
+  it('moves one programme week per week, in summer time too', async () => {
+    await at('2026-03-04T18:02:00Z');
+    await at('2026-03-11T18:02:00Z');
+    await at('2026-03-18T18:02:00Z');
+    await at('2026-03-25T18:02:00Z');
+    await at('2026-04-01T17:02:00Z'); // 18:02 BST
+    const titles = poster.inChannel().map((s) => embedOf(s).title ?? '');
+    const weekPosts = titles.filter((t) => t.startsWith('Strength challenge'));
+    expect(weekPosts.map((t) => /week (\d+) of/.exec(t)?.[1])).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('after downtime posts the current week once, saying it is late, and never a burst of old weeks', async () => {
+    await at('2026-03-20T12:00:00Z'); // down from Mon 2 March to Fri 20 March: weeks of 4, 11 and 18 March fell due
+    const posts = poster.inChannel().filter((s) => embedOf(s).title?.startsWith('Strength challenge'));
+    expect(posts).toHaveLength(1);
+    expect(textOf(posts[0])).toMatch(/Posted late/);
+    expect(textOf(posts[0])).toMatch(/Wednesday 18 March to Tuesday 24 March/);
+    expect(challengeForWeek(handle.db, GUILD, '2026-03-04')).toBeUndefined();
+  });
+
+  it('skips a week whose end has passed instead of posting it', () => {
+    const job = weeklyChallengeJob(handle.db);
+    const decision = job.decide({
+      scheduleId: 1,
+      guildId: GUILD,
+      kind: 'weekly_challenge',
+      channelId: CHANNEL,
+      timezone: ZONE,
+      scheduledFor: new Date('2026-03-04T18:02:00Z'),
+      now: new Date('2026-03-11T00:00:00Z'), // the week of 4 March closed at this instant
+    });
+    expect(decision.action).toBe('skip');
+  });
+
+  it('closes the week with a recap that pings nobody: joined, reached, longest current streaks', async () => {
+    await at('2026-03-04T18:02:00Z');
+    const week1 = currentChallenge(handle.db, GUILD, now)!;
+    enrol(handle.db, week1, 'u-ana', now);
+    enrol(handle.db, week1, 'u-ben', now);
+    logSession(handle.db, week1, 'u-ana', '2026-03-05', now);
+    // A late log on the last day, 23:59 local on Tuesday 10 March, still counts.
+    now = new Date('2026-03-10T23:59:00Z');
+    logSession(handle.db, week1, 'u-ana', '2026-03-10', now);
+    logSession(handle.db, week1, 'u-ben', '2026-03-10', now);
+
+    await at('2026-03-10T23:59:30Z');
+    expect(poster.inChannel()).toHaveLength(1);
+    await at('2026-03-11T00:00:00Z'); // local midnight: the week closes
+    const recap = poster.inChannel()[1];
+    expect(embedOf(recap).title).toBe('Week 1 recap: Wednesday 4 March to Tuesday 10 March');
+    expect(embedOf(recap).description).toBe('**2** joined and **1** reached the target of 2 sessions.');
+    expect(textOf(recap)).toMatch(/1\. <@u-ana>: 1 week in a row/);
+    expect(textOf(recap)).not.toMatch(/u-ben/);
+    expect(recap?.message.allowed_mentions).toEqual({ parse: [] });
+    expect(challengeForWeek(handle.db, GUILD, '2026-03-04')?.recapMessageId).toBe(recap?.id);
+
+    await at('2026-03-11T00:05:00Z');
+    expect(poster.inChannel()).toHaveLength(2);
+  });
+
+  it('knows who is enrolled in the week running now (for the symptom check)', async () => {
+    await at('2026-03-04T18:02:00Z');
+    enrol(handle.db, currentChallenge(handle.db, GUILD, now)!, 'u-ana', now);
+    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ana', now)).toBe(true);
+    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ben', now)).toBe(false);
+    expect(isEnrolledThisWeek(handle.db, null, 'u-ana', now)).toBe(false);
+    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ana', new Date('2026-03-11T00:00:00Z'))).toBe(false);
+  });
+
+  it('keeps streaks over paused and skipped weeks and breaks them on a missed one', async () => {
+    const reachWeek = (userId: string, days: string[]) => {
+      const challenge = currentChallenge(handle.db, GUILD, now)!;
+      for (const day of days) logSession(handle.db, challenge, userId, day, now);
+    };
+    await at('2026-03-04T18:02:00Z');
+    reachWeek('u-ana', ['2026-03-05', '2026-03-07']);
+    reachWeek('u-ben', ['2026-03-05', '2026-03-07']);
+    // Ana pauses (injured) during the week of 11 March; Ben just misses it.
+    await at('2026-03-11T18:02:00Z');
+    setMemberPaused(handle.db, GUILD, 'u-ana', true, currentChallenge(handle.db, GUILD, now), now);
+    reachWeek('u-ben', ['2026-03-12']);
+    // Moderators skip the week of 18 March.
+    expect(skipChallengeWeek(handle.db, GUILD, challengeWeek('2026-03-18', ZONE), now)).toBe('skipped');
+    await at('2026-03-18T18:02:00Z');
+    expect(poster.inChannel().filter((s) => embedOf(s).title?.startsWith('Strength challenge'))).toHaveLength(2);
+    await at('2026-03-25T18:02:00Z');
+    setMemberPaused(handle.db, GUILD, 'u-ana', false, undefined, now);
+    reachWeek('u-ana', ['2026-03-26', '2026-03-28']);
+    reachWeek('u-ben', ['2026-03-26', '2026-03-28']);
+    now = new Date('2026-04-01T00:00:00Z');
+    expect(memberStreaks(handle.db, GUILD, 'u-ana', now)).toEqual({ current: 2, best: 2 });
+    expect(memberStreaks(handle.db, GUILD, 'u-ben', now)).toEqual({ current: 1, best: 1 });
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { forgetIds, leaderboardIds, leaderboardView, plainName } from '../../commands/participation/views.js';
+import { leaderboardPage } from '../../src/participation/leaderboard.js';
+
+describe('participation custom_id codecs', () => {
+  it('leaderboard ids round-trip and forged ones are refused', () => {
+    for (const state of [
+      { period: 'week', board: 'sessions', page: 1 },
+      { period: 'all', board: 'streak', page: 37 },
+    ] as const) {
+      expect(leaderboardIds.decode(leaderboardIds.encode(state))).toEqual(state);
+    }
+    for (const forged of ['lb:1:year:sessions:1', 'lb:1:week:money:1', 'lb:1:week:sessions:0', 'lb:2:week:sessions:1', 'lb:1:week:sessions', 'fm:1:confirm']) {
+      expect(leaderboardIds.decode(forged)).toBeNull();
+    }
+  });
+
+  it('forget ids round-trip and forged ones are refused', () => {
+    expect(forgetIds.decode(forgetIds.encode('confirm'))).toBe('confirm');
+    expect(forgetIds.decode(forgetIds.encode('cancel'))).toBe('cancel');
+    for (const forged of ['fm:1:delete-all', 'fm:2:confirm', 'lb:1:confirm', 'fm:1:confirm:123']) expect(forgetIds.decode(forged)).toBeNull();
+  });
+});
+
+describe('leaderboard view', () => {
+  it('shows names as plain text: no mention, no Markdown, no line break', () => {
+    expect(plainName('@everyone')).toBe('\\@everyone');
+    expect(plainName('<@123> **bold**\nx')).toBe('\\<\\@123\\> \\*\\*bold\\*\\* x');
+    const page = leaderboardPage([{ userId: '1', score: 2 }], { period: 'week', board: 'sessions', page: 1, callerId: '9' });
+    const view = leaderboardView(page, new Map([['1', '@here <@&5>']]), '9');
+    const text = String(view.embeds[0]!.description);
+    expect(text).toContain('\\@here \\<\\@&5\\>');
+    expect(text).toContain('You are not on this board yet');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/platform/config.js';
+
+describe('configuration', () => {
+  it('needs only a token and fills in the defaults', () => {
+    const config = parseConfig({ DISCORD_TOKEN: 'abc.def' });
+    expect(config).toMatchObject({
+      token: 'abc.def',
+      databasePath: './data/pacer.sqlite',
+      logLevel: 'info',
+      defaultRegion: 'UK',
+      applicationId: undefined,
+      guildId: undefined,
+      apiUrl: undefined,
+    });
+  });
+
+  it('treats blank optional values (as left in .env.example) as not set', () => {
+    const config = parseConfig({ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DATABASE_PATH: '' });
+    expect(config.guildId).toBeUndefined();
+    expect(config.apiUrl).toBeUndefined();
+    expect(config.databasePath).toBe('./data/pacer.sqlite');
+  });
+
+  it('drops a trailing slash from DISCORD_API_URL', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_API_URL: 'http://127.0.0.1:9000/api/' }).apiUrl).toBe('http://127.0.0.1:9000/api');
+  });
+
+  it.each([
+    [{}, /^Configuration error: DISCORD_TOKEN is not set\. .*discord\.com\/developers/],
+    [{ DISCORD_TOKEN: '' }, /DISCORD_TOKEN is empty/],
+    [{ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: 'my server' }, /DISCORD_GUILD_ID must be a Discord id .*Copy Server ID/],
+    [{ DISCORD_TOKEN: 't', LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
+    [{ DISCORD_TOKEN: 't', PACER_REGION: 'Mars' }, /PACER_REGION must be one of UK, EU, US/],
+  ])('explains a bad value in one line: %j', (env, message) => {
+    let error: unknown;
+    try {
+      parseConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineCommand, type CommandModule } from '../../../src/platform/discord/command.js';
+import { CommandRegistry } from '../../../src/platform/discord/registry.js';
+import { createRouter } from '../../../src/platform/discord/router.js';
+import { parseConfig } from '../../../src/platform/config.js';
+import { openDatabase } from '../../../src/platform/db/connection.js';
+import { createLogger } from '../../../src/platform/logger.js';
+import { systemClock } from '../../../src/platform/time/clock.js';
+import { startHarness, type Harness } from '@pacer/discord-double/harness';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function command(name: string, execute: CommandModule['execute'], ephemeral = true): CommandModule {
+  return defineCommand({ definition: { name, description: `test ${name}` }, ephemeral, execute });
+}
+
+describe('router', () => {
+  let harness: Harness;
+  afterEach(async () => harness?.stop());
+
+  async function serve(modules: CommandModule[], deferAfterMs: number) {
+    harness = await startHarness();
+    const database = openDatabase(':memory:');
+    const app = {
+      config: parseConfig({ DISCORD_TOKEN: 'x' }),
+      db: database.db,
+      logger: createLogger('silent'),
+      clock: systemClock,
+    };
+    const route = createRouter(new CommandRegistry(modules), app, { deferAfterMs });
+    harness.onInteraction(route);
+  }
+
+  it('defers a slow handler before the deadline, then shows its answer', async () => {
+    await serve([command('slow', async (_i, ctx) => {
+      await sleep(400);
+      await ctx.respond.reply({ content: 'done at last', ephemeral: true });
+    })], 100);
+    const handle = harness.double.runSlash('slow');
+    const callback = await handle.response();
+    expect(callback.type).toBe(5); // deferred
+    expect(handle.ackLatencyMs).toBeLessThan(3000);
+    expect((await handle.reply()).content).toBe('done at last');
+    expect(handle.isEphemeral()).toBe(true);
+    expect(handle.rejectedCallbacks).toEqual([]);
+  });
+
+  /**
+   * The two races, made to happen every time: a 429 on the first callback keeps it in flight for 300 ms, so
+   * the second party always acts while the first acknowledgement is still unanswered.
+   */
+  function holdFirstCallback(): void {
+    harness.double.injectFault({ method: 'POST', pathPattern: /\/callback$/, status: 429, retryAfterSeconds: 0.3 });
+  }
+
+  function callbacksOf(id: string) {
+    return harness.double.requests.filter((request) => request.path.startsWith(`/interactions/${id}/`));
+  }
+
+  it("never acknowledges twice when the watchdog fires while the handler's reply is in flight", async () => {
+    await serve([command('racy', (_i, ctx) => ctx.respond.reply({ content: 'first answer' }))], 20);
+    holdFirstCallback();
+    const handle = harness.double.runSlash('racy');
+    expect((await handle.reply()).content).toBe('first answer');
+    const callbacks = callbacksOf(handle.id);
+    expect(callbacks.map((request) => [request.status, (request.body as { type: number }).type])).toEqual([[429, 4], [204, 4]]);
+    expect(callbacks[1]!.at - callbacks[0]!.at).toBeGreaterThan(200); // the 20 ms watchdog fired in between
+    expect(handle.rejectedCallbacks).toEqual([]);
+  });
+
+  it("never acknowledges twice when the handler answers while the watchdog's defer is in flight", async () => {
+    await serve([command('racy', async (_i, ctx) => {
+      while (!ctx.respond.acknowledged) await new Promise((resolve) => setImmediate(resolve));
+      await ctx.respond.reply({ content: 'first answer' });
+    })], 20);
+    holdFirstCallback();
+    const handle = harness.double.runSlash('racy');
+    expect((await handle.reply()).content).toBe('first answer');
+    expect(callbacksOf(handle.id).map((request) => [request.status, (request.body as { type: number }).type])).toEqual([[429, 5], [204, 5]]);
+    expect(handle.callback?.type).toBe(5);
+    expect(handle.rejectedCallbacks).toEqual([]);
+  });
+
+  it('tells the member privately when a deferred handler fails', async () => {
+    await serve([command('breaks-late', async () => {
+      await sleep(200);
+      throw new Error('boom');
+    })], 50);
+    const handle = harness.double.runSlash('breaks-late');
+    const reply = await handle.reply();
+    expect(reply.content).toMatch(/something went wrong.*reference [A-Z0-9_-]{6}/s);
+    expect(handle.isEphemeral()).toBe(true);
+  });
+
+  it('answers a button nobody owns with a private "this command has changed, try again"', async () => {
+    await serve([], 1000);
+    const handle = harness.double.clickButton('zz:1:whatever');
+    expect((await handle.reply()).content).toMatch(/has changed.*try again/);
+    expect(handle.isEphemeral()).toBe(true);
+  });
+});
+
+describe('command registry', () => {
+  it('refuses two modules with the same name or the same custom_id prefix', () => {
+    const a = command('same', () => Promise.resolve());
+    expect(() => new CommandRegistry([a, a])).toThrow(/named \/same/);
+    const p1 = { ...command('one', () => Promise.resolve()), componentPrefixes: ['p'] };
+    const p2 = { ...command('two', () => Promise.resolve()), componentPrefixes: ['p'] };
+    expect(() => new CommandRegistry([p1, p2])).toThrow(/prefix "p"/);
+  });
+});

@@ -1,0 +1,52 @@
+import { PassThrough } from 'node:stream';
+import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { createLogger, discordRoute } from '../../src/platform/logger.js';
+
+const TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXRzZWNyZXRzZWNyZXQ';
+const URL_WITH_TOKEN = `https://discord.com/api/v10/interactions/1575179440718086162/${TOKEN}/callback?with_response=false`;
+const BODY = { files: [], body: { type: 7, data: { components: [{ custom_id: 'sc:1:aa01:43993HVVRV1V4CYHPU4:m', label: 'age_40_54' }] } } };
+
+function logged(err: unknown): string {
+  let text = '';
+  const out = new PassThrough();
+  out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  createLogger('debug', out).error({ err }, 'failed');
+  return text;
+}
+
+describe('logger: errors that carry Discord request data', () => {
+  it('replaces ids and tokens in routes', () => {
+    expect(discordRoute(URL_WITH_TOKEN)).toBe('/interactions/:id/:token/callback');
+    expect(discordRoute(`https://discord.com/api/v10/webhooks/123456789012345678/${TOKEN}/messages/@original`)).toBe('/webhooks/:id/:token/messages/@original');
+    expect(discordRoute('https://discord.com/api/v10/channels/123456789012345678/messages')).toBe('/channels/:id/messages');
+  });
+
+  it.each([
+    ['DiscordAPIError', new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', URL_WITH_TOKEN, BODY), { code: 10062, status: 404 }],
+    ['HTTPError', new HTTPError(503, 'Service Unavailable', 'POST', URL_WITH_TOKEN, BODY), { status: 503 }],
+  ])('%s keeps kind, code, status, method and route, and drops the body and token', (_name, err, fields) => {
+    const line = JSON.parse(logged(err)) as { err: Record<string, unknown> };
+    expect(line.err).toMatchObject({ ...fields, method: 'POST', route: '/interactions/:id/:token/callback' });
+    const text = JSON.stringify(line);
+    for (const secret of [TOKEN, '43993HVVRV1V4CYHPU4', 'age_40_54', 'custom_id', 'requestBody', 'with_response']) expect(text).not.toContain(secret);
+  });
+
+  it('RateLimitError keeps its route without the token', () => {
+    const err = new RateLimitError({
+      timeToReset: 1, limit: 1, method: 'POST', hash: 'h', url: URL_WITH_TOKEN, route: '/interactions/:id/:token/callback',
+      majorParameter: TOKEN, global: false, retryAfter: 1, sublimitTimeout: 0, scope: 'user',
+    });
+    const text = logged(err);
+    expect(text).toContain('/interactions/:id/:token/callback');
+    expect(text).not.toContain(TOKEN);
+  });
+
+  it('any error with request data, and its cause, is treated the same way', () => {
+    const inner = Object.assign(new Error(`request to ${URL_WITH_TOKEN} failed`), { requestBody: BODY, rawError: BODY });
+    const outer = Object.assign(new Error('reply failed', { cause: inner }), { url: URL_WITH_TOKEN, body: BODY });
+    const text = logged(outer);
+    expect(text).toContain('/interactions/:id/:token/callback');
+    for (const secret of [TOKEN, '43993HVVRV1V4CYHPU4', 'age_40_54', 'custom_id']) expect(text).not.toContain(secret);
+  });
+});

@@ -1,0 +1,83 @@
+/** The scheduler inside the real app: the discord.js client logged into the double, a real SQLite file, an injected clock. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { clubs, schedules } from '../../../src/platform/db/schema.js';
+import { nextRun, weeklyRule } from '../../../src/platform/time/weekly-rules.js';
+import { FIXTURE } from '@pacer/discord-double';
+import { ManualClock, TestJob } from './support.js';
+import { startPacer, type Pacer } from '../../support/pacer.js';
+
+let pacer: Pacer | undefined;
+afterEach(async () => {
+  await pacer?.stop();
+  pacer = undefined;
+});
+
+async function startWithClub(clock: ManualClock, job: TestJob, notices: boolean): Promise<{ pacer: Pacer; scheduleId: number }> {
+  const started = await startPacer({ app: { clock, jobs: [() => job] } });
+  const { db } = started.app.database;
+  const now = clock.now();
+  db.insert(clubs)
+    .values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', noticesChannelId: notices ? FIXTURE.channels.general : null, setupByUserId: FIXTURE.users.moderator, createdAt: now, updatedAt: now })
+    .run();
+  const rule = weeklyRule('monday', '18:00');
+  const { id } = db
+    .insert(schedules)
+    .values({ guildId: FIXTURE.guildId, kind: 'weekly_challenge', channelId: FIXTURE.channels.strength, ruleKind: 'cron', cron: rule, timezone: 'Europe/London', nextRunAt: nextRun(rule, 'Europe/London', now), createdAt: now, updatedAt: now })
+    .returning({ id: schedules.id })
+    .get();
+  return { pacer: started, scheduleId: id };
+}
+
+describe('scheduled posts through the running app', () => {
+  it('a due schedule posts in its channel at its time, once', async () => {
+    const clock = new ManualClock('2026-06-01T16:58:00Z');
+    const job = new TestJob();
+    ({ pacer } = await startWithClub(clock, job, true));
+    await pacer.app.scheduler.runDue();
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(0);
+    clock.set('2026-06-01T17:00:00Z'); // Monday 18:00 in London
+    await pacer.app.scheduler.runDue();
+    await pacer.app.scheduler.runDue();
+    const posted = pacer.double.messagesIn(FIXTURE.channels.strength);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.content).toContain('weekly_challenge');
+    expect(posted[0]!.author.id).toBe(FIXTURE.applicationId);
+    await pacer.restart();
+    await pacer.app.scheduler.runDue();
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(1);
+    expect(pacer.logs()).not.toContain('fake-token-for-tests');
+  });
+
+  it('a 403 pauses the schedule and tells the moderators how to resume; nothing more is posted', async () => {
+    const clock = new ManualClock('2026-06-01T16:30:00Z');
+    let scheduleId: number;
+    ({ pacer, scheduleId } = await startWithClub(clock, new TestJob(), true));
+    clock.set('2026-06-01T17:00:00Z');
+    pacer.double.injectFault({ method: 'POST', pathPattern: `/channels/${FIXTURE.channels.strength}/messages`, status: 403, code: 50001, times: 5 });
+    await pacer.app.scheduler.runDue();
+    const row = pacer.app.database.sqlite.prepare('select status, last_error from schedules where id = ?').get(scheduleId);
+    expect(row).toEqual({ status: 'paused', last_error: 'Pacer cannot see that channel (Missing Access)' });
+    const notice = pacer.double.messagesIn(FIXTURE.channels.general);
+    expect(notice).toHaveLength(1);
+    expect(notice[0]!.content).toMatch(/paused the weekly challenge in <#\d+>[\s\S]*Missing Access[\s\S]*\/club challenge resume/);
+    clock.set('2026-06-08T17:00:00Z');
+    await pacer.app.scheduler.runDue();
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(0);
+  });
+
+  it('with the real clock, the node-cron heartbeat posts a due row on its own (heartbeat every second here)', async () => {
+    const job = new TestJob('announcement', 60 * 60_000);
+    pacer = await startPacer({ app: { jobs: [() => job], scheduler: { tickExpression: '* * * * * *' } } });
+    const { db } = pacer.app.database;
+    const now = new Date();
+    db.insert(clubs).values({ guildId: FIXTURE.guildId, createdAt: now, updatedAt: now }).run();
+    const dueAt = new Date(now.getTime() + 1500);
+    db.insert(schedules)
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: dueAt, createdAt: now, updatedAt: now })
+      .run();
+    await expect.poll(() => pacer!.double.messagesIn(FIXTURE.channels.announcements).length, { timeout: 8000 }).toBe(1);
+    const posted = pacer.double.messagesIn(FIXTURE.channels.announcements)[0]!;
+    expect(new Date(posted.timestamp).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    await expect.poll(() => pacer!.app.database.sqlite.prepare('select status from schedules').pluck().get()).toBe('done');
+  });
+});

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_CUSTOM_ID_LENGTH } from '../../src/platform/codec.js';
+import { emptyProgress, PROGRESS_LAYOUT_VERSION, SLOTS } from '../../src/symptom-check/progress.js';
+import { decodeTriageId, encodeTriageId, type TriageAction } from '../../commands/symptom-check/custom-id.js';
+import { clickThrough, vignettes } from './helpers.js';
+
+const slot = fc.integer({ min: 0, max: SLOTS.length - 1 });
+const actionArb: fc.Arbitrary<TriageAction> = fc.oneof(
+  fc.constantFrom<TriageAction>({ kind: 'go' }, { kind: 'intro' }, { kind: 'back' }, { kind: 'skip' }, { kind: 'cancel' }, { kind: 'why' }),
+  fc.record({ kind: fc.constant('option' as const), slot, option: fc.integer({ min: 0, max: 24 }) }),
+  fc.record({ kind: fc.constant('pick' as const), slot }),
+  fc.record({ kind: fc.constant('stillUnsure' as const), slot, mask: fc.integer({ min: 0, max: 2 ** 12 - 1 }) }),
+);
+/** Every state the development cases pass through: real, reachable states. */
+const states = [emptyProgress(), ...vignettes.flatMap((v) => clickThrough(v.answers as Record<string, unknown>).states)];
+
+describe('sc custom_id codec', () => {
+  it('decodes what it encodes, for every reachable state and any action, within Discord\'s 100 characters', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...states), actionArb, (progress, action) => {
+        const id = encodeTriageId(progress, action);
+        expect(id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID_LENGTH);
+        expect(decodeTriageId(id)).toEqual({ progress, action });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses ids from another layout, version or family, unknown actions and forged states', () => {
+    const good = encodeTriageId(states.at(-1)!, { kind: 'back' });
+    expect(decodeTriageId(good)).not.toBeNull();
+    for (const bad of [
+      good.replace(`:${PROGRESS_LAYOUT_VERSION}:`, ':0000:'),
+      good.replace('sc:2:', 'sc:1:'),
+      good.replace('sc:2:', 'ex:2:'),
+      good.replace(/:b$/, ':q'),
+      good.replace(/:b$/, `:m${SLOTS.length}`),
+      good.replace(/:b$/, ':o3'),
+      `sc:2:${PROGRESS_LAYOUT_VERSION}:zzzzzzzzzzzzzzzz:b`,
+      `${good}:extra`,
+    ]) {
+      expect(decodeTriageId(bad), bad).toBeNull();
+    }
+  });
+});
