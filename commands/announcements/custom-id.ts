@@ -8,7 +8,7 @@
  * A cron rule is stored upper-case, so the lower-case letters x, h and q are free to stand for *, # and ?.
  */
 import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
-import { REPEATS, type NamedRepeat, type Ping, type Repeat } from '../../src/announcements/announcement.js';
+import { type NamedRepeat, type Ping, type Repeat } from '../../src/announcements/announcement.js';
 import type { WhenNote } from '../../src/announcements/when.js';
 
 export const ANNOUNCE_PREFIX = 'an';
@@ -148,5 +148,3 @@ function repeatFromCode(code: string): Repeat | null {
   const found = (Object.entries(REPEAT_CODES) as [Repeat, string][]).find(([, c]) => c === code);
   return found ? found[0] : null;
 }
-
-export const NAMED_REPEATS: readonly NamedRepeat[] = REPEATS;

@@ -4,7 +4,7 @@ import { REPEAT_LABELS, type AnnouncementContent, type AnnouncementStatus, type 
 import { describePing } from '../../src/announcements/mentions.js';
 import { announcementPost } from '../../src/announcements/post.js';
 import { BODY_MAX, TITLE_MAX } from '../../src/announcements/text-limits.js';
-import type { MessagePayload } from '../../src/platform/discord/responder.js';
+import type { MessagePayload } from '../../src/platform/discord/components.js';
 import { encodeAnnounceId } from './custom-id.js';
 import { button, buttonRows, clip } from '../../src/platform/discord/components.js';
 

@@ -94,8 +94,3 @@ export function challengeRecapJob(db: Db): ScheduledJob {
     },
   };
 }
-
-/** Both jobs, for the scheduler's job list. */
-export function challengeJobs(db: Db): ScheduledJob[] {
-  return [weeklyChallengeJob(db), challengeRecapJob(db)];
-}

@@ -11,8 +11,7 @@ import { PAIN_RULE, painRuleText } from '../../src/content/safety.js';
 import { REGION_SERVICES, type Region } from '../../src/content/regions.js';
 import { getCard } from '../../src/exercises/catalogue.js';
 import type { OutgoingMessage } from '../../src/platform/scheduler/contract.js';
-import { button, buttonRows, clip } from '../../src/platform/discord/components.js';
-import { PACER_GREEN, type MessageView } from '../exercises/views.js';
+import { button, buttonRows, clip, PACER_GREEN, type MessageView } from '../../src/platform/discord/components.js';
 
 // ---- custom_id codec of the `ch` family ----
 

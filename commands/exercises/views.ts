@@ -4,19 +4,12 @@ import { CARD_SAFETY_NET, PAIN_RULE, painRuleText } from '../../src/content/safe
 import { AREA_LABELS, getCard, type Area, type Card, type CardVariant } from '../../src/exercises/catalogue.js';
 import type { Page } from '../../src/exercises/paging.js';
 import type { Routine } from '../../src/exercises/routines.js';
-import { bulletList, button, buttonRows, clip, numberedList, selectRow, type Row } from '../../src/platform/discord/components.js';
+import { bulletList, button, buttonRows, clip, numberedList, selectRow, type Row, PACER_GREEN, type MessageView } from '../../src/platform/discord/components.js';
 import { exerciseIds } from './custom-id.js';
 
 export { EXERCISE_ID_VERSION, EXERCISE_PREFIX, exerciseIds } from './custom-id.js';
 
-export const PACER_GREEN = 0x2e9e5b;
 const FIELD_MAX = 1024;
-
-export interface MessageView {
-  content?: string;
-  embeds: APIEmbed[];
-  components: Row[];
-}
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return { name, value: clip(value, FIELD_MAX), inline };

@@ -5,8 +5,7 @@ import { shortDate } from '../../src/participation/weeks.js';
 import { BOARDS, PERIODS, type Board, type LeaderboardPage, type Period, type Ranked } from '../../src/participation/leaderboard.js';
 import type { MemberRecord, StripOutcome } from '../../src/participation/record.js';
 import type { ErasureSummary } from '../../src/participation/erasure-summary.js';
-import { button, buttonRows, clip, type Row } from '../../src/platform/discord/components.js';
-import { PACER_GREEN, type MessageView } from '../exercises/views.js';
+import { button, buttonRows, clip, type Row, PACER_GREEN, type MessageView } from '../../src/platform/discord/components.js';
 
 // ---- custom_id codecs ---------------------------------------------------------------------------------------
 

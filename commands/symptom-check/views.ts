@@ -9,8 +9,8 @@ import { getCard } from '../../src/exercises/catalogue.js';
 import { patternPlaceholders, type TriageOutcome } from '../../src/symptom-check/engine.js';
 import type { TriageLevel } from '../../src/symptom-check/levels.js';
 import { emptyProgress, estimateLength, toAnswers, type Progress, type Screen, type Slot } from '../../src/symptom-check/progress.js';
-import { bulletList, button, buttonRows, clip, selectRow, type Row, type SelectOption } from '../../src/platform/discord/components.js';
-import { exerciseIds, type MessageView } from '../exercises/views.js';
+import { bulletList, button, buttonRows, clip, selectRow, type Row, type SelectOption, type MessageView } from '../../src/platform/discord/components.js';
+import { exerciseIds } from '../exercises/views.js';
 import { encodeTriageId as triageId } from './custom-id.js';
 
 export { TRIAGE_PREFIX } from './custom-id.js';

@@ -251,7 +251,3 @@ export function recordRecap(db: Db, challengeId: number, messageId: string): voi
   db.update(challenges).set({ status: 'closed', recapMessageId: messageId }).where(eq(challenges.id, challengeId)).run();
 }
 
-export function closeChallenge(db: Db, challengeId: number): void {
-  db.update(challenges).set({ status: 'closed' }).where(and(eq(challenges.id, challengeId), eq(challenges.status, 'open'))).run();
-}
-

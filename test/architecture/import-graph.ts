@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-const SOURCE_ROOTS = ['src', 'commands'];
+const SOURCE_ROOTS = ['src', 'commands', 'tools'];
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
 function sourceFiles(root: string, folder: string): string[] {
@@ -37,7 +37,7 @@ export function fileImports(root: string): Map<string, string[]> {
  */
 export function unitOf(file: string): string {
   const folder = dirname(file);
-  return folder === 'src' ? file : folder;
+  return folder === 'src' || folder === 'src/platform' ? file : folder;
 }
 
 /** Unit -> units its files import. */

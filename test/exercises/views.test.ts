@@ -10,7 +10,8 @@ import { PAIN_RULE } from '../../src/content/safety.js';
 import { allCards, AREAS, cardsFor, getCard, type Card } from '../../src/exercises/catalogue.js';
 import { pageCards } from '../../src/exercises/paging.js';
 import { buildRoutine } from '../../src/exercises/routines.js';
-import { cardView, listView, routineView, unknownCardView, type MessageView } from '../../commands/exercises/views.js';
+import { cardView, listView, routineView, unknownCardView } from '../../commands/exercises/views.js';
+import type { MessageView } from '../../src/platform/discord/components.js';
 import { checkMessageLimits, LIMITS } from '@pacer/discord-double/limits';
 
 const PER_PAGE = 8;

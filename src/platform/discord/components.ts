@@ -1,11 +1,34 @@
 import {
   ButtonStyle,
+  type APIEmbed,
   ComponentType,
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
   type APIStringSelectComponent,
+  type InteractionReplyOptions,
 } from 'discord.js';
+
+/** A message as a view builds it; `ephemeral` applies only when it starts a new response. */
+export interface MessagePayload {
+  content?: string;
+  embeds?: InteractionReplyOptions['embeds'];
+  components?: InteractionReplyOptions['components'];
+  allowedMentions?: InteractionReplyOptions['allowedMentions'];
+  /** Attachments (a chart, an export). */
+  files?: InteractionReplyOptions['files'];
+  ephemeral?: boolean;
+}
+
+/** Pacer's embed colour. */
+export const PACER_GREEN = 0x2e9e5b;
+
+/** A message's body as a view returns it; the handler adds `ephemeral` and mentions. */
+export interface MessageView {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Row[];
+}
 
 export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 

@@ -6,23 +6,13 @@ import {
   type InteractionUpdateOptions,
   type RepliableInteraction,
 } from 'discord.js';
+import type { MessagePayload } from './components.js';
 
-/** A message as handlers build it; `ephemeral` applies only when it starts a new response. */
 /**
  * Who may change a public (non-ephemeral) message through its components. Unless a module opts in, a component
  * on a public message never rewrites it: the answer goes privately to whoever clicked.
  */
 export type PublicUpdatePolicy = 'nobody' | 'owner' | 'anyone';
-
-export interface MessagePayload {
-  content?: string;
-  embeds?: InteractionReplyOptions['embeds'];
-  components?: InteractionReplyOptions['components'];
-  allowedMentions?: InteractionReplyOptions['allowedMentions'];
-  /** Attachments (a chart, an export). */
-  files?: InteractionReplyOptions['files'];
-  ephemeral?: boolean;
-}
 
 /**
  * The single path by which a handler answers an interaction. It serialises acknowledgement so that the

@@ -11,8 +11,6 @@ export const DEFER_AFTER_MS = 2_000;
 /** For commands, subcommands and buttons this release does not have (a Discord client can lag behind an upgrade). */
 export const COMMAND_CHANGED_TEXT =
   "This command has changed since your Discord app loaded it, so Pacer didn't run it. Please try again (restarting Discord shows the new version), or ask a moderator.";
-/** Kept for callers that name the old constant. */
-export const UNKNOWN_COMMAND_TEXT = COMMAND_CHANGED_TEXT;
 export const STALE_COMPONENT_TEXT = 'This button or menu no longer works. Please run the command again.';
 
 export function errorText(reference: string): string {

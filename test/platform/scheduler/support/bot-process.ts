@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 // Bundled with packages left external, so twenty starts cost no TypeScript compile. It sits in dist/
-// (ignored by git and lint), two folders below the repository, so src/db finds ../../migrations as it
-// does from dist/src/db.
-export const BOT_ENTRY = resolve('dist/test-bot/bot.mjs');
+// (ignored by git and lint), three folders below the repository, so the database code finds the migrations
+// folder as it does from dist/src/platform/db.
+export const BOT_ENTRY = resolve('dist/test-bot/process/bot.mjs');
 
 export async function bundleBotProcess(): Promise<void> {
   await build({
@@ -14,7 +14,15 @@ export async function bundleBotProcess(): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    // Packages stay external, except the workspace's own (the Discord double ships TypeScript).
+    plugins: [
+      {
+        name: 'external-packages',
+        setup(builder) {
+          builder.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@pacer/') ? undefined : { path: args.path, external: true }));
+        },
+      },
+    ],
     outfile: BOT_ENTRY,
     logLevel: 'warning',
   });
