@@ -1,4 +1,4 @@
-import type { CommandModule } from '../src/platform/discord/command.js';
+import type { AnyComponentHandler, CommandModule } from '../src/platform/discord/command.js';
 import { challengeCommand } from './challenges/challenge.js';
 import { clubCommand } from './challenges/club.js';
 import { exerciseCommand } from './exercises/command.js';
@@ -9,6 +9,9 @@ import { announceCommand } from './announcements/command.js';
 
 /** Every slash command Pacer serves and deploys, in the order Discord lists them. */
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand];
+
+/** The `custom_id` families answered on their own (not through a slash command), each with its codec. */
+export const componentHandlers: readonly AnyComponentHandler[] = [];
 
 /** What `npm run deploy:commands` registers: each module's definition. */
 export const commandDefinitions = () => commandModules.map((module) => module.definition);

@@ -1,7 +1,7 @@
 import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
-import { commandModules } from '../commands/index.js';
+import { commandModules, componentHandlers } from '../commands/index.js';
 import type { AppContext } from './platform/app-context.js';
-import type { CommandModule } from './platform/discord/command.js';
+import type { AnyComponentHandler, CommandModule } from './platform/discord/command.js';
 import { createClient } from './platform/discord/client.js';
 import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
 import { guardInteractions } from './platform/discord/interaction-guard.js';
@@ -51,6 +51,8 @@ export interface StartOptions {
   clock?: Clock;
   /** The command modules to serve; the full set from commands/index.ts unless a test narrows it. */
   commands?: readonly CommandModule[];
+  /** The component families answered on their own (commands/index.ts unless a test narrows it). */
+  components?: readonly AnyComponentHandler[];
   /** More background services, after the scheduler: started in order after ready, stopped before the client goes. */
   services?: readonly ServiceFactory[];
   router?: RouterOptions;
@@ -98,7 +100,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');
 
   const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock };
-  const registry = new CommandRegistry(options.commands ?? commandModules);
+  const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const route = createRouter(registry, context, options.router);
   const client = createClient(config.apiUrl);
   guardInteractions(client, { logger });

@@ -27,7 +27,54 @@ export function encodeCustomId(prefix: string, version: number, parts: readonly 
 export function decodeCustomId(customId: string): DecodedCustomId | null {
   if (customId.length > MAX_CUSTOM_ID_LENGTH) return null;
   const [prefix, versionText, ...parts] = customId.split(':');
-  if (!prefix || !versionText || !/^\d{1,3}$/.test(versionText)) return null;
+  if (!prefix || !versionText || !/^(0|[1-9]\d{0,2})$/.test(versionText)) return null;
   if (![prefix, ...parts].every((p) => SAFE_PART.test(p))) return null;
   return { prefix, version: Number(versionText), parts };
+}
+
+/**
+ * One `custom_id` family: its prefix and version, and how its data becomes parts and back. `parse` checks the
+ * prefix and version itself, so a family's `fromParts` sees only parts of its own current version and returns
+ * null for anything else (forged, another family, another release).
+ */
+export interface Codec<T> {
+  readonly prefix: string;
+  readonly version: number;
+  /** Ids of this family carry private state (a symptom check's answers): never logged. */
+  readonly private: boolean;
+  encode(value: T): string;
+  parse(customId: string): T | null;
+}
+
+export interface CodecSpec<T> {
+  prefix: string;
+  version: number;
+  private?: boolean;
+  toParts(value: T): readonly (string | number)[];
+  fromParts(parts: readonly string[]): T | null;
+}
+
+const families = new Map<string, Codec<unknown>>();
+
+export function defineCodec<T>(spec: CodecSpec<T>): Codec<T> {
+  if (!spec.prefix || spec.prefix.includes(':')) throw new Error(`custom_id prefix "${spec.prefix}" must be non-empty and without ':'.`);
+  if (families.has(spec.prefix)) throw new Error(`custom_id prefix "${spec.prefix}" is defined twice.`);
+  const codec: Codec<T> = {
+    prefix: spec.prefix,
+    version: spec.version,
+    private: spec.private ?? false,
+    encode: (value) => encodeCustomId(spec.prefix, spec.version, spec.toParts(value)),
+    parse: (customId) => {
+      const id = decodeCustomId(customId);
+      if (!id || id.prefix !== spec.prefix || id.version !== spec.version) return null;
+      return spec.fromParts(id.parts);
+    },
+  };
+  families.set(spec.prefix, codec as Codec<unknown>);
+  return codec;
+}
+
+/** The prefixes of the families whose ids carry private state, for the log scrubber. */
+export function privateFamilies(): string[] {
+  return [...families.values()].filter((codec) => codec.private).map((codec) => codec.prefix);
 }

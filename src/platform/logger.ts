@@ -1,6 +1,7 @@
 import { pino, type Logger } from 'pino';
 import pinoPretty from 'pino-pretty';
 import type { LogLevel } from './config.js';
+import { privateFamilies } from './codec.js';
 
 export type { Logger };
 
@@ -111,10 +112,16 @@ export function serializeError(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** URLs in free text lose their ids and tokens too; custom_ids and long opaque runs (tokens, packed state) go. */
+/** Ids of the families whose codecs say they carry private state (src/platform/codec.ts). */
+function privateIdPattern(): RegExp {
+  const prefixes = privateFamilies().map((prefix) => prefix.replaceAll('.', '\\.'));
+  return prefixes.length === 0 ? /$^/g : new RegExp(`\\b(?:${prefixes.join('|')}):\\d+:[^\\s'"]*`, 'g');
+}
+
+/** URLs in free text lose their ids and tokens too; private custom_ids and long opaque runs (tokens, packed state) go. */
 function scrub(text: string): string {
   return text
     .replace(/https?:\/\/[^\s'"]+/g, (url) => discordRoute(url))
-    .replace(/\b(?:sc|ex):\d+:[^\s'"]*/g, '[custom_id]')
+    .replace(privateIdPattern(), '[custom_id]')
     .replace(/[A-Za-z0-9_-]{40,}(?:\.[A-Za-z0-9_-]+)*/g, '[opaque]');
 }

@@ -1,7 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { defineCodec } from '../../src/platform/codec.js';
 import { createLogger, discordRoute } from '../../src/platform/logger.js';
+
+/** A family whose codec says its ids are private; the scrubber learns it from there. */
+defineCodec({ prefix: 'probe-secret', version: 1, private: true, toParts: () => [], fromParts: () => null });
 
 const TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTpzZWNyZXRzZWNyZXRzZWNyZXQ';
 const URL_WITH_TOKEN = `https://discord.com/api/v10/interactions/1575179440718086162/${TOKEN}/callback?with_response=false`;
@@ -48,5 +52,14 @@ describe('logger: errors that carry Discord request data', () => {
     const text = logged(outer);
     expect(text).toContain('/interactions/:id/:token/callback');
     for (const secret of [TOKEN, '43993HVVRV1V4CYHPU4', 'age_40_54', 'custom_id']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('logger: custom_ids of private families', () => {
+  it('drops an id of a family whose codec is private, from messages and stacks, and keeps other text', () => {
+    const text = logged(new Error('could not handle probe-secret:1:knee-swollen-age-14 for this member'));
+    expect(text).not.toContain('knee-swollen-age-14');
+    expect(text).toContain('[custom_id]');
+    expect(text).toContain('for this member');
   });
 });

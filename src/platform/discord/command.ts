@@ -7,6 +7,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AppContext } from '../app-context.js';
+import type { Codec } from '../codec.js';
 import type { PublicUpdatePolicy, Responder } from './responder.js';
 
 type DeepReadonly<T> = T extends (infer E)[]
@@ -46,6 +47,29 @@ export interface CommandModule {
 export function defineCommand<M extends CommandModule>(module: M): M {
   return module;
 }
+
+/**
+ * The buttons, menus or modals of one `custom_id` family, answered on their own: the router finds the handler by
+ * its codec's prefix and hands it the parsed data (a forged or outdated id gets "no longer works" first), so a
+ * button needs no slash command to host it.
+ */
+export interface ComponentHandler<T> {
+  readonly codec: Codec<T>;
+  /** Whether a reply deferred on the handler's behalf (when it is slow) should be private. */
+  readonly ephemeral?: boolean;
+  /** As for a command module: who may change this family's public messages by clicking (default: nobody). */
+  readonly publicMessageUpdates?: PublicUpdatePolicy;
+  component?(interaction: MessageComponentInteraction, data: T, ctx: InteractionContext): Promise<void>;
+  modal?(interaction: ModalSubmitInteraction, data: T, ctx: InteractionContext): Promise<void>;
+}
+
+export function defineComponents<T>(handler: ComponentHandler<T>): ComponentHandler<T> {
+  return handler;
+}
+
+/** A handler of any family, as the registry keeps them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyComponentHandler = ComponentHandler<any>;
 
 // ---- option types derived from a const definition ----
 

@@ -3,7 +3,7 @@ import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type In
 import type { AppContext } from '../app-context.js';
 import type { CommandModule, InteractionContext } from './command.js';
 import type { CommandRegistry } from './registry.js';
-import { Responder } from './responder.js';
+import { Responder, type PublicUpdatePolicy } from './responder.js';
 
 /** Discord allows 3 s for the first response; past this the router defers on the handler's behalf. */
 export const DEFER_AFTER_MS = 2_000;
@@ -22,7 +22,7 @@ export interface RouterOptions {
 }
 
 /** How an interaction ended, for the one log line each gets. */
-export type Outcome = 'ok' | 'changed' | 'failed' | 'unanswered' | 'autocomplete-failed';
+export type Outcome = 'ok' | 'changed' | 'stale' | 'failed' | 'unanswered' | 'autocomplete-failed';
 
 /**
  * One entry point for every interaction: finds the owning command module, runs its handler inside the
@@ -50,18 +50,18 @@ export function createRouter(registry: CommandRegistry, app: AppContext, options
     }
     if (!interaction.isRepliable()) return;
 
-    const module = findModule(registry, interaction);
-    const respond = new Responder(interaction, module?.ephemeral ?? true, module?.publicMessageUpdates);
+    const target = invocation(registry, interaction);
+    const respond = new Responder(interaction, target.ephemeral, target.publicMessageUpdates);
     const ctx: InteractionContext = { ...app, respond };
     const watchdog = setTimeout(() => respond.deferIfIdle(), deferAfterMs);
     let outcome: Outcome = 'ok';
     let reference: string | undefined;
     try {
-      if (!module || !knowsInvocation(module, interaction)) {
-        outcome = 'changed';
-        await respond.fail(COMMAND_CHANGED_TEXT);
+      if (target.kind === 'refuse') {
+        outcome = target.outcome;
+        await respond.fail(target.text);
       } else {
-        await dispatch(module, interaction, ctx);
+        await target.run(ctx);
         if (!respond.acknowledged) {
           outcome = 'unanswered';
           reference = newReference();
@@ -84,18 +84,42 @@ export function createRouter(registry: CommandRegistry, app: AppContext, options
   };
 }
 
-function findModule(registry: CommandRegistry, interaction: RepliableInteraction): CommandModule | undefined {
-  if (interaction.isChatInputCommand()) return registry.command(interaction.commandName);
-  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return registry.ownerOf(interaction.customId);
-  return undefined;
+/** What an interaction asks to run, and how to answer it; or why it cannot run. */
+type Invocation = { ephemeral: boolean; publicMessageUpdates?: PublicUpdatePolicy } & (
+  | { kind: 'run'; run(ctx: InteractionContext): Promise<void> }
+  | { kind: 'refuse'; text: string; outcome: Outcome }
+);
+
+type Owner = Pick<CommandModule, 'ephemeral' | 'publicMessageUpdates'>;
+
+function runs(owner: Owner, run: (ctx: InteractionContext) => Promise<void>): Invocation {
+  return { kind: 'run', ephemeral: owner.ephemeral ?? true, publicMessageUpdates: owner.publicMessageUpdates, run };
 }
 
-/** Whether the module has a handler for this kind of interaction, and (for slash commands) this subcommand. */
-function knowsInvocation(module: CommandModule, interaction: RepliableInteraction): boolean {
-  if (interaction.isChatInputCommand()) return knowsSubcommand(module, interaction);
-  if (interaction.isMessageComponent()) return module.component !== undefined;
-  if (interaction.isModalSubmit()) return module.modal !== undefined;
-  return false;
+function refuses(owner: Owner | undefined, text: string, outcome: Outcome): Invocation {
+  return { kind: 'refuse', ephemeral: owner?.ephemeral ?? true, publicMessageUpdates: owner?.publicMessageUpdates, text, outcome };
+}
+
+function invocation(registry: CommandRegistry, interaction: RepliableInteraction): Invocation {
+  if (interaction.isChatInputCommand()) {
+    const module = registry.command(interaction.commandName);
+    if (!module || !knowsSubcommand(module, interaction)) return refuses(module, COMMAND_CHANGED_TEXT, 'changed');
+    return runs(module, (ctx) => module.execute(interaction, ctx));
+  }
+  if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) return refuses(undefined, COMMAND_CHANGED_TEXT, 'changed');
+  const owner = registry.ownerOf(interaction.customId);
+  if (!owner) return refuses(undefined, COMMAND_CHANGED_TEXT, 'changed');
+  if (owner.kind === 'module') {
+    const module = owner.module;
+    if (interaction.isMessageComponent()) return module.component ? runs(module, (ctx) => module.component!(interaction, ctx)) : refuses(module, COMMAND_CHANGED_TEXT, 'changed');
+    return module.modal ? runs(module, (ctx) => module.modal!(interaction, ctx)) : refuses(module, COMMAND_CHANGED_TEXT, 'changed');
+  }
+  const handler = owner.handler;
+  if (interaction.isMessageComponent() ? !handler.component : !handler.modal) return refuses(handler, COMMAND_CHANGED_TEXT, 'changed');
+  const data: unknown = handler.codec.parse(interaction.customId);
+  if (data === null) return refuses(handler, STALE_COMPONENT_TEXT, 'stale');
+  if (interaction.isMessageComponent()) return runs(handler, (ctx) => handler.component!(interaction, data, ctx));
+  return runs(handler, (ctx) => handler.modal!(interaction, data, ctx));
 }
 
 function knowsSubcommand(module: CommandModule, interaction: ChatInputCommandInteraction): boolean {
@@ -110,12 +134,6 @@ function knowsSubcommand(module: CommandModule, interaction: ChatInputCommandInt
     return inGroup !== undefined && subcommand !== null && (inGroup.options ?? []).some((o) => o.name === subcommand);
   }
   return subcommand !== null && subcommands.some((s) => s.name === subcommand);
-}
-
-async function dispatch(module: CommandModule, interaction: RepliableInteraction, ctx: InteractionContext) {
-  if (interaction.isChatInputCommand()) return module.execute(interaction, ctx);
-  if (interaction.isMessageComponent()) return module.component!(interaction, ctx);
-  if (interaction.isModalSubmit()) return module.modal!(interaction, ctx);
 }
 
 /** Six characters a member can read out to a moderator, and that finds the log line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId, MAX_CUSTOM_ID_LENGTH } from '../../../src/platform/codec.js';
+import { decodeCustomId, defineCodec, encodeCustomId, MAX_CUSTOM_ID_LENGTH, privateFamilies } from '../../../src/platform/codec.js';
 
 describe('encodeCustomId / decodeCustomId', () => {
   it('round-trips prefix, version and parts (numbers come back as text)', () => {
@@ -58,5 +58,37 @@ describe('encodeCustomId / decodeCustomId', () => {
 
   it('reads the version as a number so a module can refuse an old one', () => {
     expect(decodeCustomId('ex:9:card:clamshell')).toEqual({ prefix: 'ex', version: 9, parts: ['card', 'clamshell'] });
+  });
+});
+
+describe('defineCodec', () => {
+  const secret = defineCodec<{ answers: string }>({
+    prefix: 'probe-private',
+    version: 3,
+    private: true,
+    toParts: ({ answers }) => [answers],
+    fromParts: (parts) => (parts.length === 1 && parts[0] ? { answers: parts[0] } : null),
+  });
+
+  it('checks the prefix and the version once, for every family', () => {
+    expect(secret.parse(secret.encode({ answers: 'ab12' }))).toEqual({ answers: 'ab12' });
+    for (const id of ['probe-private:2:ab12', 'probe-private:03:ab12', 'probe-private:3.0:ab12', 'other:3:ab12', 'probe-private:3:']) {
+      expect(secret.parse(id), id).toBeNull();
+    }
+  });
+
+  it('refuses a second family with the same prefix', () => {
+    expect(() => defineCodec({ prefix: 'probe-private', version: 1, toParts: () => [], fromParts: () => null })).toThrow(/defined twice/);
+  });
+
+  it('tells the log scrubber which families carry private state', () => {
+    defineCodec({ prefix: 'probe-public', version: 1, toParts: () => [], fromParts: () => null });
+    expect(privateFamilies()).toContain('probe-private');
+    expect(privateFamilies()).not.toContain('probe-public');
+  });
+
+  it('reads a version written with a leading zero as no version at all', () => {
+    expect(decodeCustomId('sc:02:abc')).toBeNull();
+    expect(decodeCustomId('sc:0:abc')?.version).toBe(0);
   });
 });

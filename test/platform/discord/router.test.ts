@@ -1,12 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineCommand, type CommandModule } from '../../../src/platform/discord/command.js';
+import { defineCodec } from '../../../src/platform/codec.js';
+import { defineCommand, defineComponents, type AnyComponentHandler, type CommandModule } from '../../../src/platform/discord/command.js';
 import { CommandRegistry } from '../../../src/platform/discord/registry.js';
-import { createRouter } from '../../../src/platform/discord/router.js';
+import { createRouter, STALE_COMPONENT_TEXT } from '../../../src/platform/discord/router.js';
 import { parseConfig } from '../../../src/platform/config.js';
 import { openDatabase } from '../../../src/platform/db/connection.js';
 import { createLogger } from '../../../src/platform/logger.js';
 import { systemClock } from '../../../src/platform/time/clock.js';
 import { startHarness, type Harness } from '@pacer/discord-double/harness';
+
+/** A test family: `tally:1:<count>`. */
+const tallyCodec = defineCodec<{ count: number }>({
+  prefix: 'tally',
+  version: 1,
+  toParts: ({ count }) => [count],
+  fromParts: (parts) => (parts.length === 1 && /^\d{1,6}$/.test(parts[0]!) ? { count: Number(parts[0]) } : null),
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,7 +27,7 @@ describe('router', () => {
   let harness: Harness;
   afterEach(async () => harness?.stop());
 
-  async function serve(modules: CommandModule[], deferAfterMs: number) {
+  async function serve(modules: CommandModule[], deferAfterMs: number, handlers: AnyComponentHandler[] = []) {
     harness = await startHarness();
     const database = openDatabase(':memory:');
     const app = {
@@ -27,7 +36,7 @@ describe('router', () => {
       logger: createLogger('silent'),
       clock: systemClock,
     };
-    const route = createRouter(new CommandRegistry(modules), app, { deferAfterMs });
+    const route = createRouter(new CommandRegistry(modules, handlers), app, { deferAfterMs });
     harness.onInteraction(route);
   }
 
@@ -100,6 +109,45 @@ describe('router', () => {
   });
 });
 
+describe('a component family answered on its own', () => {
+  let harness: Harness;
+  afterEach(async () => harness?.stop());
+  const seen: number[] = [];
+  const handler = defineComponents({
+    codec: tallyCodec,
+    async component(_interaction, data, ctx) {
+      seen.push(data.count);
+      await ctx.respond.reply({ content: `tally ${data.count + 1}`, ephemeral: true });
+    },
+  });
+
+  async function serve() {
+    harness = await startHarness();
+    const app = { config: parseConfig({ DISCORD_TOKEN: 'x' }), db: openDatabase(':memory:').db, logger: createLogger('silent'), clock: systemClock };
+    harness.onInteraction(createRouter(new CommandRegistry([], [handler]), app, { deferAfterMs: 1000 }));
+  }
+
+  it('gets the data its codec read from the custom_id, with no slash command to host it', async () => {
+    await serve();
+    const handle = harness.double.clickButton(tallyCodec.encode({ count: 41 }));
+    expect((await handle.reply()).content).toBe('tally 42');
+    expect(handle.isEphemeral()).toBe(true);
+    expect(seen).toEqual([41]);
+  });
+
+  it.each(['tally:1:-3', 'tally:1:4:extra', 'tally:2:4', 'tally:01:4', 'tally:1:'])(
+    'answers the forged or outdated id %s with "no longer works" and never runs the handler',
+    async (customId) => {
+      await serve();
+      seen.length = 0;
+      const handle = harness.double.clickButton(customId);
+      expect((await handle.reply()).content).toBe(STALE_COMPONENT_TEXT);
+      expect(handle.isEphemeral()).toBe(true);
+      expect(seen).toEqual([]);
+    },
+  );
+});
+
 describe('command registry', () => {
   it('refuses two modules with the same name or the same custom_id prefix', () => {
     const a = command('same', () => Promise.resolve());
@@ -107,5 +155,10 @@ describe('command registry', () => {
     const p1 = { ...command('one', () => Promise.resolve()), componentPrefixes: ['p'] };
     const p2 = { ...command('two', () => Promise.resolve()), componentPrefixes: ['p'] };
     expect(() => new CommandRegistry([p1, p2])).toThrow(/prefix "p"/);
+  });
+
+  it("refuses a component family whose prefix a command module already owns", () => {
+    const owner = { ...command('owner', () => Promise.resolve()), componentPrefixes: ['tally'] };
+    expect(() => new CommandRegistry([owner], [defineComponents({ codec: tallyCodec, component: () => Promise.resolve() })])).toThrow(/prefix "tally" is claimed by \/owner and the tally component handler/);
   });
 });
