@@ -70,7 +70,7 @@ export function defineCodec<T>(spec: CodecSpec<T>): Codec<T> {
       return spec.fromParts(id.parts);
     },
   };
-  families.set(spec.prefix, codec as Codec<unknown>);
+  families.set(spec.prefix, codec);
   return codec;
 }
 
