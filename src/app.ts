@@ -18,7 +18,7 @@ import { allCards } from './exercises/catalogue.js';
 import { programme } from './challenges/programme.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
 import type { Logger } from './platform/logger.js';
-import type { BackgroundService } from './platform/scheduler/contract.js';
+import { delay, Lifecycle, type Service } from './platform/lifecycle.js';
 import { assertTriageContent } from './symptom-check/content-check.js';
 import { TRIAGE_CONTENT_VERSION } from './symptom-check/rules.js';
 
@@ -36,15 +36,6 @@ const SCHEDULER_STOP_GRACE_MS = 2_000;
 /** Closing the gateway connection. */
 const DISCORD_CLOSE_MS = 1_500;
 
-/** What a background service may use; it is built once the client is ready. */
-export interface ServiceDeps {
-  client: Client<true>;
-  context: AppContext;
-}
-
-export type ServiceFactory = (deps: ServiceDeps) => BackgroundService;
-
-
 export interface StartOptions {
   config: Config;
   logger: Logger;
@@ -53,8 +44,6 @@ export interface StartOptions {
   commands?: readonly CommandModule[];
   /** The component families answered on their own (commands/index.ts unless a test narrows it). */
   components?: readonly AnyComponentHandler[];
-  /** More background services, after the scheduler: started in order after ready, stopped before the client goes. */
-  services?: readonly ServiceFactory[];
   router?: RouterOptions;
   readyTimeoutMs?: number;
   /** The scheduled jobs (commands/scheduled-jobs.ts unless a test narrows or extends it). */
@@ -82,31 +71,23 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** One step of the stop sequence; steps run in order, each bounded by its own time limit. */
-interface StopStep {
-  name: string;
-  /** `limitMs`: how long this step may take. */
-  run(limitMs: number): Promise<void> | void;
-  timeoutMs?: number;
-}
-
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const cards = allCards(); // validates the catalogue once, on first use
   assertTriageContent();
   programme(); // validates the strength programme against the catalogue
   logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
+
+  const lifecycle = new Lifecycle(logger, options.stopBudgetMs ?? STOP_BUDGET_MS);
   const database = openDatabase(config.databasePath);
+  await lifecycle.start([{ name: 'database', start: () => undefined, stop: () => database.close() }]);
   logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');
 
-  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock };
-  const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
-  const route = createRouter(registry, context, options.router);
   const client = createClient(config.apiUrl);
   guardInteractions(client, { logger });
-
   const poster = createPoster(client.rest);
-  context.poster = poster;
+  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock, poster };
+  const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,
     ...options.scheduler,
@@ -117,133 +98,88 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     jobs: (options.jobs ?? scheduledJobs).map((createJob) => createJob(context)),
   });
   const gateway = monitorGateway(client, logger);
-  const startedAt = Date.now();
-
-  const inFlight = new Set<Promise<void>>();
-  let accepting = true;
-  const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-  };
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    if (!accepting) {
-      track(answerRestarting(interaction, logger));
-      return;
-    }
-    track(route(interaction).catch((error: unknown) => logger.error({ err: error }, 'router failed')));
-  });
+  const intake = new Intake(logger, createRouter(registry, context, options.router));
+  client.on(Events.InteractionCreate, (interaction: Interaction) => intake.take(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
+  const startedAt = Date.now();
+  const report = (): HealthReport => {
+    const away = gateway.awayMs();
+    const databaseOk = database.healthy();
+    return {
+      ok: gateway.state === 'ready' && databaseOk && intake.accepting,
+      gateway: gateway.state,
+      ...(away === null ? {} : { gatewayAwaySeconds: Math.round(away / 1000) }),
+      database: databaseOk ? 'ok' : 'unavailable',
+      stopping: !intake.accepting,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    };
+  };
   let health: HealthServer | undefined;
-  const services: BackgroundService[] = [];
-  const serviceFactories: ServiceFactory[] = [() => scheduler, ...(options.services ?? [])];
-  try {
-    await loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000);
-    if (config.health) {
-      const report = (): HealthReport => {
-        const away = gateway.awayMs();
-        const databaseOk = database.healthy();
-        return {
-          ok: gateway.state === 'ready' && databaseOk && accepting,
-          gateway: gateway.state,
-          ...(away === null ? {} : { gatewayAwaySeconds: Math.round(away / 1000) }),
-          database: databaseOk ? 'ok' : 'unavailable',
-          stopping: !accepting,
-          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        };
-      };
-      health = await startHealthServer(config.health.host, config.health.port, report);
-      logger.info({ host: config.health.host, port: health.port }, 'health endpoint listening on /health');
-    }
-    for (const factory of serviceFactories) {
-      const service = factory({ client: client as Client<true>, context });
-      await service.start();
-      services.push(service);
-      logger.info({ service: service.name }, 'background service started');
-    }
-  } catch (error) {
-    for (const service of services.reverse()) await service.stop().catch(() => undefined);
-    await health?.close();
-    await client.destroy();
-    database.close();
-    throw error;
-  }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');
-
-  const drainMs = options.drainMs ?? DRAIN_MS;
-  const stopBudgetMs = options.stopBudgetMs ?? STOP_BUDGET_MS;
-  const drain = async (limitMs: number) => {
-    const deadline = Date.now() + limitMs;
-    while (inFlight.size > 0 && Date.now() < deadline) {
-      await Promise.race([Promise.allSettled([...inFlight]), delay(deadline - Date.now())]);
-    }
-    if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'stopped waiting for interactions in progress');
-  };
-  /** Every service is asked at once (last started first); a service that does not finish in time is logged. */
-  const stopServices = async (limitMs: number) => {
-    const stopping = [...services].reverse().map(async (service) => {
-      const outcome = await Promise.race([
-        service.stop().then(
-          () => 'stopped' as const,
-          (error: unknown) => {
-            logger.error({ err: error, service: service.name }, 'a background service failed to stop');
-            return 'failed' as const;
-          },
-        ),
-        delay(limitMs).then(() => 'late' as const),
-      ]);
-      if (outcome === 'late') logger.warn({ step: `service ${service.name}`, ms: limitMs }, 'a background service did not stop in time; moving on');
-    });
-    await Promise.all(stopping);
-  };
-
-  const stopSequence: StopStep[] = [
-    {
-      name: 'refuse new work',
-      run: () => {
-        accepting = false;
-        logger.info({ inFlight: inFlight.size }, 'shutting down');
-      },
+  const healthService = (where: NonNullable<Config['health']>): Service => ({
+    name: 'health endpoint',
+    start: async () => {
+      health = await startHealthServer(where.host, where.port, report);
+      logger.info({ host: where.host, port: health.port }, 'health endpoint listening on /health');
     },
-    {
-      name: 'background services and interactions in progress',
-      run: async (limitMs) => void (await Promise.all([stopServices(limitMs), drain(limitMs)])),
-      timeoutMs: drainMs,
-    },
+    stop: () => health?.close(),
+    stopLimitMs: 500,
+  });
+
+  await lifecycle.start([
     {
       name: 'discord',
-      run: async () => {
+      start: () => loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000),
+      stop: async () => {
         gateway.stopped();
         await client.destroy();
       },
-      timeoutMs: DISCORD_CLOSE_MS,
+      stopLimitMs: DISCORD_CLOSE_MS,
     },
-    { name: 'health endpoint', run: () => health?.close(), timeoutMs: 500 },
-    { name: 'database', run: () => database.close() },
-  ];
+    ...(config.health ? [healthService(config.health)] : []),
+    { name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: SCHEDULER_STOP_GRACE_MS + 500 },
+    { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), stopLimitMs: options.drainMs ?? DRAIN_MS },
+  ]);
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');
 
-  let stopping: Promise<void> | null = null;
-  const stop = () =>
-    (stopping ??= (async () => {
-      const started = Date.now();
-      const deadline = started + stopBudgetMs;
-      for (const step of stopSequence) {
-        try {
-          const limitMs = Math.max(100, Math.min(step.timeoutMs ?? Infinity, deadline - Date.now()));
-          const done = Promise.resolve(step.run(limitMs));
-          if (step.timeoutMs === undefined) await done;
-          else if ((await Promise.race([done.then(() => 'done' as const), delay(limitMs + 50).then(() => 'late' as const)])) === 'late') {
-            logger.warn({ step: step.name, ms: limitMs }, 'a stop step took too long; moving on');
-          }
-        } catch (error) {
-          logger.error({ err: error, step: step.name }, 'a stop step failed; moving on');
-        }
-      }
-      logger.info({ ms: Date.now() - started }, 'stopped');
-    })());
+  return { client, database, context, scheduler, gateway, health, inFlight: () => intake.inFlight, stop: () => lifecycle.stop() };
+}
 
-  return { client, database, context, scheduler, gateway, health, inFlight: () => inFlight.size, stop };
+/**
+ * Where interactions come in: each is routed and tracked until answered. Once closed, late arrivals get a short
+ * private "restarting" answer instead of silence, and closing waits (within its limit) for those in progress.
+ */
+class Intake {
+  accepting = true;
+  private readonly work = new Set<Promise<void>>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly route: (interaction: Interaction) => Promise<void>,
+  ) {}
+
+  get inFlight(): number {
+    return this.work.size;
+  }
+
+  take(interaction: Interaction): void {
+    const work = this.accepting
+      ? this.route(interaction).catch((error: unknown) => this.logger.error({ err: error }, 'router failed'))
+      : answerRestarting(interaction, this.logger);
+    this.work.add(work);
+    void work.finally(() => this.work.delete(work));
+  }
+
+  async close(limitMs: number): Promise<void> {
+    this.accepting = false;
+    this.logger.info({ inFlight: this.work.size }, 'shutting down');
+    const deadline = Date.now() + limitMs;
+    while (this.work.size > 0 && Date.now() < deadline) {
+      await Promise.race([Promise.allSettled([...this.work]), delay(deadline - Date.now())]);
+    }
+    if (this.work.size > 0) this.logger.warn({ unfinished: this.work.size }, 'stopped waiting for interactions in progress');
+  }
 }
 
 /** While stopping: a short private answer instead of silence (autocomplete gets no suggestions). */
@@ -272,8 +208,4 @@ async function loginAndWaitUntilReady(client: Client, token: string, timeoutMs: 
   } finally {
     clearTimeout(timer);
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
 }

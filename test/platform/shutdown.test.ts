@@ -11,7 +11,6 @@ import { DRAIN_MS, RESTARTING_TEXT, STOP_BUDGET_MS, startApp, type RunningApp, t
 import { defineCommand, type CommandModule } from '../../src/platform/discord/command.js';
 import { parseConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/logger.js';
-import type { BackgroundService } from '../../src/platform/scheduler/contract.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,7 +38,7 @@ describe('stopping Pacer', () => {
     await double?.close();
   });
 
-  async function serve(services: BackgroundService[] = [], extra: Partial<StartOptions> = {}) {
+  async function serve(extra: Partial<StartOptions> = {}) {
     const commands = extra.commands ?? [slow];
     double = await startDiscordDouble();
     await fetch(`${double.apiUrl}/v10/applications/${FIXTURE.applicationId}/commands`, {
@@ -50,7 +49,7 @@ describe('stopping Pacer', () => {
     const logs = new PassThrough();
     logs.on('data', (chunk: Buffer) => (logText += chunk.toString()));
     const config = parseConfig({ DISCORD_TOKEN: 'fake', DISCORD_API_URL: double.apiUrl, DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'pacer-stop-')), 'p.sqlite') });
-    app = await startApp({ config, logger: createLogger('info', logs, 'json'), commands, services: services.map((s) => () => s), ...extra });
+    app = await startApp({ config, logger: createLogger('info', logs, 'json'), commands, ...extra });
   }
 
   it('lets the interaction in progress finish and tells late arrivals to try again in a moment', async () => {
@@ -80,24 +79,8 @@ describe('stopping Pacer', () => {
     expect(logText).toContain('"msg":"stopped"');
   });
 
-  it('stops background services (last started first) before Discord and the database, in bounded time', async () => {
-    const order: string[] = [];
-    const stuck: BackgroundService = { name: 'stuck', start: () => void order.push('start stuck'), stop: () => new Promise(() => order.push('stop stuck')) };
-    const quick: BackgroundService = { name: 'quick', start: () => void order.push('start quick'), stop: () => Promise.resolve(void order.push('stop quick')) };
-    await serve([quick, stuck]);
-    expect(order).toEqual(['start quick', 'start stuck']);
-    const started = Date.now();
-    await app!.stop();
-    expect(order).toEqual(['start quick', 'start stuck', 'stop stuck', 'stop quick']);
-    expect(Date.now() - started).toBeLessThan(DRAIN_MS + 2_000);
-    expect(app!.database.sqlite.open).toBe(false);
-    expect(logText).toContain('"step":"service stuck"');
-    expect(logText).toContain('scheduler stopped');
-  });
-
-  it('ends within its budget even when a service and an interaction never finish', async () => {
-    const stuck: BackgroundService = { name: 'stuck', start: () => undefined, stop: () => new Promise(() => undefined) };
-    await serve([stuck], { stopBudgetMs: 2_500, commands: [never] });
+  it('ends within its budget even when an interaction never finishes, and closes Discord and the database', async () => {
+    await serve({ stopBudgetMs: 2_500, commands: [never] });
     const hanging = double!.runSlash('never');
     await expect.poll(() => app!.inFlight()).toBe(1);
     const started = Date.now();
@@ -105,6 +88,7 @@ describe('stopping Pacer', () => {
     expect(Date.now() - started).toBeLessThan(2_500 + 1_000);
     expect(app!.database.sqlite.open).toBe(false);
     expect(logText).toContain('"unfinished":1');
+    expect(logText).toContain('scheduler stopped');
     void hanging;
     // The defaults fit inside Docker's 10 s between SIGTERM and SIGKILL, with room for the process to exit.
     expect(STOP_BUDGET_MS).toBeLessThanOrEqual(8_000);

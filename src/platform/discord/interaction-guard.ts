@@ -84,7 +84,11 @@ interface PrivateClient {
  */
 export function guardInteractions(client: Client, options: GuardOptions): void {
   const { logger } = options;
-  const internals = client as unknown as PrivateClient;
+  const internals = client as unknown as Partial<PrivateClient>;
+  if (typeof internals.actions?.InteractionCreate?.handle !== 'function' || typeof internals.ws?.handlePacket !== 'function') {
+    // Pinned to discord.js 14's internals (test/platform/discord/interaction-guard.test.ts): an upgrade that moves them stops here.
+    throw new Error('This discord.js version has moved the internals the interaction guard wraps; check src/platform/discord/interaction-guard.ts.');
+  }
   const action = internals.actions.InteractionCreate;
   const build = action.handle.bind(action);
 
@@ -101,7 +105,7 @@ export function guardInteractions(client: Client, options: GuardOptions): void {
   };
 
   const handlePacket = internals.ws.handlePacket.bind(internals.ws);
-  internals.ws.handlePacket = (packet, shard) => {
+  internals.ws.handlePacket = (packet?: { t?: unknown }, shard?: unknown) => {
     try {
       return handlePacket(packet, shard);
     } catch (error) {
