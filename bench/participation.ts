@@ -7,7 +7,7 @@ import { openDatabase } from '../src/platform/db/connection.js';
 import { exportRows, exportWeeks, loadClubChart, loadLeaderboard, loadMemberRecord } from '../src/participation/reports-store.js';
 import { chartSvg, renderPng } from '../src/participation/chart.js';
 import { writeCsv } from '../src/participation/export-csv.js';
-import { localDay } from '../src/participation/weeks.js';
+import { localDay } from '../src/platform/time/days.js';
 import { seedLargeClub } from '../test/participation/support/seed.js';
 
 /** Runs `fn` and prints p50/p99; `fn` may return its own measured time (to leave set-up out). */

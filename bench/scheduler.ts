@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { nextRun, weeklyRule } from '../src/platform/time/weekly-rules.js';
+import { weeklyCron } from '../src/platform/time/club-weeks.js';
+import { nextRun } from '../src/platform/time/weekly-rules.js';
 import { openDatabase } from '../src/platform/db/connection.js';
 import { startDiscordDouble } from '@pacer/discord-double';
 import { bundleBotProcess, startBotProcess } from '../test/platform/scheduler/support/bot-process.js';
@@ -106,7 +107,7 @@ export async function benchIdleTick(scheduleCount = 100_000): Promise<void> {
 }
 
 export function benchNextRun(bench: (name: string, iterations: number, fn: (i: number) => void) => void): void {
-  const rule = weeklyRule('monday', '18:00');
+  const rule = weeklyCron('monday', { hour: 18, minute: 0 });
   const start = new Date('2026-01-01T00:00:00Z').getTime();
   bench('scheduler: next run of a weekly rule (Europe/London)', 20_000, (i) => nextRun(rule, 'Europe/London', new Date(start + i * 3_600_000)));
 }

@@ -2,7 +2,8 @@ import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
-import { challengeWeek, isIsoDate, localDate } from '../../src/platform/time/club-weeks.js';
+import { challengeWeek } from '../../src/platform/time/club-weeks.js';
+import { isLocalDay, localDay } from '../../src/platform/time/days.js';
 import {
   challengeForWeek,
   clubProgress,
@@ -77,10 +78,10 @@ function join(ctx: InteractionContext, challenge: ChallengeRow, userId: string) 
 function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
   const { zone } = club(ctx, challenge.guildId);
   const now = ctx.clock.now();
-  const today = localDate(now, zone);
+  const today = localDay(now, zone);
   const week = challengeWeek(challenge.weekStart, zone);
   const day = dayText?.trim() || today;
-  if (!isIsoDate(day)) return reply(ctx, `"${day.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD, for example ${today}. Nothing was logged.`);
+  if (!isLocalDay(day)) return reply(ctx, `"${day.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD, for example ${today}. Nothing was logged.`);
   if (day > today) return reply(ctx, `${formatDay(day)} has not happened yet. You can log today or an earlier day of this week. Nothing was logged.`);
   if (day < week.start) {
     return reply(ctx, `${formatDay(day)} belongs to a week that has closed. This week runs from ${formatDay(week.start)}; you can log any day from then to today. Nothing was logged.`);

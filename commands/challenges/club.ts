@@ -7,7 +7,8 @@ import {
 } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
-import { canonicalTimeZone, isWeekday, localDate, parseClockTime, timeZoneSuggestions, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
+import { canonicalTimeZone, isWeekday, parseClockTime, timeZoneSuggestions, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
+import { localDay } from '../../src/platform/time/days.js';
 import { REGIONS, type Region } from '../../src/content/regions.js';
 import { challengeForWeek, recordChallengePost, skipChallengeWeek } from '../../src/challenges/store.js';
 import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChallenge, saveClubSetup, type ClubSettings } from '../../src/challenges/club-settings-store.js';
@@ -159,7 +160,7 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
   switch (action) {
     case 'preview': {
       const at = weekly.nextRunAt && weekly.status === 'active' ? weekly.nextRunAt : now;
-      const week = challengeWeek(weekStartFor(localDate(at, zone), weekly.day), zone);
+      const week = challengeWeek(weekStartFor(localDay(at, zone), weekly.day), zone);
       return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)), ephemeral: true });
     }
     case 'post-now': {
@@ -187,14 +188,14 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
     }
     case 'skip-week': {
       const at = weekly.nextRunAt && weekly.nextRunAt > now ? weekly.nextRunAt : now;
-      const week = challengeWeek(weekStartFor(localDate(at, zone), weekly.day), zone);
+      const week = challengeWeek(weekStartFor(localDay(at, zone), weekly.day), zone);
       const outcome = skipChallengeWeek(ctx.db, guildId, week, now);
       if (outcome === 'already-posted') return reply(ctx, `The week starting ${formatDay(week.start)} is already posted, so it cannot be skipped. Nothing was changed.`);
       if (outcome === 'already-skipped') return reply(ctx, `The week starting ${formatDay(week.start)} is already skipped.`);
       return reply(ctx, `Skipped the week starting ${formatDay(week.start)}: nothing will be posted, and nobody's streak changes. The programme carries on from the same week after it.`);
     }
     case 'pause': {
-      const reason = `Paused by <@${interaction.user.id}> on ${formatDay(localDate(now, zone))}.`;
+      const reason = `Paused by <@${interaction.user.id}> on ${formatDay(localDay(now, zone))}.`;
       if (!pauseWeeklyChallenge(ctx.db, guildId, reason, now)) return reply(ctx, 'The weekly challenge is already paused. `/club challenge resume` starts it again.');
       return reply(ctx, 'Paused: no weekly challenge will be posted until a moderator runs `/club challenge resume`.');
     }

@@ -4,7 +4,8 @@
  * the scheduler engine posts it exactly once and calls `posted`.
  */
 import { programmeWeek } from '../../src/challenges/programme.js';
-import { challengeWeek, localDate, weekStartFor, type ChallengeWeek, type Weekday } from '../../src/platform/time/club-weeks.js';
+import { challengeWeek, weekStartFor, type ChallengeWeek, type Weekday } from '../../src/platform/time/club-weeks.js';
+import { localDay } from '../../src/platform/time/days.js';
 import {
   challengeAwaitingRecap,
   challengeForWeek,
@@ -33,7 +34,7 @@ export function weeklyPostModel(db: Db, guildId: string, week: ChallengeWeek, ti
 
 /** The challenge week an occurrence of the weekly post opens. */
 export function weekOfOccurrence(scheduledFor: Date, timezone: string, postDay: Weekday): ChallengeWeek {
-  return challengeWeek(weekStartFor(localDate(scheduledFor, timezone), postDay), timezone);
+  return challengeWeek(weekStartFor(localDay(scheduledFor, timezone), postDay), timezone);
 }
 
 export function weeklyChallengeJob(db: Db): ScheduledJob {

@@ -15,7 +15,7 @@ import { clubMemberIds } from '../../src/participation/store.js';
 import { exportRows, exportWeeks, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { PERIODS, type Period } from '../../src/participation/leaderboard.js';
-import { isLocalDay } from '../../src/participation/weeks.js';
+import { isLocalDay } from '../../src/platform/time/days.js';
 import {
   CHART_FILE_NAME,
   erasedText,

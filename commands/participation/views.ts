@@ -1,7 +1,7 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
 import type { ChartWeek } from '../../src/participation/chart.js';
-import { shortDate } from '../../src/participation/weeks.js';
+import { shortDate } from '../../src/platform/time/days.js';
 import { BOARDS, PERIODS, type Board, type LeaderboardPage, type Period, type Ranked } from '../../src/participation/leaderboard.js';
 import type { MemberRecord, StripOutcome } from '../../src/participation/record.js';
 import type { ErasureSummary } from '../../src/participation/erasure-summary.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import { shortDate, type LocalDay } from './weeks.js';
+import { shortDate, type LocalDay } from '../platform/time/days.js';
 
 /** One bar pair of the club chart. */
 export interface ChartWeek {

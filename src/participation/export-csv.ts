@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify, type Options } from 'csv-stringify';
-import type { LocalDay } from './weeks.js';
+import type { LocalDay } from '../platform/time/days.js';
 
 /** One line of the club export: one member in one week. */
 export interface ExportRow {

@@ -1,5 +1,5 @@
 import { computeStreaks, type WeekOutcome } from '../challenges/streaks.js';
-import { weeksBetween, weekStartOf, type LocalDay } from './weeks.js';
+import { weeksBetween, weekStartOf, type LocalDay } from '../platform/time/days.js';
 import { streakOutcome, stripOutcome, type ClubCalendar, type ClubWeek } from './record.js';
 
 export type Period = 'week' | 'month' | 'all';

@@ -1,5 +1,5 @@
 import { computeStreaks, type Streaks, type WeekOutcome as StreakOutcome } from '../challenges/streaks.js';
-import { lastWeeks, monthOf, weeksBetween, weekStartOf, type LocalDay } from './weeks.js';
+import { lastWeeks, monthOf, weeksBetween, weekStartOf, type LocalDay } from '../platform/time/days.js';
 
 /** One challenge week of a club, as the participation views need it. */
 export interface ClubWeek {

@@ -2,7 +2,7 @@ import { pageOfRanked, rank, streakScores, type Board, type LeaderboardPage, typ
 import { memberRecord, type ClubCalendar, type MemberRecord } from './record.js';
 import type { ChartWeek } from './chart.js';
 import type { ExportRow } from './export-csv.js';
-import { lastWeeks, localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from './weeks.js';
+import { lastWeeks, localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from '../platform/time/days.js';
 import type { Db } from '../platform/db/connection.js';
 import {
   clubChartCounts,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MemberWeeks, Score } from './leaderboard.js';
 import type { ClubCalendar, ClubWeek, MemberHistory } from './record.js';
-import { isoWeekdayOf, localDay, weekStartOf, type LocalDay } from './weeks.js';
+import { isoWeekdayOf, localDay, weekStartOf, type LocalDay } from '../platform/time/days.js';
 import type { Db } from '../platform/db/connection.js';
 
 /*

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connection.js';
 import { eraseMember, textColumns } from '../../src/participation/erasure-store.js';
 import { CHART_HEIGHT, CHART_WIDTH, chartSvg, PLOT, rasterise, renderPng, type ChartWeek } from '../../src/participation/chart.js';
-import { lastWeeks } from '../../src/participation/weeks.js';
+import { lastWeeks } from '../../src/platform/time/days.js';
 import { seedChallenges, seedClub, seedEnrolment, seedMember, seedPause, seedSessions } from './support/seed.js';
 
 const weeks: ChartWeek[] = lastWeeks('2026-11-25', 12).map((weekStart, i) => ({ weekStart, joined: 10 + i, reached: 5 + i }));

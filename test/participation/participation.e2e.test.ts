@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastWeeks, localDay } from '../../src/participation/weeks.js';
+import { lastWeeks, localDay } from '../../src/platform/time/days.js';
 import { FIXTURE, type ApiMessage } from '@pacer/discord-double';
 import { seedChallenges, seedClub, seedEnrolment, seedMember, seedSessions } from './support/seed.js';
 import { startPacer, type Pacer } from '../support/pacer.js';

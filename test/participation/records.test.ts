@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leaderboardPage, rank } from '../../src/participation/leaderboard.js';
 import { memberRecord, type ClubCalendar, type MemberHistory } from '../../src/participation/record.js';
-import { localDay, weekStartOf } from '../../src/participation/weeks.js';
+import { localDay, weekStartOf } from '../../src/platform/time/days.js';
 import { writeCsv, type ExportRow } from '../../src/participation/export-csv.js';
 
 const calendar = (today: string, firstDay = 1): ClubCalendar => ({ zone: 'Europe/London', today, firstDay });

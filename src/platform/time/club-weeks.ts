@@ -1,9 +1,10 @@
 /**
  * Challenge weeks in a club's own time zone. A club's week starts at local midnight on its post weekday and
  * runs for seven local days; it closes at local midnight at the start of the eighth day (a DST change makes
- * that week 167 or 169 hours long). Dates are ISO `YYYY-MM-DD` strings of the club's local calendar.
+ * that week 167 or 169 hours long). Days are local dates (`days.ts`); this is the one Weekday type and order.
  */
 import { Temporal } from 'temporal-polyfill';
+import { addDays, localDay, startOfDay, weekStartOf, type LocalDay } from './days.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -97,31 +98,6 @@ export function timeZoneSuggestions(query: string, limit = 25): string[] {
 
 // ---- dates and weeks ----
 
-/** The club's local calendar date at an instant. */
-export function localDate(instant: Date, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone).toPlainDate().toString();
-}
-
-export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
-}
-
-/** Whether `text` is a real calendar date written as YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  try {
-    Temporal.PlainDate.from(text, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The instant the local day starts (midnight, or the first moment after a DST gap at midnight). */
-export function startOfLocalDay(date: string, zone: string): Date {
-  return new Date(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone }).epochMilliseconds);
-}
-
 export interface ChallengeWeek {
   /** First local day (the club's post weekday). */
   start: string;
@@ -134,18 +110,17 @@ export interface ChallengeWeek {
 }
 
 /** The week that starts on `start` (a local date) in `zone`. */
-export function challengeWeek(start: string, zone: string): ChallengeWeek {
+export function challengeWeek(start: LocalDay, zone: string): ChallengeWeek {
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i));
-  return { start, end: days[6]!, days, opensAt: startOfLocalDay(start, zone), closesAt: startOfLocalDay(addDays(start, 7), zone) };
+  return { start, end: days[6]!, days, opensAt: startOfDay(start, zone), closesAt: startOfDay(addDays(start, 7), zone) };
 }
 
 /** The club's challenge week holding a local date: it began on the latest post weekday on or before that date. */
-export function weekStartFor(date: string, postDay: Weekday): string {
-  const back = (Temporal.PlainDate.from(date).dayOfWeek - isoWeekday(postDay) + 7) % 7;
-  return addDays(date, -back);
+export function weekStartFor(date: LocalDay, postDay: Weekday): LocalDay {
+  return weekStartOf(date, isoWeekday(postDay));
 }
 
 /** The club's challenge week in progress at an instant. */
 export function weekAt(instant: Date, zone: string, postDay: Weekday): ChallengeWeek {
-  return challengeWeek(weekStartFor(localDate(instant, zone), postDay), zone);
+  return challengeWeek(weekStartFor(localDay(instant, zone), postDay), zone);
 }

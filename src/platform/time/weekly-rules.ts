@@ -22,9 +22,6 @@ export class RuleError extends Error {
   }
 }
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 const patterns = new Map<string, Cron>();
 
 /** croner over the wall clock: timezone UTC, so a Date's UTC fields stand for local wall-clock fields. */
@@ -121,36 +118,4 @@ export function nextRuns(rule: string, zone: string, after: Date, count: number)
     from = next;
   }
   return runs;
-}
-
-/** Parses "HH:MM" (24-hour, 00:00 to 23:59); throws RuleError otherwise. */
-export function parseTimeOfDay(time: string): { hour: number; minute: number } {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
-  if (!match) throw new RuleError(`"${time}" is not a time of day. Use 24-hour HH:MM, for example 18:30.`);
-  return { hour: Number(match[1]), minute: Number(match[2]) };
-}
-
-export function parseWeekday(day: string): Weekday {
-  const lower = day.trim().toLowerCase();
-  const found = WEEKDAYS.find((name) => name === lower || name.slice(0, 3) === lower);
-  if (!found) throw new RuleError(`"${day}" is not a weekday. Use monday to sunday.`);
-  return found;
-}
-
-/** The five-field rule for "every <weekday> at <HH:MM>" local time, e.g. weeklyRule('monday', '18:30') = "30 18 * * 1". */
-export function weeklyRule(day: string, time: string): string {
-  const weekday = WEEKDAYS.indexOf(parseWeekday(day));
-  const { hour, minute } = parseTimeOfDay(time);
-  return `${minute} ${hour} * * ${weekday}`;
-}
-
-/** The weekday and HH:MM of a rule built by weeklyRule, or null for any other rule. */
-export function describeWeeklyRule(rule: string): { weekday: Weekday; time: string } | null {
-  const match = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(rule.trim().replace(/\s+/g, ' '));
-  if (!match) return null;
-  const minute = Number(match[1]);
-  const hour = Number(match[2]);
-  if (minute > 59 || hour > 23) return null;
-  const weekday = WEEKDAYS[Number(match[3]) % 7]!;
-  return { weekday, time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
 }

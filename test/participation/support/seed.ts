@@ -1,6 +1,6 @@
 /** Writes participation records straight into a Pacer database, as the challenge commands would. */
 import type Database from 'better-sqlite3';
-import { addDays, addWeeks, lastWeeks, startOfDay, type LocalDay } from '../../../src/participation/weeks.js';
+import { addDays, addWeeks, lastWeeks, startOfDay, type LocalDay } from '../../../src/platform/time/days.js';
 
 export interface SeedClub {
   guildId: string;

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/platform/db/connection.js';
 import { clubs, schedules } from '../../../src/platform/db/schema.js';
-import { weeklyRule } from '../../../src/platform/time/weekly-rules.js';
+import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
 import { bundleBotProcess, startBotProcess as startBot } from './support/bot-process.js';
 import { clubChannel, clubGuildId, guildWithClubChannels, ledger, seedClub, tempDatabasePath } from './support.js';
@@ -16,7 +16,7 @@ beforeAll(bundleBotProcess, 60_000);
 
 const ROUNDS = 20;
 const CLUBS_PER_ROUND = 30; // a burst of about 0.6 s at 47 posts/s, so random kills land inside it
-const rule = weeklyRule('monday', '18:00');
+const rule = weeklyCron('monday', { hour: 18, minute: 0 });
 
 let double: DiscordDouble | undefined;
 afterAll(async () => double?.close());

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATCH_UP } from '../../../src/platform/scheduler/pacing.js';
-import { weeklyRule } from '../../../src/platform/time/weekly-rules.js';
+import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
 import {
   clubChannel,
@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 const london = 'Europe/London';
-const mondayEvening = weeklyRule('monday', '18:00');
+const mondayEvening = weeklyCron('monday', { hour: 18, minute: 0 });
 
 function localTime(date: Date, zone: string): string {
   const z = Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(zone);
@@ -75,9 +75,9 @@ describe('a due schedule', () => {
     harness = startEngine(double, clock, [job], { engine: { pacing: { perChannel: { count: 1000, windowMs: 1 } } } });
     const clubsSeeded = [
       { index: 0, rule: mondayEvening, timezone: london, local: '1 18:00' },
-      { index: 1, rule: weeklyRule('sunday', '07:30'), timezone: 'America/New_York', local: '7 07:30' },
-      { index: 2, rule: weeklyRule('sunday', '02:30'), timezone: 'Australia/Sydney', local: '7 02:30' },
-      { index: 3, rule: weeklyRule('wednesday', '06:15'), timezone: 'Pacific/Auckland', local: '3 06:15' },
+      { index: 1, rule: weeklyCron('sunday', { hour: 7, minute: 30 }), timezone: 'America/New_York', local: '7 07:30' },
+      { index: 2, rule: weeklyCron('sunday', { hour: 2, minute: 30 }), timezone: 'Australia/Sydney', local: '7 02:30' },
+      { index: 3, rule: weeklyCron('wednesday', { hour: 6, minute: 15 }), timezone: 'Pacific/Auckland', local: '3 06:15' },
     ].map((club) => ({ ...club, id: seedClub(harness!.handle, club, clock.now()) }));
 
     const end = new Date('2027-01-01T00:00:00Z').getTime();

@@ -1,7 +1,8 @@
 /** The scheduler inside the real app: the discord.js client logged into the double, a real SQLite file, an injected clock. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { clubs, schedules } from '../../../src/platform/db/schema.js';
-import { nextRun, weeklyRule } from '../../../src/platform/time/weekly-rules.js';
+import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
+import { nextRun } from '../../../src/platform/time/weekly-rules.js';
 import { FIXTURE } from '@pacer/discord-double';
 import { ManualClock, TestJob } from './support.js';
 import { startPacer, type Pacer } from '../../support/pacer.js';
@@ -19,7 +20,7 @@ async function startWithClub(clock: ManualClock, job: TestJob, notices: boolean)
   db.insert(clubs)
     .values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', noticesChannelId: notices ? FIXTURE.channels.general : null, setupByUserId: FIXTURE.users.moderator, createdAt: now, updatedAt: now })
     .run();
-  const rule = weeklyRule('monday', '18:00');
+  const rule = weeklyCron('monday', { hour: 18, minute: 0 });
   const { id } = db
     .insert(schedules)
     .values({ guildId: FIXTURE.guildId, kind: 'weekly_challenge', channelId: FIXTURE.channels.strength, ruleKind: 'cron', cron: rule, timezone: 'Europe/London', nextRunAt: nextRun(rule, 'Europe/London', now), createdAt: now, updatedAt: now })

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalTimeZone,
   challengeWeek,
-  isIsoDate,
-  localDate,
   parseClockTime,
   parseWeeklyCron,
   timeZoneSuggestions,
@@ -11,6 +9,7 @@ import {
   weeklyCron,
   weekStartFor,
 } from '../../../src/platform/time/club-weeks.js';
+import { isLocalDay, localDay } from '../../../src/platform/time/days.js';
 import { nextRun } from '../../../src/platform/time/weekly-rules.js';
 
 const HOUR = 3_600_000;
@@ -37,7 +36,7 @@ describe('challenge weeks in the club zone', () => {
     expect(week.closesAt.toISOString()).toBe('2026-03-31T23:00:00.000Z');
     expect((week.closesAt.getTime() - week.opensAt.getTime()) / HOUR).toBe(167);
     // 23:30 local on the last day (22:30 UTC) is still inside the week; 00:30 local the next day is not.
-    expect(localDate(new Date('2026-03-31T22:30:00Z'), 'Europe/London')).toBe('2026-03-31');
+    expect(localDay(new Date('2026-03-31T22:30:00Z'), 'Europe/London')).toBe('2026-03-31');
     expect(weekAt(new Date('2026-03-31T22:30:00Z'), 'Europe/London', 'wednesday').start).toBe('2026-03-25');
     expect(weekAt(new Date('2026-03-31T23:30:00Z'), 'Europe/London', 'wednesday').start).toBe('2026-04-01');
   });
@@ -53,8 +52,8 @@ describe('challenge weeks in the club zone', () => {
 
   it('puts a late evening in the club zone on the local day, not the UTC one', () => {
     const instant = new Date('2026-06-02T23:30:00Z'); // 09:30 on 3 June in Sydney, 19:30 on 2 June in New York
-    expect(localDate(instant, 'Australia/Sydney')).toBe('2026-06-03');
-    expect(localDate(instant, 'America/New_York')).toBe('2026-06-02');
+    expect(localDay(instant, 'Australia/Sydney')).toBe('2026-06-03');
+    expect(localDay(instant, 'America/New_York')).toBe('2026-06-02');
   });
 });
 
@@ -93,9 +92,9 @@ describe('set-up values', () => {
   });
 
   it('knows real calendar dates', () => {
-    expect(isIsoDate('2026-02-28')).toBe(true);
-    expect(isIsoDate('2026-02-30')).toBe(false);
-    expect(isIsoDate('2026-2-3')).toBe(false);
-    expect(isIsoDate('yesterday')).toBe(false);
+    expect(isLocalDay('2026-02-28')).toBe(true);
+    expect(isLocalDay('2026-02-30')).toBe(false);
+    expect(isLocalDay('2026-2-3')).toBe(false);
+    expect(isLocalDay('yesterday')).toBe(false);
   });
 });

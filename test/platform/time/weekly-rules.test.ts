@@ -1,14 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import {
-  describeWeeklyRule,
-  nextRun,
-  nextRuns,
-  parseTimeOfDay,
-  RuleError,
-  validateRule,
-  weeklyRule,
-} from '../../../src/platform/time/weekly-rules.js';
+import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
+import { nextRun, nextRuns, RuleError, validateRule } from '../../../src/platform/time/weekly-rules.js';
 
 /** "YYYY-MM-DD HH:MM +HH:MM" as the zone's wall clock shows the instant. */
 function local(date: Date, zone: string): string {
@@ -28,7 +21,7 @@ describe('next runs across daylight-saving changes', () => {
   for (const z of zones) {
     describe(z.zone, () => {
       it('a weekly post stays at the same local time for a year, through both changes', () => {
-        const runs = nextRuns(weeklyRule('monday', '18:00'), z.zone, new Date('2026-01-01T00:00:00Z'), 53);
+        const runs = nextRuns(weeklyCron('monday', { hour: 18, minute: 0 }), z.zone, new Date('2026-01-01T00:00:00Z'), 53);
         expect(runs).toHaveLength(53);
         const offsets = new Set<string>();
         for (const run of runs) {
@@ -113,19 +106,4 @@ describe('rule validation', () => {
       expect(() => validateRule(rule, zone)).toThrow(message);
     });
   }
-
-  it('builds and reads back weekly rules', () => {
-    expect(weeklyRule('monday', '18:30')).toBe('30 18 * * 1');
-    expect(weeklyRule('Sunday', '07:05')).toBe('5 7 * * 0');
-    expect(describeWeeklyRule('30 18 * * 1')).toEqual({ weekday: 'monday', time: '18:30' });
-    expect(describeWeeklyRule('5 7 * * 7')).toEqual({ weekday: 'sunday', time: '07:05' });
-    expect(describeWeeklyRule('*/5 * * * *')).toBeNull();
-  });
-
-  it('refuses bad weekdays and times with a clear message', () => {
-    expect(() => weeklyRule('funday', '18:30')).toThrow(/not a weekday/);
-    expect(() => parseTimeOfDay('25:99')).toThrow(/24-hour HH:MM/);
-    expect(() => parseTimeOfDay('7pm')).toThrow(RuleError);
-    expect(parseTimeOfDay('7:05')).toEqual({ hour: 7, minute: 5 });
-  });
 });
