@@ -203,7 +203,7 @@ const LEVEL_STYLE: Record<TriageLevel, { color: number; title: string }> = {
   SELF_MANAGE: { color: 0x2e9e5b, title: 'You can look after this yourself for now' },
 };
 
-export const CHALLENGE_PAUSE_LINE = 'If you are in a weekly challenge, you can pause it with `/challenge pause`: your streak is frozen, not broken.';
+export const CHALLENGE_PAUSE_LINE = 'You can pause your weekly challenge with `/challenge pause`: your streak is frozen, not broken.';
 
 export interface ResultOptions {
   /** The member takes part in a weekly challenge: mention that they can pause it (URGENT and ROUTINE only). */
@@ -211,18 +211,12 @@ export interface ResultOptions {
 }
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-const unique = (lines: readonly string[]) => [...new Set(lines)];
 
 function whoToContact(region: Region): APIEmbedField {
   const services = REGION_SERVICES[region];
-  return { name: 'Who to contact', value: `Emergency: call **${services.emergency_number}**. Not an emergency: ${services.advice_line}.` };
+  return { name: 'Who to contact', value: `Emergency: **${services.emergency_number}**. Advice: ${services.advice_line}.` };
 }
 
-/** Lines per section of an EMERGENCY or URGENT card: enough to act on, short enough for a phone. */
-const MAX_LINES = 2;
-
-/** The same-day line for under-18s (clinical.md 0.3 item 5). */
-const under18Field = (): APIEmbedField => ({ name: 'Under 18', value: SAFETY_NETS.UNDER_18 });
 
 /**
  * EMERGENCY and URGENT: the most urgent flag's title and action first, then while-you-wait, what would make
@@ -233,21 +227,16 @@ function redFlagEmbed(outcome: TriageOutcome, region: Region, options: ResultOpt
   const actions = outcome.actions.map((id) => FLAG_ACTIONS[id]);
   const lead = actions[0] ?? FLAG_ACTIONS[outcome.level === 'EMERGENCY' ? 'serious_injury' : 'not_ruled_out'];
   const fields: APIEmbedField[] = [];
-  const wait = unique(actions.flatMap((a) => (a.wait ? fill(a.wait, values).split('\n') : []))).slice(0, MAX_LINES);
-  if (wait.length) fields.push({ name: 'While you wait', value: clip(wait.join('\n'), 1024) });
-  if (outcome.level === 'URGENT') {
-    const worse = unique(actions.flatMap((a) => (a.worse ? [fill(a.worse, values)] : [])));
-    if (worse.length) fields.push({ name: 'If it gets worse before you are seen', value: clip(worse.slice(0, MAX_LINES).join('\n'), 1024) });
-  }
-  // The lead flag's reasons, and the sign left open by "not sure"; every other flag is named under "Also".
-  const why = outcome.reasons.filter((r) => r.rule === 'RF_UNSURE' || r.rule === outcome.lead).map((r) => r.text);
-  if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why.slice(0, MAX_LINES)), 1024) });
-  if (outcome.also.length) fields.push({ name: 'Also', value: clip(`Your answers also point to: ${outcome.also.join('; ')}.`, 1024) });
-  if (outcome.under18) fields.push(under18Field());
-  const notes = outcome.messages.map((key) => renderMessage(key, values));
+  // The lead flag's advice only: every other flag is named under "also" (clinical.md 0.3 item 3).
+  if (lead.wait) fields.push({ name: 'While you wait', value: clip(fill(lead.wait, values), 1024) });
+  if (outcome.level === 'URGENT' && lead.worse) fields.push({ name: 'If it gets worse before you are seen', value: clip(fill(lead.worse, values), 1024) });
+  const why = [...outcome.reasons.filter((r) => r.rule === outcome.lead).slice(0, 1), ...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE')].map((r) => r.text);
+  if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why), 1024) });
+  if (outcome.also.length) fields.push({ name: 'Also in your answers', value: clip(`${outcome.also.join('; ')}.`, 1024) });
+  // The teenager's hip card already is the same-day action.
+  const notes = [...(outcome.under18 && outcome.lead !== 'RF20_child_hip_or_limp' ? [SAFETY_NETS.UNDER_18] : []), ...outcome.messages.map((key) => renderMessage(key, values))];
   if (notes.length) fields.push({ name: 'Good to know', value: clip(notes.join('\n'), 1024) });
   if (outcome.level === 'URGENT' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
-  fields.push(whoToContact(region));
   return {
     title: fill(lead.title, values),
     color: LEVEL_STYLE[outcome.level].color,
@@ -263,7 +252,7 @@ function calmEmbed(outcome: TriageOutcome, region: Region, options: ResultOption
   if (outcome.cards.length > 0) fields.push({ name: 'Exercises to start with', value: MESSAGES.cards_intro });
   const net = outcome.level === 'SELF_MANAGE' ? SAFETY_NETS.SELF_MANAGE : SAFETY_NETS.ROUTINE;
   fields.push({ name: outcome.level === 'SELF_MANAGE' ? 'Get checked sooner if things change' : 'Get seen sooner if things change', value: fill(net, values) });
-  if (outcome.under18) fields.push(under18Field());
+  if (outcome.under18) fields.push({ name: 'Under 18', value: SAFETY_NETS.UNDER_18 });
   if (outcome.level === 'ROUTINE' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
   fields.push(whoToContact(region));
   const style = LEVEL_STYLE[outcome.level];

@@ -46,7 +46,7 @@ export const REGION_SERVICES: Record<Region, RegionServices> = {
   },
   EU: {
     emergency_number: '112',
-    urgent_services: 'an out-of-hours doctor or a same-day appointment with your doctor',
+    urgent_services: 'an out-of-hours doctor or a same-day doctor appointment',
     advice_line: 'your doctor or the out-of-hours doctor service',
     doctor: 'doctor',
     numbers: ['112'],

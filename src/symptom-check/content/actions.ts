@@ -88,7 +88,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     title: 'Get your hip checked today',
     parts: ['hip', 'knee', 'leg'],
     when: 'Today',
-    todo: 'See a doctor today: {urgent_services}, or a same-day appointment with your {doctor}. Ask them to check the hip as well as the knee, because hip problems are often felt in the knee.',
+    todo: 'See a doctor today: {urgent_services}. Ask them to check the hip too: hip problems are often felt in the knee.',
     wait: 'Keep weight off the leg (crutches help, if there are some at home). No running or sport until you are checked.',
     worse: 'If the pain suddenly gets worse or you cannot stand on the leg, call {emergency_number}.',
   },
@@ -106,7 +106,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     title: 'Get your knee checked today if you can',
     parts: ['knee', 'kneecap', 'leg'],
     when: 'Today if you can, within 48 hours at most',
-    todo: 'Get your knee checked today if you can, and within 48 hours at most, at a minor injuries unit or fracture clinic, or through {urgent_services}.',
+    todo: 'Get your knee checked today if you can, within 48 hours at most: {urgent_services}, a minor injuries unit or a fracture clinic.',
     wait: 'No running until a health professional has checked you.\nUse crutches if walking hurts.',
     worse: 'If you cannot put weight on the leg, or your foot goes cold, pale or numb, call {emergency_number}.',
   },
@@ -114,7 +114,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     level: 'URGENT',
     title: 'Get an X-ray of your knee in the next day or two',
     parts: ['knee', 'kneecap'],
-    when: 'In the next day or two',
+    when: 'Within 48 hours (the next day or two)',
     todo: 'Get an X-ray of your knee in the next day or two, through {urgent_services} or a minor injuries unit. A broken kneecap can still let you walk.',
     wait: 'No running or jumping until a health professional has checked you.',
     worse: 'If you cannot put weight on the leg, or cannot straighten it, call {emergency_number}.',
@@ -180,28 +180,28 @@ export const FLAG_ACTION_OF_RULE: Record<string, FlagActionId> = {
  * teenage hip, the rest. The first flag of the highest level in this order leads the card.
  */
 export const FLAG_NAMES: readonly (readonly [string, string])[] = [
-  ['RF05_neurovascular', 'the blood supply or nerves of your foot may be hurt'],
-  ['RF01_deformity_dislocation', 'your knee or kneecap may be out of place'],
-  ['RF08_high_energy_or_open', 'a serious injury or a wound into the joint'],
-  ['RF02_cannot_bear_weight_after_injury', 'a possible broken bone (you cannot take 4 steps)'],
-  ['RF03_septic_joint', 'a possible infection in the knee'],
-  ['RF04_hot_joint_high_risk_host', 'a possible infection in the knee'],
-  ['RF07_possible_PE', 'a possible blood clot in the lungs'],
-  ['RF09_cauda_equina_screen', 'pressure on the nerves in your back'],
-  ['RF06_extensor_mechanism', 'a possible torn tendon or broken kneecap'],
-  ['RF18_calf_clot_signs', 'a possible blood clot in your calf'],
-  ['RF20_child_hip_or_limp', 'a possible hip problem (a limp, or hip, groin or thigh pain)'],
-  ['RF12_patellar_dislocation_reduced', 'your kneecap may have moved out of place'],
-  ['RF10_ottawa_positive_weight_bearing', 'a possible broken bone that needs an X-ray'],
-  ['RF10_ottawa_second_week', 'a possible broken bone that needs an X-ray'],
+  ['RF05_neurovascular', 'foot blood supply or nerves hurt'],
+  ['RF01_deformity_dislocation', 'knee or kneecap out of place'],
+  ['RF08_high_energy_or_open', 'serious injury or deep wound'],
+  ['RF02_cannot_bear_weight_after_injury', 'cannot take 4 steps'],
+  ['RF03_septic_joint', 'possible knee infection'],
+  ['RF04_hot_joint_high_risk_host', 'possible knee infection'],
+  ['RF07_possible_PE', 'possible clot in the lungs'],
+  ['RF09_cauda_equina_screen', 'nerves in your back'],
+  ['RF06_extensor_mechanism', 'possible torn tendon or broken kneecap'],
+  ['RF18_calf_clot_signs', 'possible clot in the calf'],
+  ['RF20_child_hip_or_limp', 'possible hip problem'],
+  ['RF12_patellar_dislocation_reduced', 'kneecap moved out of place'],
+  ['RF10_ottawa_positive_weight_bearing', 'possible broken bone'],
+  ['RF10_ottawa_second_week', 'possible broken bone'],
   ['RF11_rapid_swelling_after_injury', 'swelling soon after an injury'],
-  ['RF14_instability_after_injury', 'a knee that gives way after an injury'],
-  ['RF13_locked_now', 'a knee that is stuck'],
-  ['RF15_recent_twist_with_locking_history', 'a knee that got stuck after a recent injury'],
-  ['RF16_hot_joint_no_fever', 'a warm or red knee'],
-  ['RF17_fever_with_knee_pain_no_local_signs', 'a fever with knee pain'],
-  ['RF21_neuro_no_injury', 'numbness or weakness in your foot'],
-  ['RF19_serious_pathology', 'pain at night or at rest that needs checking'],
+  ['RF14_instability_after_injury', 'gives way after an injury'],
+  ['RF13_locked_now', 'knee stuck now'],
+  ['RF15_recent_twist_with_locking_history', 'got stuck since a recent injury'],
+  ['RF16_hot_joint_no_fever', 'warm or red knee'],
+  ['RF17_fever_with_knee_pain_no_local_signs', 'fever'],
+  ['RF21_neuro_no_injury', 'numb or weak foot'],
+  ['RF19_serious_pathology', 'pain at night or at rest'],
 ];
 
 /** A "not sure" answer to this question leaves this sign open (RF_UNSURE). */
@@ -217,13 +217,13 @@ export const UNSURE_ACTION_OF_QUESTION: Record<string, FlagActionId> = {
 
 /** Which sign could not be ruled out, in plain words, for the RF_UNSURE card. */
 export const UNSURE_SIGN: Record<string, string> = {
-  Q01_emergency_screen: 'one of the first safety questions',
-  Q05_ottawa: 'a possible broken bone after your injury',
-  Q06_mechanical: 'whether your knee gets stuck or gives way',
-  Q08_heat_redness: 'whether your knee is warm or red',
+  Q01_emergency_screen: 'the first safety questions',
+  Q05_ottawa: 'a broken bone',
+  Q06_mechanical: 'the knee getting stuck or giving way',
+  Q08_heat_redness: 'a warm or red knee',
   Q16_systemic: 'fever, weight loss or night pain',
-  Q17_calf: 'a possible blood clot in your calf',
-  Q18_neuro: 'numbness or weakness in your foot',
+  Q17_calf: 'a blood clot in your calf',
+  Q18_neuro: 'a numb or weak foot',
 };
 
 /** Within a level, which kind of sign leads the card (clinical.md 0.3 item 3). */
@@ -244,10 +244,10 @@ export const FLAG_ACTION_ORDER: readonly FlagActionId[] = [
 
 export const SAFETY_NETS = {
   ROUTINE:
-    'Get seen today instead if your knee swells up, locks or gives way, turns hot or red, if you get a fever, ' +
-    'cannot put weight on it, or your calf becomes swollen and sore. If it gets worse before then, contact {advice_line}.',
+    'Get seen today instead if your knee swells up, locks, gives way or turns hot or red, you get a fever, ' +
+    'cannot put weight on it, or your calf becomes swollen and sore.',
   /** Every result for someone under 18 (clinical.md 0.3 item 5: RF20's action). */
-  UNDER_18: 'Because you are under 18: a new limp, or pain in the hip, groin or thigh, means seeing a doctor the same day.',
+  UNDER_18: 'Under 18: a new limp, or pain in the hip, groin or thigh, means seeing a doctor the same day.',
   /** For someone who stops before the end (clinical.md 0.3 item 1): no pattern, the general safety net. */
   GENERAL:
     'If your knee swells up, locks or gives way, turns hot or red, or you cannot put weight on it, or you get a fever or a swollen, sore calf, get checked today.',

@@ -49,10 +49,10 @@ export const MESSAGES = {
   oa_keep_active:
     'Staying active is one of the main treatments for knee arthritis, and running is not known to make it worse. Many people keep running by changing how they run: ' +
     'softer ground, shorter runs, run-walk, and strength work twice a week. A pharmacist can advise on simple pain relief.',
-  hip_referral: 'Pain in the hip, groin or thigh can come from the hip even when it is felt in the knee, so mention it when you are seen.',
+  hip_referral: 'Hip, groin or thigh pain can come from the hip even when felt in the knee: mention it when you are seen.',
   hip_referred:
     'Pain felt in the knee can come from the hip. Please ask the {doctor} or physio to examine your hip as well as your knee; say if putting on socks or cutting your toenails on that side is hard. This check does not name a knee pattern for you.',
-  back_referral: 'Back pain with leg symptoms can mean the knee pain comes from the back, so mention it when you are seen.',
+  back_referral: 'Back pain with leg symptoms can mean the pain comes from the back: mention it when you are seen.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -102,7 +102,7 @@ export const QUESTIONS: readonly Question[] = [
       blow_to_side_of_knee: 'Something hit the side of my knee',
       hyperextension: 'My knee bent backwards too far (hyperextension)',
       other: 'Some other way',
-    }, { twist_foot_planted: 'Twisted it', landing_from_jump: 'Bad landing', fall_or_blow_onto_knee: 'Fell on it / hit in front', blow_to_side_of_knee: 'Hit on the side', hyperextension: 'Bent backwards' }),
+    }, { twist_foot_planted: 'Twisted it', landing_from_jump: 'Bad landing', fall_or_blow_onto_knee: 'Fell on it or hit it', blow_to_side_of_knee: 'Hit on the side', hyperextension: 'Bent backwards' }),
   }),
   q({
     id: 'Q04_injury_features',

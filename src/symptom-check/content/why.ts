@@ -154,6 +154,6 @@ export const REASONS: Record<string, readonly Reason[]> = {
 
 /** RF_UNSURE: one reason per question that was left unsure. */
 export const UNSURE_REASON = (signs: readonly string[]): string =>
-  `You were not sure about ${signs.join('; and ')}. The check cannot rule ${signs.length > 1 ? 'these' : 'it'} out, so please tell the health professional you were not sure.`;
+  `You were not sure about ${signs.join('; ')}, so the check cannot rule ${signs.length > 1 ? 'these' : 'it'} out. Tell the health professional.`;
 
 export const SELF_MANAGE_REASON = 'No warning signs came up in your answers, and they fit a common running pattern that usually settles with changes to training.';
