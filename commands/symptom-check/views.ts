@@ -117,8 +117,9 @@ const GATE_LEAD: Partial<Record<Screen['id'], string>> = {
 
 /** A gate screen: every option of its safety questions in the text, "None of these" as one tap. */
 function gateView(progress: Progress, screen: Screen, number: number, about: number): MessageView {
-  const options = screen.slots.flatMap((s) => s.options.filter((o) => !['none', 'no', 'unsure'].includes(o.id)).map((o) => o.label));
-  const text = [GATE_LEAD[screen.id] ?? '**Is any of these true?**', bulletList(options), 'If you are not sure about one, choose "Yes, or not sure" to go through them one by one.'];
+  // One compact line per question, so that every option is in plain sight on one phone screen.
+  const lines = screen.slots.map((s) => bulletList([s.options.filter((o) => !['none', 'no', 'unsure'].includes(o.id)).map((o) => o.label).join(' · ')]));
+  const text = [GATE_LEAD[screen.id] ?? '**Is any of these true?**', lines.join('\n'), 'Not sure about one? Choose "Yes, or not sure" to go through them one by one.'];
   return questionMessage(number, about, text, [
     ...buttonRows([
       button(triageId(progress, { kind: 'none' }), 'None of these', ButtonStyle.Primary),
@@ -212,6 +213,9 @@ export interface ResultOptions {
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
+/** Characters the first result message may hold with fill-ins of any region (never more than 1,200). */
+const RESULT_BUDGET = 1100;
+
 function whoToContact(region: Region): APIEmbedField {
   const services = REGION_SERVICES[region];
   return { name: 'Who to contact', value: `Emergency: **${services.emergency_number}**. Advice: ${services.advice_line}.` };
@@ -230,13 +234,22 @@ function redFlagEmbed(outcome: TriageOutcome, region: Region, options: ResultOpt
   // The lead flag's advice only: every other flag is named under "also" (clinical.md 0.3 item 3).
   if (lead.wait) fields.push({ name: 'While you wait', value: clip(fill(lead.wait, values), 1024) });
   if (outcome.level === 'URGENT' && lead.worse) fields.push({ name: 'If it gets worse before you are seen', value: clip(fill(lead.worse, values), 1024) });
-  const why = [...outcome.reasons.filter((r) => r.rule === outcome.lead).slice(0, 1), ...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE')].map((r) => r.text);
+  const why = [...outcome.reasons.filter((r) => r.rule === outcome.lead && r.rule !== 'RF_UNSURE').slice(0, 1), ...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE')].map((r) => r.text);
   if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why), 1024) });
   if (outcome.also.length) fields.push({ name: 'Also in your answers', value: clip(`${outcome.also.join('; ')}.`, 1024) });
   // The teenager's hip card already is the same-day action.
-  const notes = [...(outcome.under18 && outcome.lead !== 'RF20_child_hip_or_limp' ? [SAFETY_NETS.UNDER_18] : []), ...outcome.messages.map((key) => renderMessage(key, values))];
-  if (notes.length) fields.push({ name: 'Good to know', value: clip(notes.join('\n'), 1024) });
-  if (outcome.level === 'URGENT' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
+  const under18 = outcome.under18 && outcome.lead !== 'RF20_child_hip_or_limp' ? [SAFETY_NETS.UNDER_18] : [];
+  const notes = outcome.messages.map((key) => renderMessage(key, values));
+  const challenge = outcome.level === 'URGENT' && options.enrolledInChallenge;
+  // The first message stays within a phone screen (clinical.md 0.3 item 9): the challenge line, then the
+  // "mention it" notes, give way first; the action, the safety lines and every flag's name never do.
+  const size = (extra: readonly APIEmbedField[]) => [lead.title, lead.todo, MESSAGES.disclaimer, ...[...fields, ...extra].flatMap((f) => [f.name, f.value])].join('\n').length;
+  const goodToKnow = (lines: readonly string[]): APIEmbedField[] => (lines.length ? [{ name: 'Good to know', value: clip(lines.join('\n'), 1024) }] : []);
+  const challengeField: APIEmbedField[] = challenge ? [{ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE }] : [];
+  let tail = [...goodToKnow([...under18, ...notes]), ...challengeField];
+  if (size(tail) > RESULT_BUDGET) tail = goodToKnow([...under18, ...notes]);
+  if (size(tail) > RESULT_BUDGET) tail = goodToKnow(under18);
+  fields.push(...tail);
   return {
     title: fill(lead.title, values),
     color: LEVEL_STYLE[outcome.level].color,
@@ -253,13 +266,15 @@ function calmEmbed(outcome: TriageOutcome, region: Region, options: ResultOption
   const net = outcome.level === 'SELF_MANAGE' ? SAFETY_NETS.SELF_MANAGE : SAFETY_NETS.ROUTINE;
   fields.push({ name: outcome.level === 'SELF_MANAGE' ? 'Get checked sooner if things change' : 'Get seen sooner if things change', value: fill(net, values) });
   if (outcome.under18) fields.push({ name: 'Under 18', value: SAFETY_NETS.UNDER_18 });
-  if (outcome.level === 'ROUTINE' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
+  const description = clip(outcome.messages.map((key) => renderMessage(key, values)).join('\n\n'), 4096);
+  const size = [description, ...fields.flatMap((f) => [f.name, f.value])].join('\n').length;
+  if (outcome.level === 'ROUTINE' && options.enrolledInChallenge && size + CHALLENGE_PAUSE_LINE.length < RESULT_BUDGET) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
   fields.push(whoToContact(region));
   const style = LEVEL_STYLE[outcome.level];
   return {
     title: fill(style.title, values),
     color: style.color,
-    description: clip(outcome.messages.map((key) => renderMessage(key, values)).join('\n\n'), 4096),
+    description,
     fields,
     footer: { text: MESSAGES.disclaimer },
   };

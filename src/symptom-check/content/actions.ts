@@ -72,7 +72,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     parts: ['back'],
     when: 'Now',
     todo: 'Go to the emergency department now. Do not wait for the morning or for an appointment with your {doctor}. If you cannot get there, call {emergency_number}.',
-    wait: 'Do not drive yourself. This is about the nerves in your back, not your knee: tell them about the numbness or the bladder or bowel change.',
+    wait: 'This is about the nerves in your back, not your knee: tell them about the numbness or the bladder or bowel change.',
   },
   leg_clot: {
     level: 'URGENT',
