@@ -99,7 +99,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     when: 'Within 48 hours',
     todo: 'Book an appointment with your {doctor} within the next 48 hours.',
     wait: 'Tell them about the signs listed under "Why" below.',
-    worse: 'If you get a fever, or the knee turns hot and swollen, go to the emergency department now.',
+    worse: 'If you get a fever, or the knee turns hot and swollen, go to the emergency department now or call {emergency_number}.',
   },
   recent_injury: {
     level: 'URGENT',
@@ -126,7 +126,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     when: 'Today',
     todo: 'See your {doctor} today, or go to {urgent_services}.',
     wait: 'No running until a health professional has checked you.',
-    worse: 'If a fever comes with a hot, swollen knee, go to the emergency department now.',
+    worse: 'If a fever comes with a hot, swollen knee, go to the emergency department now or call {emergency_number}.',
   },
   foot_nerves: {
     level: 'URGENT',
@@ -135,7 +135,7 @@ export const FLAG_ACTIONS: Record<FlagActionId, FlagAction> = {
     when: 'Today if you can, within 48 hours at most',
     todo: 'See your {doctor} or go to {urgent_services} today if you can, and within 48 hours at most.',
     wait: 'No running until a health professional has checked you.',
-    worse: 'If you get new trouble peeing or pooing, or numbness between your legs, go to the emergency department now.',
+    worse: 'If you get new trouble peeing or pooing, or numbness between your legs, go to the emergency department now or call {emergency_number}.',
   },
   not_ruled_out: {
     level: 'URGENT',
