@@ -3,7 +3,7 @@
  * pick (2); a multi-choice menu is open + each pick + close. Used for the intro's "about N taps" promise and
  * to measure the development cases.
  */
-import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
+import { ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { Answers } from '../../src/symptom-check/answers.js';
 import { GATE_SCREENS } from '../../src/symptom-check/flow.js';
 import {
@@ -29,7 +29,7 @@ export function answerFor(slot: Slot, answers: Record<string, unknown>): SlotAns
   const ids = slot.options.map((o) => o.id);
   if (raw === undefined || raw === null) return slot.skippable ? null : noneAnswer(slot);
   if (Array.isArray(raw)) return { options: raw.map((id) => ids.indexOf(String(id))).filter((i) => i >= 0) };
-  return { option: ids.indexOf(String(raw)) };
+  return { option: typeof raw === 'string' || typeof raw === 'number' ? ids.indexOf(String(raw)) : -1 };
 }
 
 type Component = APIComponentInMessageActionRow;
@@ -48,7 +48,7 @@ function actionsOn(progress: Progress, screenNumber: number, detail: boolean): {
 /** Taps for one answer on the screen as shown. */
 function tapsForAnswer(progress: Progress, screenNumber: number, detail: boolean, slot: Slot, answer: SlotAnswer): number {
   const on = actionsOn(progress, screenNumber, detail);
-  const button = (match: (a: TriageAction) => boolean) => on.some(({ action, component }) => component.type === 2 && match(action));
+  const button = (match: (a: TriageAction) => boolean) => on.some(({ action, component }) => component.type === ComponentType.Button && match(action));
   if ('option' in answer) {
     if (button((a) => a.kind === 'option' && a.slot === slot.index && a.option === answer.option)) return 1;
     return 2;

@@ -49,7 +49,7 @@ describe('clinical.md 0.3 properties', () => {
   });
 
   it('every result for an under-18 carries the same-day line for a limp or hip, groin or thigh pain', () => {
-    const young = fc.tuple(anyArb, fc.constantFrom('age_under_13', 'age_13_15', 'age_16_17') as fc.Arbitrary<NonNullable<Answers['Q00_age']>>);
+    const young = fc.tuple(anyArb, fc.constantFrom('age_under_13', 'age_13_15', 'age_16_17'));
     fc.assert(
       fc.property(young, fc.constantFrom(...REGIONS), ([a, age], region) => {
         const outcome = evaluate({ ...a, Q00_age: age });
