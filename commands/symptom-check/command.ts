@@ -23,6 +23,7 @@ import {
   type SlotAnswer,
 } from '../../src/symptom-check/progress.js';
 import { decodeTriageId, TRIAGE_PREFIX, type TriageAction } from './custom-id.js';
+import { calmAdultTaps } from './taps.js';
 import { cancelledView, checkView, detailsView, expiredView, introView, NONE_OF_THESE, resultView, screenView } from './views.js';
 
 const definition = {
@@ -101,7 +102,7 @@ export const symptomCheckCommand = defineCommand({
   ephemeral: true,
 
   async execute(interaction, ctx) {
-    await ctx.respond.reply({ ...introView(regionFor(ctx, interaction.guildId)), ephemeral: true });
+    await ctx.respond.reply({ ...introView(regionFor(ctx, interaction.guildId), calmAdultTaps()), ephemeral: true });
   },
 
   async component(interaction, ctx) {
@@ -114,7 +115,7 @@ export const symptomCheckCommand = defineCommand({
       case 'go':
         return showProgress(interaction, ctx, SLOTS.map(() => 0));
       case 'intro':
-        return ctx.respond.update(introView(regionFor(ctx, interaction.guildId)));
+        return ctx.respond.update(introView(regionFor(ctx, interaction.guildId), calmAdultTaps()));
       case 'back':
         return showProgress(interaction, ctx, back(progress));
       case 'skip':

@@ -10,7 +10,6 @@ import { patternPlaceholders, type TriageOutcome } from '../../src/symptom-check
 import type { TriageLevel } from '../../src/symptom-check/levels.js';
 import { GATE_SCREENS } from '../../src/symptom-check/flow.js';
 import { toAnswers, type Progress, type Screen, type Slot } from '../../src/symptom-check/progress.js';
-import { calmAdultTaps } from './taps.js';
 import { bulletList, button, buttonRows, clip, selectRow, type Row, type SelectOption } from '../../src/platform/discord/components.js';
 import { exerciseIds, type MessageView } from '../exercises/views.js';
 import { encodeTriageId as triageId } from './custom-id.js';
@@ -23,7 +22,8 @@ export const NONE_OF_THESE = '_none';
 const BLUE = 0x3b82f6;
 const PRIVATE_FOOTER = 'Private to you. Nothing is saved.';
 
-export function introView(region: Region): MessageView {
+/** `taps`: what a calm adult taps, counted on the real screens (`calmAdultTaps` in triage-taps.ts). */
+export function introView(region: Region, taps: number): MessageView {
   const services = REGION_SERVICES[region];
   return {
     embeds: [
@@ -33,7 +33,7 @@ export function introView(region: Region): MessageView {
         description: [
           MESSAGES.intro,
           `If you are badly hurt or feel very unwell, call **${services.emergency_number}** now instead.`,
-          `Only you can see these messages. It takes about ${calmAdultTaps()} taps, and you can go back or stop at any time.`,
+          `Only you can see these messages. It takes about ${taps} taps, and you can go back or stop at any time.`,
         ].join('\n\n'),
         footer: { text: MESSAGES.disclaimer },
       },

@@ -7,6 +7,7 @@ import { evaluate, type TriageOutcome } from '../../src/symptom-check/engine.js'
 import { RED_FLAG_RULES } from '../../src/symptom-check/rules.js';
 import { currentScreen, emptyProgress, SLOTS, unsureOption, type Progress } from '../../src/symptom-check/progress.js';
 import { CHALLENGE_PAUSE_LINE, checkView, detailsView, introView, resultView, screenView } from '../../commands/symptom-check/views.js';
+import { calmAdultTaps } from '../../commands/symptom-check/taps.js';
 import { checkMessageLimits } from '@pacer/discord-double/limits';
 import { GATE_SCREENS } from '../../src/symptom-check/flow.js';
 import { encodeTriageId } from '../../commands/symptom-check/custom-id.js';
@@ -41,7 +42,7 @@ const render = (a: Answers, region: Region, enrolled = false) => {
 
 describe('symptom-check views', () => {
   it.each(REGIONS)('the intro (%s) fits Discord, gives the emergency number and how long it takes', (region) => {
-    const view = introView(region);
+    const view = introView(region, calmAdultTaps());
     expect(checkMessageLimits(body(view))).toEqual([]);
     expect(JSON.stringify(view.embeds)).toContain(`call **${REGION_SERVICES[region].emergency_number}**`);
     expect(JSON.stringify(view.embeds)).toMatch(/not saved/);
