@@ -9,7 +9,7 @@ import { defineCommand, type CommandDefinition, type InteractionContext } from '
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { canonicalTimeZone, isWeekday, parseClockTime, timeZoneSuggestions, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
 import { localDay } from '../../src/platform/time/days.js';
-import { REGIONS, type Region } from '../../src/content/regions.js';
+import { REGION_NAMES, REGIONS, type Region } from '../../src/content/regions.js';
 import { challengeForWeek, recordChallengePost, skipChallengeWeek } from '../../src/challenges/store.js';
 import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChallenge, saveClubSetup, type ClubSettings } from '../../src/challenges/club-settings-store.js';
 import { weeklyPostModel } from './jobs.js';
@@ -46,7 +46,7 @@ const definition = {
           choices: WEEKDAYS.map((day) => ({ name: WEEKDAY_LABELS[day], value: day })),
         },
         { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time of the post, 24-hour HH:MM (e.g. 18:00)', required: true, min_length: 4, max_length: 5 },
-        { type: ApplicationCommandOptionType.String, name: 'region', description: 'Emergency numbers in the knee check', choices: REGIONS.map((r) => ({ name: r, value: r })) },
+        { type: ApplicationCommandOptionType.String, name: 'region', description: 'Emergency numbers and services in the knee check', choices: REGIONS.map((r) => ({ name: REGION_NAMES[r], value: r })) },
         { type: ApplicationCommandOptionType.Role, name: 'moderator-role', description: 'A role that may also use /club (besides Manage Server)' },
         { type: ApplicationCommandOptionType.Channel, name: 'notices-channel', description: 'Where Pacer tells moderators about problems', channel_types: POSTABLE_CHANNELS },
       ],
@@ -102,7 +102,7 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionC
   const time = parseClockTime(timeText);
   if (!time) return reply(ctx, `"${timeText.slice(0, 10)}" is not a time. Use the 24-hour clock, HH:MM, for example 18:00 or 07:30. Nothing was changed.`);
   if (!isWeekday(dayText)) return reply(ctx, 'Please pick a day from the list. Nothing was changed.');
-  if (regionText !== null && !(REGIONS as readonly string[]).includes(regionText)) return reply(ctx, 'Please pick a region from the list (UK, EU or US). Nothing was changed.');
+  if (regionText !== null && !(REGIONS as readonly string[]).includes(regionText)) return reply(ctx, `Please pick a region from the list (${REGIONS.join(', ')}). Nothing was changed.`);
   for (const id of [channelId, ...(noticesId ? [noticesId] : [])]) {
     const problem = cannotPostReason(interaction, id);
     if (problem) return reply(ctx, `${problem} Give Pacer View Channel, Send Messages and Embed Links there, or pick another channel. Nothing was changed.`);

@@ -3,14 +3,16 @@ import { defineCommand, type CommandDefinition, type InteractionContext } from '
 import type { Region } from '../../src/content/regions.js';
 import { isEnrolledThisWeek } from '../../src/challenges/store.js';
 import { clubRegion } from '../../src/challenges/clubs-store.js';
-import { countTriageOutcome } from '../../src/symptom-check/outcome-counts-store.js';
+import { CountedResults, countTriageOutcome } from '../../src/symptom-check/outcome-counts-store.js';
 import { evaluate } from '../../src/symptom-check/engine.js';
 import {
+  answerNoneOnScreen,
   answeredScreens,
   back,
   currentScreen,
   endsInEmergency,
   estimateLength,
+  noneAnswer,
   SLOTS,
   skipOpen,
   toAnswers,
@@ -21,6 +23,7 @@ import {
   type SlotAnswer,
 } from '../../src/symptom-check/progress.js';
 import { decodeTriageId, TRIAGE_PREFIX, type TriageAction } from './custom-id.js';
+import { calmAdultTaps } from './taps.js';
 import { cancelledView, checkView, detailsView, expiredView, introView, NONE_OF_THESE, resultView, screenView } from './views.js';
 
 const definition = {
@@ -35,13 +38,21 @@ function regionFor(ctx: InteractionContext, guildId: string | null): Region {
 
 const screenNumber = (progress: Progress) => answeredScreens(progress).length + 1;
 
-/** Shows the current screen, or the result once the flow has ended. The result is counted once it was shown. */
-async function showProgress(interaction: MessageComponentInteraction, ctx: InteractionContext, progress: Progress) {
+/** One per process: results counted, by message, so that a replay is not counted again. */
+const counted = new CountedResults();
+
+/**
+ * Shows the current screen, or the result once the flow has ended. A result is counted only when an answer
+ * on a question screen led to it, and once per message: showing it again (a replay, "Change my last answer"
+ * and back) does not count it again.
+ */
+async function showProgress(interaction: MessageComponentInteraction, ctx: InteractionContext, progress: Progress, fromQuestion = false, detail = false) {
   const screen = currentScreen(progress);
-  if (screen) return ctx.respond.update(screenView(progress, screen, screenNumber(progress), estimateLength(progress).screens));
+  if (screen) return ctx.respond.update(screenView(progress, screen, screenNumber(progress), estimateLength(progress).screens, detail));
   const outcome = evaluate(toAnswers(progress));
   const enrolledInChallenge = isEnrolledThisWeek(ctx.db, interaction.guildId, interaction.user.id, ctx.clock.now());
   await ctx.respond.update(resultView(outcome, regionFor(ctx, interaction.guildId), progress, { enrolledInChallenge }));
+  if (!fromQuestion || !counted.firstTime(interaction.message.id)) return;
   try {
     countTriageOutcome(ctx.db, outcome.level, ctx.clock.now());
   } catch (error) {
@@ -59,7 +70,12 @@ function answerFrom(interaction: MessageComponentInteraction, slot: Slot, action
     const ticked = slot.options.map((_, i) => i).filter((i) => i !== unsure && (action.mask & (1 << i)) !== 0);
     return { options: [...ticked, unsure] };
   }
-  if (action.kind === 'option') return slot.kind !== 'multi' && action.option < slot.options.length ? { option: action.option } : null;
+  if (action.kind === 'empty') return slot.kind === 'multi' ? noneAnswer(slot) : null;
+  if (action.kind === 'option') {
+    if (action.option >= slot.options.length) return null;
+    // A button on a multi-choice question ("I'm not sure") answers it with that option alone.
+    return slot.kind === 'multi' ? { options: [action.option] } : { option: action.option };
+  }
   if (action.kind !== 'pick' || !interaction.isStringSelectMenu()) return null;
   const ids = slot.options.map((o) => o.id);
   if (interaction.values.some((v) => !ids.includes(v) && v !== NONE_OF_THESE)) return null;
@@ -86,7 +102,7 @@ export const symptomCheckCommand = defineCommand({
   ephemeral: true,
 
   async execute(interaction, ctx) {
-    await ctx.respond.reply({ ...introView(regionFor(ctx, interaction.guildId)), ephemeral: true });
+    await ctx.respond.reply({ ...introView(regionFor(ctx, interaction.guildId), calmAdultTaps()), ephemeral: true });
   },
 
   async component(interaction, ctx) {
@@ -99,11 +115,17 @@ export const symptomCheckCommand = defineCommand({
       case 'go':
         return showProgress(interaction, ctx, SLOTS.map(() => 0));
       case 'intro':
-        return ctx.respond.update(introView(regionFor(ctx, interaction.guildId)));
+        return ctx.respond.update(introView(regionFor(ctx, interaction.guildId), calmAdultTaps()));
       case 'back':
         return showProgress(interaction, ctx, back(progress));
       case 'skip':
-        return showProgress(interaction, ctx, skipOpen(progress));
+        return showProgress(interaction, ctx, skipOpen(progress), currentScreen(progress) !== null);
+      case 'none': {
+        const next = currentScreen(progress) ? answerNoneOnScreen(progress) : null;
+        return next ? showProgress(interaction, ctx, next, true) : ctx.respond.update(expiredView());
+      }
+      case 'open':
+        return currentScreen(progress) ? showProgress(interaction, ctx, progress, false, true) : ctx.respond.update(expiredView());
       case 'why': {
         if (currentScreen(progress)) return ctx.respond.update(expiredView());
         return ctx.respond.reply({ ...detailsView(evaluate(toAnswers(progress)), progress), ephemeral: true });
@@ -120,6 +142,6 @@ export const symptomCheckCommand = defineCommand({
       const ticked = 'options' in answer ? answer.options.reduce((mask, i) => mask | (1 << i), 0) : 0;
       return ctx.respond.update(checkView(progress, slot, screenNumber(progress), ticked));
     }
-    return showProgress(interaction, ctx, next);
+    return showProgress(interaction, ctx, next, true);
   },
 });

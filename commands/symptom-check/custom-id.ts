@@ -1,5 +1,5 @@
 /**
- * The `sc` custom_id family (the symptom check): `sc:2:<layout>:<state>:<action>`. `state` is the packed
+ * The `sc` custom_id family (the symptom check): `sc:3:<layout>:<state>:<action>`. `state` is the packed
  * progress (progress.ts), `0` before the first answer; `layout` changes whenever the questions do, so
  * buttons from an older release expire instead of being misread. Encoding and decoding live together here.
  */
@@ -7,19 +7,21 @@ import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
 import { decodeProgress, encodeProgress, PROGRESS_LAYOUT_VERSION, SLOTS, type Progress } from '../../src/symptom-check/progress.js';
 
 export const TRIAGE_PREFIX = 'sc';
-export const TRIAGE_ID_VERSION = 2;
+export const TRIAGE_ID_VERSION = 3;
 
 /**
  * `option`: a button answering `slot`; `pick`: a menu answering `slot` (values come with the interaction);
- * `stillUnsure`: keep "not sure" on `slot` after the concrete check, with the options in `mask` ticked too.
+ * `stillUnsure`: keep "not sure" on `slot` after the concrete check, with the options in `mask` ticked too;
+ * `empty`: "None of these" on the multi-choice `slot`; `none`: "None of these" for every question of a gate
+ * screen; `open`: "Yes, or not sure" on a gate screen (its questions one by one).
  */
 export type TriageAction =
-  | { kind: 'go' | 'intro' | 'back' | 'skip' | 'cancel' | 'why' }
+  | { kind: 'go' | 'intro' | 'back' | 'skip' | 'cancel' | 'why' | 'none' | 'open' }
   | { kind: 'option'; slot: number; option: number }
-  | { kind: 'pick'; slot: number }
+  | { kind: 'pick' | 'empty'; slot: number }
   | { kind: 'stillUnsure'; slot: number; mask: number };
 
-const SIMPLE = { go: 'g', intro: 'i', back: 'b', skip: 's', cancel: 'x', why: 'w' } as const;
+const SIMPLE = { go: 'g', intro: 'i', back: 'b', skip: 's', cancel: 'x', why: 'w', none: 'N', open: 'O' } as const;
 type SimpleKind = keyof typeof SIMPLE;
 
 function actionCode(action: TriageAction): string {
@@ -28,6 +30,8 @@ function actionCode(action: TriageAction): string {
       return `o${action.slot}.${action.option}`;
     case 'pick':
       return `m${action.slot}`;
+    case 'empty':
+      return `n${action.slot}`;
     case 'stillUnsure':
       return `u${action.slot}.${action.mask.toString(36)}`;
     default:
@@ -36,14 +40,15 @@ function actionCode(action: TriageAction): string {
 }
 
 function parseAction(code: string): TriageAction | null {
-  const withSlot = /^([omu])(\d{1,3})(?:\.([0-9a-z]{1,4}))?$/.exec(code);
+  const withSlot = /^([omnu])(0|[1-9]\d{0,2})(?:\.([0-9a-z]{1,4}))?$/.exec(code);
   if (withSlot) {
     const [, kind, slotText, extra] = withSlot;
     const slot = Number(slotText);
     if (slot >= SLOTS.length) return null;
     if (kind === 'm') return extra === undefined ? { kind: 'pick', slot } : null;
+    if (kind === 'n') return extra === undefined ? { kind: 'empty', slot } : null;
     if (extra === undefined) return null;
-    if (kind === 'o') return /^\d+$/.test(extra) ? { kind: 'option', slot, option: Number(extra) } : null;
+    if (kind === 'o') return /^(0|[1-9]\d?)$/.test(extra) ? { kind: 'option', slot, option: Number(extra) } : null;
     return { kind: 'stillUnsure', slot, mask: Number.parseInt(extra, 36) };
   }
   const simple = (Object.keys(SIMPLE) as SimpleKind[]).find((kind) => SIMPLE[kind] === code);
@@ -63,7 +68,8 @@ export interface DecodedTriageId {
 /** The state and action of a symptom-check custom_id, or null when it is forged, stale or from another layout. */
 export function decodeTriageId(customId: string): DecodedTriageId | null {
   const id = decodeCustomId(customId);
-  if (!id || id.prefix !== TRIAGE_PREFIX || id.version !== TRIAGE_ID_VERSION || id.parts.length !== 3) return null;
+  // The version is read strictly: `sc:03:` or `sc:3.0:` is not version 3.
+  if (!id || id.prefix !== TRIAGE_PREFIX || customId.split(':')[1] !== String(TRIAGE_ID_VERSION) || id.parts.length !== 3) return null;
   const [layout, state, code] = id.parts as [string, string, string];
   const action = parseAction(code);
   if (layout !== PROGRESS_LAYOUT_VERSION || !action) return null;

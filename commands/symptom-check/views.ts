@@ -4,11 +4,12 @@ import { FLAG_ACTIONS, SAFETY_NETS } from '../../src/symptom-check/content/actio
 import { STILL_UNSURE_NOTE, UNSURE_CHECKS, UNSURE_ITEM_CHECKS } from '../../src/symptom-check/content/checks.js';
 import { MESSAGES, renderMessage, type MessageKey } from '../../src/symptom-check/content/messages.js';
 import { questionById } from '../../src/symptom-check/content/questions.js';
-import { REGION_SERVICES, type Region } from '../../src/content/regions.js';
+import { REGION_SERVICES, regionValues, type Region } from '../../src/content/regions.js';
 import { getCard } from '../../src/exercises/catalogue.js';
 import { patternPlaceholders, type TriageOutcome } from '../../src/symptom-check/engine.js';
 import type { TriageLevel } from '../../src/symptom-check/levels.js';
-import { emptyProgress, estimateLength, toAnswers, type Progress, type Screen, type Slot } from '../../src/symptom-check/progress.js';
+import { GATE_SCREENS } from '../../src/symptom-check/flow.js';
+import { toAnswers, type Progress, type Screen, type Slot } from '../../src/symptom-check/progress.js';
 import { bulletList, button, buttonRows, clip, selectRow, type Row, type SelectOption, type MessageView } from '../../src/platform/discord/components.js';
 import { exerciseIds } from '../exercises/views.js';
 import { encodeTriageId as triageId } from './custom-id.js';
@@ -21,9 +22,9 @@ export const NONE_OF_THESE = '_none';
 const BLUE = 0x3b82f6;
 const PRIVATE_FOOTER = 'Private to you. Nothing is saved.';
 
-export function introView(region: Region): MessageView {
+/** `taps`: what a calm adult taps, counted on the real screens (`calmAdultTaps` in triage-taps.ts). */
+export function introView(region: Region, taps: number): MessageView {
   const services = REGION_SERVICES[region];
-  const { screens, taps } = estimateLength(emptyProgress());
   return {
     embeds: [
       {
@@ -32,7 +33,7 @@ export function introView(region: Region): MessageView {
         description: [
           MESSAGES.intro,
           `If you are badly hurt or feel very unwell, call **${services.emergency_number}** now instead.`,
-          `Only you can see these messages. It takes about ${screens} screens (about ${taps} taps), and you can go back or stop at any time.`,
+          `Only you can see these messages. It takes about ${taps} taps, and you can go back or stop at any time.`,
         ].join('\n\n'),
         footer: { text: MESSAGES.disclaimer },
       },
@@ -63,41 +64,72 @@ function menuFor(progress: Progress, slot: Slot, placeholder: string, options: r
 
 const allOptions = (slot: Slot) => slot.options.map((o, i) => ({ o, i }));
 
-/** How one question reads in the message: its prompt, every option of a safety menu, and the answer so far. */
+/** Single-choice questions with this many options or fewer are buttons (one tap); longer ones are menus. */
+const MAX_OPTION_BUTTONS = 10;
+const asButtons = (slot: Slot) => slot.kind !== 'multi' && slot.kind !== 'score' && slot.options.length <= MAX_OPTION_BUTTONS;
+
+/** The full labels go in the text where a button shows a short one, and for every safety menu (0.3 item 8). */
+const listsOptions = (slot: Slot) => (slot.question.redFlag && slot.kind === 'multi') || slot.options.some((o) => o.short);
+
+/** How one question reads in the message: its prompt, its options where the buttons cannot show them, and the answer so far. */
 function describeSlot(progress: Progress, slot: Slot, numbered: string): string {
   const lines = [`${numbered}**${slot.prompt}**`];
-  if (slot.question.redFlag && slot.kind === 'multi') lines.push(bulletList(slot.options.map((o) => o.label)));
+  if (slot.question.required && !slot.item) lines.push(slot.question.required);
+  if (listsOptions(slot)) lines.push(bulletList(slot.options.map((o) => (o.short && asButtons(slot) ? `${o.short}: ${o.label}` : o.label))));
   const picked = chosen(progress, slot).map((i) => slot.options[i]!.label);
   if (progress[slot.index] === 1) lines.push('→ skipped');
   else if (progress[slot.index]! >= 2) lines.push(`→ ${picked.length ? picked.join('; ') : 'None of these'}`);
   return lines.join('\n');
 }
 
-export function screenView(progress: Progress, screen: Screen, number: number, about: number): MessageView {
-  const rows: Row[] = [];
-  const [only] = screen.slots;
-  const buttonsOnly = screen.slots.length === 1 && only !== undefined && (only.kind === 'single' || only.kind === 'choice');
-  const parts: string[] = [];
-  if (buttonsOnly) {
-    rows.push(...buttonRows(only.options.map((o, i) => button(triageId(progress, { kind: 'option', slot: only.index, option: i }), o.label, ButtonStyle.Primary))));
-    parts.push(`**${only.prompt}**`);
-  } else {
-    const lead = screen.slots.find((s) => s.item)?.question.prompt;
-    if (lead) parts.push(lead);
-    for (const [n, slot] of screen.slots.entries()) {
-      const numbered = screen.slots.length > 1 ? `${n + 1}. ` : '';
-      parts.push(describeSlot(progress, slot, numbered));
-      const placeholder = `${numbered}${slot.prompt}`;
-      const options = slot.kind === 'score' ? slot.options.map((o, i) => ({ o, i })) : allOptions(slot);
-      rows.push(menuFor(progress, slot, placeholder, options));
-    }
-    parts.push(screen.slots.length > 1 ? 'Answer each menu below; the next screen comes once all are answered.' : 'Pick everything that fits in the menu below.');
+/** The one-tap controls of a question: buttons, or a menu with "None of these" and "I'm not sure" as buttons. */
+function slotRows(progress: Progress, slot: Slot, numbered: string): Row[] {
+  const picked = new Set(chosen(progress, slot));
+  if (asButtons(slot)) {
+    return buttonRows(
+      slot.options.map((o, i) =>
+        button(triageId(progress, { kind: 'option', slot: slot.index, option: i }), `${numbered}${o.short ?? o.label}`, picked.has(i) ? ButtonStyle.Success : ButtonStyle.Primary),
+      ),
+    );
   }
+  const rows = [menuFor(progress, slot, `${numbered}${slot.kind === 'multi' ? 'Pick all that fit' : slot.prompt}`, allOptions(slot))];
+  if (slot.kind === 'multi') {
+    const extra = [button(triageId(progress, { kind: 'empty', slot: slot.index }), slot.options.find((o) => o.id === 'none')?.label ?? 'None of these', ButtonStyle.Primary)];
+    const unsure = slot.options.findIndex((o) => o.id === 'unsure');
+    if (unsure >= 0) extra.push(button(triageId(progress, { kind: 'option', slot: slot.index, option: unsure }), "I'm not sure"));
+    rows.push(...buttonRows(extra));
+  }
+  return rows;
+}
+
+function navRow(progress: Progress, screen: Screen, number: number, shown: readonly Slot[]): Row[] {
   const nav = [button(triageId(progress, { kind: number === 1 ? 'intro' : 'back' }), '◀ Back')];
-  const skippable = screen.slots.filter((s) => s.skippable && progress[s.index] === 0);
+  const skippable = shown.filter((s) => s.skippable && progress[s.index] === 0);
   if (skippable.length > 0) nav.push(button(triageId(progress, { kind: 'skip' }), skippable.length === screen.slots.length ? 'Skip' : 'Skip the rest'));
   nav.push(button(triageId(progress, { kind: 'cancel' }), 'Stop', ButtonStyle.Danger));
-  rows.push(...buttonRows(nav));
+  return buttonRows(nav);
+}
+
+const GATE_LEAD: Partial<Record<Screen['id'], string>> = {
+  knee: '**About your knee: is any of these true?**',
+  health: '**About your health, your calf and your feet: is any of these true?**',
+};
+
+/** A gate screen: every option of its safety questions in the text, "None of these" as one tap. */
+function gateView(progress: Progress, screen: Screen, number: number, about: number): MessageView {
+  // One compact line per question, so that every option is in plain sight on one phone screen.
+  const lines = screen.slots.map((s) => bulletList([s.options.filter((o) => !['none', 'no', 'unsure'].includes(o.id)).map((o) => o.label).join(' · ')]));
+  const text = [GATE_LEAD[screen.id] ?? '**Is any of these true?**', lines.join('\n'), 'Not sure about one? Choose "Yes, or not sure" to go through them one by one.'];
+  return questionMessage(number, about, text, [
+    ...buttonRows([
+      button(triageId(progress, { kind: 'none' }), 'None of these', ButtonStyle.Primary),
+      button(triageId(progress, { kind: 'open' }), 'Yes, or not sure'),
+    ]),
+    ...navRow(progress, screen, number, []),
+  ]);
+}
+
+function questionMessage(number: number, about: number, parts: readonly string[], rows: Row[]): MessageView {
   return {
     embeds: [
       {
@@ -109,6 +141,29 @@ export function screenView(progress: Progress, screen: Screen, number: number, a
     ],
     components: rows,
   };
+}
+
+/**
+ * One screen of the check. A gate screen shows its "none of these" question first; once opened (`detail`) or
+ * answered in part, its questions come one at a time. Other screens show all their questions, each with
+ * buttons or at most one menu: never more than two menus on a screen.
+ */
+export function screenView(progress: Progress, screen: Screen, number: number, about: number, detail = false): MessageView {
+  const gate = GATE_SCREENS.has(screen.id);
+  const untouched = screen.slots.every((s) => progress[s.index] === 0);
+  if (gate && untouched && !detail) return gateView(progress, screen, number, about);
+  const shown = gate ? screen.slots.filter((s) => progress[s.index] === 0).slice(0, 1) : screen.slots;
+  const parts: string[] = [];
+  const rows: Row[] = [];
+  const lead = shown.find((s) => s.item)?.question.prompt;
+  if (lead && shown.length > 1) parts.push(lead);
+  for (const [n, slot] of shown.entries()) {
+    const numbered = shown.length > 1 ? `${n + 1}. ` : '';
+    parts.push(describeSlot(progress, slot, numbered));
+    rows.push(...slotRows(progress, slot, numbered));
+  }
+  rows.push(...navRow(progress, screen, number, shown));
+  return questionMessage(number, about, parts, rows);
 }
 
 /**
@@ -144,18 +199,12 @@ export function checkView(progress: Progress, slot: Slot, number: number, ticked
 
 const LEVEL_STYLE: Record<TriageLevel, { color: number; title: string }> = {
   EMERGENCY: { color: 0xd93025, title: 'Get medical help now' },
-  URGENT: { color: 0xf29900, title: 'Get your knee checked soon' },
-  ROUTINE: { color: 0xf4c20d, title: 'Book a check with a GP or physio' },
+  URGENT: { color: 0xf29900, title: 'Get checked today if you can' },
+  ROUTINE: { color: 0xf4c20d, title: 'Book a check with a {doctor} or physio' },
   SELF_MANAGE: { color: 0x2e9e5b, title: 'You can look after this yourself for now' },
 };
 
-const URGENT_TITLE: Record<string, string> = {
-  Today: 'Get your knee checked today',
-  'Today if you can, within 48 hours at most': 'Get your knee checked today if you can',
-  'Within 48 hours': 'See a GP within 48 hours',
-};
-
-export const CHALLENGE_PAUSE_LINE = 'If you are in a weekly challenge, you can pause it with `/challenge pause`: your streak is frozen, not broken.';
+export const CHALLENGE_PAUSE_LINE = 'You can pause your weekly challenge with `/challenge pause`: your streak is frozen, not broken.';
 
 export interface ResultOptions {
   /** The member takes part in a weekly challenge: mention that they can pause it (URGENT and ROUTINE only). */
@@ -163,62 +212,69 @@ export interface ResultOptions {
 }
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-const unique = (lines: readonly string[]) => [...new Set(lines)];
+
+/** Characters the first result message may hold with fill-ins of any region (never more than 1,200). */
+const RESULT_BUDGET = 1100;
 
 function whoToContact(region: Region): APIEmbedField {
   const services = REGION_SERVICES[region];
-  return { name: 'Who to contact', value: `Emergency: call **${services.emergency_number}**. Not an emergency: ${services.advice_line}.` };
+  return { name: 'Who to contact', value: `Emergency: **${services.emergency_number}**. Advice: ${services.advice_line}.` };
 }
 
-/** Lines per section of an EMERGENCY or URGENT card: enough to act on, short enough for a phone. */
-const MAX_LINES = 3;
 
-/** EMERGENCY and URGENT: the action first, then while-you-wait, what would make it more urgent, and why. */
+/**
+ * EMERGENCY and URGENT: the most urgent flag's title and action first, then while-you-wait, what would make
+ * it more urgent, why, and every other flag that matched, named (clinical.md 0.3 items 2 and 3).
+ */
 function redFlagEmbed(outcome: TriageOutcome, region: Region, options: ResultOptions): APIEmbed {
-  const values: Record<string, string> = { ...REGION_SERVICES[region] };
+  const values = regionValues(region);
   const actions = outcome.actions.map((id) => FLAG_ACTIONS[id]);
   const lead = actions[0] ?? FLAG_ACTIONS[outcome.level === 'EMERGENCY' ? 'serious_injury' : 'not_ruled_out'];
-  const description = [`**${fill(lead.todo, values)}**`];
   const fields: APIEmbedField[] = [];
-  const wait = unique(actions.flatMap((a) => fill(a.wait, values).split('\n'))).slice(0, MAX_LINES);
-  fields.push({ name: 'While you wait', value: clip(wait.join('\n'), 1024) });
-  if (outcome.level === 'URGENT') {
-    const worse = unique(actions.flatMap((a) => (a.worse ? [fill(a.worse, values)] : [])));
-    if (worse.length) fields.push({ name: 'If it gets worse before you are seen', value: clip(worse.slice(0, MAX_LINES - 1).join('\n'), 1024) });
-  }
-  // A phone screen holds a few reasons; the sign left open by "not sure" is always named.
-  const reasons = [...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE'), ...outcome.reasons.filter((r) => r.rule !== 'RF_UNSURE')];
-  const shown = reasons.length > MAX_LINES ? MAX_LINES - 1 : reasons.length;
-  const why = reasons.slice(0, shown).map((r) => r.text);
-  if (reasons.length > shown) why.push(`Your answers also match ${reasons.length - shown} more warning sign(s) like these.`);
+  // The lead flag's advice only: every other flag is named under "also" (clinical.md 0.3 item 3).
+  if (lead.wait) fields.push({ name: 'While you wait', value: clip(fill(lead.wait, values), 1024) });
+  if (outcome.level === 'URGENT' && lead.worse) fields.push({ name: 'If it gets worse before you are seen', value: clip(fill(lead.worse, values), 1024) });
+  const why = [...outcome.reasons.filter((r) => r.rule === outcome.lead && r.rule !== 'RF_UNSURE').slice(0, 1), ...outcome.reasons.filter((r) => r.rule === 'RF_UNSURE')].map((r) => r.text);
   if (why.length) fields.push({ name: 'Why', value: clip(bulletList(why), 1024) });
+  if (outcome.also.length) fields.push({ name: 'Also in your answers', value: clip(`${outcome.also.join('; ')}.`, 1024) });
+  // The teenager's hip card already is the same-day action.
+  const under18 = outcome.under18 && outcome.lead !== 'RF20_child_hip_or_limp' ? [SAFETY_NETS.UNDER_18] : [];
   const notes = outcome.messages.map((key) => renderMessage(key, values));
-  if (notes.length) fields.push({ name: 'Good to know', value: clip(notes.join('\n'), 1024) });
-  if (outcome.level === 'URGENT' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
-  fields.push(whoToContact(region));
-  const style = LEVEL_STYLE[outcome.level];
+  const challenge = outcome.level === 'URGENT' && options.enrolledInChallenge;
+  // The first message stays within a phone screen (clinical.md 0.3 item 9): the challenge line, then the
+  // "mention it" notes, give way first; the action, the safety lines and every flag's name never do.
+  const size = (extra: readonly APIEmbedField[]) => [lead.title, lead.todo, MESSAGES.disclaimer, ...[...fields, ...extra].flatMap((f) => [f.name, f.value])].join('\n').length;
+  const goodToKnow = (lines: readonly string[]): APIEmbedField[] => (lines.length ? [{ name: 'Good to know', value: clip(lines.join('\n'), 1024) }] : []);
+  const challengeField: APIEmbedField[] = challenge ? [{ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE }] : [];
+  let tail = [...goodToKnow([...under18, ...notes]), ...challengeField];
+  if (size(tail) > RESULT_BUDGET) tail = goodToKnow([...under18, ...notes]);
+  if (size(tail) > RESULT_BUDGET) tail = goodToKnow(under18);
+  fields.push(...tail);
   return {
-    title: outcome.level === 'URGENT' ? (URGENT_TITLE[lead.when] ?? style.title) : style.title,
-    color: style.color,
-    description: description.join('\n'),
+    title: fill(lead.title, values),
+    color: LEVEL_STYLE[outcome.level].color,
+    description: `**${fill(lead.todo, values)}**`,
     fields,
     footer: { text: MESSAGES.disclaimer },
   };
 }
 
 function calmEmbed(outcome: TriageOutcome, region: Region, options: ResultOptions): APIEmbed {
-  const values: Record<string, string> = { ...REGION_SERVICES[region], ...patternPlaceholders(outcome.patterns) };
+  const values: Record<string, string> = { ...regionValues(region), ...patternPlaceholders(outcome.patterns) };
   const fields: APIEmbedField[] = [];
   if (outcome.cards.length > 0) fields.push({ name: 'Exercises to start with', value: MESSAGES.cards_intro });
   const net = outcome.level === 'SELF_MANAGE' ? SAFETY_NETS.SELF_MANAGE : SAFETY_NETS.ROUTINE;
   fields.push({ name: outcome.level === 'SELF_MANAGE' ? 'Get checked sooner if things change' : 'Get seen sooner if things change', value: fill(net, values) });
-  if (outcome.level === 'ROUTINE' && options.enrolledInChallenge) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
+  if (outcome.under18) fields.push({ name: 'Under 18', value: SAFETY_NETS.UNDER_18 });
+  const description = clip(outcome.messages.map((key) => renderMessage(key, values)).join('\n\n'), 4096);
+  const size = [description, ...fields.flatMap((f) => [f.name, f.value])].join('\n').length;
+  if (outcome.level === 'ROUTINE' && options.enrolledInChallenge && size + CHALLENGE_PAUSE_LINE.length < RESULT_BUDGET) fields.push({ name: 'Your challenge', value: CHALLENGE_PAUSE_LINE });
   fields.push(whoToContact(region));
   const style = LEVEL_STYLE[outcome.level];
   return {
-    title: style.title,
+    title: fill(style.title, values),
     color: style.color,
-    description: clip(outcome.messages.map((key) => renderMessage(key, values)).join('\n\n'), 4096),
+    description,
     fields,
     footer: { text: MESSAGES.disclaimer },
   };
@@ -277,8 +333,9 @@ export function detailsView(outcome: TriageOutcome, progress: Progress): Message
   };
 }
 
+/** Stopping before the end gives the general safety net, never a pattern (clinical.md 0.3 item 1). */
 export function cancelledView(): MessageView {
-  return { content: 'Knee check stopped. Nothing was saved. You can start again any time with /symptom-check.', embeds: [], components: [] };
+  return { content: `Knee check stopped. Nothing was saved. ${SAFETY_NETS.GENERAL} You can start again any time with /symptom-check.`, embeds: [], components: [] };
 }
 
 export const EXPIRED_TEXT = 'This knee check has expired or could not be read, so it cannot go on. Nothing was saved. Please start again.';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { REGIONS, type Region } from '../content/regions.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -47,7 +48,7 @@ const EnvSchema = z.object({
     })
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  PACER_REGION: z.enum(['UK', 'EU', 'US'], { error: 'must be one of UK, EU, US' }).default('UK'),
+  PACER_REGION: z.enum(REGIONS, { error: `must be one of ${REGIONS.join(', ')}` }).default('UK'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { error: 'must be one of auto, json, pretty' }).default('auto'),
   HEALTH_PORT: z.coerce
     .number({ error: 'must be a port number from 1 to 65535' })
@@ -72,7 +73,7 @@ export interface Config {
   logLevel: LogLevel;
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
   logFormat: 'auto' | 'json' | 'pretty';
-  defaultRegion: 'UK' | 'EU' | 'US';
+  defaultRegion: Region;
   /** The opt-in HTTP health endpoint; off when undefined. */
   health: { port: number; host: string } | undefined;
 }

@@ -71,6 +71,14 @@ function dropNulls(input: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** The older Q09 option `also_hip_groin_or_thigh` is read as `also_groin_or_front_of_hip` (clinical.md 0.3 item 7). */
+function readLegacyOptions(input: Record<string, unknown>): Record<string, unknown> {
+  const location = input.Q09_location;
+  if (!Array.isArray(location) || !location.includes(O.Q09_LEGACY_HIP)) return input;
+  const mapped = location.map((id: unknown) => (id === O.Q09_LEGACY_HIP ? 'also_groin_or_front_of_hip' : id));
+  return { ...input, Q09_location: [...new Set(mapped)] };
+}
+
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
   for (const key of path) {
@@ -110,7 +118,7 @@ export function parseAnswers(input: unknown): ParseAnswersResult {
   if (!isPlainObject(input)) {
     return { ok: false, errors: [`answers: expected one JSON object of question ids, got ${describe(input)}`] };
   }
-  const cleaned = dropNulls(input);
+  const cleaned = readLegacyOptions(dropNulls(input));
   const result = answersSchema.safeParse(cleaned);
   if (result.success) return { ok: true, answers: result.data };
   return { ok: false, errors: result.error.issues.map((issue) => formatIssue(issue, cleaned)) };

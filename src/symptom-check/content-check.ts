@@ -16,6 +16,7 @@ import { NOT_FOR_YOU_RULE, RED_FLAG_RULES, ROUTINE_TRIGGERS } from './rules.js';
 const optionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'option ids are lower_snake_case'),
   label: z.string().min(1).max(80, 'a button label holds at most 80 characters'),
+  short: z.string().min(1).max(24, 'a short button label fits a phone: at most 24 characters').optional(),
 });
 
 const questionSchema = z
@@ -34,6 +35,7 @@ const questionSchema = z
     ),
     redFlag: z.boolean(),
     optional: z.boolean(),
+    required: z.string().min(1).max(120).optional(),
   })
   .refine((q) => (q.kind === 'group' ? q.items.length > 0 : q.options.length > 0), 'a question needs options (or items, for a group)')
   .refine((q) => new Set(q.options.map((o) => o.id)).size === q.options.length, 'option ids repeat');
@@ -93,11 +95,14 @@ export function triageContentProblems(content: TriageContent = TRIAGE_CONTENT): 
   for (const [key, text] of [...Object.entries(content.urgentTexts), ...redFlagReasons]) {
     if (/\bweeks?\b/i.test(text)) problems.push(`${key}: an EMERGENCY or URGENT text mentions weeks`);
     if (/check again|run .*again/i.test(text)) problems.push(`${key}: an EMERGENCY or URGENT text suggests doing the check again`);
+    if (key.endsWith('.wait') && /\bdo not wait\b/i.test(text)) problems.push(`${key}: "while you wait" says not to wait`);
   }
   const texts = [...Object.entries(content.messages), ...Object.entries(SAFETY_NETS), ...Object.entries(content.urgentTexts), ...Object.entries(content.reasons).flatMap(([id, rs]) => rs.map((r) => [id, r.text] as const))];
   for (const [key, text] of texts) {
     if (!text.trim()) problems.push(`message ${key}: empty`);
     if (/\byou have\b/i.test(text)) problems.push(`message ${key}: says "you have"; say "your answers share features with"`);
+    // Services are the region's: "GP" only through {doctor} (clinical.md 0.3 item 4).
+    if (/\bGP\b/.test(text)) problems.push(`message ${key}: says "GP"; use {doctor}, the region's word`);
   }
   for (const [pattern, cards] of Object.entries(content.cardLists)) {
     for (const card of cards ?? []) if (!isExerciseId(card)) problems.push(`cards for ${pattern}: no exercise card "${card}"`);

@@ -1,10 +1,10 @@
 import { PATTERN_NAMES, SELF_MANAGE_PATTERNS, type PatternId } from '../content/conditions.js';
 import type { ExerciseId } from '../exercises/content/ids.js';
-import { FLAG_ACTION_OF_RULE, FLAG_ACTION_ORDER, FLAG_ACTIONS, UNSURE_ACTION_OF_QUESTION, type FlagActionId } from './content/actions.js';
+import { FLAG_ACTION_OF_RULE, FLAG_ACTION_ORDER, FLAG_ACTIONS, FLAG_NAMES, UNSURE_ACTION_OF_QUESTION, type FlagActionId } from './content/actions.js';
 import type { MessageKey } from './content/messages.js';
 import type { Answers } from './answers.js';
 import { cardsForPattern, MAX_CARDS } from './cards.js';
-import { has, isAge, isAged16Plus, isUnder16 } from './facts.js';
+import { has, hipOrThighPain, isAge, isAged16Plus, isUnder16, isUnder18 } from './facts.js';
 import type { TriageLevel } from './levels.js';
 import { choosePatterns, scorePatterns, type PatternScores } from './pattern-scoring.js';
 import { reasonsFor, selfManageReason, type ShownReason } from './reasons.js';
@@ -24,6 +24,12 @@ export interface TriageOutcome {
   rules: string[];
   /** EMERGENCY and URGENT: the actions of the signs found, the one that leads the card first. */
   actions: FlagActionId[];
+  /** EMERGENCY and URGENT: the red flag that leads the card (RF_UNSURE when only "not sure" decided it). */
+  lead?: string;
+  /** Every other red flag that matched, at any level, in plain words (clinical.md 0.3 item 3). */
+  also: string[];
+  /** Under 18: every result carries the same-day line for a new limp or hip, groin or thigh pain (0.3 item 5). */
+  under18: boolean;
   /** Safety questions answered "not sure" that decided the level (RF_UNSURE). */
   unsure: string[];
   /** ROUTINE, SELF_MANAGE and not-for-you: what the first message says, in order. */
@@ -46,7 +52,7 @@ function referralNotes(a: Answers, rules: readonly string[]): MessageKey[] {
   const notes: MessageKey[] = [];
   if (isUnder16(a)) notes.push('under_16_guardian');
   if (rules.includes('RT16')) notes.push('hip_referred');
-  else if (has(a.Q09_location, 'also_hip_groin_or_thigh')) notes.push('hip_referral');
+  else if (hipOrThighPain(a) && rules.length > 0) notes.push('hip_referral');
   if (has(a.Q18_neuro, 'back_pain_with_leg_symptoms')) notes.push('back_referral');
   return notes;
 }
@@ -55,7 +61,7 @@ function referralNotes(a: Answers, rules: readonly string[]): MessageKey[] {
 function urgentNotes(a: Answers, rules: readonly string[]): MessageKey[] {
   const notes: MessageKey[] = [];
   if (isUnder16(a)) notes.push('under_16_urgent');
-  if (has(a.Q09_location, 'also_hip_groin_or_thigh') && !rules.includes('RF20_child_hip_or_limp')) notes.push('hip_referral');
+  if (hipOrThighPain(a) && !rules.includes('RF20_child_hip_or_limp')) notes.push('hip_referral');
   if (has(a.Q18_neuro, 'back_pain_with_leg_symptoms')) notes.push('back_referral');
   return notes;
 }
@@ -114,6 +120,22 @@ function flagActions(a: Answers, level: TriageLevel, rules: readonly string[]): 
   return FLAG_ACTION_ORDER.filter((id) => ids.has(id));
 }
 
+const FLAG_ORDER = FLAG_NAMES.map(([id]) => id);
+const FLAG_NAME = new Map(FLAG_NAMES);
+
+/** The flag that leads: the highest level first, then clinical.md 0.3's order. */
+function leadFlag(flags: readonly { id: string; level: string }[], level: TriageLevel): string | undefined {
+  const atLevel = flags.filter((f) => f.level === level && f.id !== 'RF_UNSURE').map((f) => f.id);
+  return FLAG_ORDER.find((id) => atLevel.includes(id)) ?? (flags.some((f) => f.id === 'RF_UNSURE') ? 'RF_UNSURE' : undefined);
+}
+
+/** Every other flag that matched, in plain words, once each. */
+function otherFlags(flags: readonly { id: string }[], lead: string | undefined): string[] {
+  const names = FLAG_ORDER.filter((id) => id !== lead && flags.some((f) => f.id === id)).map((id) => FLAG_NAME.get(id)!);
+  const leadName = lead ? FLAG_NAME.get(lead) : undefined;
+  return [...new Set(names)].filter((name) => name !== leadName);
+}
+
 /** The full outcome for one answers object. Pure: same answers, same outcome. */
 export function evaluate(a: Answers): TriageOutcome {
   const flags = firedRedFlags(a);
@@ -121,12 +143,18 @@ export function evaluate(a: Answers): TriageOutcome {
   if (flagLevel !== null) {
     const rules = flags.map((f) => f.id);
     const shownRules = flags.filter((f) => f.level === flagLevel).map((f) => f.id);
+    const lead = leadFlag(flags, flagLevel);
+    const actions = flagActions(a, flagLevel, shownRules);
+    const leadAction = lead && lead !== 'RF_UNSURE' ? FLAG_ACTION_OF_RULE[lead] : undefined;
     return {
       level: flagLevel,
       patterns: [],
       cards: [],
       rules,
-      actions: flagActions(a, flagLevel, shownRules),
+      actions: leadAction ? [leadAction, ...actions.filter((id) => id !== leadAction)] : actions,
+      ...(lead ? { lead } : {}),
+      also: otherFlags(flags, lead),
+      under18: isUnder18(a),
       unsure: shownRules.includes('RF_UNSURE') ? unsureRedFlagQuestions(a) : [],
       messages: flagLevel === 'URGENT' ? urgentNotes(a, rules) : [],
       advice: [],
@@ -141,6 +169,8 @@ export function evaluate(a: Answers): TriageOutcome {
       cards: [],
       rules: [NOT_FOR_YOU_RULE],
       actions: [],
+      also: [],
+      under18: true,
       unsure: [],
       messages: ['not_for_you'],
       advice: [],
@@ -153,7 +183,8 @@ export function evaluate(a: Answers): TriageOutcome {
   const early = firstPass.filter((t) => t.when(a, noPatterns));
   // Under-16s get no pattern (0.5); inflammatory features are not matched to overuse patterns (2.7);
   // pain that may come from the hip names no knee pattern (RT16).
-  const scored = !isUnder16(a) && !early.some((t) => t.id === 'RT07' || t.id === 'RT16');
+  // With no age, no pattern either: the age decides which warning signs apply (clinical.md 0.3 item 1).
+  const scored = a.Q00_age !== undefined && !isUnder16(a) && !early.some((t) => t.id === 'RT07' || t.id === 'RT16');
   const scores = scored ? scorePatterns(a) : undefined;
   const patterns = scores ? choosePatterns(a, scores) : [];
   const ctx: RoutineContext = { patterns, scored };
@@ -176,6 +207,8 @@ export function evaluate(a: Answers): TriageOutcome {
     cards,
     rules,
     actions: [],
+    also: [],
+    under18: isUnder18(a),
     unsure: [],
     messages,
     advice: advice(patterns, cards),

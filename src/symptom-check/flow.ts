@@ -12,17 +12,27 @@ export const SCREENS = [
   'emergency',
   'age',
   'onset',
-  'injury',
+  'injury_when',
+  'injury_how',
+  'injury_what',
   'ottawa',
   'knee',
   'health',
   'where',
   'what_hurts',
+  'pain_kind',
   'how_long',
+  'trajectory',
   'training',
   'pain',
   'details',
 ] as const;
+
+/**
+ * Screens of several safety questions that open with one "none of these" question listing every option
+ * (clinical.md 0.3 items 8 and 9): one tap when nothing applies, the questions one by one otherwise.
+ */
+export const GATE_SCREENS: ReadonlySet<ScreenId> = new Set<ScreenId>(['knee', 'health']);
 export type ScreenId = (typeof SCREENS)[number];
 
 type Step = readonly [QuestionId, (a: Answers) => boolean, ScreenId];
@@ -33,9 +43,9 @@ const SCREEN: readonly Step[] = [
   ['Q02_onset', always, 'onset'],
   // The answers format has no injury date. Asking how long ago first (Q13) tells whether the injury can
   // be within 7 days, which is when the Ottawa checks (Q05) apply.
-  ['Q13_duration', hadInjury, 'injury'],
-  ['Q03_mechanism', hadInjury, 'injury'],
-  ['Q04_injury_features', hadInjury, 'injury'],
+  ['Q13_duration', hadInjury, 'injury_when'],
+  ['Q03_mechanism', hadInjury, 'injury_how'],
+  ['Q04_injury_features', hadInjury, 'injury_what'],
   ['Q05_ottawa', ottawaApplies, 'ottawa'],
   ['Q06_mechanical', always, 'knee'],
   ['Q07_swelling', always, 'knee'],
@@ -49,7 +59,7 @@ const SCREEN: readonly Step[] = [
 const CHILD_EXTRA: readonly Step[] = [
   ['Q09_location', always, 'where'],
   ['Q10_aggravators', (a) => has(a.Q16_systemic, 'fever_or_chills', 'unexplained_weight_loss', 'history_of_cancer', 'constant_night_pain'), 'what_hurts'],
-  ['Q11_pain_behaviour', (a) => has(a.Q16_systemic, 'unexplained_weight_loss', 'history_of_cancer'), 'what_hurts'],
+  ['Q11_pain_behaviour', (a) => has(a.Q16_systemic, 'unexplained_weight_loss', 'history_of_cancer'), 'pain_kind'],
   ['Q19_pain_scores', always, 'pain'],
 ];
 
@@ -60,10 +70,10 @@ const CHILD_EXTRA: readonly Step[] = [
 const PATTERN_QUESTIONS: readonly Step[] = [
   ['Q09_location', always, 'where'],
   ['Q10_aggravators', always, 'what_hurts'],
-  ['Q11_pain_behaviour', always, 'what_hurts'],
+  ['Q11_pain_behaviour', always, 'pain_kind'],
   ['Q12_morning_stiffness', always, 'how_long'],
   ['Q13_duration', always, 'how_long'],
-  ['Q14_trajectory', always, 'how_long'],
+  ['Q14_trajectory', always, 'trajectory'],
   ['Q15_training_change', always, 'training'],
   ['Q19_pain_scores', always, 'pain'],
   ['Q21_both_knees', (a) => has(a.Q09_location, 'front_around_or_behind_kneecap', 'whole_knee_hard_to_pinpoint') || isAged40Plus(a), 'details'],

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { TriageLevel } from './levels.js';
@@ -25,5 +26,26 @@ export function countTriageOutcome(db: Db, level: TriageLevel, now: Date): void 
       .run();
   } finally {
     if (typeof previous === 'number') sqlite?.pragma(`busy_timeout = ${previous}`);
+  }
+}
+
+/**
+ * Results already counted, so that a replayed final answer (the same button sent again, by a double click,
+ * a retry or a forged interaction) is not counted twice. Only a keyed hash of the result message's id is
+ * held, in memory, for a bounded number of messages: no answers, no member, nothing on disk.
+ */
+export class CountedResults {
+  private readonly seen = new Set<string>();
+  private readonly key = randomBytes(32);
+
+  constructor(private readonly capacity = 10_000) {}
+
+  /** True the first time a message's result is seen; false for every replay. */
+  firstTime(messageId: string): boolean {
+    const digest = createHmac('sha256', this.key).update(messageId).digest('base64url');
+    if (this.seen.has(digest)) return false;
+    this.seen.add(digest);
+    if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value!);
+    return true;
   }
 }

@@ -42,7 +42,7 @@ function slotFor(index: number, question: Question, item: GroupItem | null): Slo
     kind,
     prompt: item ? item.prompt : question.prompt,
     options,
-    skippable: !question.redFlag && !options.some((o) => o.id === 'unsure'),
+    skippable: !question.redFlag && !question.required && !options.some((o) => o.id === 'unsure'),
     radix: BigInt(FIRST_VALUE + valueCount),
   };
 }
@@ -194,16 +194,40 @@ export function answeredPath(progress: Progress): Slot[] {
   return [...done.flatMap((s) => s.slots), ...(current?.slots.filter((s) => progress[s.index] !== UNSET) ?? [])];
 }
 
-/** Back one screen: clears the answers of the current screen and of the one before it. */
+/**
+ * Back one step: a screen answered in part goes back to its start; otherwise the screen before it is
+ * cleared and shown again.
+ */
 export function back(progress: Progress): Progress {
   const { done, current } = walk(progress);
-  const clear = new Set([...(current?.slots ?? []), ...(done.at(-1)?.slots ?? [])].map((s) => s.index));
   if (!current) {
     // From a result: reopen the last screen, keeping its other answers, by clearing its last slot.
     const last = answeredPath(progress).at(-1);
     return last ? progress.map((v, i) => (i === last.index ? UNSET : v)) : progress;
   }
+  const started = current.slots.some((s) => progress[s.index] !== UNSET);
+  const clear = new Set((started ? current.slots : [...current.slots, ...(done.at(-1)?.slots ?? [])]).map((s) => s.index));
   return progress.map((v, i) => (clear.has(i) ? UNSET : v));
+}
+
+/** The calm "nothing applies" answer of a slot: its "none" or "no" option, or an empty choice; null if it has none. */
+export function noneAnswer(slot: Slot): SlotAnswer | null {
+  const none = slot.options.findIndex((o) => o.id === 'none' || o.id === 'no');
+  if (slot.kind === 'multi') return { options: none >= 0 ? [none] : [] };
+  return none >= 0 ? { option: none } : null;
+}
+
+/** "None of these" on a gate screen: every open slot of the current screen gets its calm answer. */
+export function answerNoneOnScreen(progress: Progress): Progress | null {
+  const screen = currentScreen(progress);
+  if (!screen) return null;
+  let next = progress;
+  for (const slot of screen.slots.filter((s) => progress[s.index] === UNSET)) {
+    const none = noneAnswer(slot);
+    if (!none) return null;
+    next = withAnswer(next, slot, none);
+  }
+  return next;
 }
 
 /** Skips every skippable slot of the current screen that is still open. */

@@ -9,7 +9,10 @@ import type { RedFlagLevel } from './levels.js';
 import {
   has,
   hadInjury,
+  directBlowSecondWeek,
+  groinPain,
   hasFever,
+  hipOrThighPain,
   injuryWithin6Weeks,
   injuryWithin7Days,
   isAge,
@@ -17,7 +20,7 @@ import {
   isAged55Plus,
 } from './facts.js';
 
-export const TRIAGE_CONTENT_VERSION = 'knee-triage-2026.11-r2 (clinical.md 0.2, not yet clinician-reviewed)';
+export const TRIAGE_CONTENT_VERSION = 'knee-triage-2026.12-r3 (clinical.md 0.3, not yet clinician-reviewed)';
 
 export interface RedFlagRule {
   id: string;
@@ -55,6 +58,11 @@ export function injuryLooksSevere(a: Answers): boolean {
     has(a.Q06_mechanical, 'locked_now') ||
     (a.Q19_pain_scores?.at_rest ?? 0) >= 7
   );
+}
+
+function ottawaPositive(a: Answers): boolean {
+  const o = ottawa(a);
+  return isAged55Plus(a) || o.can_bend_to_right_angle === 'no' || o.sore_on_kneecap_bone_only === 'yes' || o.sore_on_outer_bony_bump_below_knee === 'yes';
 }
 
 export const RED_FLAG_RULES: readonly RedFlagRule[] = [
@@ -108,13 +116,16 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
   {
     id: 'RF10_ottawa_positive_weight_bearing',
     level: 'URGENT',
-    // Injury within 7 days = Q05 was answered (see facts.ts). "can_take_4_steps_now = yes" is not
+    // Within the Ottawa window = Q05 was answered (see facts.ts). "can_take_4_steps_now = yes" is not
     // required: "no" is RF02 and "unsure" must not hide an Ottawa-positive answer.
-    when: (a) => {
-      if (!injuryWithin7Days(a)) return false;
-      const o = ottawa(a);
-      return isAged55Plus(a) || o.can_bend_to_right_angle === 'no' || o.sore_on_kneecap_bone_only === 'yes' || o.sore_on_outer_bony_bump_below_knee === 'yes';
-    },
+    when: (a) => injuryWithin7Days(a) && !directBlowSecondWeek(a) && ottawaPositive(a),
+  },
+  {
+    id: 'RF10_ottawa_second_week',
+    level: 'URGENT',
+    // clinical.md 0.3 item 6 (the reference's own judgement): after a direct blow or fall onto the knee, an
+    // Ottawa item in the second week still points to a broken bone not yet ruled out: an X-ray within days.
+    when: (a) => injuryWithin7Days(a) && directBlowSecondWeek(a) && ottawaPositive(a),
   },
   {
     id: 'RF11_rapid_swelling_after_injury',
@@ -168,9 +179,10 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     id: 'RF20_child_hip_or_limp',
     level: 'URGENT',
     // Under-13s are included too: the reason (hip problems felt in the knee while growing) applies even more.
+    // An answers object without an age may be a teenager's (clinical.md 0.3 item 1): the more cautious reading.
     when: (a) =>
-      isAge(a, 'age_under_13', 'age_13_15', 'age_16_17') &&
-      (has(a.Q09_location, 'also_hip_groin_or_thigh') || a.Q19_pain_scores?.limping === 'yes'),
+      (a.Q00_age === undefined || isAge(a, 'age_under_13', 'age_13_15', 'age_16_17')) &&
+      (hipOrThighPain(a) || a.Q19_pain_scores?.limping === 'yes'),
   },
   { id: 'RF21_neuro_no_injury', level: 'URGENT', when: (a) => has(a.Q18_neuro, 'numb_or_pins_needles_foot', 'foot_weak_or_dropping') },
   {
@@ -198,9 +210,13 @@ export interface RoutineTrigger {
 
 const showsPattern = (ctx: RoutineContext, ...ids: PatternId[]) => ctx.patterns.some((p) => ids.includes(p));
 
-/** RT16: pain that may come from the hip rather than the knee (then no knee pattern is named). */
+/**
+ * RT16 (clinical.md 0.3 item 7): groin or front-of-hip pain with knee pain in an adult, however easy the knee
+ * pain is to pinpoint; or knee pain that is hard to pinpoint with pain on the outside of the thigh or hip
+ * (0.2's rule). No knee pattern is named.
+ */
 export const hipReferred = (a: Answers): boolean =>
-  isAged18Plus(a) && has(a.Q09_location, 'also_hip_groin_or_thigh') && has(a.Q09_location, 'whole_knee_hard_to_pinpoint');
+  isAged18Plus(a) && (groinPain(a) || (has(a.Q09_location, 'also_outside_of_thigh_or_hip') && has(a.Q09_location, 'whole_knee_hard_to_pinpoint')));
 
 /** clinical.md 3.7: OA features that need a review even when OA was diagnosed before. */
 export function atypicalOaFeatures(a: Answers): boolean {
@@ -282,14 +298,7 @@ export const ROUTINE_TRIGGERS: readonly RoutineTrigger[] = [
   {
     id: 'RT16',
     cardsAllowed: false,
-    // clinical.md 0.2: knee pain that is hard to pinpoint plus hip, groin or thigh pain in an adult. No knee pattern is named.
     when: (a) => hipReferred(a),
-  },
-  {
-    id: 'RT18_hip_pain',
-    cardsAllowed: false,
-    // 3.8: any other adult with hip, groin or thigh pain as well gets a review (under 18 this is RF20).
-    when: (a) => has(a.Q09_location, 'also_hip_groin_or_thigh') && isAged18Plus(a) && !hipReferred(a),
   },
   {
     id: 'RT17_back_referral',

@@ -31,7 +31,7 @@ describe('configuration', () => {
     [{ DISCORD_TOKEN: '' }, /DISCORD_TOKEN is empty/],
     [{ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: 'my server' }, /DISCORD_GUILD_ID must be a Discord id .*Copy Server ID/],
     [{ DISCORD_TOKEN: 't', LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
-    [{ DISCORD_TOKEN: 't', PACER_REGION: 'Mars' }, /PACER_REGION must be one of UK, EU, US/],
+    [{ DISCORD_TOKEN: 't', PACER_REGION: 'Mars' }, /PACER_REGION must be one of UK, IE, EU, US, CA, AU, NZ/],
   ])('explains a bad value in one line: %j', (env, message) => {
     let error: unknown;
     try {

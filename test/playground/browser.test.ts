@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { REST, Routes } from 'discord.js';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO } from '../../tools/playground/demo-club.js';
-import { currentScreen } from '../../src/symptom-check/progress.js';
+import { currentScreen, noneAnswer } from '../../src/symptom-check/progress.js';
 import { decodeTriageId } from '../../commands/symptom-check/custom-id.js';
 import { choiceFor, vignettes } from '../symptom-check/helpers.js';
 import { actAs, clickButton, lastMessage, openChannel, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
@@ -254,15 +254,35 @@ async function answerUntilResult(page: Page): Promise<Locator> {
     } else {
       const customId = (await message.locator('[data-custom-id]').first().getAttribute('data-custom-id')) ?? '';
       const progress = decodeTriageId(customId)!.progress;
-      const open = (currentScreen(progress)?.slots ?? []).filter((slot) => progress[slot.index] === 0);
+      const screenSlots = currentScreen(progress)?.slots ?? [];
+      const open = screenSlots.filter((slot) => progress[slot.index] === 0);
       const slot = open.find((candidate) => choiceFor(candidate, answers) !== null);
       const choice = slot ? choiceFor(slot, answers) : null;
-      if (!slot || !choice) {
+      // Buttons are found by the action they carry, as a person finds them by what they do.
+      const buttonDoing = async (match: (action: NonNullable<ReturnType<typeof decodeTriageId>>['action']) => boolean) => {
+        for (const button of await message.locator('discord-button').all()) {
+          const action = decodeTriageId((await button.getAttribute('data-custom-id')) ?? '')?.action;
+          if (action && match(action)) return button;
+        }
+        return null;
+      };
+      const gateNone = await buttonDoing((action) => action.kind === 'none');
+      if (gateNone) {
+        // A gate screen lists every option: "None of these" when the runner has none, else one by one.
+        const allNone = open.every((s) => JSON.stringify(choiceFor(s, answers)) === JSON.stringify(noneAnswer(s)));
+        await (allNone ? gateNone : (await buttonDoing((action) => action.kind === 'open'))!).click();
+      } else if (!slot || !choice) {
         await clickLabelled(message.locator('discord-button'), /^Skip/);
       } else {
         const menu = message.locator(`.pg-select[data-custom-id$=":m${slot.index}"]`);
         const labels = 'options' in choice ? choice.options.map((index) => slot.options[index]!.label) : 'option' in choice ? [slot.options[choice.option]!.label] : [];
-        if ((await menu.count()) > 0) {
+        const none = noneAnswer(slot);
+        const empty = 'options' in choice && JSON.stringify(none) === JSON.stringify(choice) ? await buttonDoing((action) => action.kind === 'empty' && action.slot === slot.index) : null;
+        const one = 'option' in choice ? await buttonDoing((action) => action.kind === 'option' && action.slot === slot.index && action.option === choice.option) : null;
+        if (empty) await empty.click();
+        else if (one) await one.click();
+        else {
+          expect(await menu.count(), `a menu for ${slot.question.id}`).toBeGreaterThan(0);
           // A one-answer menu sends as soon as an option is picked, and the screen moves on.
           const pickOnly = (await menu.getAttribute('data-max')) === '1';
           await menu.locator('.pg-select-box').click();
@@ -270,19 +290,6 @@ async function answerUntilResult(page: Page): Promise<Locator> {
           // "None of these" when the runner ticks nothing.
           if (labels.length === 0) await menu.locator('.pg-option[data-value="none"], .pg-option[data-value="_none"]').first().click();
           if (!pickOnly) await menu.locator('.pg-select-apply').click();
-        } else {
-          // Several questions on a screen can offer the same label ("No"): take the button that answers this one.
-          const buttons = message.locator('discord-button').filter({ hasText: exactly(labels[0]!) });
-          let clicked = false;
-          for (const button of await buttons.all()) {
-            const action = decodeTriageId((await button.getAttribute('data-custom-id')) ?? '')?.action;
-            if (action?.kind === 'option' && action.slot === slot.index) {
-              await button.click();
-              clicked = true;
-              break;
-            }
-          }
-          expect(clicked, `a button "${labels[0]!}" for ${slot.question.id}`).toBe(true);
         }
       }
     }

@@ -42,7 +42,7 @@ describe('outcome text', () => {
   it('uses region placeholders for services and fills pattern names', () => {
     expect(FLAG_ACTIONS.serious_injury.todo).toContain('{emergency_number}');
     expect(FLAG_ACTIONS.recent_injury.todo).toContain('{urgent_services}');
-    expect(SAFETY_NETS.ROUTINE).toContain('{advice_line}');
+    expect(MESSAGES.routine).toContain('{doctor}');
     expect(renderMessage('self_manage', { pattern_plain: "runner's knee" })).toContain("pattern often called runner's knee");
   });
 

@@ -32,12 +32,17 @@ describe('sc custom_id codec', () => {
     expect(decodeTriageId(good)).not.toBeNull();
     for (const bad of [
       good.replace(`:${PROGRESS_LAYOUT_VERSION}:`, ':0000:'),
-      good.replace('sc:2:', 'sc:1:'),
-      good.replace('sc:2:', 'ex:2:'),
+      good.replace('sc:3:', 'sc:2:'),
+      good.replace('sc:3:', 'sc:03:'),
+      good.replace('sc:3:', 'sc:003:'),
+      good.replace('sc:3:', 'ex:3:'),
+      good.replace(/:b$/, ':o5.07'),
       good.replace(/:b$/, ':q'),
       good.replace(/:b$/, `:m${SLOTS.length}`),
       good.replace(/:b$/, ':o3'),
-      `sc:2:${PROGRESS_LAYOUT_VERSION}:zzzzzzzzzzzzzzzz:b`,
+      `sc:3:${PROGRESS_LAYOUT_VERSION}:zzzzzzzzzzzzzzzz:b`,
+      // An id minted by the second pass (version 2) expires cleanly.
+      `sc:2:${PROGRESS_LAYOUT_VERSION}:0:g`,
       `${good}:extra`,
     ]) {
       expect(decodeTriageId(bad), bad).toBeNull();

@@ -110,7 +110,7 @@ export const calmAnswersArb: fc.Arbitrary<Answers> = fc
       Q02_onset: single(['gradual', 'sudden_no_injury'] as const),
       Q06_mechanical: multi(['painless_clicking', 'none'] as const),
       Q07_swelling: single(['none', 'mild_puffiness_after_runs'] as const),
-      Q09_location: multi(O.Q09_OPTIONS.filter((o) => o !== 'also_hip_groin_or_thigh')),
+      Q09_location: multi(O.Q09_OPTIONS.filter((o) => !(O.Q09_HIP_OPTIONS as readonly string[]).includes(o))),
       Q10_aggravators: multi(O.Q10_OPTIONS.filter((o) => o !== 'at_rest')),
       Q11_pain_behaviour: multi(O.Q11_OPTIONS),
       Q12_morning_stiffness: single(O.Q12_OPTIONS),

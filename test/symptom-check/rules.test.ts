@@ -32,6 +32,11 @@ const RED_FLAG_CASES: Case[] = [
     level: 'URGENT',
     answers: { ...injury, Q05_ottawa: { ...injury.Q05_ottawa, sore_on_outer_bony_bump_below_knee: 'yes' } },
   },
+  {
+    rule: 'RF10_ottawa_second_week',
+    level: 'URGENT',
+    answers: { ...injury, Q13_duration: '1_to_2w', Q03_mechanism: 'fall_or_blow_onto_knee', Q05_ottawa: { ...injury.Q05_ottawa, sore_on_kneecap_bone_only: 'yes' } },
+  },
   { rule: 'RF11_rapid_swelling_after_injury', level: 'URGENT', answers: { ...injury, Q04_injury_features: ['swelling_within_2h'] } },
   { rule: 'RF12_patellar_dislocation_reduced', level: 'URGENT', answers: { ...injury, Q04_injury_features: ['kneecap_shifted_then_went_back'] } },
   { rule: 'RF13_locked_now', level: 'URGENT', answers: { ...adult, Q06_mechanical: ['locked_now'] } },
@@ -56,7 +61,7 @@ const RED_FLAG_CASES: Case[] = [
   {
     rule: 'RF20_child_hip_or_limp',
     level: 'URGENT',
-    answers: { ...adult, Q00_age: 'age_16_17', Q09_location: ['front_around_or_behind_kneecap', 'also_hip_groin_or_thigh'] },
+    answers: { ...adult, Q00_age: 'age_16_17', Q09_location: ['front_around_or_behind_kneecap', 'also_groin_or_front_of_hip'] },
   },
   { rule: 'RF21_neuro_no_injury', level: 'URGENT', answers: { ...adult, Q18_neuro: ['foot_weak_or_dropping'] } },
   { rule: 'RF_UNSURE', level: 'URGENT', answers: { ...adult, Q17_calf: ['unsure'] } },
@@ -124,8 +129,8 @@ const ROUTINE_CASES: { rule: string; answers: Answers }[] = [
   { rule: 'RT13', answers: { ...adult, Q07_swelling: 'lump_on_front_of_kneecap' } },
   { rule: 'RT14', answers: { ...adult, Q16_systemic: ['constant_night_pain'] } },
   { rule: 'RT15', answers: { ...adult, Q06_mechanical: ['giving_way'] } },
-  { rule: 'RT16', answers: { ...adult, Q09_location: ['whole_knee_hard_to_pinpoint', 'also_hip_groin_or_thigh'] } },
-  { rule: 'RT18_hip_pain', answers: { ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_hip_groin_or_thigh'] } },
+  { rule: 'RT16', answers: { ...adult, Q09_location: ['whole_knee_hard_to_pinpoint', 'also_outside_of_thigh_or_hip'] } },
+  { rule: 'RT16', answers: { ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_groin_or_front_of_hip'] } },
   { rule: 'RT17_back_referral', answers: { ...adult, Q18_neuro: ['back_pain_with_leg_symptoms'] } },
   { rule: 'AGE_UNKNOWN', answers: { ...adult, Q00_age: undefined } },
 ];
@@ -151,16 +156,19 @@ describe('routine triggers', () => {
     });
   }
 
-  it('hip, groin or thigh pain in an adult adds the hip note', () => {
-    expect(evaluate({ ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_hip_groin_or_thigh'] }).messages).toContain('hip_referral');
+  it('groin pain in an adult asks for the hip to be examined; outside-of-thigh pain keeps the knee pattern', () => {
+    expect(evaluate({ ...adult, Q09_location: ['front_around_or_behind_kneecap', 'also_groin_or_front_of_hip'] }).messages).toContain('hip_referred');
+    const itb = evaluate({ ...adult, Q09_location: ['outer_side_above_joint_line', 'also_outside_of_thigh_or_hip'], Q10_aggravators: ['running_downhill', 'pain_at_predictable_point_in_run'] });
+    expect(itb.patterns).toContain('ITBS');
+    expect(itb.rules).not.toContain('RT16');
   });
 
   it('RT16: hard-to-pinpoint knee pain with hip pain in an adult names no knee pattern and asks for the hip to be examined', () => {
-    const outcome = evaluate({ ...adult, Q09_location: ['whole_knee_hard_to_pinpoint', 'also_hip_groin_or_thigh', 'front_around_or_behind_kneecap'] });
+    const outcome = evaluate({ ...adult, Q09_location: ['whole_knee_hard_to_pinpoint', 'also_outside_of_thigh_or_hip', 'front_around_or_behind_kneecap'] });
     expect(outcome).toMatchObject({ level: 'ROUTINE', patterns: [], cards: [] });
     expect(outcome.messages).toContain('hip_referred');
     // Under 18 the same answers are RF20 (URGENT), not RT16.
-    expect(evaluate({ ...adult, Q00_age: 'age_16_17', Q09_location: ['whole_knee_hard_to_pinpoint', 'also_hip_groin_or_thigh'] }).level).toBe('URGENT');
+    expect(evaluate({ ...adult, Q00_age: 'age_16_17', Q09_location: ['whole_knee_hard_to_pinpoint', 'also_outside_of_thigh_or_hip'] }).level).toBe('URGENT');
   });
 
   it('RT06 only with knee arthritis on top; never arthritis as the second pattern under 55; arthritis advice alone', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { REGIONS } from '../../content/regions.js';
 
 /*
  * No ON DELETE CASCADE anywhere: drizzle-kit's table rebuilds run with foreign keys still on inside the
@@ -21,7 +22,7 @@ export const clubs = sqliteTable('clubs', {
   /** IANA zone for everything the club schedules and for its week boundaries. */
   timezone: text('timezone').notNull().default('Europe/London'),
   /** Emergency numbers for the symptom check; null = the deployment's PACER_REGION. */
-  region: text('region', { enum: ['UK', 'EU', 'US'] }),
+  region: text('region', { enum: REGIONS }),
   moderatorRoleId: text('moderator_role_id'),
   /** Where Pacer tells moderators about paused posts and skipped occurrences; null = DM the set-up member. */
   noticesChannelId: text('notices_channel_id'),

@@ -44,8 +44,12 @@ export const Q09_OPTIONS = [
   'inner_below_joint_line',
   'back_of_knee',
   'whole_knee_hard_to_pinpoint',
-  'also_hip_groin_or_thigh',
+  'also_groin_or_front_of_hip',
+  'also_outside_of_thigh_or_hip',
 ] as const;
+/** The older single hip option (clinical.md 0.2), still accepted in answers and read as the groin option, the safer one. */
+export const Q09_LEGACY_HIP = 'also_hip_groin_or_thigh';
+export const Q09_HIP_OPTIONS = ['also_groin_or_front_of_hip', 'also_outside_of_thigh_or_hip'] as const;
 export const Q10_OPTIONS = [
   'stairs_down',
   'stairs_up',

@@ -1,6 +1,6 @@
 /**
  * Text of the symptom-check outcomes, keyed by message key. Written in plain words for Pacer.
- * Placeholders: {pattern_plain}, {pattern_plain_2}.
+ * Placeholders: {pattern_plain}, {pattern_plain_2}, and the region's {doctor}, {advice_line}, {urgent_services}, {emergency_number}.
  * Never state a diagnosis: answers "share features with" a pattern.
  */
 import { NOT_A_DIAGNOSIS, painRuleText } from '../../content/safety.js';
@@ -11,7 +11,7 @@ export const MESSAGES = {
     'Your answers are not saved. If you feel very unwell or are worried, contact a health professional now.',
   disclaimer: NOT_A_DIAGNOSIS,
   routine:
-    'Book a visit with a GP or a physiotherapist in the next week or two (in many places you can book a physio yourself). ' +
+    'Book a visit with a {doctor} or a physiotherapist in the next week or two (in many places you can book a physio yourself). ' +
     'Until then, keep moving in ways that feel comfortable and ease off what clearly makes it worse.',
   routine_pattern: 'Your answers share some features with a pattern often called {pattern_plain}. A health professional can check this.',
   routine_two_patterns:
@@ -32,7 +32,7 @@ export const MESSAGES = {
     'Sorry, this check is made for people aged 13 and over. Please talk to a parent or carer, and ask them to help you see a doctor or physio about your knee.',
   under_16_guardian:
     'Knee pain in young people who are still growing can have different causes from knee pain in adults, so this check does not name a pattern or give exercises. ' +
-    'Please tell a parent or carer, and see a GP or physio together.',
+    'Please tell a parent or carer, and see a {doctor} or physio together.',
   under_16_urgent: 'Please tell a parent or carer, and go together.',
   load_PFP:
     'Run less for now (many physios suggest cutting weekly distance by about a third to a half), leave out hills, downhill running and stairs sessions, ' +
@@ -49,10 +49,10 @@ export const MESSAGES = {
   oa_keep_active:
     'Staying active is one of the main treatments for knee arthritis, and running is not known to make it worse. Many people keep running by changing how they run: ' +
     'softer ground, shorter runs, run-walk, and strength work twice a week. A pharmacist can advise on simple pain relief.',
-  hip_referral: 'Pain in the hip, groin or thigh can come from the hip even when it is felt in the knee, so mention it when you are seen.',
+  hip_referral: 'Hip, groin or thigh pain can come from the hip even when felt in the knee: mention it when you are seen.',
   hip_referred:
-    'Pain felt in the knee can come from the hip. Please ask the GP or physio to examine your hip as well as your knee. This check does not name a knee pattern for you.',
-  back_referral: 'Back pain with leg symptoms can mean the knee pain comes from the back, so mention it when you are seen.',
+    'Pain felt in the knee can come from the hip. Please ask the {doctor} or physio to examine your hip as well as your knee; say if putting on socks or cutting your toenails on that side is hard. This check does not name a knee pattern for you.',
+  back_referral: 'Back pain with leg symptoms can mean the pain comes from the back: mention it when you are seen.',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

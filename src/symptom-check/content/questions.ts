@@ -10,6 +10,8 @@ export type QuestionKind = 'single' | 'multi' | 'group';
 export interface QuestionOption {
   id: string;
   label: string;
+  /** A button's label where the full label is too long for a phone's button (the text then lists the full one). */
+  short?: string;
 }
 
 export interface GroupItem {
@@ -28,10 +30,12 @@ export interface Question {
   items: readonly GroupItem[];
   redFlag: boolean;
   optional: boolean;
+  /** Cannot be skipped, and says why in one line (clinical.md 0.3 item 1). */
+  required?: string;
 }
 
-function opts<T extends string>(ids: readonly T[], labels: Record<T, string>): QuestionOption[] {
-  return ids.map((id) => ({ id, label: labels[id] }));
+function opts<T extends string>(ids: readonly T[], labels: Record<T, string>, shorts: Partial<Record<T, string>> = {}): QuestionOption[] {
+  return ids.map((id) => ({ id, label: labels[id], ...(shorts[id] ? { short: shorts[id] } : {}) }));
 }
 
 const YES_NO_LABELS = { yes: 'Yes', no: 'No' };
@@ -65,6 +69,7 @@ export const QUESTIONS: readonly Question[] = [
     id: 'Q00_age',
     kind: 'single',
     prompt: 'How old are you?',
+    required: 'Your age changes which warning signs matter, so this one cannot be skipped.',
     options: opts(O.Q00_OPTIONS, {
       age_under_13: 'Under 13',
       age_13_15: '13 to 15',
@@ -84,7 +89,7 @@ export const QUESTIONS: readonly Question[] = [
       gradual: 'Slowly, with no injury',
       sudden_no_injury: 'All at once, with no injury (for example, I woke up with it)',
       unsure: "I'm not sure",
-    }),
+    }, { injury: 'With an injury', gradual: 'Slowly, no injury', sudden_no_injury: 'Suddenly, no injury', unsure: 'Not sure' }),
   }),
   q({
     id: 'Q03_mechanism',
@@ -97,7 +102,7 @@ export const QUESTIONS: readonly Question[] = [
       blow_to_side_of_knee: 'Something hit the side of my knee',
       hyperextension: 'My knee bent backwards too far (hyperextension)',
       other: 'Some other way',
-    }),
+    }, { twist_foot_planted: 'Twisted it', landing_from_jump: 'Bad landing', fall_or_blow_onto_knee: 'Fell on it or hit it', blow_to_side_of_knee: 'Hit on the side', hyperextension: 'Bent backwards' }),
   }),
   q({
     id: 'Q04_injury_features',
@@ -161,7 +166,7 @@ export const QUESTIONS: readonly Question[] = [
       obvious_whole_knee: 'Yes, the whole knee is clearly swollen',
       lump_on_front_of_kneecap: 'There is a soft lump on the front of the kneecap',
       lump_behind_knee: 'There is a lump at the back of the knee',
-    }),
+    }, { mild_puffiness_after_runs: 'A little puffy', obvious_whole_knee: 'Clearly swollen', lump_on_front_of_kneecap: 'Lump on kneecap', lump_behind_knee: 'Lump at the back' }),
   }),
   q({
     id: 'Q08_heat_redness',
@@ -173,7 +178,7 @@ export const QUESTIONS: readonly Question[] = [
       warm_or_red: 'Yes, warm or red',
       warm_or_red_with_fever: 'Yes, warm or red, and I also have a fever or shivers',
       unsure: "I'm not sure",
-    }),
+    }, { warm_or_red_with_fever: 'Warm or red + fever' }),
   }),
   q({
     id: 'Q09_location',
@@ -189,7 +194,8 @@ export const QUESTIONS: readonly Question[] = [
       inner_below_joint_line: 'On the inside, a few centimetres below the joint, at the top of the shin',
       back_of_knee: 'At the back of the knee',
       whole_knee_hard_to_pinpoint: 'All over the knee, hard to point to one spot',
-      also_hip_groin_or_thigh: 'Also in my hip, groin or thigh',
+      also_groin_or_front_of_hip: 'Also in my groin or the front of my hip',
+      also_outside_of_thigh_or_hip: 'Also on the outside of my thigh or hip',
     }),
   }),
   q({
@@ -231,7 +237,7 @@ export const QUESTIONS: readonly Question[] = [
       none: 'No',
       up_to_30_min: 'Yes, for up to half an hour',
       over_30_min: 'Yes, for more than half an hour',
-    }),
+    }, { up_to_30_min: 'Up to 30 minutes', over_30_min: 'Over 30 minutes' }),
   }),
   q({
     id: 'Q13_duration',
@@ -260,7 +266,7 @@ export const QUESTIONS: readonly Question[] = [
       {
         key: 'home_care_tried_2w_plus',
         kind: 'choice',
-        prompt: 'Have you tried looking after it yourself (less running, easier runs) for 2 weeks or more?',
+        prompt: 'Have you looked after it yourself (less running, easier runs) for 2 weeks or more?',
         options: yesNo,
       },
     ],
@@ -358,7 +364,7 @@ export const QUESTIONS: readonly Question[] = [
       mainly_running: 'Mostly running',
       also_jumping_sports: 'Also jumping sports (like basketball or volleyball)',
       also_cutting_pivoting_sports: 'Also sports with quick turns (like football or netball)',
-    }),
+    }, { also_jumping_sports: 'Also jumping sports', also_cutting_pivoting_sports: 'Also quick-turn sports' }),
   }),
   q({
     id: 'Q23_prior_diagnosis',
@@ -369,7 +375,7 @@ export const QUESTIONS: readonly Question[] = [
       oa_diagnosed_by_clinician: 'Yes: knee arthritis (osteoarthritis)',
       pfp_diagnosed_by_clinician: "Yes: runner's knee (patellofemoral pain)",
       none: 'No',
-    }),
+    }, { oa_diagnosed_by_clinician: 'Yes: arthritis', pfp_diagnosed_by_clinician: "Yes: runner's knee" }),
   }),
 ];
 

@@ -60,6 +60,12 @@ export const REASONS: Record<string, readonly Reason[]> = {
     { text: 'A sore spot on the kneecap bone after an injury can mean a broken bone, so it needs an X-ray.', because: [{ q: 'Q05_ottawa', item: 'sore_on_kneecap_bone_only', is: 'yes' }] },
     { text: 'A sore bony bump on the outside below the knee after an injury can mean a broken bone, so it needs an X-ray.', because: [{ q: 'Q05_ottawa', item: 'sore_on_outer_bony_bump_below_knee', is: 'yes' }] },
   ],
+  RF10_ottawa_second_week: [
+    { text: 'After a blow or fall onto the knee at 55 or over, an X-ray is the usual way to check for a broken bone.', because: [{ q: 'Q05_ottawa', answered: true }, { q: 'Q00_age', oneOf: ['age_55_64', 'age_65_plus'] }] },
+    { text: 'Not being able to bend the knee to an L shape after a blow or fall onto it can mean a broken bone, so it needs an X-ray.', because: [{ q: 'Q05_ottawa', item: 'can_bend_to_right_angle', is: 'no' }] },
+    { text: 'A sore spot on the kneecap bone after a blow or fall onto it can mean a broken bone, so it needs an X-ray.', because: [{ q: 'Q05_ottawa', item: 'sore_on_kneecap_bone_only', is: 'yes' }] },
+    { text: 'A sore bony bump on the outside below the knee after a blow or fall can mean a broken bone, so it needs an X-ray.', because: [{ q: 'Q05_ottawa', item: 'sore_on_outer_bony_bump_below_knee', is: 'yes' }] },
+  ],
   RF11_rapid_swelling_after_injury: [
     { text: 'Swelling within 2 hours of an injury can mean bleeding inside the knee, for example from a torn ligament.', because: [{ q: 'Q04_injury_features', has: 'swelling_within_2h' }] },
     ...recent('Swelling after an injury needs checking sooner after recent surgery, pregnancy, a hormone pill or a long time sitting still.', [
@@ -90,7 +96,8 @@ export const REASONS: Record<string, readonly Reason[]> = {
     { text: 'Pain all the time and at night, and also when resting, needs checking soon.', because: [{ q: 'Q16_systemic', has: 'constant_night_pain' }, { q: 'Q10_aggravators', has: 'at_rest' }] },
   ],
   RF20_child_hip_or_limp: [
-    { text: 'In young people, pain in the hip, groin or thigh can come from a hip problem that is felt in the knee.', because: [{ q: 'Q09_location', has: 'also_hip_groin_or_thigh' }] },
+    { text: 'In young people, pain in the groin or hip can come from a hip problem that is felt in the knee.', because: [{ q: 'Q09_location', has: 'also_groin_or_front_of_hip' }] },
+    { text: 'In young people, pain in the thigh or hip can come from a hip problem that is felt in the knee.', because: [{ q: 'Q09_location', has: 'also_outside_of_thigh_or_hip' }] },
     { text: 'In young people, a limp can come from a hip problem that is felt in the knee.', because: [{ q: 'Q19_pain_scores', item: 'limping', is: 'yes' }] },
   ],
   RF21_neuro_no_injury: [
@@ -134,12 +141,12 @@ export const REASONS: Record<string, readonly Reason[]> = {
   RT14: [{ text: 'Pain all the time, also at night, needs checking.', because: [{ q: 'Q16_systemic', has: 'constant_night_pain' }] }],
   RT15: [{ text: 'A knee that gives way needs checking.', because: [{ q: 'Q06_mechanical', has: 'giving_way' }] }],
   RT16: [
+    { text: 'Pain in the groin or the front of the hip, as well as the knee, can come from the hip.', because: [{ q: 'Q09_location', has: 'also_groin_or_front_of_hip' }] },
     {
-      text: 'Knee pain that is hard to pin down, with pain in the hip, groin or thigh, can come from the hip.',
-      because: [{ q: 'Q09_location', has: 'whole_knee_hard_to_pinpoint' }, { q: 'Q09_location', has: 'also_hip_groin_or_thigh' }],
+      text: 'Knee pain that is hard to pin down, with pain on the outside of the thigh or hip, can come from the hip.',
+      because: [{ q: 'Q09_location', has: 'whole_knee_hard_to_pinpoint' }, { q: 'Q09_location', has: 'also_outside_of_thigh_or_hip' }],
     },
   ],
-  RT18_hip_pain: [{ text: 'Pain in the hip, groin or thigh as well can come from the hip, so it needs checking.', because: [{ q: 'Q09_location', has: 'also_hip_groin_or_thigh' }] }],
   RT17_back_referral: [{ text: 'Back pain with leg symptoms can mean the knee pain comes from the back.', because: [{ q: 'Q18_neuro', has: 'back_pain_with_leg_symptoms' }] }],
   AGE_UNKNOWN: [{ text: 'Your age was not given, so the check cannot suggest looking after it yourself.', because: [] }],
   NOT_FOR_YOU: [{ text: 'This check is made for people aged 13 and over.', because: [{ q: 'Q00_age', is: 'age_under_13' }] }],
@@ -147,6 +154,6 @@ export const REASONS: Record<string, readonly Reason[]> = {
 
 /** RF_UNSURE: one reason per question that was left unsure. */
 export const UNSURE_REASON = (signs: readonly string[]): string =>
-  `You were not sure about ${signs.join('; and ')}. The check cannot rule ${signs.length > 1 ? 'these' : 'it'} out, so please tell the health professional you were not sure.`;
+  `You were not sure about ${signs.join('; ')}, so the check cannot rule ${signs.length > 1 ? 'these' : 'it'} out. Tell the health professional.`;
 
 export const SELF_MANAGE_REASON = 'No warning signs came up in your answers, and they fit a common running pattern that usually settles with changes to training.';

@@ -1,8 +1,9 @@
 /** Clicks through /symptom-check in the Discord double the way a member would, from an answers object. */
 import { expect } from 'vitest';
 import { decodeCustomId } from '../../../src/platform/codec.js';
-import { currentScreen, type Progress, type Slot, type SlotAnswer } from '../../../src/symptom-check/progress.js';
-import { decodeTriageId } from '../../../commands/symptom-check/custom-id.js';
+import { GATE_SCREENS } from '../../../src/symptom-check/flow.js';
+import { currentScreen, noneAnswer, type Progress, type Slot, type SlotAnswer } from '../../../src/symptom-check/progress.js';
+import { decodeTriageId, type TriageAction } from '../../../commands/symptom-check/custom-id.js';
 import { choiceFor } from '../helpers.js';
 import type { ApiMessage, DiscordDouble, InteractionHandle } from '@pacer/discord-double';
 
@@ -104,15 +105,40 @@ export class KneeCheckDriver {
     return slot ? { slot, choice: choiceFor(slot, answers) } : null;
   }
 
+  /** The button that carries `match`'s action, if the message has one. */
+  private buttonFor(message: ApiMessage, match: (action: TriageAction) => boolean): Button | undefined {
+    return components(message).find((c): c is Button => c.type === 2 && (() => {
+      const action = decodeTriageId(c.custom_id)?.action;
+      return action !== undefined && match(action);
+    })());
+  }
+
+  private tap(message: ApiMessage, button: Button): InteractionHandle {
+    this.taps += 1;
+    return this.double.clickButton(button.custom_id, { messageId: message.id });
+  }
+
   private send(message: ApiMessage, slot: Slot, choice: SlotAnswer): InteractionHandle {
+    // A gate screen: "None of these" when nothing applies, else its questions one by one.
+    const gateNone = this.buttonFor(message, (a) => a.kind === 'none');
+    if (gateNone) {
+      const slots = this.slots(message);
+      const allNone = slots.every((s) => JSON.stringify(choiceFor(s, this.answers)) === JSON.stringify(noneAnswer(s)));
+      return this.tap(message, allNone ? gateNone : this.buttonFor(message, (a) => a.kind === 'open')!);
+    }
     if ('options' in choice) {
+      const none = noneAnswer(slot);
+      const empty = this.buttonFor(message, (a) => a.kind === 'empty' && a.slot === slot.index);
+      if (empty && JSON.stringify(none) === JSON.stringify(choice)) return this.tap(message, empty);
+      const single = choice.options.length === 1 ? this.buttonFor(message, (a) => a.kind === 'option' && a.slot === slot.index && a.option === choice.options[0]) : undefined;
+      if (single) return this.tap(message, single);
       const values = choice.options.map((i) => slot.options[i]!.id);
       return this.chooseHandle(message, values.length ? values : [slot.options.some((o) => o.id === 'none') ? 'none' : '_none'], this.menuFor(message, slot));
     }
     if ('option' in choice) {
       const menu = components(message).find((c): c is Select => c.type === 3 && c.custom_id.endsWith(`:m${slot.index}`));
       if (menu) return this.chooseHandle(message, [slot.options[choice.option]!.id], menu);
-      return this.clickHandle(message, slot.options[choice.option]!.label);
+      return this.tap(message, this.buttonFor(message, (a) => a.kind === 'option' && a.slot === slot.index && a.option === choice.option)!);
     }
     return this.clickHandle(message, /^Skip/);
   }
@@ -125,13 +151,17 @@ export class KneeCheckDriver {
 
   /** Sends the first answer the screen needs, without waiting for the reply. */
   answerScreenWithoutWaiting(message: ApiMessage, answers: Record<string, unknown>): InteractionHandle {
+    this.answers = answers;
     const next = this.nextOpen(message, answers);
     if (!next) throw new Error('nothing left to answer on this screen');
     return next.choice ? this.send(message, next.slot, next.choice) : this.clickHandle(message, /^Skip/);
   }
 
+  private answers: Record<string, unknown> = {};
+
   /** Answers every open slot of the current screen (skipping what the answers leave out); returns the next message. */
   async answerScreen(message: ApiMessage, answers: Record<string, unknown>): Promise<ApiMessage> {
+    this.answers = answers;
     const screen = currentScreen(this.progressOf(message))?.id;
     let current = message;
     for (let guard = 0; guard < 10; guard += 1) {
@@ -146,6 +176,7 @@ export class KneeCheckDriver {
       const skipAll = this.slots(current).filter((s) => this.progressOf(current)[s.index] === 0).every((s) => choiceFor(s, answers) === null);
       current = await (next.choice && !skipAll ? this.send(current, next.slot, next.choice) : this.clickHandle(current, /^Skip/)).reply();
       if (!isQuestionScreen(current) || currentScreen(this.progressOf(current))?.id !== screen) return current;
+      if (screen && GATE_SCREENS.has(screen) && this.slots(current).every((s) => this.progressOf(current)[s.index] === 0) && !this.buttonFor(current, (a) => a.kind === 'none')) continue;
     }
     return current;
   }
