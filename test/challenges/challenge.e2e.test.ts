@@ -28,6 +28,18 @@ const COACH_ROLE = '1400000000000000009';
 const COACH = '1500000000000000009';
 const OTHER_MEMBER = '1500000000000000008';
 const STRENGTH = FIXTURE.channels.strength;
+const OTHER_GUILD = '1200000000000000077';
+const OTHER_GUILD_CHANNEL = '1300000000000000077';
+
+/** A second server Pacer is in, with a text channel of its own. */
+function otherGuild(): FixtureGuild {
+  const guild = defaultFixtureGuild();
+  guild.id = OTHER_GUILD;
+  guild.name = 'Another Club';
+  guild.roles = guild.roles.map((role) => (role.id === FIXTURE.roles.everyone ? { ...role, id: OTHER_GUILD } : role));
+  guild.channels = [{ id: OTHER_GUILD_CHANNEL, name: 'elsewhere', type: ChannelTypes.GuildText, position: 0, topic: null }];
+  return guild;
+}
 
 function clubGuild(): FixtureGuild {
   const guild = defaultFixtureGuild();
@@ -101,7 +113,7 @@ describe('weekly strength challenge through Discord', () => {
 
   beforeAll(async () => {
     pacer = await startPacer({
-      double: { guilds: [clubGuild()] },
+      double: { guilds: [clubGuild(), otherGuild()] },
       app: { clock: { now: () => now }, scheduler: { tickExpression: '0 0 0 1 1 *' } },
     });
   });
@@ -121,11 +133,28 @@ describe('weekly strength challenge through Discord', () => {
     it('refuses bad values privately and changes nothing', async () => {
       const before = dbState();
       expect(await privately(club('setup', { ...setupOptions, timezone: 'Mars/Olympus_Mons' }))).toMatch(/not a time zone I know.*Nothing was changed/s);
-      expect(await privately(club('setup', { ...setupOptions, time: '25:99' }))).toMatch(/"25:99" is not a time.*HH:MM.*Nothing was changed/s);
+      expect(await privately(club('setup', { ...setupOptions, time: '25:99' }))).toMatch(/"25:99" is not a time.*18:00.*6pm.*Nothing was changed/s);
+      expect(await privately(club('setup', { ...setupOptions, time: '6:00' }))).toMatch(/"6:00" could be 06:00 \(morning\) or 18:00 \(evening\).*am or pm.*Nothing was changed/s);
       expect(await privately(club('setup', { ...setupOptions, channel: LOCKED_CHANNEL }))).toMatch(
         new RegExp(`Pacer is missing Send Messages in <#${LOCKED_CHANNEL}>.*Nothing was changed`, 's'),
       );
       expect(await privately(club('setup', { ...setupOptions, 'notices-channel': LOCKED_CHANNEL }))).toMatch(/missing Send Messages.*Nothing was changed/s);
+      expect(dbState()).toEqual(before);
+    });
+
+    it('refuses a channel of another server in a forged payload, for the post and for notices, changing nothing', async () => {
+      const before = dbState();
+      for (const option of ['channel', 'notices-channel']) {
+        pacer.double.tamperNext((payload) => {
+          const sub = (payload.data.options as { options: { name: string; value: string }[] }[])[0]!;
+          const target = sub.options.find((o) => o.name === option)!;
+          const resolved = payload.data.resolved as { channels: Record<string, Record<string, unknown>> };
+          resolved.channels[OTHER_GUILD_CHANNEL] = { ...resolved.channels[target.value], id: OTHER_GUILD_CHANNEL, guild_id: FIXTURE.guildId, name: 'elsewhere' };
+          target.value = OTHER_GUILD_CHANNEL;
+        });
+        const options = option === 'channel' ? setupOptions : { ...setupOptions, 'notices-channel': FIXTURE.channels.general };
+        expect(await privately(club('setup', options)), option).toMatch(new RegExp(`<#${OTHER_GUILD_CHANNEL}> is not a channel of this server.*Nothing was changed`, 's'));
+      }
       expect(dbState()).toEqual(before);
     });
 
@@ -138,11 +167,34 @@ describe('weekly strength challenge through Discord', () => {
       expect((await choices('lond'))[0]).toBe('Europe/London');
       expect((await choices('Europe/Kyiv'))[0]).toBe('Europe/Kyiv');
       expect(await choices('utc')).toContain('UTC');
+      expect((await choices('uk'))[0]).toBe('Europe/London');
+      expect((await choices('new york'))[0]).toBe('America/New_York');
+      expect((await choices('aest'))[0]).toBe('Australia/Sydney');
+    });
+
+    it('takes "uk" and "6pm", repeating the time as evening and the next post as a Discord timestamp', async () => {
+      const reply = await privately(club('setup', { ...setupOptions, timezone: 'uk', time: '6pm' }));
+      expect(reply).toMatch(/Saved\. The weekly challenge posts on Wednesdays at 18:00 \(evening\), Europe\/London time\./);
+      expect(reply).toContain(`Next post: <t:${Date.parse('2026-03-04T18:00:00Z') / 1000}:F>.`);
+      expect(reply).not.toMatch(/summer time/);
+      expect(dbState().schedules.find((s) => s.kind === 'weekly_challenge')).toMatchObject({ cron: '0 18 * * 3', timezone: 'Europe/London' });
+    });
+
+    it('accepts GMT only with a warning that it ignores summer time, suggesting Europe/London', async () => {
+      const reply = await privately(club('setup', { ...setupOptions, timezone: 'GMT', time: '18.00' }));
+      expect(reply).toMatch(/18:00 \(evening\), GMT time/);
+      expect(reply).toMatch(/GMT ignores summer time.*an hour off.*time zone Europe\/London/s);
+      const gmtChoice = pacer.double.autocomplete('club', { subcommand: 'setup', user: FIXTURE.users.moderator, bypassPermissionGate: true, focused: { name: 'timezone', value: 'gmt' } });
+      await gmtChoice.response();
+      expect(gmtChoice.autocompleteChoices().slice(0, 2)).toEqual([
+        { name: 'Europe/London', value: 'Europe/London' },
+        { name: 'GMT (ignores summer time)', value: 'GMT' },
+      ]);
     });
 
     it('sets the club up in one command: channel, zone, day, time, moderator role', async () => {
       const reply = await privately(club('setup', { ...setupOptions, 'moderator-role': COACH_ROLE }));
-      expect(reply).toMatch(/Saved/);
+      expect(reply).toMatch(/Saved.*18:02 \(evening\)/);
       expect(reply).toMatch(new RegExp(`Wednesdays at 18:02 \\(Europe/London\\) in <#${STRENGTH}>`));
       const state = dbState();
       expect(state.clubs).toMatchObject([{ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: null, moderatorRoleId: COACH_ROLE, setupByUserId: FIXTURE.users.moderator }]);
