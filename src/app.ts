@@ -16,6 +16,7 @@ import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
 import { programme } from './challenges/programme.js';
+import { CoalescedEdits } from './challenges/coalesced-edits.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
 import type { Logger } from './platform/logger.js';
 import type { BackgroundService } from './platform/scheduler/contract.js';
@@ -35,6 +36,8 @@ export const DRAIN_MS = 5_000;
 const SCHEDULER_STOP_GRACE_MS = 2_000;
 /** Closing the gateway connection. */
 const DISCORD_CLOSE_MS = 1_500;
+/** Live edits of one message (the weekly post's count): at most one per this interval, within Discord's limits. */
+export const LIVE_EDIT_INTERVAL_MS = 5_000;
 
 /** What a background service may use; it is built once the client is ready. */
 export interface ServiceDeps {
@@ -105,6 +108,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   const poster = createPoster(client.rest);
   context.poster = poster;
+  const liveEdits = new CoalescedEdits({
+    intervalMs: LIVE_EDIT_INTERVAL_MS,
+    onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
+  });
+  context.liveEdits = liveEdits;
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,
     ...options.scheduler,
@@ -209,6 +217,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       run: async (limitMs) => void (await Promise.all([stopServices(limitMs), drain(limitMs)])),
       timeoutMs: drainMs,
     },
+    { name: 'live message edits', run: () => liveEdits.flush(), timeoutMs: DISCORD_CLOSE_MS },
     {
       name: 'discord',
       run: async () => {

@@ -205,7 +205,8 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
     case 'preview': {
       const at = weekly.nextRunAt && weekly.status === 'active' ? weekly.nextRunAt : now;
       const week = challengeWeek(weekStartFor(localDate(at, zone), weekly.day), zone);
-      return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)), ephemeral: true });
+      const postsAt = weekly.status === 'active' ? weekly.nextRunAt : null;
+      return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false), { channelId: weekly.channelId, postsAt }), ephemeral: true });
     }
     case 'post-now': {
       const week = weekAt(now, zone, weekly.day);

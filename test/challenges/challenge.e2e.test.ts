@@ -3,7 +3,7 @@
  * double, with an injected clock that the test moves and the real scheduler run at each step. Every step acts
  * as a moderator or member would and checks what they see and what the database holds.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { challenges, clubs, enrolments, members, schedules, sessionLogs } from '../../src/platform/db/schema.js';
@@ -215,42 +215,91 @@ describe('weekly strength challenge through Discord', () => {
     let preview: ApiMessage;
     let post: ApiMessage;
 
-    it('previews the next post privately', async () => {
+    it('previews the next post privately, saying it is a preview and where and when it goes up', async () => {
       const handle = club('preview', {}, FIXTURE.users.moderator, 'challenge');
       preview = await handle.reply();
       expect(handle.isEphemeral()).toBe(true);
       expect(channelPosts()).toHaveLength(0);
       expect(embed(preview).title).toBe('Strength challenge: week 1 of 12 · Hips');
+      expect(preview.content).toMatch(new RegExp(`Preview.*<#${STRENGTH}> on <t:${Date.parse('2026-03-04T18:02:00Z') / 1000}:F>`));
+      expect(buttons(preview).map((b) => b.label)).toEqual(['Join (preview)', 'Log today (preview)', 'Pain rule']);
     });
 
-    it('posts in the channel at 18:02 local, identical to the preview', async () => {
+    it('answers Join and Log on the preview sensibly, changing nothing, and opens its cards and pain rule', async () => {
+      const before = dbState();
+      for (const label of ['Join (preview)', 'Log today (preview)']) {
+        const id = String(buttons(preview).find((b) => b.label === label)!.custom_id);
+        const answer = await privately(pacer.double.clickButton(id, { messageId: preview.id, user: FIXTURE.users.moderator }));
+        expect(answer).toMatch(/on a preview of the weekly post, so nothing was changed/);
+        expect(answer).toContain(`<#${STRENGTH}>`);
+        expect(answer).not.toMatch(/no longer works/);
+      }
+      const forgedByMember = String(buttons(preview)[0]!.custom_id);
+      const memberAnswer = await privately(pacer.double.clickButton(forgedByMember, { user: FIXTURE.users.member }));
+      expect(memberAnswer).toMatch(/nothing was changed/);
+      expect(memberAnswer).not.toContain(`<#${STRENGTH}>`); // the schedule is for moderators
+      const pain = await privately(pacer.double.clickButton(String(buttons(preview)[2]!.custom_id), { messageId: preview.id, user: FIXTURE.users.moderator }));
+      expect(pain).toMatch(/The pain rule.*Green, 0 to 3/s);
+      expect(dbState()).toEqual(before);
+    });
+
+    it('posts in the channel at 18:02 local, as previewed, short, with a live count', async () => {
       await tick('2026-03-04T18:01:00Z');
       expect(channelPosts()).toHaveLength(0);
       await tick('2026-03-04T18:02:00Z');
       expect(channelPosts()).toHaveLength(1);
       post = channelPosts()[0]!;
       expect(post.embeds).toEqual(preview.embeds);
-      expect(post.components).toEqual(preview.components);
+      expect(post.content).toBe('');
       const body = text(post);
-      expect(body).toMatch(/Target:\*\* 2 sessions this week/);
-      expect(body).toMatch(/Wednesday 4 March to Tuesday 10 March \(Europe\/London\)/);
-      expect(body).toMatch(/The pain rule/);
-      expect(body).toMatch(/`\/symptom-check`/);
-      expect(body).toMatch(/\*\*Clamshell\*\*: 2 sets of 12 on each side · `\/exercise show name:clamshell`/);
-      expect(buttons(post).map((b) => b.label)).toEqual(['Join', 'Log a session']);
+      expect(body).toMatch(/target \*\*2 sessions\*\*/);
+      expect(body).toMatch(/Wed 4 Mar to Tue 10 Mar/);
+      expect(body).toMatch(/1\. Clamshell: 2 × 12 each side/);
+      expect(body).toContain('0 joined · 0 reached the target');
+      expect(body).not.toMatch(/`\/exercise/);
+      expect(buttons(post).map((b) => b.label)).toEqual(['Join', 'Log today', 'Pain rule']);
       await tick('2026-03-04T18:10:00Z');
       expect(channelPosts()).toHaveLength(1);
     });
 
-    it('lets a member join with the button', async () => {
+    it('opens each exercise of the circuit privately from the post (open the menu, pick), with Share and Log', async () => {
+      const menu = (post.components as Json[]).flatMap((row) => row.components as Json[]).find((c) => c.type === 3)!;
+      const values = (menu.options as Json[]).map((o) => String(o.value));
+      expect(values).toEqual(['clamshell', 'glute-bridge', 'side-lying-hip-abduction', 'calf-raise', 'single-leg-balance']);
+      for (const value of values) {
+        const handle = pacer.double.selectMenu(String(menu.custom_id), [value], { messageId: post.id, user: OTHER_MEMBER });
+        handles.push(handle);
+        const card = await handle.reply();
+        expect(handle.isEphemeral(), value).toBe(true);
+        expect(buttons(card).map((b) => b.label), value).toEqual(expect.arrayContaining(['Share to channel', 'Log today']));
+      }
+      expect(channelPosts()).toHaveLength(1);
+    });
+
+    it('lets a member join with the button, and the post counts them', async () => {
       const join = buttons(post).find((b) => b.label === 'Join')!;
       const handle = pacer.double.clickButton(String(join.custom_id), { messageId: post.id, user: FIXTURE.users.member });
       expect(await privately(handle)).toMatch(/You joined week 1\. The target is 2 sessions by Tuesday 10 March/);
       expect(dbState().enrolments.map((e) => e.userId)).toEqual([FIXTURE.users.member]);
+      await vi.waitFor(() => expect(text(pacer.double.message(post.id)!)).toContain('1 joined · 0 reached the target'), { timeout: 2000 });
       const again = pacer.double.clickButton(String(join.custom_id), { messageId: post.id, user: FIXTURE.users.member });
       expect(await privately(again)).toMatch(/already in this week's challenge/);
       expect(dbState().enrolments).toHaveLength(1);
     });
+
+    it('coalesces a burst of joins into at most one edit per 5 seconds, and the last count always shows', async () => {
+      const edits = () => pacer.double.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${STRENGTH}/messages/${post.id}`);
+      const join = String(buttons(post).find((b) => b.label === 'Join')!.custom_id);
+      const burst = [COACH, OTHER_MEMBER, FIXTURE.users.admin].map((user) => privately(pacer.double.clickButton(join, { messageId: post.id, user })));
+      for (const answer of await Promise.all(burst)) expect(answer).toMatch(/You joined week 1/);
+      await vi.waitFor(() => expect(text(pacer.double.message(post.id)!)).toContain('4 joined · 0 reached the target'), { timeout: 8000, interval: 100 });
+      const times = edits().map((r) => r.at);
+      expect(times.length).toBeLessThanOrEqual(2); // the first join's edit, then one for the whole burst
+      for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(4900);
+      for (const edit of edits()) expect((edit.body as Json).content).toBeUndefined();
+      // Put the club back as the rest of this story expects it: only the first member has joined.
+      db().delete(enrolments).where(and(eq(enrolments.challengeId, db().select().from(challenges).get()!.id), ne(enrolments.userId, FIXTURE.users.member))).run();
+    }, 15_000);
 
     it('answers a forged or unknown challenge button privately, changing nothing', async () => {
       const before = dbState();
@@ -305,7 +354,8 @@ describe('weekly strength challenge through Discord', () => {
       const clamshell = await slash('exercise', { subcommand: 'show', options: { name: 'clamshell' } }).reply();
       expect(buttons(clamshell).map((b) => b.custom_id)).toContain('ch:1:log:2026-03-04');
       const wallSit = await slash('exercise', { subcommand: 'show', options: { name: 'wall-sit' } }).reply();
-      expect(buttons(wallSit).map((b) => b.label)).not.toContain('Log a session');
+      expect(buttons(wallSit).map((b) => b.label)).not.toContain('Log today');
+      expect(buttons(wallSit).map((b) => b.label)).toContain('Share to channel');
       // The card's button logs today for whoever presses it.
       const handle = pacer.double.clickButton('ch:1:log:2026-03-04', { messageId: clamshell.id, user: COACH });
       expect(await privately(handle)).toBe("You joined this week's challenge and logged a session for today. That makes 1 of 2 this week.");
