@@ -172,6 +172,16 @@ describe('weekly strength challenge through Discord', () => {
       expect((await choices('aest'))[0]).toBe('Australia/Sydney');
     });
 
+    it('registers a time option Discord\'s own client lets "6pm", "18" and "6:30 pm" through (no minimum length above 2)', () => {
+      const clubCommand = pacer.double.commands(FIXTURE.guildId).find((c) => c.name === 'club')!;
+      const setupOption = clubCommand.options!.find((o) => o.name === 'setup')!;
+      const time = setupOption.options!.find((o) => o.name === 'time')!;
+      const [min, max] = [Number(time.min_length ?? 0), Number(time.max_length ?? 6000)];
+      for (const typed of ['6pm', '18', '1800', '18.00', '6:30 pm', '6:30 p.m.']) {
+        expect(typed.length >= min && typed.length <= max, `${typed} within ${min}-${max}`).toBe(true);
+      }
+    });
+
     it('takes "uk" and "6pm", repeating the time as evening and the next post as a Discord timestamp', async () => {
       const reply = await privately(club('setup', { ...setupOptions, timezone: 'uk', time: '6pm' }));
       expect(reply).toMatch(/Saved\. The weekly challenge posts on Wednesdays at 18:00 \(evening\), Europe\/London time\./);
