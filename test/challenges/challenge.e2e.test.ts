@@ -7,7 +7,11 @@ import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { challenges, clubs, enrolments, members, schedules, sessionLogs } from '../../src/platform/db/schema.js';
+import fc from 'fast-check';
+import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
+import { allCards } from '../../src/exercises/catalogue.js';
 import {
+  CallbackType,
   ChannelTypes,
   defaultFixtureGuild,
   FIXTURE,
@@ -467,4 +471,108 @@ describe('weekly strength challenge through Discord', () => {
   it('answered every interaction within the deadline', () => {
     for (const handle of handles) expect(handle.rejectedCallbacks).toEqual([]);
   });
+});
+
+/**
+ * Forged buttons and menus of the challenge and exercise families (issue 22, item 3): whatever a client puts in
+ * the custom_id, a click does no more than the member could do with `/challenge join`, `/challenge log` (today)
+ * or `/exercise show private:false` (needs Send Messages in the channel). Who and which week are decided at
+ * click time from the server's own records.
+ */
+describe('forged challenge and exercise buttons', () => {
+  let pacer: Pacer;
+  let now = new Date('2026-03-02T09:00:00Z');
+  const db = () => pacer.app.context.db;
+  const CARD_NAMES = new Set(allCards().map((c) => c.name));
+  const READ_ONLY = PermissionBits.ViewChannel | PermissionBits.UseApplicationCommands;
+
+  beforeAll(async () => {
+    pacer = await startPacer({
+      double: { guilds: [clubGuild()] },
+      app: { clock: { now: () => now }, scheduler: { tickExpression: '0 0 0 1 1 *' } },
+    });
+    const setup = pacer.double.runSlash('club', {
+      subcommand: 'setup',
+      options: { channel: STRENGTH, timezone: 'Europe/London', day: 'wednesday', time: '18:02' },
+      user: FIXTURE.users.moderator,
+      bypassPermissionGate: true,
+    });
+    expect((await setup.reply()).content).toMatch(/Saved/);
+    for (const at of ['2026-03-04T18:02:00Z', '2026-03-11T00:00:00Z', '2026-03-11T18:02:00Z']) {
+      now = new Date(at);
+      await pacer.app.scheduler.runDue(); // week of 4 March posted and closed; week of 11 March posted
+    }
+    now = new Date('2026-03-12T10:00:00Z');
+  });
+  afterAll(async () => {
+    await pacer?.stop();
+  });
+
+  const safePart = fc.stringMatching(/^[A-Za-z0-9_.~-]{0,10}$/);
+  const weekArb = fc.oneof(
+    fc.constantFrom('2026-03-11', '2026-03-04', '2026-03-18', '2026-03-12', '1999-12-31'),
+    fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    safePart,
+  );
+  const chId = fc.oneof(
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('join', 'log'), fc.constantFrom('2026-03-11', '2026-03-04', '2026-03-18'), fc.constantFrom([], ['preview'])).map(([action, week, tail]) => ['ch', '1', action, week, ...tail].join(':')) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom('1', '1', '0', '2'), fc.constantFrom('join', 'log', 'pain', 'leave', 'share', ''), weekArb, fc.constantFrom([], [], ['preview'], ['x'], ['preview', 'preview']))
+        .map(([version, action, week, tail]) => ['ch', version, action, week, ...tail].join(':')),
+    },
+  );
+  const exId = fc
+    .tuple(fc.constantFrom('card', 'share', 'share', 'pick', 'list', 'x'), fc.oneof(fc.constantFrom(...EXERCISE_IDS).map((id) => [id]), fc.array(safePart, { maxLength: 3 })))
+    .map(([kind, rest]) => ['ex', '1', kind, ...rest].join(':'));
+  const clickArb = fc.record({
+    customId: fc.oneof(chId, exId),
+    asMenu: fc.boolean(),
+    menuValue: fc.oneof(fc.constantFrom(...EXERCISE_IDS), safePart),
+    user: fc.constantFrom(FIXTURE.users.member, OTHER_MEMBER, FIXTURE.users.moderator),
+    readOnly: fc.boolean(),
+    channel: fc.constantFrom(STRENGTH, FIXTURE.channels.general),
+  });
+
+  it('finds no click that does more than the member\'s own slash commands could', async () => {
+    const current = db().select().from(challenges).where(eq(challenges.weekStart, '2026-03-11')).get()!;
+    expect(current.messageId).toBeTruthy();
+    const fixed = () => ({ clubs: db().select().from(clubs).all(), schedules: db().select().from(schedules).all(), challenges: db().select().from(challenges).all() });
+    const before = fixed();
+    const posts = () => [STRENGTH, FIXTURE.channels.general].map((c) => pacer.double.messagesIn(c).length);
+    const postsBefore = posts();
+    let publicCards = 0;
+
+    await fc.assert(
+      fc.asyncProperty(clickArb, async (click) => {
+        const enrolled = db().select().from(enrolments).all();
+        const logged = db().select().from(sessionLogs).all();
+        const actor = { user: click.user, channelId: click.channel, ...(click.readOnly ? { permissions: READ_ONLY } : {}) };
+        const handle = click.asMenu ? pacer.double.selectMenu(click.customId, [click.menuValue], actor) : pacer.double.clickButton(click.customId, actor);
+        const callback = await handle.response();
+        expect(handle.rejectedCallbacks).toEqual([]);
+        expect(handle.ackLatencyMs!).toBeLessThan(3000);
+        // Nobody's click rewrites a public message.
+        expect([CallbackType.UpdateMessage, CallbackType.DeferredUpdateMessage]).not.toContain(callback.type);
+        if (!handle.isEphemeral()) {
+          // Public only as `/exercise show private:false` would post it: a card, by a member who may send messages.
+          expect(click.readOnly, click.customId).toBe(false);
+          const reply = await handle.reply();
+          expect(CARD_NAMES.has(String(reply.embeds[0]?.title)), click.customId).toBe(true);
+          publicCards += 1;
+        }
+        const newEnrolments = db().select().from(enrolments).all().filter((row) => !enrolled.some((old) => old.userId === row.userId && old.challengeId === row.challengeId));
+        for (const row of newEnrolments) expect(row, click.customId).toMatchObject({ userId: click.user, challengeId: current.id });
+        const newLogs = db().select().from(sessionLogs).all().filter((row) => !logged.some((old) => old.id === row.id));
+        for (const row of newLogs) expect(row, click.customId).toMatchObject({ userId: click.user, challengeId: current.id, day: '2026-03-12' });
+        expect(fixed()).toEqual(before);
+        expect(posts()).toEqual(postsBefore);
+      }),
+      { numRuns: 150 },
+    );
+    // The property ran through real joins and shares, not only refusals.
+    expect(db().select().from(enrolments).all().length).toBeGreaterThan(0);
+    expect(publicCards).toBeGreaterThan(0);
+  }, 60_000);
 });
