@@ -68,7 +68,7 @@ function asArea(value: string | null): Area | null {
   return AREAS.find((area) => area === value) ?? null;
 }
 
-/** A card in this week's challenge circuit gets the challenge's Log a session button. */
+/** A card in this week's challenge circuit gets the challenge's Log today button. */
 function challengeButtons(guildId: string | null, cardId: string, ctx: InteractionContext) {
   if (!guildId) return [];
   const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());

@@ -53,7 +53,7 @@ export const CARD_FOOTER = 'General information, not a diagnosis or a treatment 
 
 /**
  * The full card: what, why, how, how much, and how to stay safe. `extraButtons`: for example the challenge's
- * Log a session when the card is in this week's circuit. `shareable`: a private card gets "Share to channel".
+ * Log today when the card is in this week's circuit. `shareable`: a private card gets "Share to channel".
  */
 export function cardView(card: Card, extraButtons: readonly APIButtonComponentWithCustomId[] = [], { shareable = false } = {}): MessageView {
   const dose = [`**${card.dose.amount}**, ${card.dose.timesPerWeek}.`, `Move on when: ${card.progressWhen}`].join('\n');

@@ -364,7 +364,7 @@ describe('weekly strength challenge through Discord', () => {
       expect(text(result)).toMatch(/Your challenge\n.*`\/challenge pause`/);
     });
 
-    it('puts Log a session on exercise cards in this week\'s circuit only', async () => {
+    it('puts Log today on exercise cards in this week\'s circuit only', async () => {
       const clamshell = await slash('exercise', { subcommand: 'show', options: { name: 'clamshell' } }).reply();
       expect(buttons(clamshell).map((b) => b.custom_id)).toContain('ch:1:log:2026-03-04');
       const wallSit = await slash('exercise', { subcommand: 'show', options: { name: 'wall-sit' } }).reply();
