@@ -115,9 +115,9 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionC
   if (!isWeekday(dayText)) return reply(ctx, 'Please pick a day from the list. Nothing was changed.');
   if (regionText !== null && !(REGIONS as readonly string[]).includes(regionText)) return reply(ctx, 'Please pick a region from the list (UK, EU or US). Nothing was changed.');
   for (const id of [channelId, ...(noticesId ? [noticesId] : [])]) {
-    const foreign = await foreignChannelReason(interaction, id);
-    if (foreign) return reply(ctx, `${foreign} Pick a channel of this server from the list. Nothing was changed.`);
-    const problem = cannotPostReason(interaction, id);
+    const owner = await channelOwner(interaction, id);
+    if (owner !== 'this server' && owner !== 'unseen') return reply(ctx, `<#${id}> is not a channel of this server. Pick one from the list. Nothing was changed.`);
+    const problem = owner === 'unseen' ? `Pacer cannot see <#${id}>.` : cannotPostReason(interaction, id);
     if (problem) return reply(ctx, `${problem} Give Pacer View Channel, Send Messages and Embed Links there, or pick another channel. Nothing was changed.`);
   }
   const saved = saveClubSetup(
@@ -157,17 +157,16 @@ function setupConfirmation(saved: ClubSettings, time: ClockTime, timezone: strin
 }
 
 /**
- * A channel option is trusted only if Discord itself says the channel is in this server: the resolved data in
- * the interaction comes from the client and could name a channel of another server.
+ * Which server a channel belongs to, as Discord itself says: the resolved channel in the interaction comes from
+ * the client and could name a channel of another server. 'unseen' when Discord will not show it to Pacer.
  */
-async function foreignChannelReason(interaction: ChatInputCommandInteraction, channelId: string): Promise<string | null> {
-  let guildId: unknown;
+async function channelOwner(interaction: ChatInputCommandInteraction, channelId: string): Promise<'this server' | 'unseen' | 'another server'> {
   try {
-    guildId = ((await interaction.client.rest.get(Routes.channel(channelId))) as { guild_id?: unknown }).guild_id;
+    const channel = (await interaction.client.rest.get(Routes.channel(channelId))) as { guild_id?: unknown };
+    return channel.guild_id === interaction.guildId ? 'this server' : 'another server';
   } catch {
-    return `Pacer cannot see <#${channelId}>.`;
+    return 'unseen';
   }
-  return guildId === interaction.guildId ? null : `<#${channelId}> is not a channel of this server.`;
 }
 
 function settingsModel(settings: ClubSettings, ctx: InteractionContext) {

@@ -159,6 +159,14 @@ describe('weekly strength challenge through Discord', () => {
         const options = option === 'channel' ? setupOptions : { ...setupOptions, 'notices-channel': FIXTURE.channels.general };
         expect(await privately(club('setup', options)), option).toMatch(new RegExp(`<#${OTHER_GUILD_CHANNEL}> is not a channel of this server.*Nothing was changed`, 's'));
       }
+      const UNKNOWN = '1300000000000000099'; // a channel no server has, claimed to be this server's
+      pacer.double.tamperNext((payload) => {
+        const target = (payload.data.options as { options: { name: string; value: string }[] }[])[0]!.options.find((o) => o.name === 'channel')!;
+        const resolved = payload.data.resolved as { channels: Record<string, Record<string, unknown>> };
+        resolved.channels[UNKNOWN] = { ...resolved.channels[target.value], id: UNKNOWN, guild_id: FIXTURE.guildId };
+        target.value = UNKNOWN;
+      });
+      expect(await privately(club('setup', setupOptions))).toMatch(new RegExp(`Pacer cannot see <#${UNKNOWN}>.*Nothing was changed`, 's'));
       expect(dbState()).toEqual(before);
     });
 
