@@ -14,7 +14,10 @@ import {
   type WeeklyPostModel,
 } from '../../commands/challenges/views.js';
 import { decodeExerciseId } from '../../commands/exercises/custom-id.js';
-import { cardView, type MessageView } from '../../commands/exercises/views.js';
+import { cardView, listView, routineView, type MessageView } from '../../commands/exercises/views.js';
+import { ROUTINE_CONDITIONS } from '../../src/content/conditions.js';
+import { pageCards } from '../../src/exercises/paging.js';
+import { buildRoutine } from '../../src/exercises/routines.js';
 import { phoneHeight } from '../support/phone-layout.js';
 
 const CHANNEL = '1300000000000000002';
@@ -122,7 +125,7 @@ describe('the weekly post', () => {
   });
 });
 
-describe('member-facing text has no internal markers', () => {
+describe('member-facing text of cards, lists, routines and the weekly post has no internal markers', () => {
   const MARKERS = [
     /\bS\d+[a-z]?\b/, // source tags (S40, S40b)
     /\bseed\b/i,
@@ -143,6 +146,8 @@ describe('member-facing text has no internal markers', () => {
       [`week ${n} preview`, weeklyPostView(model(n), { channelId: CHANNEL, postsAt: null })],
     ]),
     ['pain rule', painRuleView()],
+    ...ROUTINE_CONDITIONS.map((condition): [string, MessageView] => [`routine ${condition}`, routineView(buildRoutine(condition))]),
+    ...[1, 2, 3].map((page): [string, MessageView] => [`list page ${page}`, listView(pageCards(allCards(), page, 8), { condition: null, area: null })]),
   ];
 
   it.each(views)('%s', (_name, view) => {
