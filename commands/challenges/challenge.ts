@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionContextType, type MessageComponentInteraction } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
@@ -31,7 +31,6 @@ import {
   weeklyPostEdit,
   type ChallengeButton,
 } from './views.js';
-import type { MessageComponentInteraction } from 'discord.js';
 
 import { LEADERBOARD_PREFIX } from '../participation/views.js';
 import { leaderboardComponent, leaderboardSubcommand, runLeaderboard } from '../participation/handlers.js';

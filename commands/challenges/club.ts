@@ -150,7 +150,7 @@ function setupConfirmation(saved: ClubSettings, time: ClockTime, timezone: strin
     const suggestion = suggestedZoneFor(timezone);
     lines.push(
       `⚠️ ${timezone} ignores summer time, so for half the year posts come an hour off the local clock.` +
-        (suggestion ? ` If your club follows the clocks, run \`/club setup\` again with the time zone ${suggestion}.` : ' If your club follows the clocks, run `/club setup` again with your city.'),
+        ` If your club follows the clocks, run \`/club setup\` again with your city's zone${suggestion ? `, such as ${suggestion}` : ''}.`,
     );
   }
   return lines.filter(Boolean).join('\n');

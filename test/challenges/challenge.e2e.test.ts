@@ -205,7 +205,7 @@ describe('weekly strength challenge through Discord', () => {
     it('accepts GMT only with a warning that it ignores summer time, suggesting Europe/London', async () => {
       const reply = await privately(club('setup', { ...setupOptions, timezone: 'GMT', time: '18.00' }));
       expect(reply).toMatch(/18:00 \(evening\), GMT time/);
-      expect(reply).toMatch(/GMT ignores summer time.*an hour off.*time zone Europe\/London/s);
+      expect(reply).toMatch(/GMT ignores summer time.*an hour off.*your city's zone, such as Europe\/London\./s);
       const gmtChoice = pacer.double.autocomplete('club', { subcommand: 'setup', user: FIXTURE.users.moderator, bypassPermissionGate: true, focused: { name: 'timezone', value: 'gmt' } });
       await gmtChoice.response();
       expect(gmtChoice.autocompleteChoices().slice(0, 2)).toEqual([
