@@ -1,11 +1,14 @@
 import type { AnyComponentHandler, CommandModule } from '../src/platform/discord/command.js';
 import { challengeCommand } from './challenges/challenge.js';
 import { clubCommand } from './challenges/club.js';
-import { exerciseCommand } from './exercises/command.js';
+import { challengeCardButtons } from './challenges/card-buttons.js';
+import { createExerciseCommand } from './exercises/command.js';
 import { forgetMeCommand } from './participation/forget-me.js';
 import { meCommand } from './participation/me.js';
 import { symptomCheckCommand } from './symptom-check/command.js';
 import { announceCommand } from './announcements/command.js';
+
+const exerciseCommand = createExerciseCommand(challengeCardButtons);
 
 /** Every slash command Pacer serves and deploys, in the order Discord lists them. */
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand];

@@ -16,6 +16,7 @@ import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
 import { programme } from './challenges/programme.js';
+import { CoalescedEdits } from './challenges/coalesced-edits.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
 import type { Logger } from './platform/logger.js';
 import { delay, Lifecycle, type Service } from './platform/lifecycle.js';
@@ -35,6 +36,8 @@ export const DRAIN_MS = 5_000;
 const SCHEDULER_STOP_GRACE_MS = 2_000;
 /** Closing the gateway connection. */
 const DISCORD_CLOSE_MS = 1_500;
+/** Live edits of one message (the weekly post's count): at most one per this interval, within Discord's limits. */
+export const LIVE_EDIT_INTERVAL_MS = 5_000;
 
 export interface StartOptions {
   config: Config;
@@ -86,7 +89,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const client = createClient(config.apiUrl);
   guardInteractions(client, { logger });
   const poster = createPoster(client.rest);
-  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock, poster };
+  const liveEdits = new CoalescedEdits({
+    intervalMs: LIVE_EDIT_INTERVAL_MS,
+    onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
+  });
+  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock, poster, liveEdits };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,
@@ -138,6 +145,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       stopLimitMs: DISCORD_CLOSE_MS,
     },
     ...(config.health ? [healthService(config.health)] : []),
+    { name: 'live message edits', start: () => undefined, stop: () => liveEdits.flush(), stopLimitMs: DISCORD_CLOSE_MS },
     { name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: SCHEDULER_STOP_GRACE_MS + 500 },
     { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), stopLimitMs: options.drainMs ?? DRAIN_MS },
   ]);

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionContextType, type MessageComponentInteraction } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
@@ -19,14 +19,18 @@ import {
 } from '../../src/challenges/store.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import { weeklyPostModel } from './jobs.js';
+import { isModerator } from '../../src/platform/discord/moderators.js';
 import {
   CHALLENGE_PREFIX,
   decodeChallengeId,
   formatDay,
   loggedText,
   NO_CHALLENGE_TEXT,
+  painRuleView,
   statusView,
   textView,
+  weeklyPostEdit,
+  type ChallengeButton,
 } from './views.js';
 
 import { LEADERBOARD_PREFIX } from '../participation/views.js';
@@ -67,12 +71,30 @@ function club(ctx: InteractionContext, guildId: string): Club {
   return { guildId, zone: settings?.weekly?.timezone ?? settings?.timezone ?? 'UTC' };
 }
 
+/**
+ * Brings the week's post up to date with who has joined and reached the target: coalesced per message, and
+ * each edit reads the counts when it runs, so the last join or log always shows.
+ */
+function refreshWeeklyPost(ctx: InteractionContext, challenge: ChallengeRow): void {
+  const { poster, liveEdits } = ctx;
+  const { channelId, messageId, guildId, weekStart } = challenge;
+  if (!poster || !liveEdits || !channelId || !messageId) return;
+  liveEdits.request(messageId, async () => {
+    const fresh = challengeForWeek(ctx.db, guildId, weekStart);
+    if (!fresh || fresh.messageId !== messageId) return;
+    const { zone } = club(ctx, guildId);
+    const model = { ...weeklyPostModel(ctx.db, guildId, challengeWeek(weekStart, zone), zone, false), progress: clubProgress(ctx.db, fresh) };
+    await poster.edit(channelId, messageId, weeklyPostEdit(model));
+  });
+}
+
 function join(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
   const week = challengeWeek(challenge.weekStart, club(ctx, challenge.guildId).zone);
   const outcome = enrol(ctx.db, challenge, userId, ctx.clock.now());
   const target = `The target is ${challenge.targetSessions} sessions by ${formatDay(week.end)}.`;
   if (outcome === 'already') return reply(ctx, `You are already in this week's challenge. ${target}`);
-  return reply(ctx, `You joined week ${challenge.weekNumber}. ${target} Log each one with the **Log a session** button or \`/challenge log\`.`);
+  refreshWeeklyPost(ctx, challenge);
+  return reply(ctx, `You joined week ${challenge.weekNumber}. ${target} Log each one with the **Log today** button or \`/challenge log\`.`);
 }
 
 function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
@@ -91,6 +113,7 @@ function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, d
     return reply(ctx, `You already logged a session for ${day === today ? 'today' : formatDay(day)}. One a day counts, so nothing changed.`);
   }
   const count = sessionDays(ctx.db, challenge.id, userId).length;
+  refreshWeeklyPost(ctx, challenge);
   return reply(ctx, loggedText(day, count, challenge.targetSessions, result.joined, day === today));
 }
 
@@ -156,12 +179,27 @@ export const challengeCommand = defineCommand({
     if (interaction.customId.startsWith(`${LEADERBOARD_PREFIX}:`)) return leaderboardComponent(interaction, ctx);
     const decoded = decodeChallengeId(interaction.customId);
     if (!decoded || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    const challenge = challengeForWeek(ctx.db, interaction.guildId, decoded.weekStart);
-    if (!challenge || challenge.status === 'skipped') return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    if (challenge.closesAt.getTime() <= ctx.clock.now().getTime()) {
-      return reply(ctx, `That challenge week has closed. ${currentChallenge(ctx.db, interaction.guildId, ctx.clock.now()) ? "Use this week's post, or `/challenge join`." : 'A new one comes out soon.'}`);
+    if (decoded.action === 'pain') return ctx.respond.reply({ ...painRuleView(), ephemeral: true });
+    if (decoded.preview) return previewAnswer(interaction, ctx, decoded);
+    // Who may act, and on which week, is decided now from this server's records: the id only names the week.
+    const now = ctx.clock.now();
+    const current = currentChallenge(ctx.db, interaction.guildId, now);
+    if (!current || current.weekStart !== decoded.weekStart) {
+      const named = challengeForWeek(ctx.db, interaction.guildId, decoded.weekStart);
+      if (!named || named.status === 'skipped' || named.opensAt.getTime() > now.getTime()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+      return reply(ctx, `That challenge week has closed. ${current ? "Use this week's post, or `/challenge join`." : 'A new one comes out soon.'}`);
     }
-    if (decoded.action === 'join') return join(ctx, challenge, interaction.user.id);
-    return log(ctx, challenge, interaction.user.id, null);
+    if (decoded.action === 'join') return join(ctx, current, interaction.user.id);
+    return log(ctx, current, interaction.user.id, null);
   },
 });
+
+/** A button on a moderator's private preview: it changes nothing, and says where the real one will be. */
+function previewAnswer(interaction: MessageComponentInteraction, ctx: InteractionContext, decoded: ChallengeButton) {
+  const action = decoded.action === 'join' ? 'Join' : 'Log today';
+  const plain = `That **${action}** button is on a preview of the weekly post, so nothing was changed.`;
+  const weekly = interaction.inGuild() && isModerator(interaction, ctx.db) ? clubSettings(ctx.db, interaction.guildId)?.weekly : undefined;
+  if (!weekly) return reply(ctx, plain);
+  const when = weekly.status === 'active' && weekly.nextRunAt ? ` It goes up <t:${Math.floor(weekly.nextRunAt.getTime() / 1000)}:F>.` : '';
+  return reply(ctx, `${plain} On the real post in <#${weekly.channelId}>, members press it themselves.${when}`);
+}

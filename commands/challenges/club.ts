@@ -3,11 +3,15 @@ import {
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
+  Routes,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
-import { canonicalTimeZone, isWeekday, parseClockTime, timeZoneSuggestions, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
+import { describeTime, parseTimeOfDay } from '../../src/challenges/clock-time.js';
+import { ignoresSummerTime, resolveTimeZone, suggestedZoneFor, timeZoneSuggestions } from '../../src/challenges/time-zone-names.js';
+import { isWeekday, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
+import type { ClockTime } from '../../src/platform/time/club-weeks.js';
 import { localDay } from '../../src/platform/time/days.js';
 import { REGION_NAMES, REGIONS, type Region } from '../../src/content/regions.js';
 import { challengeForWeek, recordChallengePost, skipChallengeWeek } from '../../src/challenges/store.js';
@@ -37,7 +41,7 @@ const definition = {
       description: 'Set the challenge channel, day, time and time zone',
       options: [
         { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where the weekly challenge is posted', required: true, channel_types: POSTABLE_CHANNELS },
-        { type: ApplicationCommandOptionType.String, name: 'timezone', description: "The club's time zone, e.g. Europe/London", required: true, autocomplete: true, max_length: 64 },
+        { type: ApplicationCommandOptionType.String, name: 'timezone', description: "The club's time zone: type a country or city (UK, London, New York)", required: true, autocomplete: true, max_length: 64 },
         {
           type: ApplicationCommandOptionType.String,
           name: 'day',
@@ -45,7 +49,7 @@ const definition = {
           required: true,
           choices: WEEKDAYS.map((day) => ({ name: WEEKDAY_LABELS[day], value: day })),
         },
-        { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time of the post, 24-hour HH:MM (e.g. 18:00)', required: true, min_length: 4, max_length: 5 },
+        { type: ApplicationCommandOptionType.String, name: 'time', description: 'Local time of the post, e.g. 18:00 or 6pm', required: true, max_length: 12 },
         { type: ApplicationCommandOptionType.String, name: 'region', description: 'Emergency numbers and services in the knee check', choices: REGIONS.map((r) => ({ name: REGION_NAMES[r], value: r })) },
         { type: ApplicationCommandOptionType.Role, name: 'moderator-role', description: 'A role that may also use /club (besides Manage Server)' },
         { type: ApplicationCommandOptionType.Channel, name: 'notices-channel', description: 'Where Pacer tells moderators about problems', channel_types: POSTABLE_CHANNELS },
@@ -97,14 +101,24 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionC
   const roleId = options.getRole('moderator-role')?.id;
   const noticesId = options.getChannel('notices-channel')?.id;
 
-  const timezone = canonicalTimeZone(zoneText);
-  if (!timezone) return reply(ctx, `"${zoneText.slice(0, 64)}" is not a time zone I know. Pick one from the list as you type, such as Europe/London or America/New_York. Nothing was changed.`);
-  const time = parseClockTime(timeText);
-  if (!time) return reply(ctx, `"${timeText.slice(0, 10)}" is not a time. Use the 24-hour clock, HH:MM, for example 18:00 or 07:30. Nothing was changed.`);
+  const timezone = resolveTimeZone(zoneText);
+  if (!timezone) return reply(ctx, `"${zoneText.slice(0, 64)}" is not a time zone I know. Type your country or city and pick from the list, such as Europe/London or America/New_York. Nothing was changed.`);
+  const parsed = parseTimeOfDay(timeText);
+  if (parsed.kind === 'ambiguous') {
+    const example = timeText.trim().slice(0, 10);
+    return reply(
+      ctx,
+      `"${example}" could be ${describeTime(parsed.morning)} or ${describeTime(parsed.evening)}. Run the command again with am or pm (such as ${parsed.evening.hour - 12}pm), or the 24-hour clock (${describeTime(parsed.evening).slice(0, 5)}). Nothing was changed.`,
+    );
+  }
+  if (parsed.kind === 'invalid') return reply(ctx, `"${timeText.slice(0, 12)}" is not a time. Write it like 18:00, 18.00 or 6pm. Nothing was changed.`);
+  const time = parsed.time;
   if (!isWeekday(dayText)) return reply(ctx, 'Please pick a day from the list. Nothing was changed.');
   if (regionText !== null && !(REGIONS as readonly string[]).includes(regionText)) return reply(ctx, `Please pick a region from the list (${REGIONS.join(', ')}). Nothing was changed.`);
   for (const id of [channelId, ...(noticesId ? [noticesId] : [])]) {
-    const problem = cannotPostReason(interaction, id);
+    const owner = await channelOwner(interaction, id);
+    if (owner !== 'this server' && owner !== 'unseen') return reply(ctx, `<#${id}> is not a channel of this server. Pick one from the list. Nothing was changed.`);
+    const problem = owner === 'unseen' ? `Pacer cannot see <#${id}>.` : cannotPostReason(interaction, id);
     if (problem) return reply(ctx, `${problem} Give Pacer View Channel, Send Messages and Embed Links there, or pick another channel. Nothing was changed.`);
   }
   const saved = saveClubSetup(
@@ -123,7 +137,37 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionC
     ctx.clock.now(),
   );
   const view = settingsView(settingsModel(saved, ctx));
-  return ctx.respond.reply({ ...view, content: 'Saved. The weekly challenge is set up:', ephemeral: true });
+  return ctx.respond.reply({ ...view, content: setupConfirmation(saved, time, timezone), ephemeral: true });
+}
+
+/** Repeats the time with its part of the day, gives the next post as a Discord timestamp and warns about fixed zones. */
+function setupConfirmation(saved: ClubSettings, time: ClockTime, timezone: string): string {
+  const next = saved.weekly?.nextRunAt;
+  const lines = [
+    `Saved. The weekly challenge posts on ${saved.weekly ? WEEKDAY_LABELS[saved.weekly.day] : 'its day'}s at ${describeTime(time)}, ${timezone} time.`,
+    next ? `Next post: <t:${Math.floor(next.getTime() / 1000)}:F>.` : '',
+  ];
+  if (ignoresSummerTime(timezone)) {
+    const suggestion = suggestedZoneFor(timezone);
+    lines.push(
+      `⚠️ ${timezone} ignores summer time, so for half the year posts come an hour off the local clock.` +
+        ` If your club follows the clocks, run \`/club setup\` again with your city's zone${suggestion ? `, such as ${suggestion}` : ''}.`,
+    );
+  }
+  return lines.filter(Boolean).join('\n');
+}
+
+/**
+ * Which server a channel belongs to, as Discord itself says: the resolved channel in the interaction comes from
+ * the client and could name a channel of another server. 'unseen' when Discord will not show it to Pacer.
+ */
+async function channelOwner(interaction: ChatInputCommandInteraction, channelId: string): Promise<'this server' | 'unseen' | 'another server'> {
+  try {
+    const channel = (await interaction.client.rest.get(Routes.channel(channelId))) as { guild_id?: unknown };
+    return channel.guild_id === interaction.guildId ? 'this server' : 'another server';
+  } catch {
+    return 'unseen';
+  }
 }
 
 function settingsModel(settings: ClubSettings, ctx: InteractionContext) {
@@ -161,7 +205,8 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
     case 'preview': {
       const at = weekly.nextRunAt && weekly.status === 'active' ? weekly.nextRunAt : now;
       const week = challengeWeek(weekStartFor(localDay(at, zone), weekly.day), zone);
-      return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)), ephemeral: true });
+      const postsAt = weekly.status === 'active' ? weekly.nextRunAt : null;
+      return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false), { channelId: weekly.channelId, postsAt }), ephemeral: true });
     }
     case 'post-now': {
       const week = weekAt(now, zone, weekly.day);
@@ -237,6 +282,7 @@ export const clubCommand = defineCommand({
   async autocomplete(interaction) {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'timezone') return interaction.respond([]);
-    await interaction.respond(timeZoneSuggestions(String(focused.value)).map((zone) => ({ name: zone, value: zone })));
+    const choices = timeZoneSuggestions(String(focused.value).slice(0, 64));
+    await interaction.respond(choices.map((zone) => ({ name: ignoresSummerTime(zone) ? `${zone} (ignores summer time)` : zone, value: zone })));
   },
 });

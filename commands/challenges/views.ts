@@ -4,41 +4,48 @@
  */
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
-import { circuitMinutes, doseText, FOCUS_LABELS, PROGRAMME_WEEKS, type ProgrammeWeek } from '../../src/challenges/programme.js';
+import { circuitMinutes, doseText, FOCUS_LABELS, PROGRAMME_WEEKS, type CircuitItem, type ProgrammeWeek } from '../../src/challenges/programme.js';
 import type { StreakEntry } from '../../src/challenges/streaks.js';
 import { formatClockTime, WEEKDAY_LABELS, type ClockTime, type Weekday } from '../../src/platform/time/club-weeks.js';
 import { PAIN_RULE, painRuleText } from '../../src/content/safety.js';
 import { REGION_SERVICES, type Region } from '../../src/content/regions.js';
 import { getCard } from '../../src/exercises/catalogue.js';
 import type { OutgoingMessage } from '../../src/platform/scheduler/contract.js';
-import { button, buttonRows, clip, PACER_GREEN, type MessageView } from '../../src/platform/discord/components.js';
+import { button, buttonRows, clip, PACER_GREEN, selectRow, type MessageView, type Row } from '../../src/platform/discord/components.js';
+import { exerciseIds } from '../exercises/custom-id.js';
 
 // ---- custom_id codec of the `ch` family ----
 
 export const CHALLENGE_PREFIX = 'ch';
 export const CHALLENGE_ID_VERSION = 1;
-export type ChallengeAction = 'join' | 'log';
+export const CHALLENGE_ACTIONS = ['join', 'log', 'pain'] as const;
+export type ChallengeAction = (typeof CHALLENGE_ACTIONS)[number];
+const PREVIEW_MARK = 'preview';
 
 export interface ChallengeButton {
   action: ChallengeAction;
   /** The local date the challenge week starts: names the week within the server the click comes from. */
   weekStart: string;
+  /** On a moderator's private preview: the button says so and changes nothing. */
+  preview?: boolean;
 }
 
 export function encodeChallengeId(value: ChallengeButton): string {
-  return encodeCustomId(CHALLENGE_PREFIX, CHALLENGE_ID_VERSION, [value.action, value.weekStart]);
+  return encodeCustomId(CHALLENGE_PREFIX, CHALLENGE_ID_VERSION, [value.action, value.weekStart, ...(value.preview ? [PREVIEW_MARK] : [])]);
 }
 
 export function decodeChallengeId(customId: string): ChallengeButton | null {
   const id = decodeCustomId(customId);
-  if (!id || id.prefix !== CHALLENGE_PREFIX || id.version !== CHALLENGE_ID_VERSION || id.parts.length !== 2) return null;
-  const [action, weekStart] = id.parts as [string, string];
-  if ((action !== 'join' && action !== 'log') || !/^\d{4}-\d{2}-\d{2}$/.test(weekStart)) return null;
-  return { action, weekStart };
+  if (!id || id.prefix !== CHALLENGE_PREFIX || id.version !== CHALLENGE_ID_VERSION) return null;
+  if (id.parts.length !== 2 && !(id.parts.length === 3 && id.parts[2] === PREVIEW_MARK)) return null;
+  const [actionText, weekStart] = id.parts as [string, string];
+  const action = CHALLENGE_ACTIONS.find((known) => known === actionText);
+  if (!action || !/^\d{4}-\d{2}-\d{2}$/.test(weekStart)) return null;
+  return id.parts.length === 3 ? { action, weekStart, preview: true } : { action, weekStart };
 }
 
 export function logSessionButton(weekStart: string) {
-  return button(encodeChallengeId({ action: 'log', weekStart }), 'Log a session', ButtonStyle.Primary);
+  return button(encodeChallengeId({ action: 'log', weekStart }), 'Log today', ButtonStyle.Primary);
 }
 
 // ---- shared text ----
@@ -71,7 +78,7 @@ export function circuitLines(week: ProgrammeWeek): string {
     .map((item, i) => {
       const name = getCard(item.cardId)?.name ?? item.cardId;
       const note = item.note ? ` _${item.note}_` : '';
-      return `${i + 1}. **${name}**: ${doseText(item)} · \`/exercise show name:${item.cardId}\`${note}`;
+      return `${i + 1}. **${name}**: ${doseText(item)}${note}`;
     })
     .join('\n');
 }
@@ -86,30 +93,106 @@ export interface WeeklyPostModel {
   timezone: string;
   /** Posted after its time (the bot was down): says so. */
   late: boolean;
+  /** Who has joined and reached the target so far; none yet when absent. */
+  progress?: { joined: number; reachedTarget: number };
 }
 
-export function weeklyPostView(model: WeeklyPostModel): MessageView {
+export interface PreviewTarget {
+  channelId: string;
+  /** When the post goes up, if it is scheduled. */
+  postsAt: Date | null;
+}
+
+const shortDayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "Wed 4 Mar" for a local date written YYYY-MM-DD. */
+export function formatShortDay(date: string): string {
+  return shortDayFormat.format(new Date(`${date}T12:00:00Z`));
+}
+
+export function progressLine(progress: { joined: number; reachedTarget: number } = { joined: 0, reachedTarget: 0 }): string {
+  return `👥 **${progress.joined} joined · ${progress.reachedTarget} reached the target**`;
+}
+
+/** One menu that opens each card of the week's circuit privately (the exercise cards' own `ex` pick id). */
+export function circuitMenu(week: ProgrammeWeek): Row {
+  return selectRow(
+    exerciseIds.pick(),
+    'Open an exercise card (only you see it)',
+    week.circuit.map((item) => ({
+      value: item.cardId,
+      label: getCard(item.cardId)?.name ?? item.cardId,
+      description: `${doseText(item)}${item.note ? `. ${item.note}` : ''}`,
+    })),
+  );
+}
+
+/** "2 × 12 each side", "3 × 20 s hold": the dose in as few characters as a phone line allows. */
+export function shortDose(item: CircuitItem): string {
+  const amount = item.holdSeconds !== undefined ? `${item.holdSeconds} s hold` : String(item.reps ?? 0);
+  return `${item.sets} × ${amount}${item.perSide ? ' each side' : ''}`;
+}
+
+function compactCircuit(week: ProgrammeWeek): string {
+  return week.circuit.map((item, i) => `${i + 1}. ${getCard(item.cardId)?.name ?? item.cardId}: ${shortDose(item)}`).join('\n');
+}
+
+/**
+ * The weekly post, short enough for a phone: the dates, the target, the circuit and the live count. The cards
+ * open from the menu, the pain rule from its button; a late post says so in the message text, which live edits
+ * of the embed leave alone.
+ */
+export function weeklyPostView(model: WeeklyPostModel, preview?: PreviewTarget): MessageView {
   const { week } = model;
-  const lateLine = model.late ? `⏰ **Posted late**: Pacer was offline at the usual time. This week still runs to ${formatDay(model.weekEnd)}.\n\n` : '';
   const embed: APIEmbed = {
     title: clip(`Strength challenge: week ${model.weekNumber} of ${PROGRAMME_WEEKS} · ${FOCUS_LABELS[week.focus]}`, 256),
     color: PACER_GREEN,
     description: clip(
-      `${lateLine}${week.intro}\n\n` +
-        `**Target:** ${sessions(week.targetSessions)} this week, on days apart.\n` +
-        `**This week:** ${formatDay(model.weekStart)} to ${formatDay(model.weekEnd)} (${model.timezone}).`,
+      `**${formatShortDay(model.weekStart)} to ${formatShortDay(model.weekEnd)}** · target **${sessions(week.targetSessions)}**, on days apart\n\n` +
+        `**The circuit** (about ${circuitMinutes(week)} min):\n${compactCircuit(week)}\n\n` +
+        progressLine(model.progress),
       4096,
     ),
-    fields: [
-      field(`The circuit (about ${circuitMinutes(week)} minutes)`, circuitLines(week)),
-      field(PAIN_RULE.title, painRuleText()),
-      field('Sore knee?', SORE_KNEE_TEXT),
-      field('How to take part', 'Press **Join**, then **Log a session** each day you do the circuit (or use `/challenge log`). `/challenge status` shows your week.'),
-    ],
-    footer: { text: clip(`${week.kind === 'easier' ? 'Easier week. ' : ''}${NOT_ADVICE}`, 2048) },
+    footer: { text: `${week.kind === 'easier' ? 'Easier week. ' : ''}Sharp pain? Stop, and tap Pain rule.` },
   };
-  const components = buttonRows([button(encodeChallengeId({ action: 'join', weekStart: model.weekStart }), 'Join', ButtonStyle.Success), logSessionButton(model.weekStart)]);
-  return { embeds: [embed], components };
+  const ids = (action: ChallengeAction) => encodeChallengeId({ action, weekStart: model.weekStart, ...(preview ? { preview: true } : {}) });
+  const mark = preview ? ' (preview)' : '';
+  const components = [
+    circuitMenu(week),
+    ...buttonRows([
+      button(ids('join'), `Join${mark}`, ButtonStyle.Success),
+      button(ids('log'), `Log today${mark}`, ButtonStyle.Primary),
+      button(ids('pain'), 'Pain rule', ButtonStyle.Secondary),
+    ]),
+  ];
+  const content = preview
+    ? `**Preview**, only you see it. Members will see this in <#${preview.channelId}>${preview.postsAt ? ` on <t:${Math.floor(preview.postsAt.getTime() / 1000)}:F>` : ''}. Its buttons are marked as a preview and change nothing.`
+    : model.late
+      ? `⏰ Posted late: Pacer was offline at the usual time. This week still runs to ${formatDay(model.weekEnd)}.`
+      : undefined;
+  return { ...(content ? { content } : {}), embeds: [embed], components };
+}
+
+/** The live part of the weekly post, for an edit: the embed and buttons only, so a "posted late" line stays. */
+export function weeklyPostEdit(model: WeeklyPostModel): OutgoingMessage {
+  const { embeds, components } = weeklyPostView({ ...model, late: false });
+  return { embeds, components, allowed_mentions: { parse: [] } };
+}
+
+/** The pain rule and what to do with a sore knee, privately, from the post's Pain rule button. */
+export function painRuleView(): MessageView {
+  return {
+    embeds: [
+      {
+        title: PAIN_RULE.title,
+        color: PACER_GREEN,
+        description: painRuleText(),
+        fields: [field('Sore knee?', SORE_KNEE_TEXT)],
+        footer: { text: NOT_ADVICE },
+      },
+    ],
+    components: [],
+  };
 }
 
 /** A view as the scheduler posts it: nobody is pinged. */
@@ -179,7 +262,7 @@ export function statusView(model: StatusModel): MessageView {
       field('The club', `${model.joined} joined, ${model.reachedTarget} reached the target so far.`),
     ],
   };
-  return { embeds: [embed], components: [] };
+  return { embeds: [embed], components: [circuitMenu(model.post.week)] };
 }
 
 export function textView(content: string): MessageView {

@@ -1,4 +1,5 @@
-import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits, type APIButtonComponentWithCustomId, type BaseInteraction } from 'discord.js';
+import type { ExerciseId } from '../../src/exercises/content/ids.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { ROUTINE_CONDITIONS, ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../../src/content/conditions.js';
@@ -7,9 +8,6 @@ import { pageCards } from '../../src/exercises/paging.js';
 import { buildRoutine } from '../../src/exercises/routines.js';
 import { isSearchable, MAX_QUERY_LENGTH, searchCards } from '../../src/exercises/search.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
-import { programmeWeek } from '../../src/challenges/programme.js';
-import { currentChallenge } from '../../src/challenges/store.js';
-import { logSessionButton } from '../challenges/views.js';
 import { decodeExerciseId, EXERCISE_PREFIX } from './custom-id.js';
 import {
   cardView,
@@ -37,7 +35,7 @@ const definition = {
       description: 'Show one exercise card',
       options: [
         { type: ApplicationCommandOptionType.String, name: 'name', description: 'Start typing an exercise', required: true, autocomplete: true, max_length: 100 },
-        { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the card (default: posted in the channel)' },
+        { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the card (default). False posts it in the channel' },
       ],
     },
     {
@@ -68,12 +66,21 @@ function asArea(value: string | null): Area | null {
   return AREAS.find((area) => area === value) ?? null;
 }
 
-/** A card in this week's challenge circuit gets the challenge's Log a session button. */
-function challengeButtons(guildId: string | null, cardId: string, ctx: InteractionContext) {
-  if (!guildId) return [];
-  const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());
-  if (!challenge || !programmeWeek(challenge.weekNumber).circuit.some((item) => item.cardId === cardId)) return [];
-  return [logSessionButton(challenge.weekStart)];
+/**
+ * Buttons another feature adds to a card (the weekly challenge's Log today on a card in this week's circuit).
+ * commands/index.ts passes them in, so the exercise cards need not know the features that extend them.
+ */
+export type CardExtras = (guildId: string | null, cardId: ExerciseId, ctx: InteractionContext) => APIButtonComponentWithCustomId[];
+
+export const CANNOT_SHARE_TEXT = "You can't send messages in this channel, so the card stays with you. Nothing was posted.";
+
+/**
+ * Whether the member may put a card in the channel: checked at the moment of the command or click (Discord
+ * sends the member's permissions in this channel with each interaction). Outside a server it is their DM.
+ */
+function mayShareHere(interaction: BaseInteraction): boolean {
+  if (!interaction.inGuild()) return true;
+  return interaction.memberPermissions?.has(PermissionFlagsBits.SendMessages) ?? false;
 }
 
 async function showList(ctx: InteractionContext, filter: ListFilter, page: number, mode: 'reply' | 'update') {
@@ -82,10 +89,11 @@ async function showList(ctx: InteractionContext, filter: ListFilter, page: numbe
   else await ctx.respond.reply({ ...view, ephemeral: true });
 }
 
-export const exerciseCommand = defineCommand({
+export const createExerciseCommand = (challengeButtons: CardExtras) =>
+  defineCommand({
   definition,
   componentPrefixes: [EXERCISE_PREFIX],
-  ephemeral: false,
+  ephemeral: true,
 
   async execute(interaction, ctx) {
     const args = readArgs(interaction, definition);
@@ -95,7 +103,12 @@ export const exerciseCommand = defineCommand({
         const card =
           getCard(name) ?? (isSearchable(name) && name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(name, 1)[0]?.id ?? '') : undefined);
         if (!card) return ctx.respond.reply({ ...unknownCardView(name), ephemeral: true });
-        return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: args.private ?? false });
+        const extra = challengeButtons(interaction.guildId, card.id, ctx);
+        if (args.private === false) {
+          if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
+          return ctx.respond.reply({ ...cardView(card, extra), ephemeral: false });
+        }
+        return ctx.respond.reply({ ...cardView(card, extra, { shareable: true }), ephemeral: true });
       }
       case 'list':
         return showList(ctx, { condition: asCondition(args.condition), area: asArea(args.area) }, 1, 'reply');
@@ -119,7 +132,13 @@ export const exerciseCommand = defineCommand({
       const card = getCard(cardId ?? '');
       if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
       // A new private message: the card it was opened from may belong to someone else.
-      return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: true });
+      return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx), { shareable: true }), ephemeral: true });
+    }
+    if (action?.kind === 'share') {
+      const card = getCard(action.cardId);
+      if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+      if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
+      return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: false });
     }
     if (action?.kind === 'list' && action.page >= 1) {
       return showList(ctx, { condition: action.condition, area: action.area }, action.page, 'update');

@@ -1,6 +1,7 @@
 /**
  * The `ex` custom_id family (exercise cards): `ex:1:card:<card id>`, `ex:1:pick` (the card comes with the
- * menu's value) and `ex:1:list:<page>:<condition or ->:<area or ->`. Encoding and decoding live together here.
+ * menu's value), `ex:1:share:<card id>` (post a private card in the channel) and
+ * `ex:1:list:<page>:<condition or ->:<area or ->`. Encoding and decoding live together here.
  */
 import { ROUTINE_CONDITIONS, type RoutineCondition } from '../../src/content/conditions.js';
 import { EXERCISE_IDS, type ExerciseId } from '../../src/exercises/content/ids.js';
@@ -17,13 +18,15 @@ const NONE = '-';
 
 export type ExerciseAction =
   | { kind: 'card'; cardId: ExerciseId }
+  | { kind: 'share'; cardId: ExerciseId }
   | { kind: 'pick' }
   | { kind: 'list'; page: number; condition: RoutineCondition | null; area: Area | null };
 
 export function encodeExerciseId(action: ExerciseAction): string {
   switch (action.kind) {
     case 'card':
-      return encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['card', action.cardId]);
+    case 'share':
+      return encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, [action.kind, action.cardId]);
     case 'pick':
       return encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['pick']);
     case 'list':
@@ -45,7 +48,7 @@ export function decodeExerciseId(customId: string): ExerciseAction | null {
   if (!id || id.prefix !== EXERCISE_PREFIX || id.version !== EXERCISE_ID_VERSION) return null;
   const [kind, ...rest] = id.parts;
   if (kind === 'pick' && rest.length === 0) return { kind };
-  if (kind === 'card' && rest.length === 1) {
+  if ((kind === 'card' || kind === 'share') && rest.length === 1) {
     const cardId = EXERCISE_IDS.find((known) => known === rest[0]);
     return cardId ? { kind, cardId } : null;
   }
@@ -62,6 +65,7 @@ export function decodeExerciseId(customId: string): ExerciseAction | null {
 /** The ids the exercise views put on their buttons and menus. */
 export const exerciseIds = {
   card: (cardId: ExerciseId) => encodeExerciseId({ kind: 'card', cardId }),
+  share: (cardId: ExerciseId) => encodeExerciseId({ kind: 'share', cardId }),
   pick: () => encodeExerciseId({ kind: 'pick' }),
   listPage: (page: number, condition: RoutineCondition | null, area: Area | null) => encodeExerciseId({ kind: 'list', page, condition, area }),
 };

@@ -41,9 +41,14 @@ function variantText(variant: CardVariant): string {
   return linked ? `${variant.text}\n→ See the **${linked.name}** card.` : variant.text;
 }
 
-/** The full card: what, why, how, how much, and how to stay safe. */
-/** `extraButtons`: for example the challenge's Log a session when the card is in this week's circuit. */
-export function cardView(card: Card, extraButtons: readonly APIButtonComponentWithCustomId[] = []): MessageView {
+export const SHARE_LABEL = 'Share to channel';
+export const CARD_FOOTER = 'General information, not a diagnosis or a treatment plan.';
+
+/**
+ * The full card: what, why, how, how much, and how to stay safe. `extraButtons`: for example the challenge's
+ * Log today when the card is in this week's circuit. `shareable`: a private card gets "Share to channel".
+ */
+export function cardView(card: Card, extraButtons: readonly APIButtonComponentWithCustomId[] = [], { shareable = false } = {}): MessageView {
   const dose = [`**${card.dose.amount}**, ${card.dose.timesPerWeek}.`, `Move on when: ${card.progressWhen}`].join('\n');
   const takeCare = [...card.cautions.map((c) => `• ${c}`), `• ${CARD_SAFETY_NET}`].join('\n');
   const embed: APIEmbed = {
@@ -61,7 +66,7 @@ export function cardView(card: Card, extraButtons: readonly APIButtonComponentWi
       ...wholeField('Take care', takeCare),
       ...wholeField(PAIN_RULE.title, painRuleText()),
     ],
-    footer: { text: clip(`General information, not a diagnosis or a treatment plan. Sources: ${card.sources.join(', ')} (see the README).`, 2048) },
+    footer: { text: CARD_FOOTER },
   };
   const buttons = (
     [
@@ -72,7 +77,8 @@ export function cardView(card: Card, extraButtons: readonly APIButtonComponentWi
     const linked = variant.cardId ? getCard(variant.cardId) : undefined;
     return linked ? [button(exerciseIds.card(linked.id), `${label}: ${linked.name}`)] : [];
   });
-  return { embeds: [embed], components: buttonRows([...buttons, ...extraButtons]) };
+  const share = shareable ? [button(exerciseIds.share(card.id), SHARE_LABEL, ButtonStyle.Primary)] : [];
+  return { embeds: [embed], components: buttonRows([...share, ...buttons, ...extraButtons]) };
 }
 
 export interface ListFilter {

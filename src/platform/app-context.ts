@@ -1,6 +1,7 @@
 import type { Clock } from './time/clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import type { CoalescedEdits } from '../challenges/coalesced-edits.js';
 import type { Logger } from './logger.js';
 import type { Poster } from './scheduler/contract.js';
 
@@ -12,4 +13,6 @@ export interface AppContext {
   clock: Clock;
   /** Posts, edits and DMs outside an interaction (set by startApp once the client exists). */
   poster?: Poster;
+  /** Edits of Pacer's own live messages (the weekly post's count), at most one per message every few seconds. */
+  liveEdits?: CoalescedEdits;
 }

@@ -3,11 +3,15 @@
  * double, with an injected clock that the test moves and the real scheduler run at each step. Every step acts
  * as a moderator or member would and checks what they see and what the database holds.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { challenges, clubs, enrolments, members, schedules, sessionLogs } from '../../src/platform/db/schema.js';
+import fc from 'fast-check';
+import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
+import { allCards } from '../../src/exercises/catalogue.js';
 import {
+  CallbackType,
   ChannelTypes,
   defaultFixtureGuild,
   FIXTURE,
@@ -28,6 +32,18 @@ const COACH_ROLE = '1400000000000000009';
 const COACH = '1500000000000000009';
 const OTHER_MEMBER = '1500000000000000008';
 const STRENGTH = FIXTURE.channels.strength;
+const OTHER_GUILD = '1200000000000000077';
+const OTHER_GUILD_CHANNEL = '1300000000000000077';
+
+/** A second server Pacer is in, with a text channel of its own. */
+function otherGuild(): FixtureGuild {
+  const guild = defaultFixtureGuild();
+  guild.id = OTHER_GUILD;
+  guild.name = 'Another Club';
+  guild.roles = guild.roles.map((role) => (role.id === FIXTURE.roles.everyone ? { ...role, id: OTHER_GUILD } : role));
+  guild.channels = [{ id: OTHER_GUILD_CHANNEL, name: 'elsewhere', type: ChannelTypes.GuildText, position: 0, topic: null }];
+  return guild;
+}
 
 function clubGuild(): FixtureGuild {
   const guild = defaultFixtureGuild();
@@ -101,7 +117,7 @@ describe('weekly strength challenge through Discord', () => {
 
   beforeAll(async () => {
     pacer = await startPacer({
-      double: { guilds: [clubGuild()] },
+      double: { guilds: [clubGuild(), otherGuild()] },
       app: { clock: { now: () => now }, scheduler: { tickExpression: '0 0 0 1 1 *' } },
     });
   });
@@ -121,11 +137,36 @@ describe('weekly strength challenge through Discord', () => {
     it('refuses bad values privately and changes nothing', async () => {
       const before = dbState();
       expect(await privately(club('setup', { ...setupOptions, timezone: 'Mars/Olympus_Mons' }))).toMatch(/not a time zone I know.*Nothing was changed/s);
-      expect(await privately(club('setup', { ...setupOptions, time: '25:99' }))).toMatch(/"25:99" is not a time.*HH:MM.*Nothing was changed/s);
+      expect(await privately(club('setup', { ...setupOptions, time: '25:99' }))).toMatch(/"25:99" is not a time.*18:00.*6pm.*Nothing was changed/s);
+      expect(await privately(club('setup', { ...setupOptions, time: '6:00' }))).toMatch(/"6:00" could be 06:00 \(morning\) or 18:00 \(evening\).*am or pm.*Nothing was changed/s);
       expect(await privately(club('setup', { ...setupOptions, channel: LOCKED_CHANNEL }))).toMatch(
         new RegExp(`Pacer is missing Send Messages in <#${LOCKED_CHANNEL}>.*Nothing was changed`, 's'),
       );
       expect(await privately(club('setup', { ...setupOptions, 'notices-channel': LOCKED_CHANNEL }))).toMatch(/missing Send Messages.*Nothing was changed/s);
+      expect(dbState()).toEqual(before);
+    });
+
+    it('refuses a channel of another server in a forged payload, for the post and for notices, changing nothing', async () => {
+      const before = dbState();
+      for (const option of ['channel', 'notices-channel']) {
+        pacer.double.tamperNext((payload) => {
+          const sub = (payload.data.options as { options: { name: string; value: string }[] }[])[0]!;
+          const target = sub.options.find((o) => o.name === option)!;
+          const resolved = payload.data.resolved as { channels: Record<string, Record<string, unknown>> };
+          resolved.channels[OTHER_GUILD_CHANNEL] = { ...resolved.channels[target.value], id: OTHER_GUILD_CHANNEL, guild_id: FIXTURE.guildId, name: 'elsewhere' };
+          target.value = OTHER_GUILD_CHANNEL;
+        });
+        const options = option === 'channel' ? setupOptions : { ...setupOptions, 'notices-channel': FIXTURE.channels.general };
+        expect(await privately(club('setup', options)), option).toMatch(new RegExp(`<#${OTHER_GUILD_CHANNEL}> is not a channel of this server.*Nothing was changed`, 's'));
+      }
+      const UNKNOWN = '1300000000000000099'; // a channel no server has, claimed to be this server's
+      pacer.double.tamperNext((payload) => {
+        const target = (payload.data.options as { options: { name: string; value: string }[] }[])[0]!.options.find((o) => o.name === 'channel')!;
+        const resolved = payload.data.resolved as { channels: Record<string, Record<string, unknown>> };
+        resolved.channels[UNKNOWN] = { ...resolved.channels[target.value], id: UNKNOWN, guild_id: FIXTURE.guildId };
+        target.value = UNKNOWN;
+      });
+      expect(await privately(club('setup', setupOptions))).toMatch(new RegExp(`Pacer cannot see <#${UNKNOWN}>.*Nothing was changed`, 's'));
       expect(dbState()).toEqual(before);
     });
 
@@ -138,11 +179,44 @@ describe('weekly strength challenge through Discord', () => {
       expect((await choices('lond'))[0]).toBe('Europe/London');
       expect((await choices('Europe/Kyiv'))[0]).toBe('Europe/Kyiv');
       expect(await choices('utc')).toContain('UTC');
+      expect((await choices('uk'))[0]).toBe('Europe/London');
+      expect((await choices('new york'))[0]).toBe('America/New_York');
+      expect((await choices('aest'))[0]).toBe('Australia/Sydney');
+    });
+
+    it('registers a time option Discord\'s own client lets "6pm", "18" and "6:30 pm" through (no minimum length above 2)', () => {
+      const clubCommand = pacer.double.commands(FIXTURE.guildId).find((c) => c.name === 'club')!;
+      const setupOption = clubCommand.options!.find((o) => o.name === 'setup')!;
+      const time = setupOption.options!.find((o) => o.name === 'time')!;
+      const [min, max] = [Number(time.min_length ?? 0), Number(time.max_length ?? 6000)];
+      for (const typed of ['6pm', '18', '1800', '18.00', '6:30 pm', '6:30 p.m.']) {
+        expect(typed.length >= min && typed.length <= max, `${typed} within ${min}-${max}`).toBe(true);
+      }
+    });
+
+    it('takes "uk" and "6pm", repeating the time as evening and the next post as a Discord timestamp', async () => {
+      const reply = await privately(club('setup', { ...setupOptions, timezone: 'uk', time: '6pm' }));
+      expect(reply).toMatch(/Saved\. The weekly challenge posts on Wednesdays at 18:00 \(evening\), Europe\/London time\./);
+      expect(reply).toContain(`Next post: <t:${Date.parse('2026-03-04T18:00:00Z') / 1000}:F>.`);
+      expect(reply).not.toMatch(/summer time/);
+      expect(dbState().schedules.find((s) => s.kind === 'weekly_challenge')).toMatchObject({ cron: '0 18 * * 3', timezone: 'Europe/London' });
+    });
+
+    it('accepts GMT only with a warning that it ignores summer time, suggesting Europe/London', async () => {
+      const reply = await privately(club('setup', { ...setupOptions, timezone: 'GMT', time: '18.00' }));
+      expect(reply).toMatch(/18:00 \(evening\), GMT time/);
+      expect(reply).toMatch(/GMT ignores summer time.*an hour off.*your city's zone, such as Europe\/London\./s);
+      const gmtChoice = pacer.double.autocomplete('club', { subcommand: 'setup', user: FIXTURE.users.moderator, bypassPermissionGate: true, focused: { name: 'timezone', value: 'gmt' } });
+      await gmtChoice.response();
+      expect(gmtChoice.autocompleteChoices().slice(0, 2)).toEqual([
+        { name: 'Europe/London', value: 'Europe/London' },
+        { name: 'GMT (ignores summer time)', value: 'GMT' },
+      ]);
     });
 
     it('sets the club up in one command: channel, zone, day, time, moderator role', async () => {
       const reply = await privately(club('setup', { ...setupOptions, 'moderator-role': COACH_ROLE }));
-      expect(reply).toMatch(/Saved/);
+      expect(reply).toMatch(/Saved.*18:02 \(evening\)/);
       expect(reply).toMatch(new RegExp(`Wednesdays at 18:02 \\(Europe/London\\) in <#${STRENGTH}>`));
       const state = dbState();
       expect(state.clubs).toMatchObject([{ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: null, moderatorRoleId: COACH_ROLE, setupByUserId: FIXTURE.users.moderator }]);
@@ -163,42 +237,91 @@ describe('weekly strength challenge through Discord', () => {
     let preview: ApiMessage;
     let post: ApiMessage;
 
-    it('previews the next post privately', async () => {
+    it('previews the next post privately, saying it is a preview and where and when it goes up', async () => {
       const handle = club('preview', {}, FIXTURE.users.moderator, 'challenge');
       preview = await handle.reply();
       expect(handle.isEphemeral()).toBe(true);
       expect(channelPosts()).toHaveLength(0);
       expect(embed(preview).title).toBe('Strength challenge: week 1 of 12 · Hips');
+      expect(preview.content).toMatch(new RegExp(`Preview.*<#${STRENGTH}> on <t:${Date.parse('2026-03-04T18:02:00Z') / 1000}:F>`));
+      expect(buttons(preview).map((b) => b.label)).toEqual(['Join (preview)', 'Log today (preview)', 'Pain rule']);
     });
 
-    it('posts in the channel at 18:02 local, identical to the preview', async () => {
+    it('answers Join and Log on the preview sensibly, changing nothing, and opens its cards and pain rule', async () => {
+      const before = dbState();
+      for (const label of ['Join (preview)', 'Log today (preview)']) {
+        const id = String(buttons(preview).find((b) => b.label === label)!.custom_id);
+        const answer = await privately(pacer.double.clickButton(id, { messageId: preview.id, user: FIXTURE.users.moderator }));
+        expect(answer).toMatch(/on a preview of the weekly post, so nothing was changed/);
+        expect(answer).toContain(`<#${STRENGTH}>`);
+        expect(answer).not.toMatch(/no longer works/);
+      }
+      const forgedByMember = String(buttons(preview)[0]!.custom_id);
+      const memberAnswer = await privately(pacer.double.clickButton(forgedByMember, { user: FIXTURE.users.member }));
+      expect(memberAnswer).toMatch(/nothing was changed/);
+      expect(memberAnswer).not.toContain(`<#${STRENGTH}>`); // the schedule is for moderators
+      const pain = await privately(pacer.double.clickButton(String(buttons(preview)[2]!.custom_id), { messageId: preview.id, user: FIXTURE.users.moderator }));
+      expect(pain).toMatch(/The pain rule.*Green, 0 to 3/s);
+      expect(dbState()).toEqual(before);
+    });
+
+    it('posts in the channel at 18:02 local, as previewed, short, with a live count', async () => {
       await tick('2026-03-04T18:01:00Z');
       expect(channelPosts()).toHaveLength(0);
       await tick('2026-03-04T18:02:00Z');
       expect(channelPosts()).toHaveLength(1);
       post = channelPosts()[0]!;
       expect(post.embeds).toEqual(preview.embeds);
-      expect(post.components).toEqual(preview.components);
+      expect(post.content).toBe('');
       const body = text(post);
-      expect(body).toMatch(/Target:\*\* 2 sessions this week/);
-      expect(body).toMatch(/Wednesday 4 March to Tuesday 10 March \(Europe\/London\)/);
-      expect(body).toMatch(/The pain rule/);
-      expect(body).toMatch(/`\/symptom-check`/);
-      expect(body).toMatch(/\*\*Clamshell\*\*: 2 sets of 12 on each side · `\/exercise show name:clamshell`/);
-      expect(buttons(post).map((b) => b.label)).toEqual(['Join', 'Log a session']);
+      expect(body).toMatch(/target \*\*2 sessions\*\*/);
+      expect(body).toMatch(/Wed 4 Mar to Tue 10 Mar/);
+      expect(body).toMatch(/1\. Clamshell: 2 × 12 each side/);
+      expect(body).toContain('0 joined · 0 reached the target');
+      expect(body).not.toMatch(/`\/exercise/);
+      expect(buttons(post).map((b) => b.label)).toEqual(['Join', 'Log today', 'Pain rule']);
       await tick('2026-03-04T18:10:00Z');
       expect(channelPosts()).toHaveLength(1);
     });
 
-    it('lets a member join with the button', async () => {
+    it('opens each exercise of the circuit privately from the post (open the menu, pick), with Share and Log', async () => {
+      const menu = (post.components as Json[]).flatMap((row) => row.components as Json[]).find((c) => c.type === 3)!;
+      const values = (menu.options as Json[]).map((o) => String(o.value));
+      expect(values).toEqual(['clamshell', 'glute-bridge', 'side-lying-hip-abduction', 'calf-raise', 'single-leg-balance']);
+      for (const value of values) {
+        const handle = pacer.double.selectMenu(String(menu.custom_id), [value], { messageId: post.id, user: OTHER_MEMBER });
+        handles.push(handle);
+        const card = await handle.reply();
+        expect(handle.isEphemeral(), value).toBe(true);
+        expect(buttons(card).map((b) => b.label), value).toEqual(expect.arrayContaining(['Share to channel', 'Log today']));
+      }
+      expect(channelPosts()).toHaveLength(1);
+    });
+
+    it('lets a member join with the button, and the post counts them', async () => {
       const join = buttons(post).find((b) => b.label === 'Join')!;
       const handle = pacer.double.clickButton(String(join.custom_id), { messageId: post.id, user: FIXTURE.users.member });
       expect(await privately(handle)).toMatch(/You joined week 1\. The target is 2 sessions by Tuesday 10 March/);
       expect(dbState().enrolments.map((e) => e.userId)).toEqual([FIXTURE.users.member]);
+      await vi.waitFor(() => expect(text(pacer.double.message(post.id)!)).toContain('1 joined · 0 reached the target'), { timeout: 2000 });
       const again = pacer.double.clickButton(String(join.custom_id), { messageId: post.id, user: FIXTURE.users.member });
       expect(await privately(again)).toMatch(/already in this week's challenge/);
       expect(dbState().enrolments).toHaveLength(1);
     });
+
+    it('coalesces a burst of joins into at most one edit per 5 seconds, and the last count always shows', async () => {
+      const edits = () => pacer.double.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${STRENGTH}/messages/${post.id}`);
+      const join = String(buttons(post).find((b) => b.label === 'Join')!.custom_id);
+      const burst = [COACH, OTHER_MEMBER, FIXTURE.users.admin].map((user) => privately(pacer.double.clickButton(join, { messageId: post.id, user })));
+      for (const answer of await Promise.all(burst)) expect(answer).toMatch(/You joined week 1/);
+      await vi.waitFor(() => expect(text(pacer.double.message(post.id)!)).toContain('4 joined · 0 reached the target'), { timeout: 8000, interval: 100 });
+      const times = edits().map((r) => r.at);
+      expect(times.length).toBeLessThanOrEqual(2); // the first join's edit, then one for the whole burst
+      for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(4900);
+      for (const edit of edits()) expect((edit.body as Json).content).toBeUndefined();
+      // Put the club back as the rest of this story expects it: only the first member has joined.
+      db().delete(enrolments).where(and(eq(enrolments.challengeId, db().select().from(challenges).get()!.id), ne(enrolments.userId, FIXTURE.users.member))).run();
+    }, 15_000);
 
     it('answers a forged or unknown challenge button privately, changing nothing', async () => {
       const before = dbState();
@@ -249,11 +372,12 @@ describe('weekly strength challenge through Discord', () => {
       expect(text(result)).toMatch(/Your challenge\n.*`\/challenge pause`/);
     });
 
-    it('puts Log a session on exercise cards in this week\'s circuit only', async () => {
+    it('puts Log today on exercise cards in this week\'s circuit only', async () => {
       const clamshell = await slash('exercise', { subcommand: 'show', options: { name: 'clamshell' } }).reply();
       expect(buttons(clamshell).map((b) => b.custom_id)).toContain('ch:1:log:2026-03-04');
       const wallSit = await slash('exercise', { subcommand: 'show', options: { name: 'wall-sit' } }).reply();
-      expect(buttons(wallSit).map((b) => b.label)).not.toContain('Log a session');
+      expect(buttons(wallSit).map((b) => b.label)).not.toContain('Log today');
+      expect(buttons(wallSit).map((b) => b.label)).toContain('Share to channel');
       // The card's button logs today for whoever presses it.
       const handle = pacer.double.clickButton('ch:1:log:2026-03-04', { messageId: clamshell.id, user: COACH });
       expect(await privately(handle)).toBe("You joined this week's challenge and logged a session for today. That makes 1 of 2 this week.");
@@ -355,4 +479,108 @@ describe('weekly strength challenge through Discord', () => {
   it('answered every interaction within the deadline', () => {
     for (const handle of handles) expect(handle.rejectedCallbacks).toEqual([]);
   });
+});
+
+/**
+ * Forged buttons and menus of the challenge and exercise families (issue 22, item 3): whatever a client puts in
+ * the custom_id, a click does no more than the member could do with `/challenge join`, `/challenge log` (today)
+ * or `/exercise show private:false` (needs Send Messages in the channel). Who and which week are decided at
+ * click time from the server's own records.
+ */
+describe('forged challenge and exercise buttons', () => {
+  let pacer: Pacer;
+  let now = new Date('2026-03-02T09:00:00Z');
+  const db = () => pacer.app.context.db;
+  const CARD_NAMES = new Set(allCards().map((c) => c.name));
+  const READ_ONLY = PermissionBits.ViewChannel | PermissionBits.UseApplicationCommands;
+
+  beforeAll(async () => {
+    pacer = await startPacer({
+      double: { guilds: [clubGuild()] },
+      app: { clock: { now: () => now }, scheduler: { tickExpression: '0 0 0 1 1 *' } },
+    });
+    const setup = pacer.double.runSlash('club', {
+      subcommand: 'setup',
+      options: { channel: STRENGTH, timezone: 'Europe/London', day: 'wednesday', time: '18:02' },
+      user: FIXTURE.users.moderator,
+      bypassPermissionGate: true,
+    });
+    expect((await setup.reply()).content).toMatch(/Saved/);
+    for (const at of ['2026-03-04T18:02:00Z', '2026-03-11T00:00:00Z', '2026-03-11T18:02:00Z']) {
+      now = new Date(at);
+      await pacer.app.scheduler.runDue(); // week of 4 March posted and closed; week of 11 March posted
+    }
+    now = new Date('2026-03-12T10:00:00Z');
+  });
+  afterAll(async () => {
+    await pacer?.stop();
+  });
+
+  const safePart = fc.stringMatching(/^[A-Za-z0-9_.~-]{0,10}$/);
+  const weekArb = fc.oneof(
+    fc.constantFrom('2026-03-11', '2026-03-04', '2026-03-18', '2026-03-12', '1999-12-31'),
+    fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    safePart,
+  );
+  const chId = fc.oneof(
+    { weight: 3, arbitrary: fc.tuple(fc.constantFrom('join', 'log'), fc.constantFrom('2026-03-11', '2026-03-04', '2026-03-18'), fc.constantFrom([], ['preview'])).map(([action, week, tail]) => ['ch', '1', action, week, ...tail].join(':')) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom('1', '1', '0', '2'), fc.constantFrom('join', 'log', 'pain', 'leave', 'share', ''), weekArb, fc.constantFrom([], [], ['preview'], ['x'], ['preview', 'preview']))
+        .map(([version, action, week, tail]) => ['ch', version, action, week, ...tail].join(':')),
+    },
+  );
+  const exId = fc
+    .tuple(fc.constantFrom('card', 'share', 'share', 'pick', 'list', 'x'), fc.oneof(fc.constantFrom(...EXERCISE_IDS).map((id) => [id]), fc.array(safePart, { maxLength: 3 })))
+    .map(([kind, rest]) => ['ex', '1', kind, ...rest].join(':'));
+  const clickArb = fc.record({
+    customId: fc.oneof(chId, exId),
+    asMenu: fc.boolean(),
+    menuValue: fc.oneof(fc.constantFrom(...EXERCISE_IDS), safePart),
+    user: fc.constantFrom(FIXTURE.users.member, OTHER_MEMBER, FIXTURE.users.moderator),
+    readOnly: fc.boolean(),
+    channel: fc.constantFrom(STRENGTH, FIXTURE.channels.general),
+  });
+
+  it('finds no click that does more than the member\'s own slash commands could', async () => {
+    const current = db().select().from(challenges).where(eq(challenges.weekStart, '2026-03-11')).get()!;
+    expect(current.messageId).toBeTruthy();
+    const fixed = () => ({ clubs: db().select().from(clubs).all(), schedules: db().select().from(schedules).all(), challenges: db().select().from(challenges).all() });
+    const before = fixed();
+    const posts = () => [STRENGTH, FIXTURE.channels.general].map((c) => pacer.double.messagesIn(c).length);
+    const postsBefore = posts();
+    let publicCards = 0;
+
+    await fc.assert(
+      fc.asyncProperty(clickArb, async (click) => {
+        const enrolled = db().select().from(enrolments).all();
+        const logged = db().select().from(sessionLogs).all();
+        const actor = { user: click.user, channelId: click.channel, ...(click.readOnly ? { permissions: READ_ONLY } : {}) };
+        const handle = click.asMenu ? pacer.double.selectMenu(click.customId, [click.menuValue], actor) : pacer.double.clickButton(click.customId, actor);
+        const callback = await handle.response();
+        expect(handle.rejectedCallbacks).toEqual([]);
+        expect(handle.ackLatencyMs!).toBeLessThan(3000);
+        // Nobody's click rewrites a public message.
+        expect([CallbackType.UpdateMessage, CallbackType.DeferredUpdateMessage]).not.toContain(callback.type);
+        if (!handle.isEphemeral()) {
+          // Public only as `/exercise show private:false` would post it: a card, by a member who may send messages.
+          expect(click.readOnly, click.customId).toBe(false);
+          const reply = await handle.reply();
+          expect(CARD_NAMES.has(String(reply.embeds[0]?.title)), click.customId).toBe(true);
+          publicCards += 1;
+        }
+        const newEnrolments = db().select().from(enrolments).all().filter((row) => !enrolled.some((old) => old.userId === row.userId && old.challengeId === row.challengeId));
+        for (const row of newEnrolments) expect(row, click.customId).toMatchObject({ userId: click.user, challengeId: current.id });
+        const newLogs = db().select().from(sessionLogs).all().filter((row) => !logged.some((old) => old.id === row.id));
+        for (const row of newLogs) expect(row, click.customId).toMatchObject({ userId: click.user, challengeId: current.id, day: '2026-03-12' });
+        expect(fixed()).toEqual(before);
+        expect(posts()).toEqual(postsBefore);
+      }),
+      { numRuns: 150 },
+    );
+    // The property ran through real joins and shares, not only refusals.
+    expect(db().select().from(enrolments).all().length).toBeGreaterThan(0);
+    expect(publicCards).toBeGreaterThan(0);
+  }, 60_000);
 });

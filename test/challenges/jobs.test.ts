@@ -46,11 +46,12 @@ class FakePoster implements Poster {
   }
 }
 
-type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
+type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } };
 const embedOf = (sent: Sent | undefined) => (sent?.message.embeds?.[0] ?? {}) as Embed;
 const textOf = (sent: Sent | undefined) => {
   const e = embedOf(sent);
-  return [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n');
+  const content = (sent?.message as { content?: string } | undefined)?.content ?? '';
+  return [content, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? ''].join('\n');
 };
 
 describe('weekly challenge and recap jobs', () => {
@@ -89,17 +90,18 @@ describe('weekly challenge and recap jobs', () => {
     const post = poster.inChannel()[0];
     const text = textOf(post);
     expect(embedOf(post).title).toMatch(/week 1 of 12/);
-    expect(text).toMatch(/Clamshell\*\*: 2 sets of 12 on each side · `\/exercise show name:clamshell`/);
-    expect(text).toMatch(/Target:\*\* 2 sessions/);
-    expect(text).toMatch(/Wednesday 4 March to Tuesday 10 March \(Europe\/London\)/);
-    expect(text).toMatch(/pain rule/i);
-    expect(text).toMatch(/\/symptom-check/);
+    expect(text).toMatch(/Clamshell: 2 × 12 each side/);
+    expect(text).toMatch(/target \*\*2 sessions\*\*/);
+    expect(text).toMatch(/Wed 4 Mar to Tue 10 Mar/);
+    expect(text).toMatch(/Pain rule/);
     expect(text).not.toMatch(/late/i);
     expect(post?.message.allowed_mentions).toEqual({ parse: [] });
-    const buttons = (post?.message.components as { components: { label: string; custom_id: string }[] }[]).flatMap((r) => r.components);
-    expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([
+    const components = (post?.message.components as { components: { label?: string; custom_id: string }[] }[]).flatMap((r) => r.components);
+    expect(components.map((b) => [b.label, b.custom_id])).toEqual([
+      [undefined, 'ex:1:pick'],
       ['Join', 'ch:1:join:2026-03-04'],
-      ['Log a session', 'ch:1:log:2026-03-04'],
+      ['Log today', 'ch:1:log:2026-03-04'],
+      ['Pain rule', 'ch:1:pain:2026-03-04'],
     ]);
     const challenge = challengeForWeek(handle.db, GUILD, '2026-03-04');
     expect(challenge?.messageId).toBe(post?.id);
@@ -125,7 +127,7 @@ describe('weekly challenge and recap jobs', () => {
     const posts = poster.inChannel().filter((s) => embedOf(s).title?.startsWith('Strength challenge'));
     expect(posts).toHaveLength(1);
     expect(textOf(posts[0])).toMatch(/Posted late/);
-    expect(textOf(posts[0])).toMatch(/Wednesday 18 March to Tuesday 24 March/);
+    expect(textOf(posts[0])).toMatch(/Wed 18 Mar to Tue 24 Mar/);
     expect(challengeForWeek(handle.db, GUILD, '2026-03-04')).toBeUndefined();
   });
 

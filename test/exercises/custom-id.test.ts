@@ -8,6 +8,7 @@ import { decodeExerciseId, encodeExerciseId, MAX_LIST_PAGE, type ExerciseAction 
 
 const actionArb: fc.Arbitrary<ExerciseAction> = fc.oneof(
   fc.constantFrom(...EXERCISE_IDS).map((cardId): ExerciseAction => ({ kind: 'card', cardId })),
+  fc.constantFrom(...EXERCISE_IDS).map((cardId): ExerciseAction => ({ kind: 'share', cardId })),
   fc.constant<ExerciseAction>({ kind: 'pick' }),
   fc
     .record({
@@ -32,6 +33,7 @@ describe('the ex custom_id codec', () => {
   it('keeps the wire format of ids already on posted messages', () => {
     expect(encodeExerciseId({ kind: 'card', cardId: 'glute-bridge' })).toBe('ex:1:card:glute-bridge');
     expect(encodeExerciseId({ kind: 'pick' })).toBe('ex:1:pick');
+    expect(encodeExerciseId({ kind: 'share', cardId: 'clamshell' })).toBe('ex:1:share:clamshell');
     expect(encodeExerciseId({ kind: 'list', page: 2, condition: 'ITBS', area: null })).toBe('ex:1:list:2:ITBS:-');
     expect(decodeExerciseId('ex:1:list:0:-:calf')).toEqual({ kind: 'list', page: 0, condition: null, area: 'calf' });
   });

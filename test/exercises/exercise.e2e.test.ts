@@ -7,7 +7,7 @@ import { ROUTINE_CONDITIONS, ROUTINE_CONDITION_LABELS, type RoutineCondition } f
 import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
 import { PAIN_RULE } from '../../src/content/safety.js';
 import { allCards, AREA_LABELS, getCard, type Area, type Card } from '../../src/exercises/catalogue.js';
-import { FIXTURE, type ApiMessage, type InteractionHandle } from '@pacer/discord-double';
+import { FIXTURE, PermissionBits, type ApiMessage, type InteractionHandle } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
 
 type Json = Record<string, unknown>;
@@ -146,13 +146,13 @@ describe('/exercise through Discord', () => {
   });
 
   describe('show', () => {
-    it('posts the clamshell card publicly with steps, dose, cautions and the pain rule', async () => {
+    it('answers with the clamshell card privately: steps, dose, cautions, the pain rule and a Share to channel button', async () => {
       const clamshell = card('clamshell');
       const handle = run('show', { name: 'clamshell' });
       const reply = await handle.reply();
 
-      expect(handle.isEphemeral()).toBe(false);
-      expect(isPublicInChannel(reply)).toBe(true);
+      expect(handle.isEphemeral()).toBe(true);
+      expect(isPublicInChannel(reply)).toBe(false);
       expect(embed(reply).title).toBe('Clamshell');
       const steps = fieldValue(reply, 'How to do it');
       for (const step of clamshell.steps) expect(steps).toContain(step);
@@ -163,6 +163,41 @@ describe('/exercise through Discord', () => {
       const painRule = fieldValue(reply, PAIN_RULE.title);
       expect(painRule).toContain(PAIN_RULE.green);
       expect(painRule).toContain(PAIN_RULE.red);
+      expect(buttonLabelled(reply, /^Share to channel$/).custom_id).toBe('ex:1:share:clamshell');
+    });
+
+    it('Share to channel posts the same card publicly, without a second share button', async () => {
+      const opened = await run('show', { name: 'clamshell' }).reply();
+      const before = pacer.double.messagesIn(FIXTURE.channels.general, { includeInteractionMessages: true }).length;
+      const handle = click('ex:1:share:clamshell', opened.id);
+      const shared = await handle.reply();
+      expect(handle.isEphemeral()).toBe(false);
+      expect(isPublicInChannel(shared)).toBe(true);
+      expect(shared.embeds).toEqual(opened.embeds);
+      expect(components(shared).map((c) => c.label)).not.toContain('Share to channel');
+      expect(pacer.double.messagesIn(FIXTURE.channels.general, { includeInteractionMessages: true })).toHaveLength(before + 1);
+    });
+
+    it('posts publicly with private: false, as before', async () => {
+      const handle = run('show', { name: 'clamshell', private: false });
+      const reply = await handle.reply();
+      expect(handle.isEphemeral()).toBe(false);
+      expect(isPublicInChannel(reply)).toBe(true);
+      expect(components(reply).map((c) => c.label)).not.toContain('Share to channel');
+    });
+
+    it('keeps the card with a member who may not send messages in the channel, whether by button or by private: false', async () => {
+      const opened = await run('show', { name: 'clamshell' }).reply();
+      const before = pacer.double.messagesIn(FIXTURE.channels.general, { includeInteractionMessages: true }).length;
+      const readOnly = PermissionBits.ViewChannel | PermissionBits.UseApplicationCommands;
+      const shared = pacer.double.clickButton('ex:1:share:clamshell', { messageId: opened.id, permissions: readOnly });
+      handles.push(shared);
+      expect((await shared.reply()).content).toMatch(/can't send messages in this channel.*Nothing was posted/);
+      expect(shared.isEphemeral()).toBe(true);
+      const command = pacer.double.runSlash('exercise', { subcommand: 'show', options: { name: 'clamshell', private: false }, permissions: readOnly });
+      handles.push(command);
+      expect((await command.reply()).content).toMatch(/can't send messages in this channel/);
+      expect(pacer.double.messagesIn(FIXTURE.channels.general, { includeInteractionMessages: true })).toHaveLength(before);
     });
 
     it('keeps the card to the member with private: true', async () => {
@@ -182,7 +217,7 @@ describe('/exercise through Discord', () => {
         expect(embed(reply).title, id).toBe(card(id).name);
         expect(fieldValue(reply, 'How to do it'), id).toContain(card(id).steps[0]!);
         expect(fields(reply).map((f) => f.name), id).toContain(PAIN_RULE.title);
-        expect(handle.isEphemeral(), id).toBe(false);
+        expect(handle.isEphemeral(), id).toBe(true);
         expect(pacer.double.validationErrors.slice(errorsBefore), id).toEqual([]);
       }
     });
@@ -264,9 +299,9 @@ describe('/exercise through Discord', () => {
       expect(embed(reply).title).toBe('Single-leg bridge');
     });
 
-    it('shows no link button on a card without linked variants', async () => {
+    it('shows no link button on a card without linked variants, only Share to channel', async () => {
       const reply = await run('show', { name: 'clamshell' }).reply();
-      expect(components(reply)).toEqual([]);
+      expect(components(reply).map((c) => c.label)).toEqual(['Share to channel']);
     });
   });
 

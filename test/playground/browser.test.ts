@@ -78,7 +78,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.locator('#messages discord-message[ephemeral]').count()).toBeGreaterThan(0);
   });
 
-  it('autocompletes an exercise name from the bot and posts the card in the channel', async () => {
+  it('autocompletes an exercise name from the bot, answers privately, and shares the card to the channel', async () => {
     await page.fill('#composer-input', '/exercise');
     await page.click('.pg-command[data-command="/exercise show"]');
     await page.fill('#opt-name', 'squat');
@@ -89,7 +89,10 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     await choice.dispatchEvent('mousedown');
     await page.click('.pg-send');
     await expect.poll(() => lastMessage(page).locator('discord-embed').first().getAttribute('embed-title')).toBe(picked);
-    expect(await lastMessage(page).getAttribute('ephemeral')).toBeNull();
+    expect(await lastMessage(page).getAttribute('ephemeral')).not.toBeNull();
+    await clickButton(page, lastMessage(page), /share to channel/i);
+    await expect.poll(() => lastMessage(page).getAttribute('ephemeral')).toBeNull();
+    expect(await lastMessage(page).locator('discord-embed').first().getAttribute('embed-title')).toBe(picked);
     await shot(page, '06-exercise-card-in-channel');
   });
 

@@ -87,15 +87,6 @@ export function canonicalTimeZone(input: string): string | null {
   }
 }
 
-/** Up to `limit` zones for autocomplete: a valid typed name first, then list entries containing the text. */
-export function timeZoneSuggestions(query: string, limit = 25): string[] {
-  const needle = query.trim().toLowerCase().replace(/\s+/g, '_');
-  const exact = needle ? canonicalTimeZone(query) : null;
-  const matches = timeZoneList().filter((zone) => zone.toLowerCase().includes(needle) && zone !== exact);
-  matches.sort((a, b) => Number(!a.toLowerCase().startsWith(needle)) - Number(!b.toLowerCase().startsWith(needle)));
-  return [...(exact ? [exact] : []), ...matches].slice(0, limit);
-}
-
 // ---- dates and weeks ----
 
 export interface ChallengeWeek {
