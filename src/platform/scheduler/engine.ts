@@ -209,9 +209,18 @@ export class Scheduler implements BackgroundService {
     const nonce = occurrenceNonce(row.id, run.scheduledFor);
     let messageId: string;
     try {
-      ({ messageId } = await this.queue.run(row.channelId, () => this.poster.post(row.channelId, decision.message, { nonce, enforceNonce: true })));
+      ({ messageId } = await this.queue.run(row.channelId, () => {
+        // The pacing queue may have held this post for a while: a moderator's pause or cancel meanwhile wins.
+        if (!this.store.stillActive(row.id)) throw new Superseded();
+        return this.poster.post(row.channelId, decision.message, { nonce, enforceNonce: true });
+      }));
     } catch (error) {
       if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
+      if (error instanceof Superseded) {
+        this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: SUPERSEDED_REASON }, this.advance(row, run, now), now);
+        this.logger.info({ scheduleId: row.id, kind: row.kind }, 'scheduled occurrence dropped: paused or cancelled before it posted');
+        return 'skipped';
+      }
       if (error instanceof PostError && error.kind === 'permanent') return this.pause(row, run, error.reason);
       return this.transientFailure(row, run, error instanceof PostError ? error.reason : errorText(error));
     }
@@ -271,13 +280,14 @@ export class Scheduler implements BackgroundService {
 
   /** The schedule row after this occurrence: the next one strictly after both now and the occurrence. */
   private advance(row: DueSchedule, run: RunRecord, now: Date): ScheduleAfterRun {
-    if (row.ruleKind !== 'cron' || !row.cron) return { status: 'done', nextRunAt: null, lastError: null };
+    const ifRevision = row.revision;
+    if (row.ruleKind !== 'cron' || !row.cron) return { status: 'done', nextRunAt: null, lastError: null, ifRevision };
     const after = new Date(Math.max(now.getTime(), run.scheduledFor.getTime()));
     try {
       const next = nextRun(row.cron, row.timezone, after);
-      return next ? { status: 'active', nextRunAt: next, lastError: null } : { status: 'done', nextRunAt: null, lastError: null };
+      return next ? { status: 'active', nextRunAt: next, lastError: null, ifRevision } : { status: 'done', nextRunAt: null, lastError: null, ifRevision };
     } catch (error) {
-      return { status: 'paused', nextRunAt: null, lastError: errorText(error) };
+      return { status: 'paused', nextRunAt: null, lastError: errorText(error), ifRevision };
     }
   }
 
@@ -285,7 +295,7 @@ export class Scheduler implements BackgroundService {
     this.logger.warn({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, reason }, 'scheduled post refused: schedule paused');
     await this.notify(row, run, pausedNotice(row, reason));
     if (this.writesClosed) return 'abandoned';
-    this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason }, this.clock.now());
+    this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason, ifRevision: row.revision }, this.clock.now());
     return 'paused';
   }
 
@@ -294,7 +304,7 @@ export class Scheduler implements BackgroundService {
     const now = this.clock.now();
     const delayMs = this.retryDelaysMs[attempts - 1];
     if (delayMs !== undefined) {
-      this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now);
+      this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now, row.revision);
       this.logger.warn({ scheduleId: row.id, kind: row.kind, attempts, retryInMs: delayMs, reason }, 'scheduled post failed; will retry');
       return 'retrying';
     }
@@ -302,7 +312,7 @@ export class Scheduler implements BackgroundService {
     await this.notify(row, run, failedNotice(row, reason, attempts));
     if (this.writesClosed) return 'abandoned';
     const after = this.advance(row, run, now);
-    const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason };
+    const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason, ifRevision: row.revision };
     this.store.resolve(run, { status: 'failed', attempts, reason }, schedule, now);
     return 'failed';
   }
@@ -332,6 +342,11 @@ export class Scheduler implements BackgroundService {
     this.logger.warn({ scheduleId: row.id, guildId: row.guildId }, 'no way to tell this club\'s moderators');
   }
 }
+
+const SUPERSEDED_REASON = 'paused or cancelled by a moderator before it posted';
+
+/** The schedule stopped being active while its post waited in the pacing queue. */
+class Superseded extends Error {}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

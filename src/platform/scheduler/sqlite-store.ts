@@ -13,6 +13,7 @@ const runColumns = {
   status: scheduleRuns.status,
   attempts: scheduleRuns.attempts,
   messageId: scheduleRuns.messageId,
+  claimedAt: scheduleRuns.claimedAt,
 };
 
 interface DueRow {
@@ -24,6 +25,7 @@ interface DueRow {
   cron: string | null;
   timezone: string;
   next_run_at: number;
+  revision: number;
 }
 
 export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
@@ -37,7 +39,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       if (!statement) {
         // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
         statement = sqlite.prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at from schedules
+          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision from schedules
            where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
            order by next_run_at limit ?`,
         );
@@ -52,6 +54,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
         cron: row.cron,
         timezone: row.timezone,
         nextRunAt: new Date(row.next_run_at),
+        revision: row.revision,
       }));
     },
 
@@ -90,8 +93,8 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
           .where(eq(scheduleRuns.id, run.id))
           .run();
         tx.update(schedules)
-          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, lockedUntil: null, updatedAt: now })
-          .where(eq(schedules.id, run.scheduleId))
+          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, lockedUntil: null, updatedAt: now, revision: schedule.ifRevision + 1 })
+          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
           .run();
         if (alsoInTransaction) {
           try {
@@ -104,11 +107,18 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       return alsoFailed;
     },
 
-    retryLater(run, attempts, retryAt, lastError, now) {
+    retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
       db.transaction((tx) => {
         tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
-        tx.update(schedules).set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now }).where(eq(schedules.id, run.scheduleId)).run();
+        tx.update(schedules)
+          .set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now, revision: ifRevision + 1 })
+          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, ifRevision)))
+          .run();
       });
+    },
+
+    stillActive(scheduleId) {
+      return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
     },
 
     batch(work) {
