@@ -30,8 +30,8 @@ export function normaliseCron(rule: string): string {
 
 /**
  * The timing for a start time and either a named repeat or a cron rule (not both). A named repeat takes
- * its time, weekday and day of month from `start` in the club's zone; a cron rule's first post is its
- * first time at or after `start`.
+ * its time, weekday and day of month from `start` in the club's zone. The first post is `start` itself when it
+ * falls on one of the rule's times (see firstRunFrom), then the repeat.
  */
 export function timingFor(start: Date, zone: string, repeat: NamedRepeat | null, cron: string | null): TimingResult {
   if (cron !== null && cron.trim() !== '') {
@@ -67,8 +67,18 @@ function shortMonthNote(day: number): string {
   return `Monthly on the ${day}${ordinal(day)}: months without a ${day}${ordinal(day)} (${months}) are skipped, not moved. For the last day of every month use \`cron\`, for example \`0 18 L * *\`.`;
 }
 
+/**
+ * The first post: the `when` itself when its minute is one of the rule's times (a `when` such as "in 2
+ * minutes" carries seconds, which no rule time has), else the rule's first time after it.
+ */
+export function firstRunFrom(rule: string, zone: string, start: Date): Date | null {
+  const minute = Math.floor(start.getTime() / 60_000) * 60_000;
+  if (nextRun(rule, zone, new Date(minute - 1))?.getTime() === minute) return start;
+  return nextRun(rule, zone, new Date(start.getTime() - 1));
+}
+
 function named(repeat: NamedRepeat, rule: string, start: Date, zone: string, notes: string[]): TimingResult {
-  const firstRun = nextRun(rule, zone, new Date(start.getTime() - 1));
+  const firstRun = firstRunFrom(rule, zone, start);
   if (!firstRun) return { ok: false, error: 'That repeat never runs. Nothing was saved.' };
   return { ok: true, repeat, cron: rule, firstRun, notes };
 }
@@ -80,7 +90,7 @@ function cronTiming(start: Date, zone: string, rule: string): TimingResult {
     if (error instanceof RuleError) return { ok: false, error: `${error.message} Nothing was saved.` };
     throw error;
   }
-  const firstRun = nextRun(rule, zone, new Date(start.getTime() - 1));
+  const firstRun = firstRunFrom(rule, zone, start);
   if (!firstRun) return { ok: false, error: `\`${rule}\` never runs after that time. Nothing was saved.` };
   const tooOften = shortestGap(rule, zone, firstRun);
   if (tooOften) {
@@ -89,7 +99,8 @@ function cronTiming(start: Date, zone: string, rule: string): TimingResult {
       error: `\`${rule}\` would post more than once an hour (for example at <t:${tooOften[0].getTime() / 1000}:f> and <t:${tooOften[1].getTime() / 1000}:t>). An announcement may post at most once an hour. Nothing was saved.`,
     };
   }
-  return { ok: true, repeat: 'cron', cron: rule, firstRun, notes: [] };
+  const notes = firstRun === start ? [] : ['That time is not one of the rule\'s times, so the first post is the rule\'s first time after it.'];
+  return { ok: true, repeat: 'cron', cron: rule, firstRun, notes };
 }
 
 /**

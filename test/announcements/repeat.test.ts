@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editedTiming } from '../../src/announcements/edit-timing.js';
+import { parseWhen } from '../../src/announcements/when.js';
 import { notBefore, shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
 
 const LONDON = 'Europe/London';
@@ -134,5 +135,32 @@ describe('a form left open past the first post', () => {
     expect(notBefore(weekly, LONDON, new Date('2026-11-02T18:05:00Z'))?.firstRun.toISOString()).toBe('2026-11-09T18:00:00.000Z');
     const once = ok(timingFor(new Date('2026-11-02T18:00:00Z'), LONDON, null, null));
     expect(notBefore(once, LONDON, new Date('2026-11-02T18:00:00Z'))).toBeNull();
+  });
+});
+
+describe('the first post of a repeat is the `when` given ("in 2 minutes" carries seconds)', () => {
+  // Tuesday 1 Dec 2026, 14:31:27 in London; "in 2 minutes" is 14:33:27.
+  const now = new Date('2026-12-01T14:31:27.000Z');
+  const when = parseWhen('in 2 minutes', LONDON, now, 'day-first');
+  if (!when.ok) throw new Error(when.error);
+  const at = when.at;
+  const cases: [string, TimingResult, string][] = [
+    ['none', timingFor(at, LONDON, 'none', null), '(no repeat)'],
+    ['daily', timingFor(at, LONDON, 'daily', null), '2026-12-02T14:33:00.000Z'],
+    ['weekdays', timingFor(at, LONDON, 'weekdays', null), '2026-12-02T14:33:00.000Z'],
+    ['weekly', timingFor(at, LONDON, 'weekly', null), '2026-12-08T14:33:00.000Z'],
+    ['monthly', timingFor(at, LONDON, 'monthly', null), '2027-01-01T14:33:00.000Z'],
+    ['cron', timingFor(at, LONDON, null, '33 14 * * 2'), '2026-12-08T14:33:00.000Z'],
+  ];
+  it.each(cases)('%s: first post at the when given, then the repeat', (_, result, second) => {
+    const runsShown = upcomingRuns(ok(result).cron, LONDON, ok(result).firstRun, 2).map((d) => d.toISOString());
+    expect(runsShown[0]).toBe('2026-12-01T14:33:27.000Z');
+    expect(runsShown[1] ?? '(no repeat)').toBe(second);
+  });
+
+  it('a cron rule whose times do not include the `when` starts at its first time after it, and says so', () => {
+    const result = ok(timingFor(at, LONDON, null, '0 18 * * *'));
+    expect(result.firstRun.toISOString()).toBe('2026-12-01T18:00:00.000Z');
+    expect(result.notes.join(' ')).toMatch(/not one of the rule's times/);
   });
 });
