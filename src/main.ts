@@ -3,6 +3,7 @@ import { startApp, type RunningApp, type StartOptions } from './app.js';
 import { ConfigError, loadDotEnv, parseConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { StartupError } from './platform/startup-error.js';
+import { stopSignalHandler } from './platform/stop-signals.js';
 
 export interface MainOptions {
   /** Where log lines go (stdout unless a test captures them). */
@@ -61,19 +62,7 @@ if (isEntryPoint()) {
   if (typeof outcome === 'number') {
     process.exit(outcome);
   } else {
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) {
-        console.error(`Received ${signal} again, exiting now.`);
-        process.exit(1);
-      }
-      stopping = true;
-      console.error(`Received ${signal}, stopping Pacer...`);
-      void outcome.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
+    const shutdown = stopSignalHandler({ stop: () => outcome.stop(), exit: (code) => process.exit(code), say: (line) => console.error(line) });
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
   }
