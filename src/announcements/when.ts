@@ -37,9 +37,13 @@ export function whenExamples(zone: string): string {
 
 const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\b/;
 
+/** Discord's cap on the `when` option (max_length 100): longer input is refused before any parsing. */
+export const WHEN_MAX = 100;
+
 export function parseWhen(text: string, zone: string, now: Date, order: DateOrder): WhenResult {
-  const input = text.trim().replace(/\s+/g, ' ');
   const refuse = (why: string): WhenResult => ({ ok: false, error: `${why} ${whenExamples(zone)}` });
+  if (text.length > WHEN_MAX) return refuse(`That \`when\` is ${text.length.toLocaleString('en-GB')} characters; it can be at most ${WHEN_MAX}.`);
+  const input = text.trim().replace(/\s+/g, ' ');
   if (!input) return refuse('Please say when to post.');
 
   const nowInZone = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone);

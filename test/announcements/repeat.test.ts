@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editedTiming } from '../../src/announcements/edit-timing.js';
 import { parseWhen } from '../../src/announcements/when.js';
-import { notBefore, shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
+import { minutesOf, notBefore, shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
 
 const LONDON = 'Europe/London';
 
@@ -162,5 +162,36 @@ describe('the first post of a repeat is the `when` given ("in 2 minutes" carries
     const result = ok(timingFor(at, LONDON, null, '0 18 * * *'));
     expect(result.firstRun.toISOString()).toBe('2026-12-01T18:00:00.000Z');
     expect(result.notes.join(' ')).toMatch(/not one of the rule's times/);
+  });
+});
+
+describe('the once-an-hour check reads the minute field instead of walking a year', () => {
+  const start = new Date('2026-10-30T12:00:00Z');
+  it.each([
+    ['0-0 * * * *', true],
+    ['0,0 * * * *', true],
+    ['*/60 * * * *', true],
+    ['0 * * * *', true],
+    ['5,35 18 * * *', false],
+    ['*/20 * * * *', false],
+    ['10-12 9 * * 1', false],
+    ['0,59 9 * * 1', false],
+  ])('%s: allowed = %s', (rule, allowed) => {
+    const result = timingFor(start, LONDON, null, rule);
+    expect(result.ok).toBe(allowed);
+    if (!result.ok) expect(result.error).toMatch(/more than once an hour/);
+  });
+
+  it('reads every minute-field form', () => {
+    expect([...minutesOf('0-0')!]).toEqual([0]);
+    expect([...minutesOf('*/60')!]).toEqual([0]);
+    expect([...minutesOf('5-50/15')!]).toEqual([5, 20, 35, 50]);
+    expect([...minutesOf('30/10')!]).toEqual([30, 40, 50]);
+    expect(minutesOf('*')!.size).toBe(60);
+    expect(minutesOf('61')).toBeNull();
+  });
+
+  it('a cron rule longer than the option allows is refused before it is parsed', () => {
+    expect(refusal(timingFor(start, LONDON, null, `0 18 * * 1${' '.repeat(100_000)}`))).toMatch(/at most 60/);
   });
 });

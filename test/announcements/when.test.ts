@@ -85,3 +85,10 @@ describe('when, read in the club zone', () => {
     expect(refused(parseWhen('banana 7am', LONDON, now, 'day-first'))).toMatch(/could not read "banana 7am"/);
   });
 });
+
+describe('input longer than the option allows', () => {
+  it('a 1.5 MB `when` is refused at once, before the phrase parser sees it', () => {
+    const result = parseWhen('tomorrow 18:00 '.repeat(100_000), 'Europe/London', new Date('2026-10-30T12:00:00Z'), 'day-first');
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/1,500,000 characters; it can be at most 100/) });
+  });
+});
