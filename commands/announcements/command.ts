@@ -9,7 +9,7 @@ import {
 import { REPEATS, pingToRoleId, type NamedRepeat, type Ping } from '../../src/announcements/announcement.js';
 import { editedTiming } from '../../src/announcements/edit-timing.js';
 import { notBefore, timingFor, upcomingRuns, type Timing } from '../../src/announcements/repeat.js';
-import { textProblem } from '../../src/announcements/text-limits.js';
+import { textNotes, textProblem } from '../../src/announcements/text-limits.js';
 import { dateOrderFor, describeWhenNote, parseWhen, type WhenNote } from '../../src/announcements/when.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
@@ -297,7 +297,7 @@ export const announceCommand = defineCommand({
         at: now,
       });
       const row = getAnnouncement(ctx.db, guildId, id)!;
-      return ctx.respond.reply(confirmation(row, timing, [...whenNotes(draft.notes, draft.start, club.timezone), ...timing.notes], 'scheduled'));
+      return ctx.respond.reply(confirmation(row, timing, [...whenNotes(draft.notes, draft.start, club.timezone), ...timing.notes, ...textNotes(text.body)], 'scheduled'));
     }
 
     const draft = action.draft;
@@ -316,7 +316,7 @@ export const announceCommand = defineCommand({
     if (!shown.firstRun || updated.status === 'done') {
       return ctx.respond.reply(plainView(`Announcement #${row.id} updated. It has already posted and has no further posts; give it a \`when\` with \`/announce edit\` to post it again.`));
     }
-    return ctx.respond.reply(confirmation(updated, { ...shown, firstRun: shown.firstRun }, timing ? timing.notes : [], 'updated'));
+    return ctx.respond.reply(confirmation(updated, { ...shown, firstRun: shown.firstRun }, [...(timing ? timing.notes : []), ...textNotes(text.body)], 'updated'));
   },
 
   async component(interaction, ctx) {

@@ -92,3 +92,17 @@ describe('input longer than the option allows', () => {
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/1,500,000 characters; it can be at most 100/) });
   });
 });
+
+describe('UTC offsets', () => {
+  const now = new Date('2026-10-30T12:00:00Z');
+  it.each(['2026-12-01T18:00+99:00', '2026-12-01T18:00+15:00', '2026-12-01T18:00-13:00', '2026-12-01T18:00+05:07'])('%s is refused: no place uses that offset', (text) => {
+    expect(parseWhen(text, 'Europe/London', now, 'day-first')).toMatchObject({ ok: false, error: expect.stringMatching(/offset no place uses/) });
+  });
+  it.each([
+    ['2026-12-01T18:00+14:00', '2026-12-01T04:00:00.000Z'],
+    ['2026-12-01T18:00+05:45', '2026-12-01T12:15:00.000Z'],
+  ])('%s is read as given', (text, iso) => {
+    const result = parseWhen(text, 'Europe/London', now, 'day-first');
+    expect(result.ok && result.at.toISOString()).toBe(iso);
+  });
+});
