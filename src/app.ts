@@ -58,7 +58,7 @@ export interface StartOptions {
   /** The scheduled jobs (commands/scheduled-jobs.ts unless a test narrows or extends it). */
   jobs?: readonly JobFactory[];
   /** Pacing, retry delays and heartbeat of the scheduler (tests). */
-  scheduler?: Pick<SchedulerOptions, 'pacing' | 'retryDelaysMs' | 'stopGraceMs' | 'tickExpression'>;
+  scheduler?: Pick<SchedulerOptions, 'pacing' | 'retryDelaysMs' | 'stopGraceMs' | 'tickExpression' | 'watchdogMs' | 'stepThresholdMs' | 'lateAfterMs'>;
   drainMs?: number;
   stopBudgetMs?: number;
 }
@@ -142,8 +142,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       const report = (): HealthReport => {
         const away = gateway.awayMs();
         const databaseOk = database.healthy();
+        const heartbeat = scheduler.health();
         return {
-          ok: gateway.state === 'ready' && databaseOk && accepting,
+          ok: gateway.state === 'ready' && databaseOk && accepting && !heartbeat.late,
+          scheduler: heartbeat,
           gateway: gateway.state,
           ...(away === null ? {} : { gatewayAwaySeconds: Math.round(away / 1000) }),
           database: databaseOk ? 'ok' : 'unavailable',

@@ -8,10 +8,10 @@
  * - Downtime: missed occurrences collapse into the latest one, which the job gets with `now` (late).
  * - Permanent failures pause the schedule and tell the club's moderators; transient ones retry with backoff.
  */
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../time/clock.js';
 import type { BackgroundService, JobDecision, Occurrence, OutgoingMessage, Poster, ScheduleKind, ScheduledJob } from './contract.js';
 import { PostError } from './contract.js';
+import { Heartbeat } from './heartbeat.js';
 import { failedNotice, pausedNotice, skippedNotice } from './notices.js';
 import { latestDueOccurrence, occurrenceNonce } from './occurrences.js';
 import { PostQueue, QueueClosedError, type PacingOptions } from './pacing.js';
@@ -39,6 +39,21 @@ export interface SchedulerOptions {
   stopGraceMs?: number;
   /** node-cron expression of the heartbeat (UTC). Default: every minute at second 0. */
   tickExpression?: string;
+  /** How often the watchdog reads the clock for steps and missed minutes (default 5 s). */
+  watchdogMs?: number;
+  /** A clock moving this much more or less than real time between two readings has stepped (default 30 s). */
+  stepThresholdMs?: number;
+  /** The heartbeat is late (health turns 503) when it has made no progress for this long (default 3 min). */
+  lateAfterMs?: number;
+  monotonic?: () => number;
+}
+
+/** What /health shows about the scheduler. */
+export interface SchedulerHealth {
+  /** The clock's time when the last tick finished, or null before the first. */
+  lastTickAt: string | null;
+  /** No tick started, finished or posted for longer than `lateAfterMs`. */
+  late: boolean;
 }
 
 export interface TickReport {
@@ -65,9 +80,13 @@ export class Scheduler implements BackgroundService {
   private readonly queue: PostQueue;
   private readonly retryDelaysMs: readonly number[];
   private readonly stopGraceMs: number;
-  private readonly tickExpression: string;
+  private readonly heartbeat: Heartbeat;
+  private readonly monotonic: () => number;
+  private readonly lateAfterMs: number;
+  private lastProgressMono: number;
+  private lastTickAt: Date | null = null;
+  private started = false;
   private readonly inFlight = new Set<number>();
-  private task: ScheduledTask | undefined;
   private stopped = false;
   /** Set once stop() returns: the app may close the database, so a post that answers later is not recorded. */
   private writesClosed = false;
@@ -88,7 +107,46 @@ export class Scheduler implements BackgroundService {
     this.queue = new PostQueue(options.pacing);
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.stopGraceMs = options.stopGraceMs ?? 5000;
-    this.tickExpression = options.tickExpression ?? '0 * * * * *';
+    this.monotonic = options.monotonic ?? (() => performance.now());
+    this.lateAfterMs = options.lateAfterMs ?? 3 * 60_000;
+    this.lastProgressMono = this.monotonic();
+    this.heartbeat = new Heartbeat({
+      clock: this.clock,
+      logger: this.logger,
+      expression: options.tickExpression ?? '0 * * * * *',
+      watchdogMs: options.watchdogMs ?? 5_000,
+      stepThresholdMs: options.stepThresholdMs ?? 30_000,
+      monotonic: this.monotonic,
+      beat: () => this.tick(),
+      onStep: () => void this.replanAheadOfClock(),
+    });
+  }
+
+  /** The heartbeat's state for /health. */
+  health(): SchedulerHealth {
+    return {
+      lastTickAt: this.lastTickAt?.toISOString() ?? null,
+      late: this.started && !this.stopped && this.monotonic() - this.lastProgressMono > this.lateAfterMs,
+    };
+  }
+
+  /**
+   * Schedules that ran at occurrences the clock has not reached (it ran fast and was corrected) are planned
+   * again from now, instead of staying silent until the fast clock's next run comes round.
+   */
+  replanAheadOfClock(): number {
+    const now = this.clock.now();
+    const ahead = this.store.aheadOfClock(now);
+    for (const row of ahead) {
+      try {
+        const next = nextRun(row.cron!, row.timezone, new Date(now.getTime() - 1));
+        if (next && next < row.nextRunAt) this.store.replan(row.id, next, now, row.revision);
+      } catch (error) {
+        this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not re-plan a schedule after a clock correction');
+      }
+    }
+    if (ahead.length > 0) this.logger.info({ schedules: ahead.length }, 'schedules re-planned from the corrected clock');
+    return ahead.length;
   }
 
   get kinds(): readonly ScheduleKind[] {
@@ -97,14 +155,11 @@ export class Scheduler implements BackgroundService {
 
   /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
   start(): void {
-    if (this.stopped || this.task) return;
-    this.task = cron.schedule(this.tickExpression, () => this.tick(), {
-      timezone: 'UTC',
-      noOverlap: true,
-      name: 'pacer-scheduler',
-      suppressMissedWarning: true,
-    });
-    void this.tick();
+    if (this.stopped || this.started) return;
+    this.started = true;
+    this.lastProgressMono = this.monotonic();
+    this.replanAheadOfClock();
+    this.heartbeat.start();
     this.logger.info({ kinds: this.kinds }, 'scheduler started');
   }
 
@@ -112,7 +167,7 @@ export class Scheduler implements BackgroundService {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.task?.destroy();
+    await this.heartbeat.stop();
     await this.queue.close(this.stopGraceMs);
     if (this.currentRun) await Promise.race([this.currentRun.catch(() => undefined), delay(this.stopGraceMs)]);
     this.flushRecords();
@@ -133,12 +188,15 @@ export class Scheduler implements BackgroundService {
    * playground call it directly; the heartbeat calls it every minute.
    */
   async runDue(): Promise<TickReport> {
+    this.lastProgressMono = this.monotonic();
     const run = this.runDueOnce();
     this.currentRun = run;
     try {
       return await run;
     } finally {
       if (this.currentRun === run) this.currentRun = undefined;
+      this.lastProgressMono = this.monotonic();
+      this.lastTickAt = this.clock.now();
     }
   }
 
@@ -226,6 +284,7 @@ export class Scheduler implements BackgroundService {
     }
     if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
 
+    this.lastProgressMono = this.monotonic();
     const postedAt = this.clock.now();
     const claimed = run;
     await this.record(() => {

@@ -1,6 +1,6 @@
 /** The scheduler's database port over drizzle: the due query, the run ledger, schedule updates. */
 import type { Statement } from 'better-sqlite3';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { ScheduleKind } from './contract.js';
 import type { ClubContacts, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
 import type { DatabaseHandle } from '../db/connection.js';
@@ -119,6 +119,42 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
 
     stillActive(scheduleId) {
       return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
+    },
+
+    aheadOfClock(now) {
+      const rows = sqlite
+        .prepare<[number, number], DueRow>(
+          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision from schedules s
+           where status = 'active' and rule_kind = 'cron' and next_run_at > ?
+             and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
+        )
+        .all(now.getTime(), now.getTime());
+      return rows.map((row) => ({
+        id: row.id,
+        guildId: row.guild_id,
+        kind: row.kind,
+        channelId: row.channel_id,
+        ruleKind: row.rule_kind,
+        cron: row.cron,
+        timezone: row.timezone,
+        nextRunAt: new Date(row.next_run_at),
+        revision: row.revision,
+      }));
+    },
+
+    replan(scheduleId, nextRunAt, now, ifRevision) {
+      db.transaction((tx) => {
+        const changed = tx
+          .update(schedules)
+          .set({ nextRunAt, updatedAt: now, revision: ifRevision + 1 })
+          .where(and(eq(schedules.id, scheduleId), eq(schedules.revision, ifRevision)))
+          .run().changes;
+        if (changed === 0) return;
+        // Runs "after now" happened under the fast clock; the occurrences they name have not come yet.
+        tx.delete(scheduleRuns)
+          .where(and(eq(scheduleRuns.scheduleId, scheduleId), gt(scheduleRuns.scheduledFor, now), ne(scheduleRuns.status, 'claimed')))
+          .run();
+      });
     },
 
     batch(work) {

@@ -69,6 +69,13 @@ export interface ScheduleStore {
   retryLater(run: RunRecord, attempts: number, retryAt: Date, lastError: string, now: Date, ifRevision: number): void;
   /** Whether the schedule is still active (a moderator has not paused or cancelled it since the tick read it). */
   stillActive(scheduleId: number): boolean;
+  /**
+   * Active repeating schedules that ran at an occurrence after `now`: the clock ran fast and was corrected,
+   * so their next run is planned from a time that has not come yet.
+   */
+  aheadOfClock(now: Date): DueSchedule[];
+  /** Plans the schedule from `nextRunAt` (if its revision is unchanged) and forgets its resolved runs after `now`. */
+  replan(scheduleId: number, nextRunAt: Date, now: Date, ifRevision: number): void;
   contacts(guildId: string): ClubContacts;
   /** Runs `work` in one transaction (a savepoint when nested): one disk sync for many writes. */
   batch<T>(work: () => T): T;

@@ -80,4 +80,40 @@ describe('scheduled posts through the running app', () => {
     expect(new Date(posted.timestamp).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
     await expect.poll(() => pacer!.app.database.sqlite.prepare('select status from schedules').pluck().get()).toBe('done');
   });
+
+  it('after the clock steps back a day, a post due minutes later is on time; /health shows the last tick and 503 when the heartbeat stalls', async () => {
+    const clock = new ManualClock('2026-06-02T12:00:00Z');
+    const job = new TestJob('announcement', 60 * 60_000);
+    pacer = await startPacer({
+      env: { HEALTH_PORT: '0' },
+      app: { clock, jobs: [() => job], scheduler: { tickExpression: '0 0 0 1 1 *', watchdogMs: 25, lateAfterMs: 1500 } },
+    });
+    const health = async () => {
+      const response = await fetch(`http://127.0.0.1:${pacer!.app.health!.port}/health`);
+      return { status: response.status, body: (await response.json()) as { scheduler: { lastTickAt: string | null; late: boolean } } };
+    };
+    await expect.poll(async () => (await health()).body.scheduler.lastTickAt).toBe('2026-06-02T12:00:00.000Z');
+    expect((await health()).status).toBe(200);
+
+    clock.set('2026-06-01T10:00:00Z'); // back 26 hours
+    await expect.poll(() => pacer!.logs()).toContain('clock step detected');
+    const { db } = pacer.app.database;
+    const now = clock.now();
+    db.insert(clubs).values({ guildId: FIXTURE.guildId, createdAt: now, updatedAt: now }).run();
+    const dueAt = new Date(now.getTime() + 150_000);
+    db.insert(schedules)
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: dueAt, createdAt: now, updatedAt: now })
+      .run();
+    clock.set(dueAt);
+    await expect.poll(() => pacer!.double.messagesIn(FIXTURE.channels.announcements).length, { timeout: 3000 }).toBe(1);
+
+    // Discord stalls the next post: the heartbeat makes no progress and /health says so.
+    pacer.double.injectFault({ method: 'POST', pathPattern: '/messages', status: 'delay', delayMs: 6000 });
+    db.insert(schedules)
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: new Date(dueAt.getTime() + 60_000), createdAt: now, updatedAt: now })
+      .run();
+    clock.advance(60_000);
+    await expect.poll(async () => (await health()).status, { timeout: 5000, interval: 200 }).toBe(503);
+    expect((await health()).body.scheduler.late).toBe(true);
+  });
 });
