@@ -89,14 +89,16 @@ describe('when, read in the club zone', () => {
 describe('input longer than the option allows', () => {
   it('a 1.5 MB `when` is refused at once, before the phrase parser sees it', () => {
     const result = parseWhen('tomorrow 18:00 '.repeat(100_000), 'Europe/London', new Date('2026-10-30T12:00:00Z'), 'day-first');
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/1,500,000 characters; it can be at most 100/) });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/1,500,000 characters; it can be at most 100/);
   });
 });
 
 describe('UTC offsets', () => {
   const now = new Date('2026-10-30T12:00:00Z');
   it.each(['2026-12-01T18:00+99:00', '2026-12-01T18:00+15:00', '2026-12-01T18:00-13:00', '2026-12-01T18:00+05:07'])('%s is refused: no place uses that offset', (text) => {
-    expect(parseWhen(text, 'Europe/London', now, 'day-first')).toMatchObject({ ok: false, error: expect.stringMatching(/offset no place uses/) });
+    const result = parseWhen(text, 'Europe/London', now, 'day-first');
+    expect(!result.ok && result.error).toMatch(/offset no place uses/);
   });
   it.each([
     ['2026-12-01T18:00+14:00', '2026-12-01T04:00:00.000Z'],

@@ -164,7 +164,7 @@ describe('start-up failures talking to Discord: one human line, no JSON line wit
 
   it.each([
     ['a wrong token (Discord answers 401)', () => answering(401, JSON.stringify({ message: '401: Unauthorized', code: 0 })), /Discord refused DISCORD_TOKEN/],
-    ['a closed API port', async () => 'http://127.0.0.1:9/api', /Discord could not be reached \(connect ECONNREFUSED/],
+    ['a closed API port', () => Promise.resolve('http://127.0.0.1:9/api'), /Discord could not be reached \(connect ECONNREFUSED/],
     ['a host that is not Discord (a proxy answering 404 with no description)', () => answering(404, '{}'), /DISCORD_API_URL answered, but not as Discord's API does \(HTTP 404 for \/api\/v10\/gateway\/bot\)/],
   ])('%s', async (_what, url, pattern) => {
     expect(await start(await url())).toBe(1);

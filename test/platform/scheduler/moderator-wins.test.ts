@@ -144,12 +144,7 @@ describe('a moderator acting while the post is in flight', () => {
   });
 });
 
-/** runHeld with the announcement job reading the harness's database (built inside). */
-async function runHeldWithJob(action: (id: number) => void) {
-  return runHeld(action);
-}
-
 /** The harness's database, looked up at each use: the job is built before the harness exists. */
 function lazyDb() {
-  return new Proxy({} as EngineHarness['handle']['db'], { get: (_, key) => Reflect.get(harness!.handle.db, key) });
+  return new Proxy({} as EngineHarness['handle']['db'], { get: (_, key): unknown => Reflect.get(harness!.handle.db, key) });
 }
