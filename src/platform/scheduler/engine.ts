@@ -12,7 +12,7 @@ import type { Clock } from '../time/clock.js';
 import type { BackgroundService, JobDecision, Occurrence, OutgoingMessage, Poster, ScheduleKind, ScheduledJob } from './contract.js';
 import { PostError } from './contract.js';
 import { Heartbeat } from './heartbeat.js';
-import { failedNotice, pausedNotice, skippedNotice } from './notices.js';
+import { failedNotice, noticeDigest, pausedNotice, skippedNotice } from './notices.js';
 import { latestDueOccurrence, occurrenceNonce } from './occurrences.js';
 import { PostQueue, QueueClosedError, type PacingOptions } from './pacing.js';
 import { nextRun } from '../time/weekly-rules.js';
@@ -69,6 +69,13 @@ export interface TickReport {
 const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 120_000];
 
 type Result = 'posted' | 'skipped' | 'retrying' | 'failed' | 'paused' | 'abandoned';
+
+/** A notice for a club's moderators, held until the tick ends: one digest per tick and club. */
+interface PendingNotice {
+  row: DueSchedule;
+  run: RunRecord;
+  message: OutgoingMessage;
+}
 
 export class Scheduler implements BackgroundService {
   readonly name = 'scheduler';
@@ -209,16 +216,18 @@ export class Scheduler implements BackgroundService {
     const due = this.store.due(now, limit, this.kinds).filter((row) => !this.inFlight.has(row.id));
     report.due = due.length;
     // Each run's claim and decision happen before its first await: one transaction covers all of them.
-    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now))));
+    const notices: PendingNotice[] = [];
+    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now, notices))));
     for (const result of results) if (result !== 'abandoned') report[result] += 1;
+    await this.sendDigests(notices);
     if (due.length > 0) this.logger.info({ ...report }, 'scheduler tick');
     return report;
   }
 
-  private async runSchedule(row: DueSchedule, tickNow: Date): Promise<Result> {
+  private async runSchedule(row: DueSchedule, tickNow: Date, notices: PendingNotice[]): Promise<Result> {
     this.inFlight.add(row.id);
     try {
-      return await this.runOccurrence(row, tickNow);
+      return await this.runOccurrence(row, tickNow, notices);
     } catch (error) {
       if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
       this.logger.error({ err: error, scheduleId: row.id }, 'scheduled run failed unexpectedly');
@@ -228,7 +237,7 @@ export class Scheduler implements BackgroundService {
     }
   }
 
-  private async runOccurrence(row: DueSchedule, now: Date): Promise<Result> {
+  private async runOccurrence(row: DueSchedule, now: Date, notices: PendingNotice[]): Promise<Result> {
     const job = this.jobs.get(row.kind)!;
     let run = this.store.openRun(row.id);
     if (!run) {
@@ -255,12 +264,12 @@ export class Scheduler implements BackgroundService {
     try {
       decision = this.store.batch(() => job.decide(occurrence)); // a savepoint: a failing job undoes its own writes
     } catch (error) {
-      return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`);
+      return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`, notices);
     }
     if (decision.action === 'skip') {
       this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: decision.reason }, this.advance(row, run, now), now);
       this.logger.info({ scheduleId: row.id, kind: row.kind, reason: decision.reason }, 'scheduled occurrence skipped');
-      if (decision.notifyModerators) await this.notify(row, run, skippedNotice(row, decision.reason));
+      if (decision.notifyModerators) notices.push({ row, run, message: skippedNotice(row, decision.reason) });
       return 'skipped';
     }
 
@@ -279,8 +288,8 @@ export class Scheduler implements BackgroundService {
         this.logger.info({ scheduleId: row.id, kind: row.kind }, 'scheduled occurrence dropped: paused or cancelled before it posted');
         return 'skipped';
       }
-      if (error instanceof PostError && error.kind === 'permanent') return this.pause(row, run, error.reason);
-      return this.transientFailure(row, run, error instanceof PostError ? error.reason : errorText(error));
+      if (error instanceof PostError && error.kind === 'permanent') return this.pause(row, run, error.reason, notices);
+      return this.transientFailure(row, run, error instanceof PostError ? error.reason : errorText(error), notices);
     }
     if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
 
@@ -350,15 +359,15 @@ export class Scheduler implements BackgroundService {
     }
   }
 
-  private async pause(row: DueSchedule, run: RunRecord, reason: string): Promise<Result> {
+  private pause(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Result {
     this.logger.warn({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, reason }, 'scheduled post refused: schedule paused');
-    await this.notify(row, run, pausedNotice(row, reason));
     if (this.writesClosed) return 'abandoned';
+    notices.push({ row, run, message: pausedNotice(row, reason) });
     this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason, ifRevision: row.revision }, this.clock.now());
     return 'paused';
   }
 
-  private async transientFailure(row: DueSchedule, run: RunRecord, reason: string): Promise<Result> {
+  private transientFailure(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Result {
     const attempts = run.attempts + 1;
     const now = this.clock.now();
     const delayMs = this.retryDelaysMs[attempts - 1];
@@ -368,12 +377,27 @@ export class Scheduler implements BackgroundService {
       return 'retrying';
     }
     this.logger.error({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, attempts, reason }, 'scheduled post failed; giving up on this occurrence');
-    await this.notify(row, run, failedNotice(row, reason, attempts));
     if (this.writesClosed) return 'abandoned';
+    notices.push({ row, run, message: failedNotice(row, reason, attempts) });
     const after = this.advance(row, run, now);
     const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason, ifRevision: row.revision };
     this.store.resolve(run, { status: 'failed', attempts, reason }, schedule, now);
     return 'failed';
+  }
+
+  /** After the tick's runs are recorded: one message per club for all of this tick's notices. */
+  private async sendDigests(notices: readonly PendingNotice[]): Promise<void> {
+    const byGuild = new Map<string, PendingNotice[]>();
+    for (const notice of notices) byGuild.set(notice.row.guildId, [...(byGuild.get(notice.row.guildId) ?? []), notice]);
+    await Promise.all(
+      [...byGuild.values()].map(async (group) => {
+        try {
+          await this.notify(group[0]!.row, group[0]!.run, noticeDigest(group.map((notice) => notice.message)));
+        } catch (error) {
+          if (!(error instanceof QueueClosedError)) throw error;
+        }
+      }),
+    );
   }
 
   /** Tells the club's moderators: its notices channel, else a DM to the member who set it up. */
