@@ -43,6 +43,18 @@ export interface Poster {
   edit(channelId: string, messageId: string, message: OutgoingMessage): Promise<void>;
   /** A direct message to one member (used when a club has no notices channel). */
   directMessage(userId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
+  /** The channel's latest messages, newest first (at most `limit`, 1-100); needs Read Message History. */
+  recentMessages?(channelId: string, limit: number): Promise<PostedMessage[]>;
+}
+
+/** A message already in a channel, as the scheduler compares it with a post it may have sent before a crash. */
+export interface PostedMessage {
+  id: string;
+  /** Sent by Pacer itself. */
+  mine: boolean;
+  createdAt: Date;
+  content: string;
+  embeds: readonly object[];
 }
 
 export type ScheduleKind = 'weekly_challenge' | 'challenge_recap' | 'announcement';

@@ -14,6 +14,7 @@ import { PostError } from './contract.js';
 import { Heartbeat } from './heartbeat.js';
 import { failedNotice, noticeDigest, pausedNotice, skippedNotice } from './notices.js';
 import { latestDueOccurrence, occurrenceNonce } from './occurrences.js';
+import { findEarlierPost, LOOKUP_LIMIT, needsLookup } from './recovery.js';
 import { PostQueue, QueueClosedError, type PacingOptions } from './pacing.js';
 import { nextRun } from '../time/weekly-rules.js';
 import type { DueSchedule, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
@@ -240,6 +241,7 @@ export class Scheduler implements BackgroundService {
   private async runOccurrence(row: DueSchedule, now: Date, notices: PendingNotice[]): Promise<Result> {
     const job = this.jobs.get(row.kind)!;
     let run = this.store.openRun(row.id);
+    const reopened = run !== undefined && this.poster.recentMessages !== undefined;
     if (!run) {
       const { scheduledFor, collapsed } = latestDueOccurrence(row, now);
       if (collapsed) this.logger.info({ scheduleId: row.id, first: row.nextRunAt, latest: scheduledFor }, 'missed occurrences collapsed into the latest');
@@ -273,6 +275,9 @@ export class Scheduler implements BackgroundService {
       return 'skipped';
     }
 
+    const recovered = reopened && needsLookup(run.claimedAt, now) ? await this.lookForEarlierPost(row, run, occurrence, job, decision.message) : undefined;
+    if (recovered) return this.recordPosted(row, run, occurrence, job, recovered, 'scheduled post found in the channel after a crash; recorded, not posted again');
+
     const nonce = occurrenceNonce(row.id, run.scheduledFor);
     let messageId: string;
     try {
@@ -293,6 +298,36 @@ export class Scheduler implements BackgroundService {
     }
     if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
 
+    return this.recordPosted(row, run, occurrence, job, messageId, 'scheduled post sent');
+  }
+
+  /**
+   * A run claimed longer ago than Discord's nonce memory: its post may be in the channel already. Looks for
+   * it (as the job decided it at the claim, and as it decides it now); undefined when it is not there or the
+   * channel cannot be read (then the post goes out, with a warning).
+   */
+  private async lookForEarlierPost(row: DueSchedule, run: RunRecord, occurrence: Occurrence, job: ScheduledJob, current: OutgoingMessage): Promise<string | undefined> {
+    const candidates = [current];
+    try {
+      const original = this.store.batch(() => job.decide({ ...occurrence, now: run.claimedAt }));
+      if (original.action === 'post') candidates.unshift(original.message);
+    } catch {
+      // The job cannot rebuild the first attempt: compare with what it posts now.
+    }
+    try {
+      const recent = await this.queue.run(row.channelId, () => this.poster.recentMessages!(row.channelId, LOOKUP_LIMIT));
+      for (const candidate of candidates) {
+        const found = findEarlierPost(recent, candidate, run.claimedAt);
+        if (found) return found.id;
+      }
+    } catch (error) {
+      if (error instanceof QueueClosedError) throw error;
+      this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not read the channel to check for a post made before a crash; posting');
+    }
+    return undefined;
+  }
+
+  private async recordPosted(row: DueSchedule, run: RunRecord, occurrence: Occurrence, job: ScheduledJob, messageId: string, logMessage: string): Promise<Result> {
     this.lastProgressMono = this.monotonic();
     const postedAt = this.clock.now();
     const claimed = run;
@@ -306,7 +341,7 @@ export class Scheduler implements BackgroundService {
       );
       if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
     });
-    this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, 'scheduled post sent');
+    this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, logMessage);
     return 'posted';
   }
 
