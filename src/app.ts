@@ -114,6 +114,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger,
     jobs: (options.jobs ?? scheduledJobs).map((createJob) => createJob(context)),
   });
+  context.scheduler = scheduler;
   const gateway = monitorGateway(client, logger);
   const startedAt = Date.now();
 

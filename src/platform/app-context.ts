@@ -2,7 +2,7 @@ import type { Clock } from './time/clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { Logger } from './logger.js';
-import type { Poster } from './scheduler/contract.js';
+import type { OnDemandPosts, Poster } from './scheduler/contract.js';
 
 /** The services every handler may use. Passed explicitly; there is no global container. */
 export interface AppContext {
@@ -12,4 +12,6 @@ export interface AppContext {
   clock: Clock;
   /** Posts, edits and DMs outside an interaction (set by startApp once the client exists). */
   poster?: Poster;
+  /** Posts one scheduled occurrence now through the scheduler's ledger, nonce and pacing (set by startApp). */
+  scheduler?: OnDemandPosts;
 }

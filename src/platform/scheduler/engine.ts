@@ -9,7 +9,7 @@
  * - Permanent failures pause the schedule and tell the club's moderators; transient ones retry with backoff.
  */
 import type { Clock } from '../time/clock.js';
-import type { BackgroundService, JobDecision, Occurrence, OutgoingMessage, Poster, ScheduleKind, ScheduledJob } from './contract.js';
+import type { BackgroundService, JobDecision, OnDemandPosts, Occurrence, OutgoingMessage, Poster, PostNowResult, ScheduleKind, ScheduledJob } from './contract.js';
 import { PostError } from './contract.js';
 import { Heartbeat } from './heartbeat.js';
 import { failedNotice, noticeDigest, pausedNotice, skippedNotice } from './notices.js';
@@ -78,7 +78,7 @@ interface PendingNotice {
   message: OutgoingMessage;
 }
 
-export class Scheduler implements BackgroundService {
+export class Scheduler implements BackgroundService, OnDemandPosts {
   readonly name = 'scheduler';
   private readonly store: ScheduleStore;
   private readonly poster: Poster;
@@ -159,6 +159,34 @@ export class Scheduler implements BackgroundService {
 
   get kinds(): readonly ScheduleKind[] {
     return [...this.jobs.keys()];
+  }
+
+  /**
+   * Posts one occurrence of a schedule now (`/club challenge post-now`), the way the timetable does: claimed in
+   * the run ledger (so the timetable's own run of it finds it done), decided by its job, posted through the
+   * pacing queue with the occurrence's nonce, recorded in one transaction. A paused schedule stays paused.
+   */
+  async postNow(scheduleId: number, scheduledFor: Date): Promise<PostNowResult> {
+    const row = this.store.schedule(scheduleId);
+    const job = row && this.jobs.get(row.kind);
+    if (!row || !job) return { outcome: 'failed', reason: 'there is no such schedule' };
+    const now = this.clock.now();
+    const run = this.store.claim(row.id, scheduledFor, now);
+    if (run.status === 'posted' && run.messageId) return { outcome: 'already-posted', messageId: run.messageId };
+    if (run.status !== 'claimed') return { outcome: 'skipped', reason: 'this occurrence was already skipped or failed' };
+    const occurrence: Occurrence = { scheduleId: row.id, guildId: row.guildId, kind: row.kind, channelId: row.channelId, timezone: row.timezone, scheduledFor: run.scheduledFor, now };
+    const decision = this.store.batch(() => job.decide(occurrence));
+    if (decision.action === 'skip') return { outcome: 'skipped', reason: decision.reason };
+    let messageId: string;
+    try {
+      ({ messageId } = await this.queue.run(row.channelId, () => this.poster.post(row.channelId, decision.message, { nonce: occurrenceNonce(row.id, run.scheduledFor), enforceNonce: true })));
+    } catch (error) {
+      // The run stays claimed: the timetable retries it with the same nonce, or a second post-now does.
+      return { outcome: 'failed', reason: error instanceof PostError ? error.reason : errorText(error) };
+    }
+    const after = row.status === 'active' ? this.advance(row, run, now) : { status: 'paused' as const, nextRunAt: null, lastError: null, ifRevision: -1 };
+    await this.recordPosted(row, run, occurrence, job, decision, messageId, 'scheduled post sent on request (post-now)', after);
+    return { outcome: 'posted', messageId };
   }
 
   /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
@@ -276,7 +304,7 @@ export class Scheduler implements BackgroundService {
     }
 
     const recovered = reopened && needsLookup(run.claimedAt, now) ? await this.lookForEarlierPost(row, run, occurrence, job, decision.message) : undefined;
-    if (recovered) return this.recordPosted(row, run, occurrence, job, recovered, 'scheduled post found in the channel after a crash; recorded, not posted again');
+    if (recovered) return this.recordPosted(row, run, occurrence, job, decision, recovered, 'scheduled post found in the channel after a crash; recorded, not posted again');
 
     const nonce = occurrenceNonce(row.id, run.scheduledFor);
     let messageId: string;
@@ -298,7 +326,7 @@ export class Scheduler implements BackgroundService {
     }
     if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
 
-    return this.recordPosted(row, run, occurrence, job, messageId, 'scheduled post sent');
+    return this.recordPosted(row, run, occurrence, job, decision, messageId, 'scheduled post sent');
   }
 
   /**
@@ -327,7 +355,17 @@ export class Scheduler implements BackgroundService {
     return undefined;
   }
 
-  private async recordPosted(row: DueSchedule, run: RunRecord, occurrence: Occurrence, job: ScheduledJob, messageId: string, logMessage: string): Promise<Result> {
+  private async recordPosted(
+    row: DueSchedule,
+    run: RunRecord,
+    occurrence: Occurrence,
+    job: ScheduledJob,
+    decision: Extract<JobDecision, { action: 'post' }>,
+    messageId: string,
+    logMessage: string,
+    scheduleAfter?: ScheduleAfterRun,
+  ): Promise<Result> {
+    const remember = decision.recordPosted ?? (job.posted ? (id: string) => job.posted!(occurrence, id) : undefined);
     this.lastProgressMono = this.monotonic();
     const postedAt = this.clock.now();
     const claimed = run;
@@ -335,9 +373,9 @@ export class Scheduler implements BackgroundService {
       const postedFailed = this.store.resolve(
         claimed,
         { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
-        this.advance(row, claimed, postedAt),
+        scheduleAfter ?? this.advance(row, claimed, postedAt),
         postedAt,
-        job.posted ? () => job.posted!(occurrence, messageId) : undefined,
+        remember ? () => remember(messageId) : undefined,
       );
       if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
     });

@@ -58,6 +58,27 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       }));
     },
 
+    schedule(scheduleId) {
+      const row = sqlite
+        .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
+          'select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision, status from schedules where id = ?',
+        )
+        .get(scheduleId);
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        guildId: row.guild_id,
+        kind: row.kind,
+        channelId: row.channel_id,
+        ruleKind: row.rule_kind,
+        cron: row.cron,
+        timezone: row.timezone,
+        nextRunAt: new Date(row.next_run_at ?? 0),
+        revision: row.revision,
+        status: row.status,
+      };
+    },
+
     openRun(scheduleId) {
       return db
         .select(runColumns)

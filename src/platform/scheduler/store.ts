@@ -55,6 +55,8 @@ export interface ClubContacts {
 export interface ScheduleStore {
   /** The one indexed query per tick (schedules_due): active rows of these kinds due at or before `now`, earliest first. */
   due(now: Date, limit: number, kinds: readonly ScheduleKind[]): DueSchedule[];
+  /** One schedule row whatever its status (post-now), with its status; undefined if there is none. */
+  schedule(scheduleId: number): (DueSchedule & { status: string }) | undefined;
   /** The schedule's claimed run that never resolved (after a crash or a transient failure), if any. */
   openRun(scheduleId: number): RunRecord | undefined;
   /** Claims the occurrence (unique schedule + occurrence); returns the ledger row, new or already there. */

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clubs, schedules } from '../../../src/platform/db/schema.js';
 import { nextRun, weeklyRule } from '../../../src/platform/time/weekly-rules.js';
 import { FIXTURE } from '@pacer/discord-double';
-import { ManualClock, TestJob } from './support.js';
+import { saveClubSetup } from '../../../src/challenges/club-settings-store.js';
+import { occurrenceNonce } from '../../../src/platform/scheduler/occurrences.js';
+import { ledger, ManualClock, TestJob } from './support.js';
 import { startPacer, type Pacer } from '../../support/pacer.js';
 
 let pacer: Pacer | undefined;
@@ -115,5 +117,29 @@ describe('scheduled posts through the running app', () => {
     clock.advance(60_000);
     await expect.poll(async () => (await health()).status, { timeout: 5000, interval: 200 }).toBe(503);
     expect((await health()).body.scheduler.late).toBe(true);
+  });
+
+  it('/club challenge post-now claims the week in the run ledger like the timetable, so the timetable does not post it again', async () => {
+    const clock = new ManualClock('2026-06-01T10:00:00Z'); // Monday 11:00 in London; the week posts at 18:00
+    pacer = await startPacer({ app: { clock } });
+    const { db } = pacer.app.database;
+    const settings = saveClubSetup(db, { guildId: FIXTURE.guildId, channelId: FIXTURE.channels.strength, timezone: 'Europe/London', day: 'monday', time: { hour: 18, minute: 0 }, setupByUserId: FIXTURE.users.moderator }, clock.now());
+    const scheduleId = settings.weekly!.scheduleId;
+    const handle = pacer.double.runSlash('club', { subcommandGroup: 'challenge', subcommand: 'post-now', options: {}, user: FIXTURE.users.moderator, bypassPermissionGate: true });
+    expect((await handle.reply()).content).toMatch(/Posted this week's challenge/);
+    const posted = pacer.double.messagesIn(FIXTURE.channels.strength);
+    expect(posted).toHaveLength(1);
+    const occurrence = new Date('2026-06-01T17:00:00Z');
+    const post = pacer.double.requests.find((request) => request.route === 'POST /channels/:channelId/messages')!;
+    expect(post.body).toMatchObject({ nonce: occurrenceNonce(scheduleId, occurrence), enforce_nonce: true });
+    await expect.poll(() => ledger(pacer!.app.database, scheduleId)).toEqual([expect.objectContaining({ scheduledFor: occurrence, status: 'posted', messageId: posted[0]!.id })]);
+    expect(new Date(pacer.app.database.sqlite.prepare('select next_run_at from schedules where id = ?').pluck().get(scheduleId) as number).toISOString()).toBe('2026-06-08T17:00:00.000Z');
+
+    clock.set(occurrence);
+    await pacer.app.scheduler.runDue();
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(1);
+    const again = pacer.double.runSlash('club', { subcommandGroup: 'challenge', subcommand: 'post-now', options: {}, user: FIXTURE.users.moderator, bypassPermissionGate: true });
+    expect((await again.reply()).content).toMatch(/already posted/);
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(1);
   });
 });
