@@ -224,6 +224,9 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
    * playground call it directly; the heartbeat calls it every minute.
    */
   async runDue(): Promise<TickReport> {
+    // One run at a time: a caller (the playground, a test) asking while the heartbeat's run is under way waits
+    // for it, then runs, so what it gets back covers everything due at its now.
+    while (this.currentRun) await this.currentRun.catch(() => undefined);
     this.lastProgressMono = this.monotonic();
     const run = this.runDueOnce();
     this.currentRun = run;
