@@ -63,6 +63,12 @@ bench('announce: parse `when` in the club zone', 5_000, (i) => parseWhen(phrases
 bench('announce: weekly timing (rule + first run)', 5_000, () => timingFor(whenNow, 'Europe/London', 'weekly', null));
 bench('announce: cron check, hourly rule (worst case gap walk)', 200, () => timingFor(whenNow, 'Europe/London', null, '0 * * * *'));
 bench('announce: cron check, refused every-30-minutes rule', 2_000, () => timingFor(whenNow, 'Europe/London', null, '*/30 * * * *'));
+// The rules that once walked a year synchronously (about 700 ms each): now read from the minute field.
+for (const rule of ['0-0 * * * *', '0,0 * * * *', '*/60 * * * *']) {
+  bench(`announce: cron check, hostile rule \`${rule}\``, 200, () => timingFor(whenNow, 'Europe/London', null, rule));
+}
+const hugeWhen = 'tomorrow 18:00 '.repeat(100_000); // 1.5 MB: refused before the phrase parser sees it
+bench('announce: parse a 1.5 MB `when`', 2_000, () => parseWhen(hugeWhen, 'Europe/London', whenNow, 'day-first'));
 const draftId = encodeAnnounceId({
   kind: 'new',
   draft: { channelId: '1300000000000000003', start: whenNow, repeat: 'cron', ping: { kind: 'role', roleId: '1400000000000000009' }, notes: ['gap'], cron: '0 18 * * MON-FRI' },

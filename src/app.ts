@@ -52,7 +52,7 @@ export interface StartOptions {
   /** The scheduled jobs (commands/scheduled-jobs.ts unless a test narrows or extends it). */
   jobs?: readonly JobFactory[];
   /** Pacing, retry delays and heartbeat of the scheduler (tests). */
-  scheduler?: Pick<SchedulerOptions, 'pacing' | 'retryDelaysMs' | 'stopGraceMs' | 'tickExpression'>;
+  scheduler?: Pick<SchedulerOptions, 'pacing' | 'retryDelaysMs' | 'stopGraceMs' | 'tickExpression' | 'watchdogMs' | 'stepThresholdMs' | 'lateAfterMs'>;
   drainMs?: number;
   stopBudgetMs?: number;
 }
@@ -104,6 +104,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger,
     jobs: (options.jobs ?? scheduledJobs).map((createJob) => createJob(context)),
   });
+  context.scheduler = scheduler;
   const gateway = monitorGateway(client, logger);
   const intake = new Intake(logger, createRouter(registry, context, options.router));
   client.on(Events.InteractionCreate, (interaction: Interaction) => intake.take(interaction));
@@ -114,8 +115,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const report = (): HealthReport => {
     const away = gateway.awayMs();
     const databaseOk = database.healthy();
+    const heartbeat = scheduler.health();
     return {
-      ok: gateway.state === 'ready' && databaseOk && intake.accepting,
+      ok: gateway.state === 'ready' && databaseOk && intake.accepting && !heartbeat.late,
+      scheduler: heartbeat,
       gateway: gateway.state,
       ...(away === null ? {} : { gatewayAwaySeconds: Math.round(away / 1000) }),
       database: databaseOk ? 'ok' : 'unavailable',

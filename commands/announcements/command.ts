@@ -7,9 +7,10 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { REPEATS, pingToRoleId, type NamedRepeat, type Ping } from '../../src/announcements/announcement.js';
+import { channelRefusal, normalisePing, pingRefusal, type AnnouncementActor } from '../../src/announcements/authorize.js';
 import { editedTiming } from '../../src/announcements/edit-timing.js';
 import { notBefore, timingFor, upcomingRuns, type Timing } from '../../src/announcements/repeat.js';
-import { textProblem } from '../../src/announcements/text-limits.js';
+import { textNotes, textProblem } from '../../src/announcements/text-limits.js';
 import { dateOrderFor, describeWhenNote, parseWhen, type WhenNote } from '../../src/announcements/when.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
@@ -46,7 +47,6 @@ import {
 
 export const NO_CLUB_TEXT =
   'This server has no Pacer club settings yet. Run `/club setup` first: it sets the time zone that announcement times are read in. Nothing was saved.';
-const NO_EVERYONE_TEXT = 'Only members with the Mention Everyone permission can ping @everyone. Pick a role, or leave `ping` empty. Nothing was saved.';
 const CRON_TOO_LONG_TEXT = 'That cron rule is too long to carry through the form. Write it more briefly (for example `0 18 * * 1`). Nothing was saved.';
 
 const idOption = { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The announcement (start typing)', required: true, autocomplete: true, min_value: 1 } as const;
@@ -111,6 +111,19 @@ function botMissingIn(interaction: BaseInteraction, channelId: string): string[]
 
 function canMentionEveryone(interaction: BaseInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.MentionEveryone) ?? false;
+}
+
+const POSTABLE_CHANNELS = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+
+/** The member and this server as Discord describes them now (the interaction's member permissions, the guild's roles and channels). */
+function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementActor {
+  const guild = interaction.guild;
+  return {
+    guildId,
+    mayMentionEveryone: canMentionEveryone(interaction),
+    roles: new Map(guild ? [...guild.roles.cache.values()].map((role) => [role.id, { name: role.name, mentionable: role.mentionable }]) : []),
+    channels: new Map(guild ? [...guild.channels.cache.values()].map((channel) => [channel.id, { postable: POSTABLE_CHANNELS.has(channel.type) }]) : []),
+  };
 }
 
 /** The moderator gate and the club's settings, or the private refusal already sent. */
@@ -179,11 +192,9 @@ export const announceCommand = defineCommand({
         if (!when.ok) return ctx.respond.fail(when.error);
         const timing = timingFor(when.at, zone, asRepeat(args.repeat), args.cron);
         if (!timing.ok) return ctx.respond.fail(timing.error);
-        let ping: Ping = { kind: 'nobody' };
-        if (args.ping === guildId) {
-          if (!canMentionEveryone(interaction)) return ctx.respond.fail(NO_EVERYONE_TEXT);
-          ping = { kind: 'everyone' };
-        } else if (args.ping) ping = { kind: 'role', roleId: args.ping };
+        const ping: Ping = args.ping ? normalisePing({ kind: 'role', roleId: args.ping }, guildId) : { kind: 'nobody' };
+        const refused = pingRefusal(ping, actorOf(interaction, guildId));
+        if (refused) return ctx.respond.fail(refused);
         let customId: string;
         try {
           customId = encodeAnnounceId({ kind: 'new', draft: { channelId: args.channel, start: when.at, repeat: timing.repeat, ping, notes: when.notes, cron: timing.repeat === 'cron' ? timing.cron : null } });
@@ -274,8 +285,11 @@ export const announceCommand = defineCommand({
 
     if (action.kind === 'new') {
       const draft = action.draft;
-      if (!interaction.guild?.channels.cache.has(draft.channelId)) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-      if (draft.ping.kind === 'everyone' && !canMentionEveryone(interaction)) return ctx.respond.fail(NO_EVERYONE_TEXT);
+      // The form's id is client-held: the channel and the ping are checked again against the server as it is now.
+      const actor = actorOf(interaction, guildId);
+      const refused = channelRefusal(draft.channelId, actor) ?? pingRefusal(draft.ping, actor);
+      if (refused) return ctx.respond.fail(refused);
+      const ping = normalisePing(draft.ping, guildId);
       const computed = timingFor(draft.start, club.timezone, draft.repeat === 'cron' || draft.repeat === 'none' ? null : draft.repeat, draft.cron);
       if (!computed.ok) return ctx.respond.fail(computed.error);
       const timing = notBefore(computed, club.timezone, now);
@@ -291,13 +305,13 @@ export const announceCommand = defineCommand({
         firstRun: timing.firstRun,
         title: text.title,
         body: text.body,
-        ping: draft.ping,
-        pingRoleId: pingToRoleId(draft.ping, guildId),
+        ping,
+        pingRoleId: pingToRoleId(ping, guildId),
         by: interaction.user.id,
         at: now,
       });
       const row = getAnnouncement(ctx.db, guildId, id)!;
-      return ctx.respond.reply(confirmation(row, timing, [...whenNotes(draft.notes, draft.start, club.timezone), ...timing.notes], 'scheduled'));
+      return ctx.respond.reply(confirmation(row, timing, [...whenNotes(draft.notes, draft.start, club.timezone), ...timing.notes, ...textNotes(text.body)], 'scheduled'));
     }
 
     const draft = action.draft;
@@ -316,7 +330,7 @@ export const announceCommand = defineCommand({
     if (!shown.firstRun || updated.status === 'done') {
       return ctx.respond.reply(plainView(`Announcement #${row.id} updated. It has already posted and has no further posts; give it a \`when\` with \`/announce edit\` to post it again.`));
     }
-    return ctx.respond.reply(confirmation(updated, { ...shown, firstRun: shown.firstRun }, timing ? timing.notes : [], 'updated'));
+    return ctx.respond.reply(confirmation(updated, { ...shown, firstRun: shown.firstRun }, [...(timing ? timing.notes : []), ...textNotes(text.body)], 'updated'));
   },
 
   async component(interaction, ctx) {

@@ -40,7 +40,8 @@ export function announcementModal(customId: string, heading: string, current?: A
           {
             type: ComponentType.TextInput,
             custom_id: BODY_FIELD,
-            label: 'Message',
+            label: `Message (up to ${BODY_MAX.toLocaleString('en-GB')} characters)`,
+            placeholder: `Discord's form stops at ${BODY_MAX.toLocaleString('en-GB')} characters; Pacer tells you if the text reached that.`,
             style: TextInputStyle.Paragraph,
             required: true,
             min_length: 1,

@@ -10,15 +10,14 @@ import { defineCommand, type CommandDefinition, type InteractionContext } from '
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { describeTime, parseTimeOfDay } from '../../src/challenges/clock-time.js';
 import { ignoresSummerTime, resolveTimeZone, suggestedZoneFor, timeZoneSuggestions } from '../../src/challenges/time-zone-names.js';
-import { isWeekday, weekAt, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
+import { isWeekday, weekAt, weeklyCron, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
 import type { ClockTime } from '../../src/platform/time/club-weeks.js';
 import { localDay } from '../../src/platform/time/days.js';
 import { REGION_NAMES, REGIONS, type Region } from '../../src/content/regions.js';
-import { challengeForWeek, recordChallengePost, skipChallengeWeek } from '../../src/challenges/store.js';
+import { challengeForWeek, skipChallengeWeek } from '../../src/challenges/store.js';
 import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChallenge, saveClubSetup, type ClubSettings } from '../../src/challenges/club-settings-store.js';
-import { weeklyPostModel } from './jobs.js';
-import { PostError } from '../../src/platform/scheduler/contract.js';
-import { asOutgoing, formatDay, settingsView, textView, weeklyPostView } from './views.js';
+import { weeklyOccurrence, weeklyPostModel } from './jobs.js';
+import { formatDay, settingsView, textView, weeklyPostView } from './views.js';
 
 const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 const BOT_NEEDS = [
@@ -217,18 +216,16 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
       }
       const problem = cannotPostReason(interaction, weekly.channelId);
       if (problem) return reply(ctx, `${problem} Nothing was posted.`);
-      if (!ctx.poster) return reply(ctx, 'Pacer cannot post right now. Please try again in a minute.');
-      const message = asOutgoing(weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false)));
-      // The same nonce for the same week: a second post-now racing this one gets this message back.
-      const nonce = `w${week.start.replaceAll('-', '')}.${BigInt(guildId).toString(36)}`;
-      let posted: { messageId: string };
-      try {
-        posted = await ctx.poster.post(weekly.channelId, message, { nonce, enforceNonce: true });
-      } catch (error) {
-        if (error instanceof PostError) return reply(ctx, `Discord refused the post: ${error.reason}. Nothing was posted.`);
-        throw error;
+      const scheduledFor = weeklyOccurrence(week, weeklyCron(weekly.day, weekly.time), zone);
+      if (!ctx.scheduler || !scheduledFor) return reply(ctx, 'Pacer cannot post right now. Please try again in a minute.');
+      // The same path as the timetable: this week's occurrence is claimed in the run ledger, posted with its nonce
+      // through the pacing queue, and recorded; the timetable's own run of it then finds it done.
+      const posted = await ctx.scheduler.postNow(weekly.scheduleId, scheduledFor);
+      if (posted.outcome === 'failed') return reply(ctx, `Discord refused the post: ${posted.reason}. Nothing was posted.`);
+      if (posted.outcome === 'skipped') return reply(ctx, `Nothing was posted: ${posted.reason}`);
+      if (posted.outcome === 'already-posted') {
+        return reply(ctx, `This week's challenge is already posted: https://discord.com/channels/${guildId}/${weekly.channelId}/${posted.messageId}`);
       }
-      recordChallengePost(ctx.db, { guildId, week, channelId: weekly.channelId, messageId: posted.messageId }, ctx.clock.now());
       return reply(ctx, `Posted this week's challenge in <#${weekly.channelId}>. It runs from ${formatDay(week.start)} to ${formatDay(week.end)}.`);
     }
     case 'skip-week': {

@@ -18,6 +18,7 @@ import {
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import type { Db } from '../../src/platform/db/connection.js';
 import type { JobDecision, Occurrence, ScheduledJob } from '../../src/platform/scheduler/contract.js';
+import { nextRun } from '../../src/platform/time/weekly-rules.js';
 import { asOutgoing, recapView, weeklyPostView, type WeeklyPostModel } from './views.js';
 
 /** A post this long after its time says it is late. */
@@ -56,12 +57,11 @@ export function weeklyChallengeJob(db: Db): ScheduledJob {
       if (existing?.status === 'skipped') return { action: 'skip', reason: `A moderator skipped the week of ${week.start}.` };
       if (existing?.messageId) return { action: 'skip', reason: `The week of ${week.start} was already posted (post-now).` };
       const late = occurrence.now.getTime() - occurrence.scheduledFor.getTime() > LATE_AFTER_MS;
-      return { action: 'post', message: asOutgoing(weeklyPostView(weeklyPostModel(db, occurrence.guildId, week, occurrence.timezone, late))) };
-    },
-    posted(occurrence, messageId) {
-      const found = weekFor(occurrence);
-      if (!found) return;
-      recordChallengePost(db, { guildId: occurrence.guildId, week: found.week, channelId: occurrence.channelId, messageId }, occurrence.now);
+      return {
+        action: 'post',
+        message: asOutgoing(weeklyPostView(weeklyPostModel(db, occurrence.guildId, week, occurrence.timezone, late))),
+        recordPosted: (messageId) => recordChallengePost(db, { guildId: occurrence.guildId, week, channelId: occurrence.channelId, messageId }, occurrence.now),
+      };
     },
   };
 }
@@ -87,11 +87,12 @@ export function challengeRecapJob(db: Db): ScheduledJob {
         reachedTarget: progress.reachedTarget,
         streaks: longestCurrentStreaks(db, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN),
       });
-      return { action: 'post', message: asOutgoing(view) };
-    },
-    posted(occurrence, messageId) {
-      const challenge = awaiting(occurrence);
-      if (challenge) recordRecap(db, challenge.id, messageId);
+      return { action: 'post', message: asOutgoing(view), recordPosted: (messageId) => recordRecap(db, challenge.id, messageId) };
     },
   };
+}
+
+/** The instant the weekly post of `week` is due by the club's rule (its post day at its time), for post-now's ledger claim. */
+export function weeklyOccurrence(week: ChallengeWeek, rule: string, timezone: string): Date | null {
+  return nextRun(rule, timezone, new Date(week.opensAt.getTime() - 1));
 }

@@ -8,9 +8,10 @@ import { nextRun, nextRuns, RuleError, validateRule } from '../platform/time/wee
 import type { NamedRepeat, Repeat } from './announcement.js';
 
 export const MIN_GAP_MS = 60 * 60_000;
+/** The `cron` option's max_length: longer input is refused before parsing. */
+export const CRON_MAX = 60;
 /** How far ahead the minimum gap is checked: a year covers every clock change and month length. */
 const GAP_HORIZON_DAYS = 366;
-const GAP_MAX_RUNS = 9_000;
 
 export interface Timing {
   repeat: Repeat;
@@ -30,10 +31,11 @@ export function normaliseCron(rule: string): string {
 
 /**
  * The timing for a start time and either a named repeat or a cron rule (not both). A named repeat takes
- * its time, weekday and day of month from `start` in the club's zone; a cron rule's first post is its
- * first time at or after `start`.
+ * its time, weekday and day of month from `start` in the club's zone. The first post is `start` itself when it
+ * falls on one of the rule's times (see firstRunFrom), then the repeat.
  */
 export function timingFor(start: Date, zone: string, repeat: NamedRepeat | null, cron: string | null): TimingResult {
+  if (cron !== null && cron.length > CRON_MAX) return { ok: false, error: `That cron rule is ${cron.length} characters; it can be at most ${CRON_MAX}. Nothing was saved.` };
   if (cron !== null && cron.trim() !== '') {
     if (repeat !== null && repeat !== 'none') {
       return { ok: false, error: 'Choose either `repeat` or `cron`, not both. Nothing was saved.' };
@@ -67,8 +69,18 @@ function shortMonthNote(day: number): string {
   return `Monthly on the ${day}${ordinal(day)}: months without a ${day}${ordinal(day)} (${months}) are skipped, not moved. For the last day of every month use \`cron\`, for example \`0 18 L * *\`.`;
 }
 
+/**
+ * The first post: the `when` itself when its minute is one of the rule's times (a `when` such as "in 2
+ * minutes" carries seconds, which no rule time has), else the rule's first time after it.
+ */
+export function firstRunFrom(rule: string, zone: string, start: Date): Date | null {
+  const minute = Math.floor(start.getTime() / 60_000) * 60_000;
+  if (nextRun(rule, zone, new Date(minute - 1))?.getTime() === minute) return start;
+  return nextRun(rule, zone, new Date(start.getTime() - 1));
+}
+
 function named(repeat: NamedRepeat, rule: string, start: Date, zone: string, notes: string[]): TimingResult {
-  const firstRun = nextRun(rule, zone, new Date(start.getTime() - 1));
+  const firstRun = firstRunFrom(rule, zone, start);
   if (!firstRun) return { ok: false, error: 'That repeat never runs. Nothing was saved.' };
   return { ok: true, repeat, cron: rule, firstRun, notes };
 }
@@ -80,7 +92,7 @@ function cronTiming(start: Date, zone: string, rule: string): TimingResult {
     if (error instanceof RuleError) return { ok: false, error: `${error.message} Nothing was saved.` };
     throw error;
   }
-  const firstRun = nextRun(rule, zone, new Date(start.getTime() - 1));
+  const firstRun = firstRunFrom(rule, zone, start);
   if (!firstRun) return { ok: false, error: `\`${rule}\` never runs after that time. Nothing was saved.` };
   const tooOften = shortestGap(rule, zone, firstRun);
   if (tooOften) {
@@ -89,20 +101,19 @@ function cronTiming(start: Date, zone: string, rule: string): TimingResult {
       error: `\`${rule}\` would post more than once an hour (for example at <t:${tooOften[0].getTime() / 1000}:f> and <t:${tooOften[1].getTime() / 1000}:t>). An announcement may post at most once an hour. Nothing was saved.`,
     };
   }
-  return { ok: true, repeat: 'cron', cron: rule, firstRun, notes: [] };
+  const notes = firstRun === start ? [] : ['That time is not one of the rule\'s times, so the first post is the rule\'s first time after it.'];
+  return { ok: true, repeat: 'cron', cron: rule, firstRun, notes };
 }
 
 /**
- * Two consecutive runs less than an hour apart within the next year, or null. A rule naming more than one
- * minute posts twice within some hour. With one minute, runs on an unchanging offset are whole hours
- * apart, so only the hours around each clock change in the next year need walking.
+ * Two consecutive runs less than an hour apart within the next year, or null. Worked out from the minute
+ * field, never by walking a year of runs: a rule naming more than one minute posts twice within some hour
+ * (its first runs show where). With one minute, runs on an unchanging offset are whole hours apart, so only
+ * the hours around each clock change in the next year need walking (a few runs each).
  */
 export function shortestGap(rule: string, zone: string, from: Date): [Date, Date] | null {
-  const minuteField = rule.split(' ')[0] ?? '';
-  if (!/^\d{1,2}$/.test(minuteField)) {
-    const closest = walk(rule, zone, from, from.getTime() + GAP_HORIZON_DAYS * 86_400_000, GAP_MAX_RUNS);
-    return closest ?? pairWithin(rule, zone, from) ?? [from, from];
-  }
+  const minutes = minutesOf(rule.split(' ')[0] ?? '');
+  if (minutes === null || minutes.size > 1) return closestOfFirstRuns(rule, zone, from, Math.min(minutes?.size ?? 60, 60) + 1) ?? [from, from];
   const horizon = Temporal.Instant.fromEpochMilliseconds(from.getTime() + GAP_HORIZON_DAYS * 86_400_000);
   let transition = Temporal.Instant.fromEpochMilliseconds(from.getTime()).toZonedDateTimeISO(zone).getTimeZoneTransition('next');
   while (transition && Temporal.Instant.compare(transition.toInstant(), horizon) < 0) {
@@ -112,6 +123,32 @@ export function shortestGap(rule: string, zone: string, from: Date): [Date, Date
     transition = transition.getTimeZoneTransition('next');
   }
   return null;
+}
+
+/** The minutes a cron minute field names (`*`, `5`, `0-10`, `*\/15`, `5-50/5`, lists of these), or null if unreadable. */
+export function minutesOf(field: string): Set<number> | null {
+  const minutes = new Set<number>();
+  for (const part of field.split(',')) {
+    const match = /^(\*|(\d{1,2})(?:-(\d{1,2}))?)(?:\/(\d{1,2}))?$/.exec(part);
+    if (!match) return null;
+    const step = match[4] === undefined ? 1 : Number(match[4]);
+    const low = match[1] === '*' ? 0 : Number(match[2]);
+    const high = match[1] === '*' || (match[3] === undefined && match[4] !== undefined) ? 59 : Number(match[3] ?? match[2]);
+    if (step < 1 || low > high || high > 59) return null;
+    for (let minute = low; minute <= high; minute += step) minutes.add(minute);
+  }
+  return minutes;
+}
+
+/** The closest pair among the first `count` runs (a rule with several minutes shows two within an hour). */
+function closestOfFirstRuns(rule: string, zone: string, from: Date, count: number): [Date, Date] | null {
+  const runs = nextRuns(rule, zone, new Date(from.getTime() - 1), count);
+  let best: [Date, Date] | null = null;
+  for (let i = 1; i < runs.length; i++) {
+    const pair: [Date, Date] = [runs[i - 1]!, runs[i]!];
+    if (!best || pair[1].getTime() - pair[0].getTime() < best[1].getTime() - best[0].getTime()) best = pair;
+  }
+  return best && best[1].getTime() - best[0].getTime() < MIN_GAP_MS ? best : null;
 }
 
 const TRANSITION_WINDOW_MS = 3 * 60 * 60_000;
@@ -126,11 +163,6 @@ function walk(rule: string, zone: string, from: Date, until: number, maxRuns: nu
     previous = next;
   }
   return null;
-}
-
-function pairWithin(rule: string, zone: string, from: Date): [Date, Date] | null {
-  const [a, b] = nextRuns(rule, zone, new Date(from.getTime() - 1), 2);
-  return a && b ? [a, b] : null;
 }
 
 /**

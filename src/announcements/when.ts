@@ -37,9 +37,16 @@ export function whenExamples(zone: string): string {
 
 const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\b/;
 
+/** Discord's cap on the `when` option (max_length 100): longer input is refused before any parsing. */
+export const WHEN_MAX = 100;
+/** Real UTC offsets run from -12:00 to +14:00 (Kiribati); anything past them is a typing error. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+const MIN_OFFSET_MINUTES = -12 * 60;
+
 export function parseWhen(text: string, zone: string, now: Date, order: DateOrder): WhenResult {
-  const input = text.trim().replace(/\s+/g, ' ');
   const refuse = (why: string): WhenResult => ({ ok: false, error: `${why} ${whenExamples(zone)}` });
+  if (text.length > WHEN_MAX) return refuse(`That \`when\` is ${text.length.toLocaleString('en-GB')} characters; it can be at most ${WHEN_MAX}.`);
+  const input = text.trim().replace(/\s+/g, ' ');
   if (!input) return refuse('Please say when to post.');
 
   const nowInZone = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(zone);
@@ -55,6 +62,10 @@ export function parseWhen(text: string, zone: string, now: Date, order: DateOrde
   const notes: WhenNote[] = [];
   let at: Date;
   if (start.isCertain('timezoneOffset')) {
+    const offset = start.get('timezoneOffset') ?? 0;
+    if (offset > MAX_OFFSET_MINUTES || offset < MIN_OFFSET_MINUTES || Math.abs(offset) % 15 !== 0) {
+      return refuse(`"${clipQuote(input)}" has a UTC offset no place uses: offsets run from -12:00 to +14:00, in quarter hours.`);
+    }
     at = start.date();
   } else {
     let wall: Temporal.PlainDateTime;

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { CoalescedEdits } from '../challenges/coalesced-edits.js';
 import type { Logger } from './logger.js';
-import type { Poster } from './scheduler/contract.js';
+import type { OnDemandPosts, Poster } from './scheduler/contract.js';
 
 /** The services every handler may use. Passed explicitly; there is no global container. */
 export interface AppContext {
@@ -15,4 +15,6 @@ export interface AppContext {
   poster?: Poster;
   /** Edits of Pacer's own live messages (the weekly post's count), at most one per message every few seconds. */
   liveEdits?: CoalescedEdits;
+  /** Posts one scheduled occurrence now through the scheduler's ledger, nonce and pacing (set by startApp). */
+  scheduler?: OnDemandPosts;
 }

@@ -7,6 +7,8 @@ export interface HealthReport {
   /** Seconds the gateway has been away, when it is. */
   gatewayAwaySeconds?: number;
   database: 'ok' | 'unavailable';
+  /** The scheduler's last finished tick (clock time) and whether its heartbeat is late. */
+  scheduler: { lastTickAt: string | null; late: boolean };
   stopping: boolean;
   uptimeSeconds: number;
 }
@@ -17,7 +19,8 @@ export interface HealthServer {
 }
 
 /**
- * `GET /health` for orchestrators: 200 with the report when the gateway is connected and the database answers,
+ * `GET /health` for orchestrators: 200 with the report when the gateway is connected, the database answers and the
+ * scheduler's heartbeat is on time,
  * 503 with the same report otherwise. Nothing else is served; nothing about members is in it.
  */
 export async function startHealthServer(host: string, port: number, report: () => HealthReport): Promise<HealthServer> {

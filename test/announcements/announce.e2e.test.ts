@@ -141,6 +141,24 @@ describe('/announce through Discord', () => {
     expect(countRows()).toBe(before);
   });
 
+  it('refuses a message of only invisible characters privately and saves nothing', async () => {
+    const before = countRows();
+    const { submit, reply } = await schedule({ when: '2027-06-01 18:00' }, { body: '\u200b\u200d\u2060 \u200b' });
+    expect(submit.isEphemeral()).toBe(true);
+    expect(reply.content).toMatch(/invisible characters.*blank message.*Nothing was saved/);
+    expect(countRows()).toBe(before);
+  });
+
+  it('says so when the text fills the form, where Discord cuts a longer paste', async () => {
+    const form = slash('schedule', { channel: CHANNEL, when: '2027-06-04 18:00' });
+    await form.response();
+    expect(String(modalFields(form)['body']?.label)).toMatch(/up to 4,000 characters/);
+    const full = await schedule({ when: '2027-06-04 18:00' }, { body: 'y'.repeat(4000) });
+    expect(full.reply.content).toMatch(/4,000 characters, the most Discord's form holds: if you pasted more, the form cut off the end/);
+    const short = await schedule({ when: '2027-06-04 19:00' }, { body: 'y'.repeat(3999) });
+    expect(short.reply.content).not.toMatch(/cut off/);
+  });
+
   it('refuses a member who is not a moderator, through the command and a forged modal, and changes nothing', async () => {
     const before = countRows();
     const handle = slash('schedule', { channel: CHANNEL, when: '2027-06-01 18:00' }, MEMBER);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editedTiming } from '../../src/announcements/edit-timing.js';
-import { notBefore, shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
+import { parseWhen } from '../../src/announcements/when.js';
+import { minutesOf, notBefore, shortestGap, timingFor, upcomingRuns, type TimingResult } from '../../src/announcements/repeat.js';
 
 const LONDON = 'Europe/London';
 
@@ -134,5 +135,63 @@ describe('a form left open past the first post', () => {
     expect(notBefore(weekly, LONDON, new Date('2026-11-02T18:05:00Z'))?.firstRun.toISOString()).toBe('2026-11-09T18:00:00.000Z');
     const once = ok(timingFor(new Date('2026-11-02T18:00:00Z'), LONDON, null, null));
     expect(notBefore(once, LONDON, new Date('2026-11-02T18:00:00Z'))).toBeNull();
+  });
+});
+
+describe('the first post of a repeat is the `when` given ("in 2 minutes" carries seconds)', () => {
+  // Tuesday 1 Dec 2026, 14:31:27 in London; "in 2 minutes" is 14:33:27.
+  const now = new Date('2026-12-01T14:31:27.000Z');
+  const when = parseWhen('in 2 minutes', LONDON, now, 'day-first');
+  if (!when.ok) throw new Error(when.error);
+  const at = when.at;
+  const cases: [string, TimingResult, string][] = [
+    ['none', timingFor(at, LONDON, 'none', null), '(no repeat)'],
+    ['daily', timingFor(at, LONDON, 'daily', null), '2026-12-02T14:33:00.000Z'],
+    ['weekdays', timingFor(at, LONDON, 'weekdays', null), '2026-12-02T14:33:00.000Z'],
+    ['weekly', timingFor(at, LONDON, 'weekly', null), '2026-12-08T14:33:00.000Z'],
+    ['monthly', timingFor(at, LONDON, 'monthly', null), '2027-01-01T14:33:00.000Z'],
+    ['cron', timingFor(at, LONDON, null, '33 14 * * 2'), '2026-12-08T14:33:00.000Z'],
+  ];
+  it.each(cases)('%s: first post at the when given, then the repeat', (_, result, second) => {
+    const runsShown = upcomingRuns(ok(result).cron, LONDON, ok(result).firstRun, 2).map((d) => d.toISOString());
+    expect(runsShown[0]).toBe('2026-12-01T14:33:27.000Z');
+    expect(runsShown[1] ?? '(no repeat)').toBe(second);
+  });
+
+  it('a cron rule whose times do not include the `when` starts at its first time after it, and says so', () => {
+    const result = ok(timingFor(at, LONDON, null, '0 18 * * *'));
+    expect(result.firstRun.toISOString()).toBe('2026-12-01T18:00:00.000Z');
+    expect(result.notes.join(' ')).toMatch(/not one of the rule's times/);
+  });
+});
+
+describe('the once-an-hour check reads the minute field instead of walking a year', () => {
+  const start = new Date('2026-10-30T12:00:00Z');
+  it.each([
+    ['0-0 * * * *', true],
+    ['0,0 * * * *', true],
+    ['*/60 * * * *', true],
+    ['0 * * * *', true],
+    ['5,35 18 * * *', false],
+    ['*/20 * * * *', false],
+    ['10-12 9 * * 1', false],
+    ['0,59 9 * * 1', false],
+  ])('%s: allowed = %s', (rule, allowed) => {
+    const result = timingFor(start, LONDON, null, rule);
+    expect(result.ok).toBe(allowed);
+    if (!result.ok) expect(result.error).toMatch(/more than once an hour/);
+  });
+
+  it('reads every minute-field form', () => {
+    expect([...minutesOf('0-0')!]).toEqual([0]);
+    expect([...minutesOf('*/60')!]).toEqual([0]);
+    expect([...minutesOf('5-50/15')!]).toEqual([5, 20, 35, 50]);
+    expect([...minutesOf('30/10')!]).toEqual([30, 40, 50]);
+    expect(minutesOf('*')!.size).toBe(60);
+    expect(minutesOf('61')).toBeNull();
+  });
+
+  it('a cron rule longer than the option allows is refused before it is parsed', () => {
+    expect(refusal(timingFor(start, LONDON, null, `0 18 * * 1${' '.repeat(100_000)}`))).toMatch(/at most 60/);
   });
 });

@@ -85,3 +85,26 @@ describe('when, read in the club zone', () => {
     expect(refused(parseWhen('banana 7am', LONDON, now, 'day-first'))).toMatch(/could not read "banana 7am"/);
   });
 });
+
+describe('input longer than the option allows', () => {
+  it('a 1.5 MB `when` is refused at once, before the phrase parser sees it', () => {
+    const result = parseWhen('tomorrow 18:00 '.repeat(100_000), 'Europe/London', new Date('2026-10-30T12:00:00Z'), 'day-first');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/1,500,000 characters; it can be at most 100/);
+  });
+});
+
+describe('UTC offsets', () => {
+  const now = new Date('2026-10-30T12:00:00Z');
+  it.each(['2026-12-01T18:00+99:00', '2026-12-01T18:00+15:00', '2026-12-01T18:00-13:00', '2026-12-01T18:00+05:07'])('%s is refused: no place uses that offset', (text) => {
+    const result = parseWhen(text, 'Europe/London', now, 'day-first');
+    expect(!result.ok && result.error).toMatch(/offset no place uses/);
+  });
+  it.each([
+    ['2026-12-01T18:00+14:00', '2026-12-01T04:00:00.000Z'],
+    ['2026-12-01T18:00+05:45', '2026-12-01T12:15:00.000Z'],
+  ])('%s is read as given', (text, iso) => {
+    const result = parseWhen(text, 'Europe/London', now, 'day-first');
+    expect(result.ok && result.at.toISOString()).toBe(iso);
+  });
+});

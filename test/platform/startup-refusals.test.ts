@@ -3,6 +3,8 @@
  * and leaves a database it refuses exactly as it found it.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +128,51 @@ describe('start-up refusals (in process)', () => {
     expect(await start({ DISCORD_TOKEN: token })).toBe(1);
     expectOneLine(/DISCORD_TOKEN contains (a space or line break|an invisible character).*Copy the token/);
     expect(printed[0]).not.toContain(token.trim());
+  });
+});
+
+describe('start-up failures talking to Discord: one human line, no JSON line with a stack first', () => {
+  let printed: string[] = [];
+  let logged = '';
+  let server: Server | undefined;
+  afterEach(() => {
+    vi.restoreAllMocks();
+    server?.close();
+    server = undefined;
+  });
+
+  /** A local HTTP server answering every request with `status` and a Discord-shaped or foreign body. */
+  async function answering(status: number, body: string): Promise<string> {
+    server = createServer((_request, response) => response.writeHead(status, { 'content-type': 'application/json' }).end(body));
+    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', () => done()));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  }
+
+  async function start(apiUrl: string) {
+    printed = [];
+    logged = '';
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
+    const logDestination = new PassThrough();
+    logDestination.on('data', (chunk: Buffer) => (logged += chunk.toString()));
+    const outcome = await main({ DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: apiUrl, DATABASE_PATH: ':memory:' }, { logDestination });
+    if (typeof outcome !== 'number') {
+      await outcome.stop();
+      throw new Error('Pacer started');
+    }
+    return outcome;
+  }
+
+  it.each([
+    ['a wrong token (Discord answers 401)', () => answering(401, JSON.stringify({ message: '401: Unauthorized', code: 0 })), /Discord refused DISCORD_TOKEN/],
+    ['a closed API port', () => Promise.resolve('http://127.0.0.1:9/api'), /Discord could not be reached \(connect ECONNREFUSED/],
+    ['a host that is not Discord (a proxy answering 404 with no description)', () => answering(404, '{}'), /DISCORD_API_URL answered, but not as Discord's API does \(HTTP 404 for \/api\/v10\/gateway\/bot\)/],
+  ])('%s', async (_what, url, pattern) => {
+    expect(await start(await url())).toBe(1);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(pattern);
+    expect(printed[0]).not.toMatch(/No Description/);
+    expect(logged).not.toMatch(/"level":60/);
+    expect(logged).not.toMatch(/stack/);
   });
 });
 

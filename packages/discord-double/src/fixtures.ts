@@ -40,6 +40,8 @@ export interface FixtureRole {
   position: number;
   managed?: boolean;
   botId?: string;
+  /** Whether members may @mention it (Discord's default for a new role: no). */
+  mentionable?: boolean;
 }
 
 export interface FixtureOverwrite {
@@ -193,7 +195,7 @@ export function rolePayload(role: FixtureRole) {
     icon: null,
     unicode_emoji: null,
     managed: role.managed ?? false,
-    mentionable: false,
+    mentionable: role.mentionable ?? false,
     flags: 0,
     ...(role.botId ? { tags: { bot_id: role.botId } } : {}),
   };

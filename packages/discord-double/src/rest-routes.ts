@@ -7,6 +7,8 @@ import {
   findMember,
   guildCreatePayload,
   memberPayload,
+  memberPermissions,
+  PermissionBits,
   rolePayload,
   userPayload,
 } from './fixtures.js';
@@ -241,10 +243,27 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
       template: '/channels/:channelId/messages',
       auth: true,
       handle: (request) => {
-        if (!findChannel(request.params.channelId)) return errorResponse(404, 10003);
-        const limit = Number(request.query.get('limit') ?? 50);
+        const found = findChannel(request.params.channelId);
+        if (!found) return errorResponse(404, 10003);
+        // As Discord: limit 1-100 (default 50); View Channel or 403 Missing Access; without Read Message
+        // History the answer is an empty list, not an error. Listed messages carry no nonce.
+        const limitText = request.query.get('limit');
+        const limit = limitText === null ? 50 : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+          return errorResponse(400, 50035, { errors: toDiscordErrors([{ path: 'limit', message: 'int value should be between 1 and 100' }]) });
+        }
+        const me = findMember(found.guild, botUser.id);
+        const permissions = me ? memberPermissions(found.guild, me) : 0n;
+        if (!(permissions & PermissionBits.ViewChannel)) return errorResponse(403, 50001);
+        if (!(permissions & PermissionBits.ReadMessageHistory)) return ok([]);
         const list = messages.inChannel(request.params.channelId ?? '', ['channel', 'interaction-response', 'follow-up', 'synthetic']);
-        return ok(list.filter((message) => !(message.flags & MessageFlags.Ephemeral)).reverse().slice(0, limit));
+        return ok(
+          list
+            .filter((message) => !(message.flags & MessageFlags.Ephemeral))
+            .reverse()
+            .slice(0, limit)
+            .map(({ nonce: _nonce, ...message }) => message),
+        );
       },
     },
     {

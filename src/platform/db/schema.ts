@@ -146,6 +146,11 @@ export const schedules = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    /**
+     * Bumped by a trigger (migration 0006) on every update that does not set it itself: the engine writes its
+     * bookkeeping only if the revision it read at the tick is still there, so a moderator's change always wins.
+     */
+    revision: integer('revision').notNull().default(0),
     createdBy: text('created_by'),
     createdAt: timestampNow('created_at'),
     updatedAt: timestampNow('updated_at'),

@@ -21,8 +21,24 @@ export function createPoster(rest: REST): Poster {
     }
   };
 
+  let me: Promise<string> | undefined;
+  const myId = () => (me ??= (rest.get(Routes.user('@me')) as Promise<{ id: string }>).then((user) => user.id));
+
   return {
     post: send,
+
+    async recentMessages(channelId, limit) {
+      try {
+        const [own, list] = await Promise.all([
+          myId(),
+          rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) }) as Promise<{ id: string; author: { id: string }; timestamp: string; content: string; embeds?: object[] }[]>,
+        ]);
+        return list.map((message) => ({ id: message.id, mine: message.author.id === own, createdAt: new Date(message.timestamp), content: message.content, embeds: message.embeds ?? [] }));
+      } catch (error) {
+        me = undefined;
+        throw toPostError(error);
+      }
+    },
 
     async edit(channelId, messageId, message) {
       const { body, files } = toRequest(message);

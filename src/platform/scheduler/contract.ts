@@ -43,6 +43,18 @@ export interface Poster {
   edit(channelId: string, messageId: string, message: OutgoingMessage): Promise<void>;
   /** A direct message to one member (used when a club has no notices channel). */
   directMessage(userId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
+  /** The channel's latest messages, newest first (at most `limit`, 1-100); needs Read Message History. */
+  recentMessages?(channelId: string, limit: number): Promise<PostedMessage[]>;
+}
+
+/** A message already in a channel, as the scheduler compares it with a post it may have sent before a crash. */
+export interface PostedMessage {
+  id: string;
+  /** Sent by Pacer itself. */
+  mine: boolean;
+  createdAt: Date;
+  content: string;
+  embeds: readonly object[];
 }
 
 export type ScheduleKind = 'weekly_challenge' | 'challenge_recap' | 'announcement';
@@ -62,7 +74,12 @@ export interface Occurrence {
 
 /** What a job decides for one occurrence. */
 export type JobDecision =
-  | { action: 'post'; message: OutgoingMessage }
+  | {
+      action: 'post';
+      message: OutgoingMessage;
+      /** Remembers the posted message where the feature keeps it, with what `decide` already worked out (in the engine's transaction; replaces `posted`). */
+      recordPosted?: (messageId: string) => void;
+    }
   /** Nothing to post this time (for example the week was skipped, or the catch-up window passed); recorded with the reason. */
   | { action: 'skip'; reason: string; notifyModerators?: boolean };
 
@@ -80,4 +97,14 @@ export interface BackgroundService {
   start(): void | Promise<void>;
   /** Finishes or abandons the current work cleanly; must resolve within a few seconds. */
   stop(): Promise<void>;
+}
+
+/** What happened to a post asked for now (`/club challenge post-now`), through the same ledger, nonce and pacing as the timetable. */
+export type PostNowResult =
+  | { outcome: 'posted' | 'already-posted'; messageId: string }
+  | { outcome: 'skipped' | 'failed'; reason: string };
+
+/** The scheduler as commands see it: one occurrence posted now, claimed in the run ledger like every scheduled post. */
+export interface OnDemandPosts {
+  postNow(scheduleId: number, scheduledFor: Date): Promise<PostNowResult>;
 }

@@ -8,12 +8,13 @@
  * - Downtime: missed occurrences collapse into the latest one, which the job gets with `now` (late).
  * - Permanent failures pause the schedule and tell the club's moderators; transient ones retry with backoff.
  */
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../time/clock.js';
-import type { BackgroundService, JobDecision, Occurrence, OutgoingMessage, Poster, ScheduleKind, ScheduledJob } from './contract.js';
+import type { BackgroundService, JobDecision, OnDemandPosts, Occurrence, OutgoingMessage, Poster, PostNowResult, ScheduleKind, ScheduledJob } from './contract.js';
 import { PostError } from './contract.js';
-import { failedNotice, pausedNotice, skippedNotice } from './notices.js';
+import { Heartbeat } from './heartbeat.js';
+import { failedNotice, noticeDigest, pausedNotice, skippedNotice } from './notices.js';
 import { latestDueOccurrence, occurrenceNonce } from './occurrences.js';
+import { findEarlierPost, LOOKUP_LIMIT, needsLookup } from './recovery.js';
 import { PostQueue, QueueClosedError, type PacingOptions } from './pacing.js';
 import { nextRun } from '../time/weekly-rules.js';
 import type { DueSchedule, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
@@ -39,6 +40,21 @@ export interface SchedulerOptions {
   stopGraceMs?: number;
   /** node-cron expression of the heartbeat (UTC). Default: every minute at second 0. */
   tickExpression?: string;
+  /** How often the watchdog reads the clock for steps and missed minutes (default 5 s). */
+  watchdogMs?: number;
+  /** A clock moving this much more or less than real time between two readings has stepped (default 30 s). */
+  stepThresholdMs?: number;
+  /** The heartbeat is late (health turns 503) when it has made no progress for this long (default 3 min). */
+  lateAfterMs?: number;
+  monotonic?: () => number;
+}
+
+/** What /health shows about the scheduler. */
+export interface SchedulerHealth {
+  /** The clock's time when the last tick finished, or null before the first. */
+  lastTickAt: string | null;
+  /** No tick started, finished or posted for longer than `lateAfterMs`. */
+  late: boolean;
 }
 
 export interface TickReport {
@@ -55,7 +71,14 @@ const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 120_000];
 
 type Result = 'posted' | 'skipped' | 'retrying' | 'failed' | 'paused' | 'abandoned';
 
-export class Scheduler implements BackgroundService {
+/** A notice for a club's moderators, held until the tick ends: one digest per tick and club. */
+interface PendingNotice {
+  row: DueSchedule;
+  run: RunRecord;
+  message: OutgoingMessage;
+}
+
+export class Scheduler implements BackgroundService, OnDemandPosts {
   readonly name = 'scheduler';
   private readonly store: ScheduleStore;
   private readonly poster: Poster;
@@ -65,9 +88,13 @@ export class Scheduler implements BackgroundService {
   private readonly queue: PostQueue;
   private readonly retryDelaysMs: readonly number[];
   private readonly stopGraceMs: number;
-  private readonly tickExpression: string;
+  private readonly heartbeat: Heartbeat;
+  private readonly monotonic: () => number;
+  private readonly lateAfterMs: number;
+  private lastProgressMono: number;
+  private lastTickAt: Date | null = null;
+  private started = false;
   private readonly inFlight = new Set<number>();
-  private task: ScheduledTask | undefined;
   private stopped = false;
   /** Set once stop() returns: the app may close the database, so a post that answers later is not recorded. */
   private writesClosed = false;
@@ -88,23 +115,87 @@ export class Scheduler implements BackgroundService {
     this.queue = new PostQueue(options.pacing);
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.stopGraceMs = options.stopGraceMs ?? 5000;
-    this.tickExpression = options.tickExpression ?? '0 * * * * *';
+    this.monotonic = options.monotonic ?? (() => performance.now());
+    this.lateAfterMs = options.lateAfterMs ?? 3 * 60_000;
+    this.lastProgressMono = this.monotonic();
+    this.heartbeat = new Heartbeat({
+      clock: this.clock,
+      logger: this.logger,
+      expression: options.tickExpression ?? '0 * * * * *',
+      watchdogMs: options.watchdogMs ?? 5_000,
+      stepThresholdMs: options.stepThresholdMs ?? 30_000,
+      monotonic: this.monotonic,
+      beat: () => this.tick(),
+      onStep: () => void this.replanAheadOfClock(),
+    });
+  }
+
+  /** The heartbeat's state for /health. */
+  health(): SchedulerHealth {
+    return {
+      lastTickAt: this.lastTickAt?.toISOString() ?? null,
+      late: this.started && !this.stopped && this.monotonic() - this.lastProgressMono > this.lateAfterMs,
+    };
+  }
+
+  /**
+   * Schedules that ran at occurrences the clock has not reached (it ran fast and was corrected) are planned
+   * again from now, instead of staying silent until the fast clock's next run comes round.
+   */
+  replanAheadOfClock(): number {
+    const now = this.clock.now();
+    const ahead = this.store.aheadOfClock(now);
+    for (const row of ahead) {
+      try {
+        const next = nextRun(row.cron!, row.timezone, new Date(now.getTime() - 1));
+        if (next && next < row.nextRunAt) this.store.replan(row.id, next, now, row.revision);
+      } catch (error) {
+        this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not re-plan a schedule after a clock correction');
+      }
+    }
+    if (ahead.length > 0) this.logger.info({ schedules: ahead.length }, 'schedules re-planned from the corrected clock');
+    return ahead.length;
   }
 
   get kinds(): readonly ScheduleKind[] {
     return [...this.jobs.keys()];
   }
 
+  /**
+   * Posts one occurrence of a schedule now (`/club challenge post-now`), the way the timetable does: claimed in
+   * the run ledger (so the timetable's own run of it finds it done), decided by its job, posted through the
+   * pacing queue with the occurrence's nonce, recorded in one transaction. A paused schedule stays paused.
+   */
+  async postNow(scheduleId: number, scheduledFor: Date): Promise<PostNowResult> {
+    const row = this.store.schedule(scheduleId);
+    const job = row && this.jobs.get(row.kind);
+    if (!row || !job) return { outcome: 'failed', reason: 'there is no such schedule' };
+    const now = this.clock.now();
+    const run = this.store.claim(row.id, scheduledFor, now);
+    if (run.status === 'posted' && run.messageId) return { outcome: 'already-posted', messageId: run.messageId };
+    if (run.status !== 'claimed') return { outcome: 'skipped', reason: 'this occurrence was already skipped or failed' };
+    const occurrence: Occurrence = { scheduleId: row.id, guildId: row.guildId, kind: row.kind, channelId: row.channelId, timezone: row.timezone, scheduledFor: run.scheduledFor, now };
+    const decision = this.store.batch(() => job.decide(occurrence));
+    if (decision.action === 'skip') return { outcome: 'skipped', reason: decision.reason };
+    let messageId: string;
+    try {
+      ({ messageId } = await this.queue.run(row.channelId, () => this.poster.post(row.channelId, decision.message, { nonce: occurrenceNonce(row.id, run.scheduledFor), enforceNonce: true })));
+    } catch (error) {
+      // The run stays claimed: the timetable retries it with the same nonce, or a second post-now does.
+      return { outcome: 'failed', reason: error instanceof PostError ? error.reason : errorText(error) };
+    }
+    const after = row.status === 'active' ? this.advance(row, run, now) : { status: 'paused' as const, nextRunAt: null, lastError: null, ifRevision: -1 };
+    await this.recordPosted(row, run, occurrence, job, decision, messageId, 'scheduled post sent on request (post-now)', after);
+    return { outcome: 'posted', messageId };
+  }
+
   /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
   start(): void {
-    if (this.stopped || this.task) return;
-    this.task = cron.schedule(this.tickExpression, () => this.tick(), {
-      timezone: 'UTC',
-      noOverlap: true,
-      name: 'pacer-scheduler',
-      suppressMissedWarning: true,
-    });
-    void this.tick();
+    if (this.stopped || this.started) return;
+    this.started = true;
+    this.lastProgressMono = this.monotonic();
+    this.replanAheadOfClock();
+    this.heartbeat.start();
     this.logger.info({ kinds: this.kinds }, 'scheduler started');
   }
 
@@ -112,7 +203,7 @@ export class Scheduler implements BackgroundService {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.task?.destroy();
+    await this.heartbeat.stop();
     await this.queue.close(this.stopGraceMs);
     if (this.currentRun) await Promise.race([this.currentRun.catch(() => undefined), delay(this.stopGraceMs)]);
     this.flushRecords();
@@ -133,12 +224,18 @@ export class Scheduler implements BackgroundService {
    * playground call it directly; the heartbeat calls it every minute.
    */
   async runDue(): Promise<TickReport> {
+    // One run at a time: a caller (the playground, a test) asking while the heartbeat's run is under way waits
+    // for it, then runs, so what it gets back covers everything due at its now.
+    while (this.currentRun) await this.currentRun.catch(() => undefined);
+    this.lastProgressMono = this.monotonic();
     const run = this.runDueOnce();
     this.currentRun = run;
     try {
       return await run;
     } finally {
       if (this.currentRun === run) this.currentRun = undefined;
+      this.lastProgressMono = this.monotonic();
+      this.lastTickAt = this.clock.now();
     }
   }
 
@@ -151,16 +248,18 @@ export class Scheduler implements BackgroundService {
     const due = this.store.due(now, limit, this.kinds).filter((row) => !this.inFlight.has(row.id));
     report.due = due.length;
     // Each run's claim and decision happen before its first await: one transaction covers all of them.
-    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now))));
+    const notices: PendingNotice[] = [];
+    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now, notices))));
     for (const result of results) if (result !== 'abandoned') report[result] += 1;
+    await this.sendDigests(notices);
     if (due.length > 0) this.logger.info({ ...report }, 'scheduler tick');
     return report;
   }
 
-  private async runSchedule(row: DueSchedule, tickNow: Date): Promise<Result> {
+  private async runSchedule(row: DueSchedule, tickNow: Date, notices: PendingNotice[]): Promise<Result> {
     this.inFlight.add(row.id);
     try {
-      return await this.runOccurrence(row, tickNow);
+      return await this.runOccurrence(row, tickNow, notices);
     } catch (error) {
       if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
       this.logger.error({ err: error, scheduleId: row.id }, 'scheduled run failed unexpectedly');
@@ -170,9 +269,10 @@ export class Scheduler implements BackgroundService {
     }
   }
 
-  private async runOccurrence(row: DueSchedule, now: Date): Promise<Result> {
+  private async runOccurrence(row: DueSchedule, now: Date, notices: PendingNotice[]): Promise<Result> {
     const job = this.jobs.get(row.kind)!;
     let run = this.store.openRun(row.id);
+    const reopened = run !== undefined && this.poster.recentMessages !== undefined;
     if (!run) {
       const { scheduledFor, collapsed } = latestDueOccurrence(row, now);
       if (collapsed) this.logger.info({ scheduleId: row.id, first: row.nextRunAt, latest: scheduledFor }, 'missed occurrences collapsed into the latest');
@@ -197,39 +297,92 @@ export class Scheduler implements BackgroundService {
     try {
       decision = this.store.batch(() => job.decide(occurrence)); // a savepoint: a failing job undoes its own writes
     } catch (error) {
-      return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`);
+      return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`, notices);
     }
     if (decision.action === 'skip') {
       this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: decision.reason }, this.advance(row, run, now), now);
       this.logger.info({ scheduleId: row.id, kind: row.kind, reason: decision.reason }, 'scheduled occurrence skipped');
-      if (decision.notifyModerators) await this.notify(row, run, skippedNotice(row, decision.reason));
+      if (decision.notifyModerators) notices.push({ row, run, message: skippedNotice(row, decision.reason) });
       return 'skipped';
     }
+
+    const recovered = reopened && needsLookup(run.claimedAt, now) ? await this.lookForEarlierPost(row, run, occurrence, job, decision.message) : undefined;
+    if (recovered) return this.recordPosted(row, run, occurrence, job, decision, recovered, 'scheduled post found in the channel after a crash; recorded, not posted again');
 
     const nonce = occurrenceNonce(row.id, run.scheduledFor);
     let messageId: string;
     try {
-      ({ messageId } = await this.queue.run(row.channelId, () => this.poster.post(row.channelId, decision.message, { nonce, enforceNonce: true })));
+      ({ messageId } = await this.queue.run(row.channelId, () => {
+        // The pacing queue may have held this post for a while: a moderator's pause or cancel meanwhile wins.
+        if (!this.store.stillActive(row.id)) throw new Superseded();
+        return this.poster.post(row.channelId, decision.message, { nonce, enforceNonce: true });
+      }));
     } catch (error) {
       if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
-      if (error instanceof PostError && error.kind === 'permanent') return this.pause(row, run, error.reason);
-      return this.transientFailure(row, run, error instanceof PostError ? error.reason : errorText(error));
+      if (error instanceof Superseded) {
+        this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: SUPERSEDED_REASON }, this.advance(row, run, now), now);
+        this.logger.info({ scheduleId: row.id, kind: row.kind }, 'scheduled occurrence dropped: paused or cancelled before it posted');
+        return 'skipped';
+      }
+      if (error instanceof PostError && error.kind === 'permanent') return this.pause(row, run, error.reason, notices);
+      return this.transientFailure(row, run, error instanceof PostError ? error.reason : errorText(error), notices);
     }
     if (this.writesClosed) return 'abandoned'; // the claimed run replays with the same nonce at the next start
 
+    return this.recordPosted(row, run, occurrence, job, decision, messageId, 'scheduled post sent');
+  }
+
+  /**
+   * A run claimed longer ago than Discord's nonce memory: its post may be in the channel already. Looks for
+   * it (as the job decided it at the claim, and as it decides it now); undefined when it is not there or the
+   * channel cannot be read (then the post goes out, with a warning).
+   */
+  private async lookForEarlierPost(row: DueSchedule, run: RunRecord, occurrence: Occurrence, job: ScheduledJob, current: OutgoingMessage): Promise<string | undefined> {
+    const candidates = [current];
+    try {
+      const original = this.store.batch(() => job.decide({ ...occurrence, now: run.claimedAt }));
+      if (original.action === 'post') candidates.unshift(original.message);
+    } catch {
+      // The job cannot rebuild the first attempt: compare with what it posts now.
+    }
+    try {
+      const recent = await this.queue.run(row.channelId, () => this.poster.recentMessages!(row.channelId, LOOKUP_LIMIT));
+      for (const candidate of candidates) {
+        const found = findEarlierPost(recent, candidate, run.claimedAt);
+        if (found) return found.id;
+      }
+    } catch (error) {
+      if (error instanceof QueueClosedError) throw error;
+      this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not read the channel to check for a post made before a crash; posting');
+    }
+    return undefined;
+  }
+
+  private async recordPosted(
+    row: DueSchedule,
+    run: RunRecord,
+    occurrence: Occurrence,
+    job: ScheduledJob,
+    decision: Extract<JobDecision, { action: 'post' }>,
+    messageId: string,
+    logMessage: string,
+    scheduleAfter?: ScheduleAfterRun,
+  ): Promise<Result> {
+    const remember = decision.recordPosted ?? (job.posted ? (id: string) => job.posted!(occurrence, id) : undefined);
+    this.lastProgressMono = this.monotonic();
     const postedAt = this.clock.now();
     const claimed = run;
     await this.record(() => {
       const postedFailed = this.store.resolve(
         claimed,
         { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
-        this.advance(row, claimed, postedAt),
+        scheduleAfter ?? this.advance(row, claimed, postedAt),
         postedAt,
-        job.posted ? () => job.posted!(occurrence, messageId) : undefined,
+        remember ? () => remember(messageId) : undefined,
       );
       if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
     });
-    this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, 'scheduled post sent');
+    this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, logMessage);
     return 'posted';
   }
 
@@ -271,40 +424,56 @@ export class Scheduler implements BackgroundService {
 
   /** The schedule row after this occurrence: the next one strictly after both now and the occurrence. */
   private advance(row: DueSchedule, run: RunRecord, now: Date): ScheduleAfterRun {
-    if (row.ruleKind !== 'cron' || !row.cron) return { status: 'done', nextRunAt: null, lastError: null };
+    const ifRevision = row.revision;
+    if (row.ruleKind !== 'cron' || !row.cron) return { status: 'done', nextRunAt: null, lastError: null, ifRevision };
     const after = new Date(Math.max(now.getTime(), run.scheduledFor.getTime()));
     try {
       const next = nextRun(row.cron, row.timezone, after);
-      return next ? { status: 'active', nextRunAt: next, lastError: null } : { status: 'done', nextRunAt: null, lastError: null };
+      return next ? { status: 'active', nextRunAt: next, lastError: null, ifRevision } : { status: 'done', nextRunAt: null, lastError: null, ifRevision };
     } catch (error) {
-      return { status: 'paused', nextRunAt: null, lastError: errorText(error) };
+      return { status: 'paused', nextRunAt: null, lastError: errorText(error), ifRevision };
     }
   }
 
-  private async pause(row: DueSchedule, run: RunRecord, reason: string): Promise<Result> {
+  private pause(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Result {
     this.logger.warn({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, reason }, 'scheduled post refused: schedule paused');
-    await this.notify(row, run, pausedNotice(row, reason));
     if (this.writesClosed) return 'abandoned';
-    this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason }, this.clock.now());
+    notices.push({ row, run, message: pausedNotice(row, reason) });
+    this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason, ifRevision: row.revision }, this.clock.now());
     return 'paused';
   }
 
-  private async transientFailure(row: DueSchedule, run: RunRecord, reason: string): Promise<Result> {
+  private transientFailure(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Result {
     const attempts = run.attempts + 1;
     const now = this.clock.now();
     const delayMs = this.retryDelaysMs[attempts - 1];
     if (delayMs !== undefined) {
-      this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now);
+      this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now, row.revision);
       this.logger.warn({ scheduleId: row.id, kind: row.kind, attempts, retryInMs: delayMs, reason }, 'scheduled post failed; will retry');
       return 'retrying';
     }
     this.logger.error({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, attempts, reason }, 'scheduled post failed; giving up on this occurrence');
-    await this.notify(row, run, failedNotice(row, reason, attempts));
     if (this.writesClosed) return 'abandoned';
+    notices.push({ row, run, message: failedNotice(row, reason, attempts) });
     const after = this.advance(row, run, now);
-    const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason };
+    const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason, ifRevision: row.revision };
     this.store.resolve(run, { status: 'failed', attempts, reason }, schedule, now);
     return 'failed';
+  }
+
+  /** After the tick's runs are recorded: one message per club for all of this tick's notices. */
+  private async sendDigests(notices: readonly PendingNotice[]): Promise<void> {
+    const byGuild = new Map<string, PendingNotice[]>();
+    for (const notice of notices) byGuild.set(notice.row.guildId, [...(byGuild.get(notice.row.guildId) ?? []), notice]);
+    await Promise.all(
+      [...byGuild.values()].map(async (group) => {
+        try {
+          await this.notify(group[0]!.row, group[0]!.run, noticeDigest(group.map((notice) => notice.message)));
+        } catch (error) {
+          if (!(error instanceof QueueClosedError)) throw error;
+        }
+      }),
+    );
   }
 
   /** Tells the club's moderators: its notices channel, else a DM to the member who set it up. */
@@ -332,6 +501,11 @@ export class Scheduler implements BackgroundService {
     this.logger.warn({ scheduleId: row.id, guildId: row.guildId }, 'no way to tell this club\'s moderators');
   }
 }
+
+const SUPERSEDED_REASON = 'paused or cancelled by a moderator before it posted';
+
+/** The schedule stopped being active while its post waited in the pacing queue. */
+class Superseded extends Error {}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

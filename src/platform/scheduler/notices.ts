@@ -48,3 +48,28 @@ export function failedNotice(subject: NoticeSubject, reason: string, attempts: n
 export function skippedNotice(subject: NoticeSubject, reason: string): OutgoingMessage {
   return message(`Pacer did not post ${WHAT[subject.kind]} in <#${subject.channelId}>: ${reason}`);
 }
+
+/** Discord's limit for a message's content. */
+const CONTENT_MAX = 2000;
+
+/**
+ * One message for all the notices a tick has for one club: a single notice as it is, several as a list
+ * under one heading, cut to Discord's 2,000 characters with a count of what did not fit.
+ */
+export function noticeDigest(notices: readonly OutgoingMessage[]): OutgoingMessage {
+  if (notices.length === 1) return notices[0]!;
+  const heading = `**Pacer has ${notices.length} notices about scheduled posts:**`;
+  const items = notices.map((notice) => `• ${(notice.content ?? '').replace(/\n+/g, ' ')}`);
+  let content = heading;
+  for (let i = 0; i < items.length; i++) {
+    const more = `\n…and ${items.length - i} more. See \`/announce list\` and \`/club settings\`.`;
+    const next = `${content}\n${items[i]}`;
+    const reserve = i < items.length - 1 ? more.length + 60 : 0;
+    if (next.length + reserve > CONTENT_MAX) {
+      content += more;
+      break;
+    }
+    content = next;
+  }
+  return message(content.slice(0, CONTENT_MAX));
+}

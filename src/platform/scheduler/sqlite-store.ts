@@ -1,6 +1,6 @@
 /** The scheduler's database port over drizzle: the due query, the run ledger, schedule updates. */
 import type { Statement } from 'better-sqlite3';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { ScheduleKind } from './contract.js';
 import type { ClubContacts, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
 import type { DatabaseHandle } from '../db/connection.js';
@@ -13,6 +13,7 @@ const runColumns = {
   status: scheduleRuns.status,
   attempts: scheduleRuns.attempts,
   messageId: scheduleRuns.messageId,
+  claimedAt: scheduleRuns.claimedAt,
 };
 
 interface DueRow {
@@ -24,6 +25,7 @@ interface DueRow {
   cron: string | null;
   timezone: string;
   next_run_at: number;
+  revision: number;
 }
 
 export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
@@ -37,7 +39,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       if (!statement) {
         // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
         statement = sqlite.prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at from schedules
+          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision from schedules
            where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
            order by next_run_at limit ?`,
         );
@@ -52,7 +54,29 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
         cron: row.cron,
         timezone: row.timezone,
         nextRunAt: new Date(row.next_run_at),
+        revision: row.revision,
       }));
+    },
+
+    schedule(scheduleId) {
+      const row = sqlite
+        .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
+          'select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision, status from schedules where id = ?',
+        )
+        .get(scheduleId);
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        guildId: row.guild_id,
+        kind: row.kind,
+        channelId: row.channel_id,
+        ruleKind: row.rule_kind,
+        cron: row.cron,
+        timezone: row.timezone,
+        nextRunAt: new Date(row.next_run_at ?? 0),
+        revision: row.revision,
+        status: row.status,
+      };
     },
 
     openRun(scheduleId) {
@@ -90,8 +114,8 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
           .where(eq(scheduleRuns.id, run.id))
           .run();
         tx.update(schedules)
-          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, lockedUntil: null, updatedAt: now })
-          .where(eq(schedules.id, run.scheduleId))
+          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, lockedUntil: null, updatedAt: now, revision: schedule.ifRevision + 1 })
+          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
           .run();
         if (alsoInTransaction) {
           try {
@@ -104,10 +128,53 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       return alsoFailed;
     },
 
-    retryLater(run, attempts, retryAt, lastError, now) {
+    retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
       db.transaction((tx) => {
         tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
-        tx.update(schedules).set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now }).where(eq(schedules.id, run.scheduleId)).run();
+        tx.update(schedules)
+          .set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now, revision: ifRevision + 1 })
+          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, ifRevision)))
+          .run();
+      });
+    },
+
+    stillActive(scheduleId) {
+      return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
+    },
+
+    aheadOfClock(now) {
+      const rows = sqlite
+        .prepare<[number, number], DueRow>(
+          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision from schedules s
+           where status = 'active' and rule_kind = 'cron' and next_run_at > ?
+             and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
+        )
+        .all(now.getTime(), now.getTime());
+      return rows.map((row) => ({
+        id: row.id,
+        guildId: row.guild_id,
+        kind: row.kind,
+        channelId: row.channel_id,
+        ruleKind: row.rule_kind,
+        cron: row.cron,
+        timezone: row.timezone,
+        nextRunAt: new Date(row.next_run_at),
+        revision: row.revision,
+      }));
+    },
+
+    replan(scheduleId, nextRunAt, now, ifRevision) {
+      db.transaction((tx) => {
+        const changed = tx
+          .update(schedules)
+          .set({ nextRunAt, updatedAt: now, revision: ifRevision + 1 })
+          .where(and(eq(schedules.id, scheduleId), eq(schedules.revision, ifRevision)))
+          .run().changes;
+        if (changed === 0) return;
+        // Runs "after now" happened under the fast clock; the occurrences they name have not come yet.
+        tx.delete(scheduleRuns)
+          .where(and(eq(scheduleRuns.scheduleId, scheduleId), gt(scheduleRuns.scheduledFor, now), ne(scheduleRuns.status, 'claimed')))
+          .run();
       });
     },
 

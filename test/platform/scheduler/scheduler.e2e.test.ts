@@ -4,7 +4,9 @@ import { clubs, schedules } from '../../../src/platform/db/schema.js';
 import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
 import { nextRun } from '../../../src/platform/time/weekly-rules.js';
 import { FIXTURE } from '@pacer/discord-double';
-import { ManualClock, TestJob } from './support.js';
+import { saveClubSetup } from '../../../src/challenges/club-settings-store.js';
+import { occurrenceNonce } from '../../../src/platform/scheduler/occurrences.js';
+import { ledger, ManualClock, TestJob } from './support.js';
 import { startPacer, type Pacer } from '../../support/pacer.js';
 
 let pacer: Pacer | undefined;
@@ -80,5 +82,65 @@ describe('scheduled posts through the running app', () => {
     const posted = pacer.double.messagesIn(FIXTURE.channels.announcements)[0]!;
     expect(new Date(posted.timestamp).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
     await expect.poll(() => pacer!.app.database.sqlite.prepare('select status from schedules').pluck().get()).toBe('done');
+  });
+
+  it('after the clock steps back a day, a post due minutes later is on time; /health shows the last tick and 503 when the heartbeat stalls', async () => {
+    const clock = new ManualClock('2026-06-02T12:00:00Z');
+    const job = new TestJob('announcement', 60 * 60_000);
+    pacer = await startPacer({
+      env: { HEALTH_PORT: '0' },
+      app: { clock, jobs: [() => job], scheduler: { tickExpression: '0 0 0 1 1 *', watchdogMs: 25, lateAfterMs: 1500 } },
+    });
+    const health = async () => {
+      const response = await fetch(`http://127.0.0.1:${pacer!.app.health!.port}/health`);
+      return { status: response.status, body: (await response.json()) as { scheduler: { lastTickAt: string | null; late: boolean } } };
+    };
+    await expect.poll(async () => (await health()).body.scheduler.lastTickAt).toBe('2026-06-02T12:00:00.000Z');
+    expect((await health()).status).toBe(200);
+
+    clock.set('2026-06-01T10:00:00Z'); // back 26 hours
+    await expect.poll(() => pacer!.logs()).toContain('clock step detected');
+    const { db } = pacer.app.database;
+    const now = clock.now();
+    db.insert(clubs).values({ guildId: FIXTURE.guildId, createdAt: now, updatedAt: now }).run();
+    const dueAt = new Date(now.getTime() + 150_000);
+    db.insert(schedules)
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: dueAt, createdAt: now, updatedAt: now })
+      .run();
+    clock.set(dueAt);
+    await expect.poll(() => pacer!.double.messagesIn(FIXTURE.channels.announcements).length, { timeout: 3000 }).toBe(1);
+
+    // Discord stalls the next post: the heartbeat makes no progress and /health says so.
+    pacer.double.injectFault({ method: 'POST', pathPattern: '/messages', status: 'delay', delayMs: 6000 });
+    db.insert(schedules)
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: new Date(dueAt.getTime() + 60_000), createdAt: now, updatedAt: now })
+      .run();
+    clock.advance(60_000);
+    await expect.poll(async () => (await health()).status, { timeout: 5000, interval: 200 }).toBe(503);
+    expect((await health()).body.scheduler.late).toBe(true);
+  });
+
+  it('/club challenge post-now claims the week in the run ledger like the timetable, so the timetable does not post it again', async () => {
+    const clock = new ManualClock('2026-06-01T10:00:00Z'); // Monday 11:00 in London; the week posts at 18:00
+    pacer = await startPacer({ app: { clock } });
+    const { db } = pacer.app.database;
+    const settings = saveClubSetup(db, { guildId: FIXTURE.guildId, channelId: FIXTURE.channels.strength, timezone: 'Europe/London', day: 'monday', time: { hour: 18, minute: 0 }, setupByUserId: FIXTURE.users.moderator }, clock.now());
+    const scheduleId = settings.weekly!.scheduleId;
+    const handle = pacer.double.runSlash('club', { subcommandGroup: 'challenge', subcommand: 'post-now', options: {}, user: FIXTURE.users.moderator, bypassPermissionGate: true });
+    expect((await handle.reply()).content).toMatch(/Posted this week's challenge/);
+    const posted = pacer.double.messagesIn(FIXTURE.channels.strength);
+    expect(posted).toHaveLength(1);
+    const occurrence = new Date('2026-06-01T17:00:00Z');
+    const post = pacer.double.requests.find((request) => request.route === 'POST /channels/:channelId/messages')!;
+    expect(post.body).toMatchObject({ nonce: occurrenceNonce(scheduleId, occurrence), enforce_nonce: true });
+    await expect.poll(() => ledger(pacer!.app.database, scheduleId)).toEqual([expect.objectContaining({ scheduledFor: occurrence, status: 'posted', messageId: posted[0]!.id })]);
+    expect(new Date(pacer.app.database.sqlite.prepare('select next_run_at from schedules where id = ?').pluck().get(scheduleId) as number).toISOString()).toBe('2026-06-08T17:00:00.000Z');
+
+    clock.set(occurrence);
+    await pacer.app.scheduler.runDue();
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(1);
+    const again = pacer.double.runSlash('club', { subcommandGroup: 'challenge', subcommand: 'post-now', options: {}, user: FIXTURE.users.moderator, bypassPermissionGate: true });
+    expect((await again.reply()).content).toMatch(/already posted/);
+    expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(1);
   });
 });
