@@ -64,7 +64,8 @@ describe('the playground refuses other pages', { timeout: 60_000 }, () => {
 
   it('refuses a cross-origin text/plain POST to /api/slash and /api/clock, even one carrying the key', async () => {
     const before = interactionsSent();
-    for (const headers of [{ 'content-type': 'text/plain', origin: 'http://evil.example' }, { 'content-type': 'text/plain', origin: 'http://evil.example', 'x-playground-key': key }, { 'content-type': 'text/plain' }]) {
+    const attempts: Array<Record<string, string>> = [{ 'content-type': 'text/plain', origin: 'http://evil.example' }, { 'content-type': 'text/plain', origin: 'http://evil.example', 'x-playground-key': key }, { 'content-type': 'text/plain' }];
+    for (const headers of attempts) {
       expect((await fetch(`${web.origin}/api/slash`, { method: 'POST', headers, body: slash })).status).toBeGreaterThanOrEqual(401);
       expect((await fetch(`${web.origin}/api/clock`, { method: 'POST', headers, body: '{"step":"week"}' })).status).toBeGreaterThanOrEqual(401);
     }
