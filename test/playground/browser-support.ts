@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../tools/playground/http-server.js';
 import { PlaygroundSession } from '../../tools/playground/session.js';
+import { markWelcomeSeen, onScreenAndUncovered, overflowingElements } from './page-checks.js';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'playground');
 
@@ -29,7 +30,7 @@ export async function startPlaygroundInBrowser(viewport = { width: 1280, height:
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   // The welcome panel is for a first visit; walk-throughs that are not about it start as a returning visitor.
-  if (!options.firstVisit) await page.addInitScript(() => localStorage.setItem('pacer-playground:welcome-dismissed', 'yes'));
+  if (!options.firstVisit) await page.addInitScript(markWelcomeSeen);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(web.url);
@@ -82,40 +83,12 @@ export async function clickButton(page: Page, message: Locator, label: string | 
   await message.locator('discord-button').filter({ hasText: label }).first().click();
 }
 
-/**
- * Everything drawn wider than the screen (or left of it), light and shadow DOM alike, skipping what is hidden
- * (the closed channel drawer) and what sits inside its own horizontal scroller (a code block).
- */
+/** Everything drawn wider than the screen or left of it (see page-checks.ts). */
 export async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const found: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      for (const element of root.querySelectorAll('*')) {
-        const style = getComputedStyle(element);
-        if (style.visibility === 'hidden' || style.display === 'none') continue;
-        const box = element.getBoundingClientRect();
-        if (box.width > 0 && box.height > 0 && (box.right > width + 1 || box.left < -1)) {
-          let scroller = element.parentElement;
-          while (scroller && getComputedStyle(scroller).overflowX !== 'auto' && getComputedStyle(scroller).overflowX !== 'scroll') scroller = scroller.parentElement;
-          if (!scroller || scroller.tagName === 'HTML') found.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''} (${Math.round(box.left)}..${Math.round(box.right)})`);
-        }
-        if (element.shadowRoot) visit(element.shadowRoot);
-      }
-    };
-    visit(document);
-    if (document.documentElement.scrollWidth > width) found.unshift(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    return found.slice(0, 12);
-  });
+  return page.evaluate(overflowingElements);
 }
 
 /** Whether a control is on screen where a thumb can reach it: inside the viewport and not covered. */
 export async function reachable(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return false;
-    if (box.left < 0 || box.top < 0 || box.right > innerWidth || box.bottom > innerHeight) return false;
-    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    return hit !== null && (hit === element || element.contains(hit));
-  });
+  return page.locator(selector).first().evaluate(onScreenAndUncovered);
 }

@@ -27,7 +27,7 @@ function gateway(headers: Record<string, string>, token: string): Promise<{ refu
     let hello = false;
     socket.on('unexpected-response', (_request, response) => resolve({ refused: response.statusCode ?? 0, hello }));
     socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw)) as { op: number };
+      const frame = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : '{}') as { op: number };
       if (frame.op === 10) {
         hello = true;
         socket.send(JSON.stringify({ op: 2, d: { token, intents: 1, properties: { os: 'linux', browser: 'test', device: 'test' } } }));

@@ -51,7 +51,7 @@ function byKind(runs: readonly LedgerRun[]): string {
 function why(reason: string | null): string {
   if (!reason) return 'no reason recorded';
   if (/offline/i.test(reason)) return 'they were due while Pacer was offline and were past the catch-up window (moderators were told)';
-  const first = reason.replace(/<t:-?\d+(:\w)?>/g, 'its time').replace(/#\d+ ?/g, '').split(/(?<=\.)\s/)[0] ?? reason;
+  const first = reason.replace(/<t:-?\d+(:\w)?>/g, 'its time').replace(/#\d+ ?/g, '').replace(/\s+([.,;])/g, '$1').split(/(?<=\.)\s/)[0] ?? reason;
   const text = first.replace(/\.$/, '');
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
@@ -66,8 +66,9 @@ export function summariseRuns(mode: RunSummary['mode'], from: Date, to: Date, ru
   const parts: string[] = [];
   if (runs.length === 0) parts.push('nothing was due');
   if (posted.length > 0) {
-    const timing = late.length === 0 ? 'on time' : late.length === posted.length ? 'late' : `(${late.length} late)`;
-    parts.push(`${plural(posted.length, 'post')} went out ${timing} (${byKind(posted)})`);
+    const timing = late.length === 0 ? ' on time' : late.length === posted.length ? ' late' : '';
+    const someLate = late.length > 0 && late.length < posted.length ? `, ${late.length} of them late` : '';
+    parts.push(`${plural(posted.length, 'post')} went out${timing} (${byKind(posted)})${someLate}`);
   }
   const groups = new Map<string, LedgerRun[]>();
   for (const run of skipped) groups.set(why(run.reason), [...(groups.get(why(run.reason)) ?? []), run]);

@@ -208,6 +208,8 @@ function selectChannel(id: string): void {
 }
 
 let clockMoving = false;
+/** The bot's minute the messages were last drawn at. */
+let drawnAt = '';
 
 function renderClock(): void {
   const { clock } = state;
@@ -218,6 +220,11 @@ function renderClock(): void {
   next.title = clock.nextPostAt ? `Next scheduled post: ${timeFormat.format(new Date(clock.nextPostAt))}` : 'Nothing is scheduled yet';
   document.querySelectorAll<HTMLButtonElement>('#clock button[data-step]:not(#clock-next)').forEach((button) => (button.disabled = clockMoving));
   $<HTMLSelectElement>('clock-offline').disabled = clockMoving;
+  // Relative times ("in 2 hours") follow the bot's clock: redraw once it has moved.
+  if (!clock.progress && clock.now.slice(0, 16) !== drawnAt) {
+    drawnAt = clock.now.slice(0, 16);
+    renderMessages();
+  }
   const run = $('clock-run');
   if (clock.progress) {
     const percent = Math.round((clock.progress.done / Math.max(1, clock.progress.total)) * 100);

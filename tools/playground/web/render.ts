@@ -105,7 +105,7 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
           command: `/${shown.usedCommand.name}`,
         })
       : undefined,
-    loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : withEdited(markdown(message.content, context), Boolean(message.edited_timestamp)),
+    loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : withEdited(markdown(message.content, context), Boolean(message.edited_timestamp) && message.content.trim() !== ''),
     renderAttachments(message.id, message.attachments.filter((attachment) => !embedded.has((attachment as ApiAttachment).filename)), context),
     message.embeds.map((embed) => renderEmbed(embed, context, (url) => attachmentLink(url, message, context))),
     renderComponents(message, context),
@@ -114,7 +114,7 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
 
 const LIST_TAGS = new Set(['discord-ordered-list', 'discord-unordered-list', 'discord-list-item', 'discord-header', 'discord-quote', 'discord-subscript']);
 
-/** Discord writes "(edited)" right after the last word, on the same line, even when that line is a list item. */
+/** Discord writes "(edited)" right after the last word, on the same line, even when that line is a list item (never under an embed-only message). */
 export function withEdited(nodes: VNode[], edited: boolean): VNode[] {
   if (!edited) return nodes;
   const mark = h('span', { class: 'pg-edited' }, ' (edited)');

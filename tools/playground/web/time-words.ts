@@ -28,7 +28,7 @@ export function aheadWords(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return unit(minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? unit(hours, 'hour') : unit(Math.round(hours / 24), 'day');
+  return hours < 48 && hours % 24 !== 0 ? unit(hours, 'hour') : unit(Math.round(hours / 24), 'day');
 }
 
 /** "Bot time: Thu 3 Dec, 18:00 (Europe/London), 2 days ahead". */
