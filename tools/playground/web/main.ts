@@ -115,7 +115,8 @@ function memberName(id: string): string {
 const context: RenderContext = {
   user: (id) => memberName(id),
   channel: (id) => state.channels.find((channel) => channel.id === id)?.name ?? 'unknown-channel',
-  role: (id) => state.roles.find((role) => role.id === id)?.name ?? 'unknown-role',
+  // skyra writes the "@" itself: "@everyone" would show as "@@everyone".
+  role: (id) => (state.roles.find((role) => role.id === id)?.name ?? 'unknown-role').replace(/^@/, ''),
   time: (unix, style) => {
     const date = new Date(unix * 1000);
     if (style === 'R') return relativeTime(date, new Date(state.clock.now));
@@ -129,6 +130,7 @@ const context: RenderContext = {
 /** What Discord's client lists in user, role, mentionable and channel menus. */
 function menuChoices(type: number, channelTypes?: number[]): Array<{ label: string; value: string; description?: string }> {
   const users = state.members.map((member) => ({ label: member.name, value: member.id, description: member.username }));
+  // @everyone is the role whose id is the server's; Discord lists it in role pickers under that name.
   const roles = state.roles.map((role) => ({ label: role.name.startsWith('@') ? role.name : `@${role.name}`, value: role.id }));
   if (type === 5) return users;
   if (type === 6) return roles;
@@ -350,9 +352,10 @@ function optionField(option: OptionDefinition): HTMLElement {
   };
   if (option.choices?.length) control = pick(option.choices.map((choice) => ({ value: String(choice.value), label: choice.name })));
   else if (option.type === OptionKind.Boolean) control = pick([{ value: 'true', label: 'True' }, { value: 'false', label: 'False' }]);
-  else if (option.type === OptionKind.User || option.type === OptionKind.Mentionable) control = pick(state.members.filter((member) => !member.bot).map((member) => ({ value: member.id, label: `@${member.name}` })));
+  else if (option.type === OptionKind.User) control = pick(state.members.filter((member) => !member.bot).map((member) => ({ value: member.id, label: `@${member.name}` })));
+  else if (option.type === OptionKind.Mentionable) control = pick(menuChoices(7));
   else if (option.type === OptionKind.Channel) control = pick(state.channels.map((channel) => ({ value: channel.id, label: `#${channel.name}` })));
-  else if (option.type === OptionKind.Role) control = pick(state.roles.map((role) => ({ value: role.id, label: `@${role.name}` })));
+  else if (option.type === OptionKind.Role) control = pick(menuChoices(6));
   else {
     control = el('input', { id, name: option.name, type: 'text', placeholder: option.description ?? '' });
     if (option.autocomplete) control.setAttribute('aria-autocomplete', 'list');
