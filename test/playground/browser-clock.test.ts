@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../tools/playground/demo-club.js';
+import { clubTimeIn, clubWeekdayIn } from './club-time.js';
 import { actAs, lastMessage, openChannel, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
 
 let running: Running;
@@ -62,14 +63,14 @@ describe('the playground, second pass, at desktop width', { timeout: 90_000 }, (
   });
 
   it('sets up the club; the clock then shows the club\'s time zone by name', async () => {
-    await runCommand(page, '/club setup', { channel: DEMO.channels.challenges, timezone: 'Europe/London', day: 'monday', time: '18:00' });
+    await runCommand(page, '/club setup', { channel: DEMO.channels.challenges, timezone: 'Europe/London', day: clubWeekdayIn(3), time: '18:00' });
     await expect.poll(() => page.locator('#clock-now').textContent()).toMatch(/\(Europe\/London\)/);
     await shot(page, 'desktop-02-club-setup');
   });
 
   it('keeps a typed title: it reaches the post, the preview and the edit form; the limits show before sending', async () => {
     await openChannel(page, 'announcements');
-    await runCommand(page, '/announce schedule', { channel: DEMO.channels.announcements, when: 'tomorrow 7:00', repeat: 'daily' });
+    await runCommand(page, '/announce schedule', { channel: DEMO.channels.announcements, when: clubTimeIn(2 * 3_600_000), repeat: 'daily' });
     await page.locator('dialog#modal[open]').waitFor({ timeout: 5000 });
     const titleId = await openModalField(/Title/);
     const bodyId = await openModalField(/Message/);

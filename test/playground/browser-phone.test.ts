@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../tools/playground/demo-club.js';
 import { horizontalOverflow, lastMessage, reachable, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
+import { clubWeekdayIn } from './club-time.js';
 import { answerUntilResult } from './knee-check-walk.js';
 
 let running: Running;
@@ -63,7 +64,7 @@ describe('the playground on a 390 px phone', { timeout: 120_000 }, () => {
     await page.click('.pg-command[data-command="/club setup"]');
     await page.selectOption('#opt-channel', DEMO.channels.challenges);
     await page.fill('#opt-timezone', 'Europe/London');
-    await page.selectOption('#opt-day', 'monday');
+    await page.selectOption('#opt-day', clubWeekdayIn(3));
     await page.fill('#opt-time', '18:00');
     await noOverflow('/club setup options');
     expect(await reachable(page, '.pg-send')).toBe(true);

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../tools/playground/demo-club.js';
+import { clubTimeIn, clubWeekdayIn } from './club-time.js';
 import { PlaygroundSession, type PageEvent } from '../../tools/playground/session.js';
 
 let session: PlaygroundSession;
@@ -27,7 +28,7 @@ async function scheduleDaily(title: string, body: string): Promise<void> {
     channelId: DEMO.channels.announcements,
     name: 'announce',
     subcommand: 'schedule',
-    options: { channel: DEMO.channels.announcements, when: 'tomorrow 7:00', repeat: 'daily' },
+    options: { channel: DEMO.channels.announcements, when: clubTimeIn(2 * 3_600_000), repeat: 'daily' },
   });
   await until(() => events.slice(before).some((event) => event.type === 'modal'), 'the announcement modal');
   const modal = events.slice(before).find((event) => event.type === 'modal') as Extract<PageEvent, { type: 'modal' }>;
@@ -48,7 +49,7 @@ describe('the running clock', { timeout: 60_000 }, () => {
       channelId: DEMO.channels.general,
       name: 'club',
       subcommand: 'setup',
-      options: { channel: DEMO.channels.challenges, timezone: 'Europe/London', day: 'monday', time: '18:00' },
+      options: { channel: DEMO.channels.challenges, timezone: 'Europe/London', day: clubWeekdayIn(3), time: '18:00' },
     });
     await until(() => session.state().clock.timezone === 'Europe/London', '/club setup');
   }, 30_000);
