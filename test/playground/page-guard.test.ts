@@ -87,6 +87,8 @@ describe('the playground refuses other pages', { timeout: 60_000 }, () => {
     expect(await gateway({}, 'a-guessed-token')).toEqual({ closed: 4004, hello: true });
     const rest = await fetch(`${session.doubleForTests.apiUrl}/v10/users/@me`, { headers: { authorization: 'Bot a-guessed-token' } });
     expect(rest.status).toBe(401);
+    // The playground's own page may connect (it never does); with the bot's token it gets READY.
+    expect(await gateway({ origin: web.origin }, session.doubleForTests.botToken ?? '')).toEqual({ closed: 0, hello: true });
     // The bot itself (no Origin, its token) is connected and served.
     expect(session.doubleForTests.gatewayConnected).toBe(true);
     expect((await fetch(`${session.doubleForTests.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${session.doubleForTests.botToken ?? ''}` } })).status).toBe(200);
