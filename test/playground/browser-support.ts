@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../tools/playground/http-server.js';
 import { PlaygroundSession } from '../../tools/playground/session.js';
+import { markWelcomeSeen, onScreenAndUncovered, overflowingElements } from './page-checks.js';
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'playground');
 
@@ -22,12 +23,14 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function startPlaygroundInBrowser(): Promise<Running> {
+export async function startPlaygroundInBrowser(viewport = { width: 1280, height: 860 }, options: { firstVisit?: boolean } = {}): Promise<Running> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const session = await PlaygroundSession.start({ logLevel: 'silent' });
   const web = await startWebServer(session, '127.0.0.1', 0);
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await browser.newPage({ viewport, ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  // The welcome panel is for a first visit; walk-throughs that are not about it start as a returning visitor.
+  if (!options.firstVisit) await page.addInitScript(markWelcomeSeen);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(web.url);
@@ -78,4 +81,14 @@ export async function runCommand(page: Page, label: string, options: Record<stri
 
 export async function clickButton(page: Page, message: Locator, label: string | RegExp): Promise<void> {
   await message.locator('discord-button').filter({ hasText: label }).first().click();
+}
+
+/** Everything drawn wider than the screen or left of it (see page-checks.ts). */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(overflowingElements);
+}
+
+/** Whether a control is on screen where a thumb can reach it: inside the viewport and not covered. */
+export async function reachable(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate(onScreenAndUncovered);
 }

@@ -71,7 +71,7 @@ describe('renderMessage', () => {
     );
     const embed = tagged(node, 'discord-embed')[0]!;
     expect(embed.attrs).toMatchObject({ slot: 'embeds', color: '#3ba55c', 'embed-title': 'Week 3: single-leg squat' });
-    expect(tagged(embed, 'discord-bold').map(textOf)).toEqual(['3 sets']);
+    expect(tagged(embed, 'strong').map(textOf)).toEqual(['3 sets']);
     const fields = tagged(embed, 'discord-embed-field');
     expect(fields.map((field) => [field.attrs['field-title'], field.attrs.inline ?? false, field.attrs['inline-index'] ?? null])).toEqual([
       ['Easier', true, '1'],

@@ -30,6 +30,7 @@ async function run(): Promise<number> {
   }
   console.log(`Pacer playground: ${web.url}`);
   console.log(`  Club "Riverside Runners", data in ${args.db ? session.databasePath : 'a throw-away file'}. Press Ctrl+C to stop.`);
+  console.log('  Open the address above as printed: its key (new each run) keeps other web pages out of the playground.');
   const stop = () => {
     void web.close().then(() => session.stop()).then(
       () => process.exit(0),

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { PlaygroundError, type PageEvent, type PlaygroundSession } from './session.js';
+import { KEY_PARAM, newPageKey, ownOrigins, refuse } from './page-guard.js';
+import { PlaygroundError, type ClockStep, type OfflineSpan, type PageEvent, type PlaygroundSession } from './session.js';
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'web');
 const MAX_BODY_BYTES = 256 * 1024;
@@ -34,7 +35,10 @@ function packageRoot(name: string): string {
 }
 
 export interface WebServer {
+  /** The page's address with this run's key: what the terminal prints. */
   url: string;
+  /** The page's origin (no key). */
+  origin: string;
   port: number;
   close(): Promise<void>;
 }
@@ -43,6 +47,7 @@ export async function startWebServer(session: PlaygroundSession, host: string, p
   const roots = new Map(VENDOR_PACKAGES.map((name) => [name, packageRoot(name)]));
   const transpiled = new Map<string, { mtimeMs: number; code: string }>();
   const streams = new Set<ServerResponse>();
+  const key = newPageKey();
   const unsubscribe = session.subscribe((event: PageEvent) => {
     const frame = `data: ${JSON.stringify(event)}\n\n`;
     for (const stream of streams) stream.write(frame);
@@ -94,8 +99,16 @@ export async function startWebServer(session: PlaygroundSession, host: string, p
       case 'POST /api/clock': {
         const step = str(body, 'step');
         if (!['hour', 'day', 'week', 'next'].includes(step)) throw new PlaygroundError(`unknown clock step "${step}"`);
-        return session.advanceClock(step as 'hour' | 'day' | 'week' | 'next');
+        return session.runClock(step as ClockStep);
       }
+      case 'POST /api/offline': {
+        const span = str(body, 'span');
+        if (!['hour', 'day', 'week'].includes(span)) throw new PlaygroundError(`unknown offline span "${span}"`);
+        return session.offline(span as OfflineSpan);
+      }
+      case 'POST /api/members-use-club':
+        session.setMembersMayUseClub((body as { allowed?: unknown }).allowed === true);
+        return { ok: true };
       default:
         return undefined;
     }
@@ -116,6 +129,9 @@ export async function startWebServer(session: PlaygroundSession, host: string, p
       const file = vendorFile(decodeURIComponent(path.slice('/vendor/'.length)));
       return file ? sendFile(response, file) : sendText(response, 404, 'not found');
     }
+    const guarded = path.startsWith('/api/') || path.startsWith('/attachments/');
+    const refusal = guarded ? refuse(request, url, key, listeningPort(), path === '/api/events' || path.startsWith('/attachments/')) : undefined;
+    if (refusal) return sendText(response, refusal.status, refusal.text);
     const attachment = /^\/attachments\/(\d+)\/([^/]+)$/.exec(path);
     if (attachment) {
       const stored = session.attachment(attachment[1] ?? '', decodeURIComponent(attachment[2] ?? ''));
@@ -147,6 +163,7 @@ export async function startWebServer(session: PlaygroundSession, host: string, p
     sendText(response, 404, 'not found');
   };
 
+  const listeningPort = (): number => (server.address() as AddressInfo).port;
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendText(response, 500, String(error));
@@ -156,10 +173,12 @@ export async function startWebServer(session: PlaygroundSession, host: string, p
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const actualPort = (server.address() as AddressInfo).port;
+  const actualPort = listeningPort();
+  session.allowPageOrigins(ownOrigins(actualPort));
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${actualPort}/`,
+    url: `http://${shownHost}:${actualPort}/?${KEY_PARAM}=${key}`,
+    origin: `http://${shownHost}:${actualPort}`,
     port: actualPort,
     close: async () => {
       unsubscribe();

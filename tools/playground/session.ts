@@ -3,15 +3,16 @@
  * `startApp`, same router, same commands), an offset clock, and the actions the web page may take. Every
  * action goes through the double's interaction actors, so the bot receives what Discord would send.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull } from 'drizzle-orm';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../../src/platform/discord/deploy.js';
 import { parseConfig } from '../../src/platform/config.js';
-import { schedules } from '../../src/platform/db/schema.js';
+import { clubs, scheduleRuns, schedules } from '../../src/platform/db/schema.js';
 import { createLogger } from '../../src/platform/logger.js';
 import {
   CallbackType,
@@ -27,6 +28,8 @@ import {
 } from '@pacer/discord-double';
 import { DEMO, DEMO_ACTORS, demoBotUser, demoClub } from './demo-club.js';
 import { OffsetClock } from './offset-clock.js';
+import { MINUTE_MS, runClockTo } from './clock-runner.js';
+import { summariseRuns, type RunSummary } from './run-summary.js';
 
 export interface ShownMessage {
   message: ApiMessage;
@@ -39,7 +42,7 @@ export interface ShownMessage {
 
 export type PageEvent =
   | { type: 'message'; change: 'created' | 'edited' | 'deleted'; shown: ShownMessage }
-  | { type: 'problem'; text: string; detail?: string[] }
+  | { type: 'problem'; id: string; text: string; detail?: string[] }
   | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
   | { type: 'clock'; clock: ClockState }
   | { type: 'dm'; channelId: string; userId: string }
@@ -47,12 +50,20 @@ export type PageEvent =
 
 export interface ClockState {
   now: string;
+  /** The club's zone (from /club setup), for showing times as its members read them; null before setup. */
+  timezone: string | null;
   offsetMs: number;
   /** The next active schedule's due time, if any. */
   nextPostAt: string | null;
-  /** What the scheduler did when the clock last moved (posted, skipped as nothing to say, failed...). */
-  lastRun: { due: number; posted: number; skipped: number; failed: number } | null;
+  /** What the scheduler did when the clock last moved: posted, skipped and why, failed. */
+  lastRun: RunSummary | null;
+  /** While the clock runs minute by minute: how far it has got. */
+  progress: { done: number; total: number; at: string } | null;
 }
+
+export type ClockStep = 'hour' | 'day' | 'week' | 'next';
+export type OfflineSpan = 'hour' | 'day' | 'week';
+const STEP_MS: Record<OfflineSpan, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
 
 export interface SlashRequest {
   user: string;
@@ -89,6 +100,15 @@ export class PlaygroundSession {
   private double!: DiscordDouble;
   private app: RunningApp | undefined;
   private lastRun: ClockState['lastRun'] = null;
+  private progress: ClockState['progress'] = null;
+  private clockBusy = false;
+  /** The server admin's per-command override in Discord's Integrations settings: members may use /club. */
+  private membersMayUseClub = false;
+  /** This run's bot token: the double refuses every other one. */
+  private readonly botToken = `playground.${randomBytes(24).toString('base64url')}`;
+  /** Problem ids are unique across runs, so a box dismissed in an earlier run never hides a new one. */
+  private readonly runId = randomBytes(6).toString('hex');
+  private problemCount = 0;
   private tempDir: string | undefined;
   private stopped = false;
 
@@ -104,6 +124,7 @@ export class PlaygroundSession {
       botUser: demoBotUser,
       guilds: [demoClub()],
       now: () => this.clock.now().getTime(),
+      botToken: this.botToken,
     });
     this.double.onEvent((event) => this.onDoubleEvent(event));
     let databasePath = options.databasePath ? resolve(options.databasePath) : undefined;
@@ -112,7 +133,7 @@ export class PlaygroundSession {
       databasePath = join(this.tempDir, 'pacer.sqlite');
     }
     const env: NodeJS.ProcessEnv = {
-      DISCORD_TOKEN: 'playground-token-not-a-secret',
+      DISCORD_TOKEN: this.botToken,
       DISCORD_API_URL: this.double.apiUrl,
       DISCORD_GUILD_ID: DEMO.guildId,
       DATABASE_PATH: databasePath,
@@ -137,6 +158,17 @@ export class PlaygroundSession {
     return this.double;
   }
 
+  /** The page's origins, whose WebSocket the inner double may take (the page itself never opens one). */
+  allowPageOrigins(origins: readonly string[]): void {
+    for (const origin of origins) this.double.allowedOrigins.add(origin);
+  }
+
+  /** Like a server admin allowing @everyone to use /club in Server Settings > Integrations: Discord shows and sends it. */
+  setMembersMayUseClub(allowed: boolean): void {
+    this.membersMayUseClub = allowed;
+    this.emit({ type: 'commands' });
+  }
+
   subscribe(listener: (event: PageEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -149,7 +181,8 @@ export class PlaygroundSession {
       guild: { id: guild.id, name: guild.name },
       bot: { id: demoBotUser.id, name: demoBotUser.username },
       channels: guild.channels.map((channel) => ({ id: channel.id, name: channel.name, topic: channel.topic ?? null })),
-      roles: guild.roles.filter((role) => role.id !== guild.id && !role.managed).map((role) => ({ id: role.id, name: role.name })),
+      // Discord's role pickers list @everyone too (its id is the server's).
+      roles: guild.roles.filter((role) => !role.managed).map((role) => ({ id: role.id, name: role.name })),
       members: guild.members.map((member) => ({
         id: member.user.id,
         name: member.user.globalName ?? member.user.username,
@@ -164,6 +197,7 @@ export class PlaygroundSession {
       messages: [...this.shown.values()],
       problems: this.problems.slice(-20),
       clock: this.clockState(),
+      membersMayUseClub: this.membersMayUseClub,
     };
   }
 
@@ -175,6 +209,7 @@ export class PlaygroundSession {
         ...(request.subcommandGroup ? { subcommandGroup: request.subcommandGroup } : {}),
         ...(request.subcommand ? { subcommand: request.subcommand } : {}),
         options: request.options ?? {},
+        ...(this.overridden(request.name) ? { bypassPermissionGate: true } : {}),
       }),
     );
     const label = [request.name, request.subcommandGroup, request.subcommand].filter(Boolean).join(' ');
@@ -191,6 +226,7 @@ export class PlaygroundSession {
         ...(request.subcommand ? { subcommand: request.subcommand } : {}),
         options: request.options ?? {},
         focused: request.focused,
+        ...(this.overridden(request.name) ? { bypassPermissionGate: true } : {}),
       }),
     );
     try {
@@ -214,24 +250,65 @@ export class PlaygroundSession {
     this.watch(this.act(() => this.double.submitModal(customId, fields, { user })), user);
   }
 
-  /** Moves the bot's clock forward, then has the scheduler run what is due now (its heartbeat would within a minute). */
-  async advanceClock(step: 'hour' | 'day' | 'week' | 'next'): Promise<ClockState> {
-    if (step === 'next') {
-      const next = this.nextPostAt();
-      if (!next) throw new PlaygroundError('Nothing is scheduled yet.');
-      this.clock.advanceTo(next);
-    } else {
-      this.clock.advance({ hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 }[step]);
-    }
+  /**
+   * Runs the bot's clock forward one minute at a time, running the scheduler at each minute as a running
+   * Pacer's heartbeat would: every post due on the way goes out at its minute.
+   */
+  async runClock(step: ClockStep): Promise<ClockState> {
+    const start = this.clock.now();
+    const next = this.nextPostAt();
+    if (step === 'next' && !next) throw new PlaygroundError('Nothing is scheduled yet.');
+    // The heartbeat runs on whole minutes: a post due at 16:35:20 goes out at 16:36.
+    const until = step === 'next' && next ? new Date(Math.ceil(next.getTime() / MINUTE_MS) * MINUTE_MS) : new Date(start.getTime() + STEP_MS[step as OfflineSpan]);
+    return this.moveClock('running', start, async () => {
+      await runClockTo({
+        clock: this.clock,
+        until,
+        runDueNow: () => this.app!.scheduler.runDue(),
+        stopped: () => this.stopped,
+        onProgress: ({ done, total, at }) => {
+          this.progress = { done, total, at: at.toISOString() };
+          this.emit({ type: 'clock', clock: this.clockState() });
+        },
+      });
+    });
+  }
+
+  /** Pacer was not running for `span`: the clock jumps, then the scheduler catches up once, as after a restart. */
+  async offline(span: OfflineSpan): Promise<ClockState> {
+    const start = this.clock.now();
+    return this.moveClock('offline', start, async () => {
+      this.clock.advance(STEP_MS[span]);
+      await this.app!.scheduler.runDue();
+    });
+  }
+
+  private async moveClock(mode: RunSummary['mode'], start: Date, move: () => Promise<void>): Promise<ClockState> {
+    if (this.clockBusy) throw new PlaygroundError('The clock is already moving; wait for it to finish.');
+    this.clockBusy = true;
     try {
-      const report = await this.app!.scheduler.runDue();
-      this.lastRun = { due: report.due, posted: report.posted, skipped: report.skipped, failed: report.failed + report.paused };
+      await move();
     } catch (error) {
       this.problem(`The scheduler failed: ${message(error)}`);
+    } finally {
+      this.clockBusy = false;
+      this.progress = null;
     }
+    // Posted runs are recorded in small batches just after they are sent: let the last batch land first.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    this.lastRun = summariseRuns(mode, start, this.clock.now(), this.runsSince(start));
     const state = this.clockState();
     this.emit({ type: 'clock', clock: state });
     return state;
+  }
+
+  private runsSince(start: Date) {
+    return this.app!.context.db
+      .select({ kind: schedules.kind, status: scheduleRuns.status, scheduledFor: scheduleRuns.scheduledFor, postedAt: scheduleRuns.postedAt, reason: scheduleRuns.reason })
+      .from(scheduleRuns)
+      .innerJoin(schedules, eq(schedules.id, scheduleRuns.scheduleId))
+      .where(gte(scheduleRuns.claimedAt, start))
+      .all();
   }
 
   /** A file the bot uploaded, with the content type it declared (only for messages the page has seen). */
@@ -252,13 +329,24 @@ export class PlaygroundSession {
 
   // ---- internals ---------------------------------------------------------------------------------------------
 
+  private overridden(command: string): boolean {
+    return command === 'club' && this.membersMayUseClub;
+  }
+
   private clockState(): ClockState {
     return {
       now: this.clock.now().toISOString(),
+      timezone: this.clubTimezone(),
       offsetMs: this.clock.offsetMs,
       nextPostAt: this.nextPostAt()?.toISOString() ?? null,
       lastRun: this.lastRun,
+      progress: this.progress,
     };
+  }
+
+  private clubTimezone(): string | null {
+    if (!this.app) return null;
+    return this.app.context.db.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, DEMO.guildId)).get()?.timezone ?? null;
   }
 
   private nextPostAt(): Date | undefined {
@@ -344,7 +432,9 @@ export class PlaygroundSession {
   }
 
   private problem(text: string, detail?: string[]): void {
-    const event: PageEvent = detail ? { type: 'problem', text, detail } : { type: 'problem', text };
+    this.problemCount += 1;
+    const id = `${this.runId}-${this.problemCount}`;
+    const event: PageEvent = detail ? { type: 'problem', id, text, detail } : { type: 'problem', id, text };
     this.problems.push(event);
     if (this.problems.length > 100) this.problems.shift();
     this.emit(event);

@@ -72,6 +72,8 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Privileged intents in IDENTIFY close the socket with 4014 unless enabled (as in the developer portal). */
   privilegedIntentsEnabled: boolean;
+  /** When set, IDENTIFY with any other token closes with 4004. */
+  botToken?: string | undefined;
   now: () => number;
   changes: ChangeNotifier;
 }
@@ -183,7 +185,7 @@ export class GatewayServer {
     if (typeof d.compress === 'boolean') record.compress = d.compress;
     if (typeof d.properties === 'object' && d.properties !== null) record.properties = d.properties as Record<string, unknown>;
     this.identifies.push(record);
-    if (!token) {
+    if (!token || (this.options.botToken !== undefined && token !== this.options.botToken)) {
       socket.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
       return;
     }
@@ -220,6 +222,10 @@ export class GatewayServer {
   private onResume(socket: WebSocket, d: Record<string, unknown>): void {
     const sessionId = typeof d.session_id === 'string' ? d.session_id : '';
     const seq = typeof d.seq === 'number' ? d.seq : 0;
+    if (this.options.botToken !== undefined && d.token !== this.options.botToken) {
+      socket.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
     const session = this.sessions.get(sessionId);
     if (!session || !session.alive) {
       this.send(socket, { op: GatewayOp.InvalidSession, d: false, s: null, t: null });

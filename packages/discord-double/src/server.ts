@@ -29,6 +29,10 @@ export interface DiscordDoubleOptions {
   heartbeatIntervalMs?: number;
   /** Allow GuildMembers / GuildPresences / MessageContent in IDENTIFY (default false: close 4014). */
   privilegedIntentsEnabled?: boolean;
+  /** The bot's token: when set, any other token is refused (REST 401, gateway close 4004), as Discord does. */
+  botToken?: string;
+  /** Web origins whose WebSocket the gateway takes; a connection without Origin (a bot process) is always taken. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface MessagesInOptions {
@@ -91,12 +95,17 @@ export class DiscordDouble {
   private readonly routes: RouteDefinition[];
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
+  /** Web origins whose gateway WebSocket is taken (see DiscordDoubleOptions.allowedOrigins). */
+  readonly allowedOrigins: Set<string>;
+  private readonly expectedToken: string | undefined;
   private readonly eventListeners = new Set<(event: DoubleEvent) => void>();
   private port = 0;
   private tamper: ((payload: InteractionPayload) => void) | undefined;
 
   constructor(options: DiscordDoubleOptions = {}) {
     this.now = options.now ?? Date.now;
+    this.allowedOrigins = new Set(options.allowedOrigins ?? []);
+    this.expectedToken = options.botToken;
     this.applicationId = options.applicationId ?? FIXTURE.applicationId;
     this.botUser = options.botUser ?? defaultBotUser(this.applicationId);
     this.guilds = options.guilds ?? [defaultFixtureGuild(this.botUser)];
@@ -129,6 +138,7 @@ export class DiscordDouble {
       applicationId: this.applicationId,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS,
       privilegedIntentsEnabled: options.privilegedIntentsEnabled ?? false,
+      botToken: options.botToken,
       now: this.now,
       changes: this.changes,
     });
@@ -164,6 +174,11 @@ export class DiscordDouble {
       });
     });
     this.server.on('upgrade', (request, socket, head) => {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !this.allowedOrigins.has(origin)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
       this.wss.handleUpgrade(request, socket, head, (ws) => this.gateway.accept(ws, request));
     });
   }
@@ -404,8 +419,9 @@ export class DiscordDouble {
 
   private authorize(route: RouteDefinition | undefined, authorization: string | undefined): DoubleResponse | undefined {
     const token = authorization?.startsWith('Bot ') ? authorization.slice(4) : undefined;
-    if (token && !this.botTokens.includes(token)) this.botTokens.push(token);
-    if (route?.auth && !token) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    const wrong = token !== undefined && this.expectedToken !== undefined && token !== this.expectedToken;
+    if (token && !wrong && !this.botTokens.includes(token)) this.botTokens.push(token);
+    if ((route?.auth && !token) || wrong) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     return undefined;
   }
 }

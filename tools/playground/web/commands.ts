@@ -59,10 +59,10 @@ export interface CommandEntry {
 }
 
 /** One entry per runnable path (command, command subcommand, command group subcommand), as Discord's picker lists them. */
-export function commandEntries(commands: readonly CommandDefinition[], permissions: string): CommandEntry[] {
+export function commandEntries(commands: readonly CommandDefinition[], permissions: string, allowedByAdmin: ReadonlySet<string> = new Set()): CommandEntry[] {
   const entries: CommandEntry[] = [];
   for (const command of commands) {
-    if ((command.type ?? 1) !== 1 || !canSee(command, permissions)) continue;
+    if ((command.type ?? 1) !== 1 || !(canSee(command, permissions) || allowedByAdmin.has(command.name))) continue;
     const options = command.options ?? [];
     const subs = options.filter((option) => option.type === OptionKind.Subcommand || option.type === OptionKind.SubcommandGroup);
     if (subs.length === 0) {

@@ -4,9 +4,17 @@ import { collectOptions, commandEntries, filterEntries, OptionKind, type Command
 import { el, replaceChildren, toDom } from './dom.js';
 import { checkModal, modalFields, type ModalField } from './modal-form.js';
 import { renderMessage, visibleTo, type ApiAttachment, type RenderContext, type ShownMessageLike } from './render.js';
+import { describeClock, relativeTime } from './time-words.js';
 
 interface Member { id: string; name: string; username: string; bot: boolean; roleIds: string[]; permissions: string }
-interface ClockState { now: string; offsetMs: number; nextPostAt: string | null; lastRun: { due: number; posted: number; skipped: number; failed: number } | null }
+interface ClockState {
+  now: string;
+  timezone: string | null;
+  offsetMs: number;
+  nextPostAt: string | null;
+  lastRun: { mode: 'running' | 'offline'; posted: number; late: number; skipped: number; failed: number; words: string } | null;
+  progress: { done: number; total: number; at: string } | null;
+}
 interface State {
   guild: { id: string; name: string };
   bot: { id: string; name: string };
@@ -19,16 +27,39 @@ interface State {
   dms: Array<{ channelId: string; userId: string }>;
   problems: PageEvent[];
   clock: ClockState;
+  membersMayUseClub: boolean;
 }
 type PageEvent =
   | { type: 'message'; change: 'created' | 'edited' | 'deleted'; shown: ShownMessageLike }
-  | { type: 'problem'; text: string; detail?: string[] }
+  | { type: 'problem'; id?: string; text: string; detail?: string[] }
   | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
   | { type: 'clock'; clock: ClockState }
   | { type: 'dm'; channelId: string; userId: string }
   | { type: 'commands' };
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+/** This run's key, from the address the terminal printed; every call to the playground's API carries it. */
+const pageKey = new URLSearchParams(location.search).get('key') ?? '';
+const KEY_HEADER = 'x-playground-key';
+const withKey = (path: string): string => `${path}${path.includes('?') ? '&' : '?'}key=${encodeURIComponent(pageKey)}`;
+
+/** Remembered in this browser: the welcome panel was closed; problem boxes that were dismissed. */
+const WELCOME_SEEN = 'pacer-playground:welcome-dismissed';
+const DISMISSED_PROBLEMS = 'pacer-playground:dismissed-problems';
+
+function dismissedProblems(): Set<string> {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(DISMISSED_PROBLEMS) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+function rememberDismissed(id: string): void {
+  const ids = [...dismissedProblems(), id].slice(-200);
+  localStorage.setItem(DISMISSED_PROBLEMS, JSON.stringify(ids));
+}
 
 let state: State;
 let channelId = '';
@@ -37,11 +68,13 @@ const messages = new Map<string, ShownMessageLike>();
 const unread = new Set<string>();
 let entry: CommandEntry | undefined;
 const typedValues: Record<string, string> = {};
+/** Private replies this member dismissed ("Dismiss message"): Discord hides them in this client only. */
+const dismissedMessages = new Set<string>();
 
 // ---- server calls ------------------------------------------------------------------------------------------------
 
 async function post<T = unknown>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', [KEY_HEADER]: pageKey }, body: JSON.stringify(body) });
   const json = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
   return json;
@@ -53,7 +86,27 @@ function act(path: string, body: Record<string, unknown>): void {
 
 // ---- rendering -----------------------------------------------------------------------------------------------------
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+async function getState(): Promise<State> {
+  const response = await fetch('/api/state', { headers: { [KEY_HEADER]: pageKey } });
+  if (!response.ok) throw new Error(await response.text());
+  return (await response.json()) as State;
+}
+
+/** Times as the club reads them: in its zone once /club setup set one, else in this browser's zone. */
+let timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+let clockFormat = timeFormat;
+let shortTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+let formatsZone: string | null | undefined;
+
+function useZone(zone: string | null): void {
+  if (zone === formatsZone) return;
+  formatsZone = zone;
+  const timeZone = zone ?? undefined;
+  timeFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+  clockFormat = timeFormat;
+  shortTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+  if (state) renderMessages();
+}
 
 function memberName(id: string): string {
   return state.members.find((member) => member.id === id)?.name ?? 'unknown-user';
@@ -62,21 +115,28 @@ function memberName(id: string): string {
 const context: RenderContext = {
   user: (id) => memberName(id),
   channel: (id) => state.channels.find((channel) => channel.id === id)?.name ?? 'unknown-channel',
-  role: (id) => state.roles.find((role) => role.id === id)?.name ?? 'unknown-role',
+  // skyra writes the "@" itself: "@everyone" would show as "@@everyone".
+  role: (id) => (state.roles.find((role) => role.id === id)?.name ?? 'unknown-role').replace(/^@/, ''),
   time: (unix, style) => {
     const date = new Date(unix * 1000);
-    if (style === 'R') return relative(date);
-    return style === 't' || style === 'T' ? date.toLocaleTimeString() : timeFormat.format(date);
+    if (style === 'R') return relativeTime(date, new Date(state.clock.now));
+    return style === 't' || style === 'T' ? shortTime.format(date) : timeFormat.format(date);
   },
   formatTimestamp: (iso) => timeFormat.format(new Date(iso)),
-  attachmentUrl: (messageId, attachment: ApiAttachment, download) => `/attachments/${messageId}/${encodeURIComponent(attachment.filename)}${download ? '?download' : ''}`,
+  attachmentUrl: (messageId, attachment: ApiAttachment, download) => withKey(`/attachments/${messageId}/${encodeURIComponent(attachment.filename)}${download ? '?download' : ''}`),
+  menuChoices: (type, channelTypes) => menuChoices(type, channelTypes),
 };
 
-function relative(date: Date): string {
-  const minutes = Math.round((date.getTime() - new Date(state.clock.now).getTime()) / 60_000);
-  const abs = Math.abs(minutes);
-  const text = abs < 60 ? `${abs} minutes` : abs < 48 * 60 ? `${Math.round(abs / 60)} hours` : `${Math.round(abs / 1440)} days`;
-  return minutes >= 0 ? `in ${text}` : `${text} ago`;
+/** What Discord's client lists in user, role, mentionable and channel menus. */
+function menuChoices(type: number, channelTypes?: number[]): Array<{ label: string; value: string; description?: string }> {
+  const users = state.members.map((member) => ({ label: member.name, value: member.id, description: member.username }));
+  // @everyone is the role whose id is the server's; Discord lists it in role pickers under that name.
+  const roles = state.roles.map((role) => ({ label: role.name.startsWith('@') ? role.name : `@${role.name}`, value: role.id }));
+  if (type === 5) return users;
+  if (type === 6) return roles;
+  if (type === 7) return [...users, ...roles];
+  // The demo club's channels are all text channels (type 0).
+  return channelTypes && !channelTypes.includes(0) ? [] : state.channels.map((channel) => ({ label: `#${channel.name}`, value: channel.id }));
 }
 
 function byId(a: ShownMessageLike, b: ShownMessageLike): number {
@@ -89,12 +149,21 @@ function byId(a: ShownMessageLike, b: ShownMessageLike): number {
 let stickToBottom = true;
 
 function renderMessages(): void {
-  const shown = [...messages.values()].filter((item) => item.message.channel_id === channelId && visibleTo(item, actor)).sort(byId);
+  const shown = [...messages.values()]
+    .filter((item) => item.message.channel_id === channelId && visibleTo(item, actor) && !dismissedMessages.has(item.message.id))
+    .sort(byId);
   const list = $('messages');
   if (shown.length === 0) {
     list.replaceChildren(el('div', { class: 'pg-empty' }, `This is the start of #${context.channel(channelId)}. Type / below to use one of Pacer's commands.`));
   } else {
     replaceChildren(list, shown.map((item) => renderMessage(item, context)));
+    for (const node of list.querySelectorAll<HTMLElement>('discord-message[ephemeral]')) {
+      const id = node.dataset.messageId ?? '';
+      (node as HTMLElement & { dismissMessageClicked?: () => void }).dismissMessageClicked = () => {
+        dismissedMessages.add(id);
+        renderMessages();
+      };
+    }
   }
 }
 
@@ -116,6 +185,7 @@ function renderChannels(): void {
       link.addEventListener('click', (event) => {
         event.preventDefault();
         selectChannel(channel.id);
+        showSidebar(false);
       });
       return el('li', {}, link);
     }),
@@ -139,31 +209,72 @@ function selectChannel(id: string): void {
   renderMessages();
 }
 
+let clockMoving = false;
+/** The bot's minute the messages were last drawn at. */
+let drawnAt = '';
+
 function renderClock(): void {
   const { clock } = state;
-  const ahead = clock.offsetMs > 0 ? ` (${formatOffset(clock.offsetMs)} ahead)` : '';
-  $('clock-now').textContent = `Bot time: ${timeFormat.format(new Date(clock.now))}${ahead}`;
+  useZone(clock.timezone);
+  $('clock-now').textContent = describeClock(clockFormat.format(new Date(clock.now)), clock.timezone, clock.offsetMs);
   const next = $<HTMLButtonElement>('clock-next');
-  next.disabled = clock.nextPostAt === null;
+  next.disabled = clock.nextPostAt === null || clockMoving;
   next.title = clock.nextPostAt ? `Next scheduled post: ${timeFormat.format(new Date(clock.nextPostAt))}` : 'Nothing is scheduled yet';
-  const run = clock.lastRun;
-  $('clock-run').textContent = run
-    ? run.due === 0
-      ? 'Nothing was due.'
-      : [`${run.posted} posted`, run.skipped ? `${run.skipped} with nothing to post` : '', run.failed ? `${run.failed} failed` : ''].filter(Boolean).join(', ')
-    : '';
+  document.querySelectorAll<HTMLButtonElement>('#clock button[data-step]:not(#clock-next)').forEach((button) => (button.disabled = clockMoving));
+  $<HTMLSelectElement>('clock-offline').disabled = clockMoving;
+  // Relative times ("in 2 hours") follow the bot's clock: redraw once it has moved.
+  if (!clock.progress && clock.now.slice(0, 16) !== drawnAt) {
+    drawnAt = clock.now.slice(0, 16);
+    renderMessages();
+  }
+  const run = $('clock-run');
+  if (clock.progress) {
+    const percent = Math.round((clock.progress.done / Math.max(1, clock.progress.total)) * 100);
+    run.textContent = `Running Pacer minute by minute: ${timeFormat.format(new Date(clock.progress.at))} (${percent}%)`;
+  } else if (!clockMoving) {
+    run.textContent = clock.lastRun?.words ?? '';
+  }
 }
 
-function formatOffset(ms: number): string {
-  const hours = Math.round(ms / 3_600_000);
-  return hours >= 48 ? `${Math.round(hours / 24)} days` : `${hours} h`;
+function moveClock(path: string, body: Record<string, unknown>): void {
+  clockMoving = true;
+  $('clock-run').textContent = path === '/api/offline' ? 'Pacer is offline… starting it again.' : 'Running Pacer minute by minute…';
+  renderClock();
+  post<ClockState>(path, body).then(
+    (clock) => {
+      clockMoving = false;
+      state.clock = clock;
+      renderClock();
+    },
+    (error: unknown) => {
+      clockMoving = false;
+      renderClock();
+      showProblem({ type: 'problem', text: (error as Error).message });
+    },
+  );
+}
+
+function showSidebar(open: boolean): void {
+  document.body.classList.toggle('pg-sidebar-open', open);
+  $('channels-toggle').setAttribute('aria-expanded', String(open));
+  $('sidebar-backdrop').hidden = !open;
+}
+
+function showWelcome(open: boolean): void {
+  $('welcome').hidden = !open;
+  if (!open) localStorage.setItem(WELCOME_SEEN, 'yes');
 }
 
 function showProblem(problem: Extract<PageEvent, { type: 'problem' }>): void {
+  if (problem.id && dismissedProblems().has(problem.id)) return;
   const item = el('div', { class: 'pg-problem', role: 'alert' }, el('strong', {}, problem.text));
+  if (problem.id) item.dataset.problemId = problem.id;
   if (problem.detail?.length) item.append(el('ul', {}, ...problem.detail.map((line) => el('li', {}, line))));
   const close = el('button', { type: 'button', class: 'pg-problem-close', 'aria-label': 'Dismiss' }, '×');
-  close.addEventListener('click', () => item.remove());
+  close.addEventListener('click', () => {
+    if (problem.id) rememberDismissed(problem.id);
+    item.remove();
+  });
   item.prepend(close);
   $('problems').append(item);
 }
@@ -172,12 +283,25 @@ function showProblem(problem: Extract<PageEvent, { type: 'problem' }>): void {
 
 function entries(): CommandEntry[] {
   const me = state.members.find((member) => member.id === actor);
-  return commandEntries(state.commands, me?.permissions ?? '0');
+  return commandEntries(state.commands, me?.permissions ?? '0', new Set(state.membersMayUseClub ? ['club'] : []));
+}
+
+/** The command list's highlighted row (arrow keys move it, Enter picks it), as in Discord. */
+let pickerMatches: CommandEntry[] = [];
+let pickerIndex = 0;
+
+function highlightPicker(index: number): void {
+  const rows = [...$('command-picker').querySelectorAll<HTMLElement>('.pg-command')];
+  if (rows.length === 0) return;
+  pickerIndex = (index + rows.length) % rows.length;
+  rows.forEach((row, position) => row.setAttribute('aria-selected', String(position === pickerIndex)));
+  rows[pickerIndex]?.scrollIntoView({ block: 'nearest' });
 }
 
 function showPicker(typed: string): void {
   const picker = $('command-picker');
   const matches = filterEntries(entries(), typed);
+  pickerMatches = matches;
   if (matches.length === 0) {
     picker.replaceChildren(el('div', { class: 'pg-picker-empty' }, 'No commands match'));
   } else {
@@ -197,6 +321,8 @@ function showPicker(typed: string): void {
     );
   }
   picker.hidden = false;
+  picker.scrollTop = 0;
+  highlightPicker(0);
 }
 
 function chooseCommand(chosen: CommandEntry): void {
@@ -226,12 +352,15 @@ function optionField(option: OptionDefinition): HTMLElement {
   };
   if (option.choices?.length) control = pick(option.choices.map((choice) => ({ value: String(choice.value), label: choice.name })));
   else if (option.type === OptionKind.Boolean) control = pick([{ value: 'true', label: 'True' }, { value: 'false', label: 'False' }]);
-  else if (option.type === OptionKind.User || option.type === OptionKind.Mentionable) control = pick(state.members.filter((member) => !member.bot).map((member) => ({ value: member.id, label: `@${member.name}` })));
+  else if (option.type === OptionKind.User) control = pick(state.members.filter((member) => !member.bot).map((member) => ({ value: member.id, label: `@${member.name}` })));
+  else if (option.type === OptionKind.Mentionable) control = pick(menuChoices(7));
   else if (option.type === OptionKind.Channel) control = pick(state.channels.map((channel) => ({ value: channel.id, label: `#${channel.name}` })));
-  else if (option.type === OptionKind.Role) control = pick(state.roles.map((role) => ({ value: role.id, label: `@${role.name}` })));
+  else if (option.type === OptionKind.Role) control = pick(menuChoices(6));
   else {
     control = el('input', { id, name: option.name, type: 'text', placeholder: option.description ?? '' });
     if (option.autocomplete) control.setAttribute('aria-autocomplete', 'list');
+    // Discord's client stops typing at the option's limit.
+    if (option.type === OptionKind.String && option.max_length !== undefined) control.maxLength = option.max_length;
   }
   control.addEventListener('input', () => {
     typedValues[option.name] = control.value;
@@ -365,16 +494,16 @@ function sendSelect(select: HTMLElement, values: string[]): void {
 let openModal: { customId: string; fields: ModalField[] } | undefined;
 
 function showModal(modal: Record<string, unknown>): void {
-  const fields = modalFields(modal);
+  const fields = modalFields(modal, menuChoices);
   openModal = { customId: String(modal.custom_id), fields };
-  $('modal-title').textContent = typeof modal.title === 'string' ? modal.title : '';
+  $('modal-heading').textContent = typeof modal.title === 'string' ? modal.title : '';
   $('modal-errors').textContent = '';
   const container = $('modal-fields');
   container.replaceChildren(
     ...fields.map((field): Node => {
       if (field.kind === 'text-display') return el('p', { class: 'pg-modal-text' }, field.content);
       if (field.kind === 'unsupported') return el('p', { class: 'pg-unsupported' }, `(modal component type ${field.type}: the playground cannot show it yet)`);
-      const id = `modal-${field.customId}`;
+      const id = modalFieldId(field.customId);
       const label = el('label', { for: id }, field.label, field.required ? el('span', { class: 'pg-required' }, ' *') : '');
       const description = field.description ? el('div', { class: 'pg-modal-description' }, field.description) : '';
       if (field.kind === 'text') {
@@ -382,7 +511,12 @@ function showModal(modal: Record<string, unknown>): void {
         input.value = field.value;
         if (field.placeholder) input.placeholder = field.placeholder;
         if (field.maxLength !== undefined) input.maxLength = field.maxLength;
-        return el('div', { class: 'pg-modal-field' }, label, description, input);
+        const limits = el('div', { class: 'pg-modal-limits', id: `${id}-count`, 'aria-live': 'polite' });
+        const count = () => (limits.textContent = limitWords(input.value.length, field.minLength, field.maxLength ?? 4000));
+        input.addEventListener('input', count);
+        count();
+        input.setAttribute('aria-describedby', limits.id);
+        return el('div', { class: 'pg-modal-field' }, label, description, input, limits);
       }
       const select = el('select', { id, name: field.customId });
       if (field.max > 1) select.multiple = true;
@@ -398,13 +532,24 @@ function showModal(modal: Record<string, unknown>): void {
   $<HTMLDialogElement>('modal').showModal();
 }
 
+/** Field ids live in their own prefix: the dialog's heading and buttons use `modal-…` ids of their own. */
+function modalFieldId(customId: string): string {
+  return `modal-field-${customId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** "12 / 256 characters" (Discord's limit shown before sending), with the minimum when there is one. */
+function limitWords(length: number, min: number | undefined, max: number): string {
+  const minimum = min !== undefined && min > 0 && length < min ? ` (at least ${min})` : '';
+  return `${length} / ${max} characters${minimum}`;
+}
+
 function submitModal(event: Event): void {
   event.preventDefault();
   if (!openModal) return;
   const values: Record<string, string | string[]> = {};
   for (const field of openModal.fields) {
     if (field.kind !== 'text' && field.kind !== 'select') continue;
-    const control = document.getElementById(`modal-${field.customId}`) as HTMLInputElement | HTMLSelectElement | null;
+    const control = document.getElementById(modalFieldId(field.customId)) as HTMLInputElement | HTMLSelectElement | null;
     if (!control) continue;
     values[field.customId] = field.kind === 'select' ? [...(control as HTMLSelectElement).selectedOptions].map((option) => option.value).filter(Boolean) : control.value;
   }
@@ -446,15 +591,21 @@ function onEvent(event: PageEvent): void {
       renderChannels();
       break;
     case 'commands':
-      void fetch('/api/state').then(async (response) => {
-        state.commands = ((await response.json()) as State).commands;
+      void getState().then((fresh) => {
+        state.commands = fresh.commands;
+        state.membersMayUseClub = fresh.membersMayUseClub;
+        $<HTMLInputElement>('members-use-club').checked = fresh.membersMayUseClub;
       });
       break;
   }
 }
 
 async function start(): Promise<void> {
-  state = (await (await fetch('/api/state')).json()) as State;
+  if (!localStorage.getItem(WELCOME_SEEN)) showWelcome(true);
+  $('welcome-close').addEventListener('click', () => showWelcome(false));
+  $('help-open').addEventListener('click', () => showWelcome($('welcome').hidden));
+  if (!pageKey) throw new Error('this address has no key. Open the address printed in the terminal by `npm run playground` (it ends in ?key=…).');
+  state = await getState();
   for (const item of state.messages) messages.set(item.message.id, item);
   $('guild-name').textContent = state.guild.name;
   document.title = `${state.guild.name}: Pacer playground`;
@@ -473,7 +624,7 @@ async function start(): Promise<void> {
   renderClock();
   state.problems.forEach((problem) => problem.type === 'problem' && showProblem(problem));
 
-  const events = new EventSource('/api/events');
+  const events = new EventSource(withKey('/api/events'));
   events.onmessage = (message) => onEvent(JSON.parse(message.data as string) as PageEvent);
 
   const input = $<HTMLInputElement>('composer-input');
@@ -483,7 +634,18 @@ async function start(): Promise<void> {
     else $('command-picker').hidden = true;
   });
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') $('command-picker').hidden = true;
+    const picker = $('command-picker');
+    if (event.key === 'Escape') picker.hidden = true;
+    if (picker.hidden || pickerMatches.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      highlightPicker(pickerIndex + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' || event.key === 'Tab') {
+      const chosen = pickerMatches[pickerIndex];
+      if (!chosen) return;
+      event.preventDefault();
+      chooseCommand(chosen);
+    }
   });
   $('composer').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -501,16 +663,22 @@ async function start(): Promise<void> {
     $<HTMLDialogElement>('modal').close();
   });
   document.querySelectorAll<HTMLButtonElement>('#clock button[data-step]').forEach((button) =>
-    button.addEventListener('click', () => {
-      post<ClockState>('/api/clock', { step: button.dataset.step }).then(
-        (clock) => {
-          state.clock = clock;
-          renderClock();
-        },
-        (error: unknown) => showProblem({ type: 'problem', text: (error as Error).message }),
-      );
-    }),
+    button.addEventListener('click', () => moveClock('/api/clock', { step: button.dataset.step })),
   );
+  const offline = $<HTMLSelectElement>('clock-offline');
+  offline.addEventListener('change', () => {
+    const span = offline.value;
+    offline.value = '';
+    if (span) moveClock('/api/offline', { span });
+  });
+  $('channels-toggle').addEventListener('click', () => showSidebar(!document.body.classList.contains('pg-sidebar-open')));
+  $('sidebar-backdrop').addEventListener('click', () => showSidebar(false));
+  const allowClub = $<HTMLInputElement>('members-use-club');
+  allowClub.checked = state.membersMayUseClub;
+  allowClub.addEventListener('change', () => {
+    state.membersMayUseClub = allowClub.checked;
+    act('/api/members-use-club', { allowed: allowClub.checked });
+  });
   document.body.dataset.ready = 'true';
 }
 

@@ -30,9 +30,10 @@ export function inline(text: string, names: MentionNames, embed = false): VNode[
 
 function inlineToken(match: RegExpExecArray, names: MentionNames, embed: boolean): VNode {
   const [, , bold, underline, italicStar, italicUnderscore, strike, spoiler, code, linkText, linkUrl, user, channel, role, unix, style, bareUrl] = match;
-  if (bold !== undefined) return h('discord-bold', {}, inline(bold, names, embed));
-  if (underline !== undefined) return h('discord-underlined', {}, inline(underline, names, embed));
-  if (italicStar !== undefined || italicUnderscore !== undefined) return h('discord-italic', {}, inline(italicStar ?? italicUnderscore ?? '', names, embed));
+  // Plain elements: skyra's bold/italic/underline wrap their slot in template whitespace, which shows as a stray space.
+  if (bold !== undefined) return h('strong', {}, inline(bold, names, embed));
+  if (underline !== undefined) return h('u', {}, inline(underline, names, embed));
+  if (italicStar !== undefined || italicUnderscore !== undefined) return h('em', {}, inline(italicStar ?? italicUnderscore ?? '', names, embed));
   if (strike !== undefined) return h('s', {}, inline(strike, names, embed));
   if (spoiler !== undefined) return h('discord-spoiler', {}, inline(spoiler, names, embed));
   if (code !== undefined) return h('discord-code', { embed: embed || undefined }, code);
@@ -48,10 +49,11 @@ function inlineToken(match: RegExpExecArray, names: MentionNames, embed: boolean
 export function markdown(text: string, names: MentionNames, embed = false): VNode[] {
   const out: VNode[] = [];
   const lines = text.split('\n');
-  let list: { ordered: boolean; items: VNode[] } | undefined;
+  let list: { ordered: boolean; start: number; items: VNode[] } | undefined;
   const flushList = () => {
     if (!list) return;
-    out.push(h(list.ordered ? 'discord-ordered-list' : 'discord-unordered-list', {}, list.items));
+    // Discord numbers a list from its first item's number, then counts on (later numbers are ignored).
+    out.push(list.ordered ? h('discord-ordered-list', { start: list.start === 1 ? undefined : String(list.start) }, list.items) : h('discord-unordered-list', {}, list.items));
     list = undefined;
   };
   for (let index = 0; index < lines.length; index += 1) {
@@ -64,12 +66,12 @@ export function markdown(text: string, names: MentionNames, embed = false): VNod
       continue;
     }
     const bullet = /^\s*[-*] (.*)$/.exec(line);
-    const numbered = /^\s*\d+\. (.*)$/.exec(line);
+    const numbered = /^\s*(\d{1,9})\. (.*)$/.exec(line);
     if (bullet || numbered) {
       const ordered = numbered !== null && !bullet;
       if (list && list.ordered !== ordered) flushList();
-      list ??= { ordered, items: [] };
-      list.items.push(h('discord-list-item', {}, inline((bullet ?? numbered)?.[1] ?? '', names, embed)));
+      list ??= { ordered, start: ordered ? Number(numbered?.[1] ?? 1) : 1, items: [] };
+      list.items.push(h('discord-list-item', {}, inline((bullet ? bullet[1] : numbered?.[2]) ?? '', names, embed)));
       continue;
     }
     flushList();

@@ -11,7 +11,10 @@ const rec = (value: unknown): Json => (typeof value === 'object' && value !== nu
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-function field(component: Json, label: string | undefined, description: string | undefined): ModalField {
+/** Fills a user, role, mentionable or channel menu with what the server holds. */
+export type MenuChoices = (type: number, channelTypes?: number[]) => Array<{ label: string; value: string; description?: string }>;
+
+function field(component: Json, label: string | undefined, description: string | undefined, choices?: MenuChoices): ModalField {
   if (component.type === 4) {
     const out: ModalField = {
       kind: 'text',
@@ -29,6 +32,12 @@ function field(component: Json, label: string | undefined, description: string |
     if (maxLength !== undefined) out.maxLength = maxLength;
     if (placeholder) out.placeholder = placeholder;
     return out;
+  }
+  if (typeof component.type === 'number' && [5, 6, 7, 8].includes(component.type)) {
+    const defaults = new Set((Array.isArray(component.default_values) ? component.default_values : []).map((value) => str(rec(value).id)));
+    const channelTypes = Array.isArray(component.channel_types) ? (component.channel_types as number[]) : undefined;
+    const options = (choices?.(component.type, channelTypes) ?? []).map((choice) => ({ ...choice, default: defaults.has(choice.value) }));
+    return field({ ...component, type: 3, options }, label, description);
   }
   if (component.type === 3) {
     const options = (Array.isArray(component.options) ? component.options : []).map((raw) => {
@@ -52,12 +61,12 @@ function field(component: Json, label: string | undefined, description: string |
   return { kind: 'unsupported', type: num(component.type) ?? 0 };
 }
 
-export function modalFields(modal: Json): ModalField[] {
+export function modalFields(modal: Json, choices?: MenuChoices): ModalField[] {
   const components = Array.isArray(modal.components) ? modal.components.map(rec) : [];
   return components.flatMap((entry): ModalField[] => {
-    if (entry.type === 1) return (Array.isArray(entry.components) ? entry.components : []).map((child) => field(rec(child), undefined, undefined));
-    if (entry.type === 18) return [field(rec(entry.component), str(entry.label), str(entry.description))];
-    return [field(entry, undefined, undefined)];
+    if (entry.type === 1) return (Array.isArray(entry.components) ? entry.components : []).map((child) => field(rec(child), undefined, undefined, choices));
+    if (entry.type === 18) return [field(rec(entry.component), str(entry.label), str(entry.description), choices)];
+    return [field(entry, undefined, undefined, choices)];
   });
 }
 

@@ -42,7 +42,12 @@ export interface ShownMessageLike {
 export interface RenderContext extends MentionNames {
   formatTimestamp(iso: string): string;
   attachmentUrl(messageId: string, attachment: ApiAttachment, download: boolean): string;
+  /** What Discord's client lists in a user (5), role (6), mentionable (7) or channel (8) select menu. */
+  menuChoices?(type: number, channelTypes?: number[]): Array<{ label: string; value: string; description?: string }>;
 }
+
+/** Select menus whose options Discord's client fills in from the server (users, roles, mentionables, channels). */
+export const AUTO_SELECT_TYPES: ReadonlySet<number> = new Set([5, 6, 7, 8]);
 
 export const MessageFlag = { Ephemeral: 1 << 6, Loading: 1 << 7, ComponentsV2: 1 << 15 } as const;
 
@@ -89,7 +94,6 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
       avatar: avatarFor(message.author.id, author),
       bot: message.author.bot ? true : undefined,
       ephemeral: message.flags & MessageFlag.Ephemeral ? true : undefined,
-      edited: message.edited_timestamp && !loading ? true : undefined,
       timestamp: context.formatTimestamp(message.timestamp),
       'twenty-four': true,
     },
@@ -101,11 +105,24 @@ export function renderMessage(shown: ShownMessageLike, context: RenderContext): 
           command: `/${shown.usedCommand.name}`,
         })
       : undefined,
-    loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : markdown(message.content, context),
+    loading ? h('span', { class: 'pg-thinking' }, `${author} is thinking…`) : withEdited(markdown(message.content, context), Boolean(message.edited_timestamp) && message.content.trim() !== ''),
     renderAttachments(message.id, message.attachments.filter((attachment) => !embedded.has((attachment as ApiAttachment).filename)), context),
     message.embeds.map((embed) => renderEmbed(embed, context, (url) => attachmentLink(url, message, context))),
     renderComponents(message, context),
   );
+}
+
+const LIST_TAGS = new Set(['discord-ordered-list', 'discord-unordered-list', 'discord-list-item', 'discord-header', 'discord-quote', 'discord-subscript']);
+
+/** Discord writes "(edited)" right after the last word, on the same line, even when that line is a list item (never under an embed-only message). */
+export function withEdited(nodes: VNode[], edited: boolean): VNode[] {
+  if (!edited) return nodes;
+  const mark = h('span', { class: 'pg-edited' }, ' (edited)');
+  const last = nodes[nodes.length - 1];
+  if (last !== undefined && typeof last !== 'string' && LIST_TAGS.has(last.tag)) {
+    return [...nodes.slice(0, -1), { ...last, children: withEdited(last.children, true) }];
+  }
+  return [...nodes, mark];
 }
 
 const ATTACHMENT_SCHEME = 'attachment://';
@@ -219,6 +236,11 @@ function renderComponent(component: Json, messageId: string, context: RenderCont
       return h('discord-action-row', {}, renderButton(component, messageId, disabledAll));
     case 3:
       return renderStringSelect(component, messageId, disabledAll);
+    case 5:
+    case 6:
+    case 7:
+    case 8:
+      return renderStringSelect(autoSelectAsOptions(component, context), messageId, disabledAll);
     case 10:
       return h('div', { class: 'pg-text-display' }, markdown(asString(component.content) ?? '', context));
     case 17:
@@ -255,6 +277,20 @@ export function renderButton(button: Json, messageId: string, disabledAll = fals
     },
     label,
   );
+}
+
+/** A user, role, mentionable or channel menu drawn like a string menu, its options being what the server holds. */
+export function autoSelectAsOptions(select: Json, context: RenderContext): Json {
+  const type = typeof select.type === 'number' ? select.type : 0;
+  const channelTypes = Array.isArray(select.channel_types) ? (select.channel_types as number[]) : undefined;
+  const defaults = new Set(asArray(select.default_values).map((value) => asString(asRecord(value).id)));
+  const choices = context.menuChoices?.(type, channelTypes) ?? [];
+  const placeholders: Record<number, string> = { 5: 'Select a member', 6: 'Select a role', 7: 'Select a member or role', 8: 'Select a channel' };
+  return {
+    ...select,
+    placeholder: asString(select.placeholder) ?? placeholders[type],
+    options: choices.map((choice) => ({ ...choice, default: defaults.has(choice.value) })),
+  };
 }
 
 export interface SelectOption {
