@@ -11,7 +11,8 @@ import { PACER_GREEN, type MessageView } from '../exercises/views.js';
 // ---- custom_id codecs ---------------------------------------------------------------------------------------
 
 export const LEADERBOARD_PREFIX = 'lb';
-export const LEADERBOARD_ID_VERSION = 1;
+/** Version 2 adds which button it is: on a one-page board Previous and Next lead to the same page, and Discord refuses two components with one custom_id. */
+export const LEADERBOARD_ID_VERSION = 2;
 export const FORGET_PREFIX = 'fm';
 export const FORGET_ID_VERSION = 1;
 
@@ -21,11 +22,20 @@ export interface LeaderboardState {
   page: number;
 }
 
+/** Which of the leaderboard's buttons an id belongs to: previous page, next page, the other board. */
+export type LeaderboardButton = 'prev' | 'next' | 'flip';
+const LEADERBOARD_BUTTONS: readonly LeaderboardButton[] = ['prev', 'next', 'flip'];
+
 export const leaderboardIds = {
-  encode: ({ period, board, page }: LeaderboardState) => encodeCustomId(LEADERBOARD_PREFIX, LEADERBOARD_ID_VERSION, [period, board, page]),
+  encode: ({ period, board, page }: LeaderboardState, which: LeaderboardButton) =>
+    encodeCustomId(LEADERBOARD_PREFIX, LEADERBOARD_ID_VERSION, [period, board, page, which]),
+  /** Reads version 2 ids, and version 1 ids (without the button) on boards posted before it. */
   decode(customId: string): LeaderboardState | null {
     const id = decodeCustomId(customId);
-    if (!id || id.prefix !== LEADERBOARD_PREFIX || id.version !== LEADERBOARD_ID_VERSION || id.parts.length !== 3) return null;
+    if (!id || id.prefix !== LEADERBOARD_PREFIX) return null;
+    const v1 = id.version === 1 && id.parts.length === 3;
+    const v2 = id.version === LEADERBOARD_ID_VERSION && id.parts.length === 4 && (LEADERBOARD_BUTTONS as readonly string[]).includes(id.parts[3]!);
+    if (!v1 && !v2) return null;
     const [period, board, pageText] = id.parts as [string, string, string];
     if (!(PERIODS as readonly string[]).includes(period) || !(BOARDS as readonly string[]).includes(board) || !/^[1-9]\d{0,3}$/.test(pageText)) return null;
     return { period: period as Period, board: board as Board, page: Number(pageText) };
@@ -113,9 +123,9 @@ export function leaderboardView(page: LeaderboardPage, names: ReadonlyMap<string
   const state = { period: page.period, board: page.board };
   const other: Board = page.board === 'sessions' ? 'streak' : 'sessions';
   const components: Row[] = buttonRows([
-    button(leaderboardIds.encode({ ...state, page: Math.max(1, page.page - 1) }), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
-    button(leaderboardIds.encode({ ...state, page: Math.min(page.pageCount, page.page + 1) }), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
-    button(leaderboardIds.encode({ period: page.period, board: other, page: 1 }), `By ${BOARD_LABELS[other].toLowerCase()}`, ButtonStyle.Primary),
+    button(leaderboardIds.encode({ ...state, page: Math.max(1, page.page - 1) }, 'prev'), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
+    button(leaderboardIds.encode({ ...state, page: Math.min(page.pageCount, page.page + 1) }, 'next'), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
+    button(leaderboardIds.encode({ period: page.period, board: other, page: 1 }, 'flip'), `By ${BOARD_LABELS[other].toLowerCase()}`, ButtonStyle.Primary),
   ]);
   return { embeds: [embed], components };
 }
