@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/platform/db/connection.js';
-import { exportRows, exportWeeks, loadClubChart, loadLeaderboard, loadMemberRecord } from '../src/participation/reports-store.js';
+import { exportRange, exportRows, loadClubChart, loadLeaderboard, loadMemberRecord } from '../src/participation/reports-store.js';
 import { chartSvg, renderPng } from '../src/participation/chart.js';
 import { writeCsv } from '../src/participation/export-csv.js';
 import { localDay } from '../src/participation/weeks.js';
@@ -62,7 +62,7 @@ export async function benchParticipation(): Promise<void> {
   percentiles('/club stats: chart SVG + PNG render', 30, () => renderPng(chartSvg(weeks, 'Weekly challenge')));
   const exportStart = performance.now();
   const heapBefore = process.memoryUsage().heapUsed;
-  const all = exportWeeks(db, guildId, { from: null, to: null }, now);
+  const all = exportRange(db, guildId, { from: null, to: null }, now)!.weeks;
   await writeCsv(exportRows(db, guildId, all, now, () => Promise.resolve(new Map<string, string>())), join(dir, 'export.csv'));
   console.log(
     `/club export: 5000 members x ${all.length} weeks streamed to CSV in ${Math.round(performance.now() - exportStart)} ms (heap +${((process.memoryUsage().heapUsed - heapBefore) / 1_048_576).toFixed(1)} MiB)`,

@@ -5,6 +5,7 @@ import type { CommandModule } from './platform/discord/command.js';
 import { createClient } from './platform/discord/client.js';
 import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
 import { guardInteractions } from './platform/discord/interaction-guard.js';
+import { mentionEraser } from '../commands/participation/mention-eraser.js';
 import { createPoster } from './platform/discord/poster.js';
 import { CommandRegistry } from './platform/discord/registry.js';
 import { createRouter, type RouterOptions } from './platform/discord/router.js';
@@ -15,6 +16,7 @@ import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
 import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
+import { exportFolderFor, resetExportFolder } from './participation/export-folder.js';
 import { programme } from './challenges/programme.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
 import type { Logger } from './platform/logger.js';
@@ -96,6 +98,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
   const database = openDatabase(config.databasePath);
   logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');
+  const exportLeftovers = resetExportFolder(exportFolderFor(config.databasePath));
+  if (exportLeftovers > 0) logger.info({ removed: exportLeftovers }, 'export files left by an earlier run removed');
 
   const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock };
   const registry = new CommandRegistry(options.commands ?? commandModules);
@@ -135,7 +139,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
   let health: HealthServer | undefined;
   const services: BackgroundService[] = [];
-  const serviceFactories: ServiceFactory[] = [() => scheduler, ...(options.services ?? [])];
+  const serviceFactories: ServiceFactory[] = [() => scheduler, (deps) => mentionEraser(deps.client.rest, deps.context), ...(options.services ?? [])];
   try {
     await loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000);
     if (config.health) {

@@ -17,6 +17,7 @@ import {
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import type { Db } from '../../src/platform/db/connection.js';
 import type { JobDecision, Occurrence, ScheduledJob } from '../../src/platform/scheduler/contract.js';
+import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { asOutgoing, recapView, weeklyPostView, type WeeklyPostModel } from './views.js';
 
 /** A post this long after its time says it is late. */
@@ -90,7 +91,11 @@ export function challengeRecapJob(db: Db): ScheduledJob {
     },
     posted(occurrence, messageId) {
       const challenge = awaiting(occurrence);
-      if (challenge) recordRecap(db, challenge.id, messageId);
+      if (!challenge) return;
+      recordRecap(db, challenge.id, messageId);
+      // The recap mentions members: noted, so erasing one of them edits it later.
+      const named = longestCurrentStreaks(db, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN).map((e) => ({ userId: e.userId, shown: `<@${e.userId}>` }));
+      if (named.length > 0) recordPostedMentions(db, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
     },
   };
 }

@@ -3,6 +3,7 @@ import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type In
 import type { AppContext } from '../app-context.js';
 import type { CommandModule, InteractionContext } from './command.js';
 import type { CommandRegistry } from './registry.js';
+import { rememberMemberName } from '../../../commands/participation/member-names.js';
 import { Responder } from './responder.js';
 
 /** Discord allows 3 s for the first response; past this the router defers on the handler's behalf. */
@@ -79,6 +80,11 @@ export function createRouter(registry: CommandRegistry, app: AppContext, options
       });
     } finally {
       clearTimeout(watchdog);
+      try {
+        rememberMemberName(app.db, interaction, app.clock.now());
+      } catch (error) {
+        app.logger.warn({ err: error }, 'could not keep a display name');
+      }
       const line = { ...describeInteraction(interaction), ms: Date.now() - started, outcome, ...(reference ? { reference } : {}) };
       if (outcome === 'unanswered') app.logger.warn(line, 'interaction: the handler gave no answer');
       else app.logger.info(line, 'interaction');
