@@ -103,7 +103,7 @@ export function eraseMember(db: Db, userId: string, scope: { guildId?: string } 
     }
     // Queued after the sweep above, which would otherwise rewrite the text to find.
     const queue = sqlite.prepare('insert into message_edits (channel_id, message_id, find, replacement, not_before) values (?, ?, ?, ?, ?)');
-    for (const [channelId, messageId, shown] of mentions) queue.run(channelId, messageId, shown, replacementFor(shown), Date.now());
+    for (const [channelId, messageId, shown] of mentions) queue.run(channelId, messageId, shown, replacementFor(shown), 0); // due at once
     result.messagesToEdit = new Set(mentions.map(([, messageId]) => messageId)).size;
   });
   erase.immediate();
