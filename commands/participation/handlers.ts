@@ -134,6 +134,9 @@ export function fileSafeName(name: string | undefined): string {
   return slug || 'club';
 }
 
+/** Single-member look-ups per export, for members Pacer has never seen (each is one request to Discord). */
+const EXPORT_NAME_FETCHES = 100;
+
 const DATE_HELP = 'Write it like 2026-11-01, 1/11/2026 or 1 Nov 2026.';
 
 export async function runExport(interaction: ChatInputCommandInteraction, ctx: InteractionContext, fromText: string | null, toText: string | null) {
@@ -163,10 +166,12 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   }
   // Names Pacer kept from members' own interactions, then single fetches for a few it has never seen.
   const stored = clubMemberNames(ctx.db, guildId);
+  let fetchesLeft = EXPORT_NAME_FETCHES;
   const names = async (batch: readonly string[]) => {
     const missing = batch.filter((id) => !stored.has(id));
     if (missing.length === 0) return stored;
-    const fetched = await displayNames(ctx.db, interaction.guild, guildId, missing, { fetchLimit: 25 });
+    const fetched = await displayNames(ctx.db, interaction.guild, guildId, missing, { fetchLimit: fetchesLeft });
+    fetchesLeft -= Math.min(fetchesLeft, missing.length);
     for (const [id, name] of fetched) stored.set(id, name);
     return stored;
   };

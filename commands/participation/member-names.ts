@@ -32,12 +32,17 @@ export interface NameOptions {
 export async function displayNames(db: Db, guild: Guild | null, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
   const names = readMemberNames(db, guildId, ids);
   if (!guild) return names;
-  const missing = ids.filter((id) => !names.has(id)).slice(0, options.fetchLimit ?? 25);
+  const missing: string[] = [];
+  for (const id of ids) {
+    if (names.has(id)) continue;
+    const cached = guild.members.cache.get(id);
+    if (cached) names.set(id, cached.displayName);
+    else missing.push(id);
+  }
   await Promise.all(
-    missing.map(async (id) => {
-      const cached = guild.members.cache.get(id);
+    missing.slice(0, options.fetchLimit ?? 25).map(async (id) => {
       // A member who left answers 404 (Unknown Member): they keep no name.
-      const member = cached ?? (await guild.members.fetch({ user: id, cache: false }).catch(() => null));
+      const member = await guild.members.fetch({ user: id, cache: false }).catch(() => null);
       if (member) names.set(id, member.displayName);
     }),
   );

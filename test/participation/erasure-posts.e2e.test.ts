@@ -42,6 +42,11 @@ describe('erasure edits Pacer\'s own past posts', () => {
       now = new Date(`${day}T10:00:00Z`);
       expect((await pacer.double.runSlash('challenge', { subcommand: 'log', user: RITA }).reply()).content).toMatch(/logged/i);
     }
+    // A day before the club's first week: no week of it has closed.
+    const early = await pacer.double.runSlash('challenge', { subcommand: 'log', user: RITA, options: { day: '2026-03-01' } }).reply();
+    expect(early.content).toBe(
+      "Sunday 1 March was before the club's first challenge week, which started on Monday 2 March. You can log any day from then to today. Nothing was logged.",
+    );
     // A public leaderboard that names Rita, then the week closes and the recap mentions her.
     const board = pacer.double.runSlash('challenge', { subcommand: 'leaderboard', user: MO });
     const boardMessage = await board.reply();
