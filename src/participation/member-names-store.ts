@@ -1,16 +1,29 @@
 import type { Db } from '../platform/db/connection.js';
 import { sqliteOf } from './store.js';
 
-/** Stores a member's display name, only for a member with participation records in that club. */
+/**
+ * Stores a member's display name, only for a member with participation records in that club. Read first: most
+ * interactions change nothing, and a read never waits for another writer (WAL), so a busy or failing database
+ * never holds up the interaction that carried the name.
+ */
 export function saveMemberName(db: Db, entry: { guildId: string; userId: string; displayName: string }, now: Date): void {
-  sqliteOf(db)
+  const displayName = entry.displayName.slice(0, 100);
+  const sqlite = sqliteOf(db);
+  const state = sqlite
+    .prepare(
+      `select exists (select 1 from members where guild_id = @guildId and user_id = @userId) as member,
+              (select display_name from member_names where guild_id = @guildId and user_id = @userId) as stored`,
+    )
+    .get(entry) as { member: number; stored: string | null };
+  if (state.member !== 1 || state.stored === displayName) return;
+  sqlite
     .prepare(
       `insert into member_names (guild_id, user_id, display_name, updated_at)
        select @guildId, @userId, @displayName, @now where exists (select 1 from members where guild_id = @guildId and user_id = @userId)
        on conflict (guild_id, user_id) do update set display_name = excluded.display_name, updated_at = excluded.updated_at
        where display_name <> excluded.display_name`,
     )
-    .run({ ...entry, displayName: entry.displayName.slice(0, 100), now: now.getTime() });
+    .run({ ...entry, displayName, now: now.getTime() });
 }
 
 /** Stored names of the given members of a club (those never seen are absent). */
