@@ -77,7 +77,7 @@ async function showLeaderboard(interaction: ChatInputCommandInteraction | Messag
   if (mode === 'update') return ctx.respond.update(view);
   await ctx.respond.reply({ ...view, ephemeral: false });
   // A public board names members: noted, so an erasure can take a name out of it later.
-  const shown = page.rows.filter((r) => names.has(r.userId)).map((r) => ({ userId: r.userId, shown: `** ${plainName(names.get(r.userId)!)} · ` }));
+  const shown = page.rows.filter((r) => names.has(r.userId)).map((r) => ({ userId: r.userId, shown: `**${r.rank}.** ${plainName(names.get(r.userId)!)} · ` }));
   if (shown.length === 0) return;
   const message = await interaction.fetchReply().catch(() => null);
   if (message) recordPostedMentions(ctx.db, { guildId, channelId: message.channelId, messageId: message.id, members: shown }, ctx.clock.now());

@@ -34,11 +34,10 @@ function editableEmbed(embed: Json): Json {
 /** The message's content and embeds with every change applied, or null when nothing in it matches any more. */
 export function editedMessage(message: { content?: string; embeds?: Json[] }, changes: PendingMessageEdit['changes']): { content: string; embeds: Json[] } | null {
   const apply = (text: string) => changes.reduce((acc, { find, replacement }) => acc.replaceAll(find, replacement), text);
-  const before = JSON.stringify([message.content ?? '', message.embeds ?? []]);
-  const content = apply(message.content ?? '');
-  const embeds = (message.embeds ?? []).map((embed) => JSON.parse(apply(JSON.stringify(editableEmbed(embed)))) as Json);
-  const changed = content !== (message.content ?? '') || JSON.stringify(embeds) !== JSON.stringify((message.embeds ?? []).map(editableEmbed));
-  return changed && JSON.stringify([content, embeds]) !== before ? { content, embeds } : null;
+  const content = message.content ?? '';
+  const embeds = (message.embeds ?? []).map(editableEmbed);
+  const edited = { content: apply(content), embeds: embeds.map((embed) => JSON.parse(apply(JSON.stringify(embed))) as Json) };
+  return JSON.stringify(edited) === JSON.stringify({ content, embeds }) ? null : edited;
 }
 
 async function editOne(rest: REST, pending: PendingMessageEdit): Promise<void> {

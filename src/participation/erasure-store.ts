@@ -30,8 +30,10 @@ export const FORMER_MEMBER = 'a former member';
 
 /** The replacement for one recorded way a message named the member (see posted_mentions.shown). */
 function replacementFor(shown: string): string {
-  // A recap's mention `<@id>`, or a leaderboard line's `** Name · ` (the rank's closing bold, the name, the dot).
-  return shown.startsWith('<@') ? FORMER_MEMBER : '** A former member · ';
+  // A recap's mention `<@id>`, or a leaderboard line's start `**3.** Name · ` (its rank keeps namesakes apart).
+  if (shown.startsWith('<@')) return FORMER_MEMBER;
+  const rankEnd = shown.indexOf('.** ');
+  return rankEnd >= 0 ? `${shown.slice(0, rankEnd + 4)}A former member · ` : FORMER_MEMBER;
 }
 
 interface Column {
