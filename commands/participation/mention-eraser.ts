@@ -36,7 +36,10 @@ export function editedMessage(message: { content?: string; embeds?: Json[] }, ch
   const apply = (text: string) => changes.reduce((acc, { find, replacement }) => acc.replaceAll(find, replacement), text);
   const content = message.content ?? '';
   const embeds = (message.embeds ?? []).map(editableEmbed);
-  const edited = { content: apply(content), embeds: embeds.map((embed) => JSON.parse(apply(JSON.stringify(embed))) as Json) };
+  // Applied to each text value (not to JSON text, where a name's Markdown escapes would be escaped again).
+  const deep = (value: unknown): unknown =>
+    typeof value === 'string' ? apply(value) : Array.isArray(value) ? value.map(deep) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)])) : value;
+  const edited = { content: apply(content), embeds: embeds.map((embed) => deep(embed) as Json) };
   return JSON.stringify(edited) === JSON.stringify({ content, embeds }) ? null : edited;
 }
 
