@@ -114,6 +114,8 @@ export function exportRange(db: Db, guildId: string, range: { from: LocalDay | n
   return { from, to, weeks: weeksBetween(weekStartOf(from, firstDay), weekStartOf(to, firstDay)) };
 }
 
+const YIELD_EVERY_MEMBERS = 20;
+
 /**
  * Export rows, one member at a time, so a large club is never held in memory. `names` resolves display
  * names for a batch of member ids.
@@ -132,7 +134,9 @@ export async function* exportRows(
   for (let i = 0; i < ids.length; i += batchSize) {
     const batch = ids.slice(i, i + batchSize);
     const named = await names(batch);
-    for (const userId of batch) {
+    for (const [n, userId] of batch.entries()) {
+      // A turn of the event loop every few members: other members' commands are answered meanwhile.
+      if (n % YIELD_EVERY_MEMBERS === YIELD_EVERY_MEMBERS - 1) await new Promise((resolve) => setImmediate(resolve));
       for (const facts of memberExportRows(db, guildId, userId, weeks, targets, firstDay)) {
         yield { ...facts, displayName: named.get(userId) ?? '' };
       }
