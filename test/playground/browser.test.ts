@@ -214,7 +214,8 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
       );
     await expect.poll(drawn).toBeGreaterThan(100);
     // Rita's join above is this week's one member.
-    expect(await message.textContent()).toMatch(/\(this week, so far\): \d+ sessions?, 1 joined, 0 reached the target\s*$/);
+    // Privately first, with the button that shares it to the channel.
+    expect(await message.textContent()).toMatch(/\(this week, so far\): \d+ sessions?, 1 joined, 0 reached the target\s*Share to channel\s*$/);
     await message.locator('discord-image-attachment, discord-embed').last().scrollIntoViewIfNeeded();
     await shot(page, '15-club-stats-chart');
   });
