@@ -1,10 +1,12 @@
-import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
+import { Events, MessageFlags, type Client, type Interaction, type RepliableInteraction } from 'discord.js';
 import { commandModules, componentHandlers } from '../commands/index.js';
 import type { AppContext } from './platform/app-context.js';
 import type { AnyComponentHandler, CommandModule } from './platform/discord/command.js';
 import { createClient } from './platform/discord/client.js';
 import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
 import { guardInteractions } from './platform/discord/interaction-guard.js';
+import { mentionEraser } from '../commands/participation/mention-eraser.js';
+import { rememberMemberName } from '../commands/participation/member-names.js';
 import { createPoster } from './platform/discord/poster.js';
 import { CommandRegistry } from './platform/discord/registry.js';
 import { createRouter, type RouterOptions } from './platform/discord/router.js';
@@ -15,6 +17,7 @@ import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
 import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
+import { exportFolderFor, resetExportFolder } from './participation/export-folder.js';
 import { programme } from './challenges/programme.js';
 import { CoalescedEdits } from './challenges/coalesced-edits.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
@@ -85,6 +88,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const database = openDatabase(config.databasePath);
   await lifecycle.start([{ name: 'database', start: () => undefined, stop: () => database.close() }]);
   logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');
+  const exportLeftovers = resetExportFolder(exportFolderFor(config.databasePath));
+  if (exportLeftovers > 0) logger.info({ removed: exportLeftovers }, 'export files left by an earlier run removed');
 
   const client = createClient(config.apiUrl);
   guardInteractions(client, { logger });
@@ -106,7 +111,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   context.scheduler = scheduler;
   const gateway = monitorGateway(client, logger);
-  const intake = new Intake(logger, createRouter(registry, context, options.router));
+  const afterInteraction = (interaction: RepliableInteraction, app: AppContext) => rememberMemberName(app.db, interaction, app.clock.now());
+  const intake = new Intake(logger, createRouter(registry, context, { afterInteraction, ...options.router }));
   client.on(Events.InteractionCreate, (interaction: Interaction) => intake.take(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -150,6 +156,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ...(config.health ? [healthService(config.health)] : []),
     { name: 'live message edits', start: () => undefined, stop: () => liveEdits.flush(), stopLimitMs: DISCORD_CLOSE_MS },
     { name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: SCHEDULER_STOP_GRACE_MS + 500 },
+    mentionEraser(client.rest, context),
     { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), stopLimitMs: options.drainMs ?? DRAIN_MS },
   ]);
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');

@@ -18,6 +18,7 @@ import {
   type ChallengeRow,
 } from '../../src/challenges/store.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
+import { hasEarlierChallenge } from '../../src/participation/store.js';
 import { weeklyPostModel } from './jobs.js';
 import { isModerator } from '../../src/platform/discord/moderators.js';
 import {
@@ -105,6 +106,9 @@ function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, d
   const day = dayText?.trim() || today;
   if (!isLocalDay(day)) return reply(ctx, `"${day.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD, for example ${today}. Nothing was logged.`);
   if (day > today) return reply(ctx, `${formatDay(day)} has not happened yet. You can log today or an earlier day of this week. Nothing was logged.`);
+  if (day < week.start && !hasEarlierChallenge(ctx.db, challenge.guildId, week.start)) {
+    return reply(ctx, `${formatDay(day)} was before the club's first challenge week, which started on ${formatDay(week.start)}. You can log any day from then to today. Nothing was logged.`);
+  }
   if (day < week.start) {
     return reply(ctx, `${formatDay(day)} belongs to a week that has closed. This week runs from ${formatDay(week.start)}; you can log any day from then to today. Nothing was logged.`);
   }

@@ -19,6 +19,7 @@ import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import type { Db } from '../../src/platform/db/connection.js';
 import type { JobDecision, Occurrence, ScheduledJob } from '../../src/platform/scheduler/contract.js';
 import { nextRun } from '../../src/platform/time/weekly-rules.js';
+import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { asOutgoing, recapView, weeklyPostView, type WeeklyPostModel } from './views.js';
 
 /** A post this long after its time says it is late. */
@@ -78,6 +79,7 @@ export function challengeRecapJob(db: Db): ScheduledJob {
       }
       const week = challengeWeek(challenge.weekStart, occurrence.timezone);
       const progress = clubProgress(db, challenge);
+      const streaks = longestCurrentStreaks(db, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN);
       const view = recapView({
         weekNumber: challenge.weekNumber,
         weekStart: week.start,
@@ -85,9 +87,18 @@ export function challengeRecapJob(db: Db): ScheduledJob {
         targetSessions: challenge.targetSessions,
         joined: progress.joined,
         reachedTarget: progress.reachedTarget,
-        streaks: longestCurrentStreaks(db, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN),
+        streaks,
       });
-      return { action: 'post', message: asOutgoing(view), recordPosted: (messageId) => recordRecap(db, challenge.id, messageId) };
+      return {
+        action: 'post',
+        message: asOutgoing(view),
+        recordPosted: (messageId) => {
+          recordRecap(db, challenge.id, messageId);
+          // The recap mentions members: noted, so that erasing one of them edits it later.
+          const named = streaks.map((entry) => ({ userId: entry.userId, shown: `<@${entry.userId}>` }));
+          if (named.length > 0) recordPostedMentions(db, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
+        },
+      };
     },
   };
 }

@@ -1,9 +1,9 @@
 import { InteractionContextType } from 'discord.js';
 import { defineCommand, type CommandDefinition } from '../../src/platform/discord/command.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
-import { eraseMember } from '../../src/participation/erasure-store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { erasedText, FORGET_CANCELLED_TEXT, FORGET_PREFIX, forgetConfirmView, forgetIds } from './views.js';
+import { eraseAndTidy } from './handlers.js';
 
 const definition = {
   name: 'forget-me',
@@ -23,8 +23,8 @@ export const forgetMeCommand = defineCommand({
     if (!action) return ctx.respond.fail(STALE_COMPONENT_TEXT);
     if (action === 'cancel') return ctx.respond.update({ content: FORGET_CANCELLED_TEXT, components: [] });
     // The button only ever erases the member who clicks it, whoever's message it sits on.
-    const result = eraseMember(ctx.db, interaction.user.id);
-    ctx.logger.info({ erased: result.total, scope: 'all clubs' }, 'member erased themselves');
-    await ctx.respond.update({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'you'), components: [] });
+    const result = eraseAndTidy(ctx, interaction.user.id, {});
+    ctx.logger.info({ erased: result.total, messagesToEdit: result.messagesToEdit, scope: 'all clubs' }, 'member erased themselves');
+    await ctx.respond.update({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'you', result.messagesToEdit), components: [] });
   },
 });

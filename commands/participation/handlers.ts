@@ -2,26 +2,36 @@
  * Participation subcommands that live under other commands: `/challenge leaderboard` and `/club stats`,
  * `/club export`, `/club forget`. Their definitions and handlers are here; /challenge and /club list them.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApplicationCommandOptionType, AttachmentBuilder, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import { statSync } from 'node:fs';
+import {
+  ApplicationCommandOptionType,
+  AttachmentBuilder,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+} from 'discord.js';
 import type { InteractionContext } from '../../src/platform/discord/command.js';
-import { allDisplayNames, displayNames } from './member-names.js';
+import { displayNames } from './member-names.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
+import { dateOrderFor } from '../../src/announcements/when.js';
+import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
+import { clubMemberNames } from '../../src/participation/member-names-store.js';
 import { clubMemberIds } from '../../src/participation/store.js';
-import { exportRows, exportWeeks, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
+import { exportRange, exportRows, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
+import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
+import { parseExportDate } from '../../src/participation/export-dates.js';
+import { emptyExportFolder, exportFolderFor, withExportFile } from '../../src/participation/export-folder.js';
 import { PERIODS, type Period } from '../../src/participation/leaderboard.js';
-import { isLocalDay } from '../../src/platform/time/days.js';
 import {
   CHART_FILE_NAME,
   erasedText,
   leaderboardIds,
   leaderboardView,
   PERIOD_LABELS,
+  plainName,
+  statsIds,
   statsView,
   type LeaderboardState,
 } from './views.js';
@@ -42,8 +52,8 @@ export const clubParticipationSubcommands = [
     name: 'export',
     description: 'Download the club\'s participation as CSV (moderators)',
     options: [
-      { type: S.String, name: 'from', description: 'First day, YYYY-MM-DD (default: the first record)', min_length: 10, max_length: 10 },
-      { type: S.String, name: 'to', description: 'Last day, YYYY-MM-DD (default: today)', min_length: 10, max_length: 10 },
+      { type: S.String, name: 'from', description: 'First day, e.g. 2026-11-01, 1/11/2026 or 1 Nov 2026 (default: the first record)', max_length: 40 },
+      { type: S.String, name: 'to', description: 'Last day, e.g. 2026-11-30 or 30 Nov 2026 (default: today)', max_length: 40 },
     ],
   },
   {
@@ -60,12 +70,17 @@ export const NOT_IN_SERVER_TEXT = 'This works only inside a club\'s server.';
 
 async function showLeaderboard(interaction: ChatInputCommandInteraction | MessageComponentInteraction, ctx: InteractionContext, state: LeaderboardState, mode: 'reply' | 'update') {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
-  const page = loadLeaderboard(ctx.db, interaction.guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
-  const ids = [...page.rows.map((r) => r.userId)];
-  const names = await displayNames(interaction.guild, ids);
+  const guildId = interaction.guildId;
+  const page = loadLeaderboard(ctx.db, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
+  const names = await displayNames(ctx.db, interaction.guild, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
-  return ctx.respond.reply({ ...view, ephemeral: false });
+  await ctx.respond.reply({ ...view, ephemeral: false });
+  // A public board names members: noted, so an erasure can take a name out of it later.
+  const shown = page.rows.filter((r) => names.has(r.userId)).map((r) => ({ userId: r.userId, shown: `**${r.rank}.** ${plainName(names.get(r.userId)!)} · ` }));
+  if (shown.length === 0) return;
+  const message = await interaction.fetchReply().catch(() => null);
+  if (message) recordPostedMentions(ctx.db, { guildId, channelId: message.channelId, messageId: message.id, members: shown }, ctx.clock.now());
 }
 
 export function runLeaderboard(interaction: ChatInputCommandInteraction, ctx: InteractionContext, period: string | null) {
@@ -82,60 +97,115 @@ export function leaderboardComponent(interaction: MessageComponentInteraction, c
 
 // ---- /club stats -------------------------------------------------------------------------------------------
 
+async function chartMessage(ctx: InteractionContext, guildId: string, shareable: boolean) {
+  const weeks = loadClubChart(ctx.db, guildId, ctx.clock.now());
+  // The renderer (a native module) loads on first use, keeping start-up light.
+  const { chartSvg, renderPng } = await import('../../src/participation/chart.js');
+  const png = renderPng(chartSvg(weeks, 'Club challenge: sessions and targets reached'));
+  const description = 'Bar chart of sessions and members reaching the target per week, with the sessions trend; the numbers are in the message text.';
+  return { ...statsView(weeks, shareable), files: [new AttachmentBuilder(png, { name: CHART_FILE_NAME, description })] };
+}
+
+/** The moderator sees the chart privately first; "Share to channel" posts it for everyone. */
 export async function runStats(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
-  const weeks = loadClubChart(ctx.db, interaction.guildId, ctx.clock.now());
-  // The renderer (a native module) and the CSV writer load on first use, keeping start-up light.
-  const { chartSvg, renderPng } = await import('../../src/participation/chart.js');
-  const png = renderPng(chartSvg(weeks, 'Weekly challenge: joined and reached the target'));
-  const view = statsView(weeks);
-  await ctx.respond.reply({ ...view, files: [new AttachmentBuilder(png, { name: CHART_FILE_NAME, description: 'Bar chart of the last 12 weeks; the numbers are in the message text.' })], ephemeral: false });
+  await ctx.respond.reply({ ...(await chartMessage(ctx, interaction.guildId, true)), ephemeral: true });
+}
+
+/** "Share to channel": checked again at the click (a moderator only), then posted publicly, as it is now. */
+export async function statsComponent(interaction: MessageComponentInteraction, ctx: InteractionContext) {
+  if (!statsIds.decode(interaction.customId) || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+  if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
+  await ctx.respond.reply({ ...(await chartMessage(ctx, interaction.guildId, false)), ephemeral: false });
 }
 
 // ---- /club export ------------------------------------------------------------------------------------------
 
-export async function runExport(interaction: ChatInputCommandInteraction, ctx: InteractionContext, from: string | null, to: string | null) {
+/** "Riverside Runners" -> "riverside-runners" (ASCII letters and digits only; "club" when nothing is left). */
+export function fileSafeName(name: string | undefined): string {
+  const slug = (name ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug || 'club';
+}
+
+/** Single-member look-ups per export, for members Pacer has never seen (each is one request to Discord). */
+const EXPORT_NAME_FETCHES = 100;
+
+const DATE_HELP = 'Write it like 2026-11-01, 1/11/2026 or 1 Nov 2026.';
+
+export async function runExport(interaction: ChatInputCommandInteraction, ctx: InteractionContext, fromText: string | null, toText: string | null) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (value !== null && !isLocalDay(value)) return ctx.respond.fail(`\`${name}\` must be a real date written YYYY-MM-DD, for example 2026-03-02. Nothing was exported.`);
-  }
-  if (from && to && from > to) return ctx.respond.fail('`from` is after `to`. Nothing was exported.');
   const guildId = interaction.guildId;
+  const order = dateOrderFor(clubSettings(ctx.db, guildId)?.region ?? ctx.config.defaultRegion);
+  const dates: Record<'from' | 'to', string | null> = { from: null, to: null };
+  for (const [name, text] of [['from', fromText], ['to', toText]] as const) {
+    if (text === null || text.trim() === '') continue;
+    const parsed = parseExportDate(text, order);
+    if (!parsed) return ctx.respond.fail(`\`${name}\` is not a date I can read ("${text.slice(0, 40)}"). ${DATE_HELP} Nothing was exported.`);
+    dates[name] = parsed;
+  }
+  if (dates.from && dates.to && dates.from > dates.to) return ctx.respond.fail('`from` is after `to`. Nothing was exported.');
   const now = ctx.clock.now();
-  const weeks = exportWeeks(ctx.db, guildId, { from, to }, now);
-  const dir = mkdtempSync(join(tmpdir(), 'pacer-export-'));
-  const path = join(dir, 'participation.csv');
-  try {
-    // Names of the club's members only, read once from Discord's member list (a few requests even for 5,000).
-    let names: Promise<Map<string, string>> | null = null;
-    const resolveNames = () => (names ??= allDisplayNames(interaction.guild, new Set(clubMemberIds(ctx.db, guildId))).catch(() => new Map<string, string>()));
-    const { writeCsv } = await import('../../src/participation/export-csv.js');
-    await writeCsv(exportRows(ctx.db, guildId, weeks, now, resolveNames), path);
+  const range = exportRange(ctx.db, guildId, dates, now);
+  if (!range) return ctx.respond.fail('The club has no records in that range. Nothing was exported.');
+  const ids = clubMemberIds(ctx.db, guildId);
+  // Checked before writing anything: one row per member and week.
+  const { BYTES_PER_ROW, writeCsv } = await import('../../src/participation/export-csv.js');
+  const estimate = ids.length * range.weeks.length * BYTES_PER_ROW;
+  if (estimate > interaction.attachmentSizeLimit) {
+    return ctx.respond.fail(
+      `That export would be about ${Math.ceil(estimate / 1_048_576)} MB (${ids.length} members × ${range.weeks.length} weeks), over this server's upload limit. Pick a shorter range with \`from\` and \`to\`. Nothing was exported.`,
+    );
+  }
+  // Names Pacer kept from members' own interactions, then single fetches for a few it has never seen.
+  const stored = clubMemberNames(ctx.db, guildId);
+  let fetchesLeft = EXPORT_NAME_FETCHES;
+  const names = async (batch: readonly string[]) => {
+    const missing = batch.filter((id) => !stored.has(id));
+    if (missing.length === 0) return stored;
+    const fetched = await displayNames(ctx.db, interaction.guild, guildId, missing, { fetchLimit: fetchesLeft });
+    fetchesLeft -= Math.min(fetchesLeft, missing.length);
+    for (const [id, name] of fetched) stored.set(id, name);
+    return stored;
+  };
+  const fileName = `${fileSafeName(interaction.guild?.name)}-participation-${range.from}-to-${range.to}.csv`;
+  const folder = exportFolderFor(ctx.config.databasePath);
+  await withExportFile(folder, fileName, async (path) => {
+    await writeCsv(exportRows(ctx.db, guildId, range.weeks, now, names, ids), path);
     const size = statSync(path).size;
     if (size > interaction.attachmentSizeLimit) {
-      return ctx.respond.fail(`The export is ${Math.ceil(size / 1_048_576)} MB, over this server's upload limit. Pick a shorter range with \`from\` and \`to\`.`);
+      return ctx.respond.fail(`The export is ${Math.ceil(size / 1_048_576)} MB, over this server's upload limit. Pick a shorter range with \`from\` and \`to\`. Nothing was exported.`);
     }
-    const first = weeks[0];
-    const last = weeks[weeks.length - 1];
     await ctx.respond.reply({
-      content: `Participation export${first && last ? `, weeks starting ${first} to ${last}` : ''}: one row per member and week. Display names are as they are now.`,
-      files: [new AttachmentBuilder(path, { name: `pacer-participation-${guildId}.csv` })],
+      content: `Participation from ${range.from} to ${range.to}: one row per member and week (weeks starting ${range.weeks[0]} to ${range.weeks[range.weeks.length - 1]}). Names are as Pacer last saw them.`,
+      files: [new AttachmentBuilder(path, { name: fileName })],
       ephemeral: true,
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 // ---- /club forget ------------------------------------------------------------------------------------------
 
+/** Erases, then clears any finished export file the member could be in. */
+export function eraseAndTidy(ctx: InteractionContext, memberId: string, scope: { guildId?: string }) {
+  const result = eraseMember(ctx.db, memberId, scope);
+  emptyExportFolder(exportFolderFor(ctx.config.databasePath));
+  return result;
+}
+
 export async function runClubForget(interaction: ChatInputCommandInteraction, ctx: InteractionContext, memberId: string) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
-  const result = eraseMember(ctx.db, memberId, { guildId: interaction.guildId });
-  ctx.logger.info({ erased: result.total, scope: 'club' }, 'member erased by a moderator');
-  await ctx.respond.reply({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'member'), ephemeral: true });
+  const result = eraseAndTidy(ctx, memberId, { guildId: interaction.guildId });
+  ctx.logger.info({ erased: result.total, messagesToEdit: result.messagesToEdit, scope: 'club' }, 'member erased by a moderator');
+  await ctx.respond.reply({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'member', result.messagesToEdit), ephemeral: true });
 }
 
 export const CLUB_PARTICIPATION_SUBCOMMANDS = ['stats', 'export', 'forget'] as const;

@@ -1,35 +1,50 @@
-import type { Guild } from 'discord.js';
+import type { APIInteractionGuildMember, Guild, GuildMember, Interaction, User } from 'discord.js';
+import type { Db } from '../../src/platform/db/connection.js';
+import { readMemberNames, saveMemberName } from '../../src/participation/member-names-store.js';
 
-/** Display names (server nickname, else global name, else username) of members still in the server. */
-export async function displayNames(guild: Guild | null, ids: readonly string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
+/*
+ * Names without the privileged Server Members intent: List Guild Members needs it, so Pacer never lists a
+ * server. It keeps the name each member's own interactions carry (member_names, erased with the member) and
+ * fetches single members by id (not privileged) for the few it has never seen.
+ */
+
+/** Server nickname, else global name, else username: what Discord shows in the member list. */
+export function displayNameOf(member: GuildMember | APIInteractionGuildMember | null, user: User): string {
+  if (member && 'displayName' in member) return member.displayName;
+  return member?.nick ?? user.globalName ?? user.username;
+}
+
+/**
+ * Keeps the name of a member who takes part in the club (has a `members` row), from an interaction they sent.
+ * Anyone else (a symptom check, a stranger's click) leaves no name behind.
+ */
+export function rememberMemberName(db: Db, interaction: Interaction, now: Date): void {
+  if (!interaction.inGuild()) return;
+  saveMemberName(db, { guildId: interaction.guildId, userId: interaction.user.id, displayName: displayNameOf(interaction.member, interaction.user) }, now);
+}
+
+export interface NameOptions {
+  /** At most this many single-member fetches for ids with no stored name (each is one request). */
+  fetchLimit?: number;
+}
+
+/** Display names of `ids`: the stored ones, then single-member fetches for the rest (members who left stay unnamed). */
+export async function displayNames(db: Db, guild: Guild | null, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
+  const names = readMemberNames(db, guildId, ids);
   if (!guild) return names;
   const missing: string[] = [];
   for (const id of ids) {
+    if (names.has(id)) continue;
     const cached = guild.members.cache.get(id);
     if (cached) names.set(id, cached.displayName);
     else missing.push(id);
   }
   await Promise.all(
-    missing.map(async (id) => {
+    missing.slice(0, options.fetchLimit ?? 25).map(async (id) => {
       // A member who left answers 404 (Unknown Member): they keep no name.
       const member = await guild.members.fetch({ user: id, cache: false }).catch(() => null);
       if (member) names.set(id, member.displayName);
     }),
   );
   return names;
-}
-
-/** Pages through the server's member list (1,000 a request), for exports that name every member. */
-export async function allDisplayNames(guild: Guild | null, wanted: ReadonlySet<string>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  if (!guild) return names;
-  let after = '0';
-  for (;;) {
-    const page = await guild.members.list({ limit: 1000, after, cache: false });
-    for (const member of page.values()) if (wanted.has(member.id)) names.set(member.id, member.displayName);
-    const last = page.lastKey();
-    if (page.size < 1000 || !last) return names;
-    after = last;
-  }
 }

@@ -10,9 +10,12 @@ import { button, buttonRows, clip, type Row, PACER_GREEN, type MessageView } fro
 // ---- custom_id codecs ---------------------------------------------------------------------------------------
 
 export const LEADERBOARD_PREFIX = 'lb';
-export const LEADERBOARD_ID_VERSION = 1;
+/** Version 2 adds which button it is: on a one-page board Previous and Next lead to the same page, and Discord refuses two components with one custom_id. */
+export const LEADERBOARD_ID_VERSION = 2;
 export const FORGET_PREFIX = 'fm';
 export const FORGET_ID_VERSION = 1;
+export const STATS_PREFIX = 'cs';
+export const STATS_ID_VERSION = 1;
 
 export interface LeaderboardState {
   period: Period;
@@ -20,11 +23,20 @@ export interface LeaderboardState {
   page: number;
 }
 
+/** Which of the leaderboard's buttons an id belongs to: previous page, next page, the other board. */
+export type LeaderboardButton = 'prev' | 'next' | 'flip';
+const LEADERBOARD_BUTTONS: readonly LeaderboardButton[] = ['prev', 'next', 'flip'];
+
 export const leaderboardIds = {
-  encode: ({ period, board, page }: LeaderboardState) => encodeCustomId(LEADERBOARD_PREFIX, LEADERBOARD_ID_VERSION, [period, board, page]),
+  encode: ({ period, board, page }: LeaderboardState, which: LeaderboardButton) =>
+    encodeCustomId(LEADERBOARD_PREFIX, LEADERBOARD_ID_VERSION, [period, board, page, which]),
+  /** Reads version 2 ids, and version 1 ids (without the button) on boards posted before it. */
   decode(customId: string): LeaderboardState | null {
     const id = decodeCustomId(customId);
-    if (!id || id.prefix !== LEADERBOARD_PREFIX || id.version !== LEADERBOARD_ID_VERSION || id.parts.length !== 3) return null;
+    if (!id || id.prefix !== LEADERBOARD_PREFIX) return null;
+    const v1 = id.version === 1 && id.parts.length === 3;
+    const v2 = id.version === LEADERBOARD_ID_VERSION && id.parts.length === 4 && (LEADERBOARD_BUTTONS as readonly string[]).includes(id.parts[3]!);
+    if (!v1 && !v2) return null;
     const [period, board, pageText] = id.parts as [string, string, string];
     if (!(PERIODS as readonly string[]).includes(period) || !(BOARDS as readonly string[]).includes(board) || !/^[1-9]\d{0,3}$/.test(pageText)) return null;
     return { period: period as Period, board: board as Board, page: Number(pageText) };
@@ -42,10 +54,19 @@ export const forgetIds = {
   },
 };
 
+/** The one button under a moderator's private `/club stats`: post the chart in the channel. */
+export const statsIds = {
+  encode: () => encodeCustomId(STATS_PREFIX, STATS_ID_VERSION, ['share']),
+  decode(customId: string): 'share' | null {
+    const id = decodeCustomId(customId);
+    return id && id.prefix === STATS_PREFIX && id.version === STATS_ID_VERSION && id.parts.length === 1 && id.parts[0] === 'share' ? 'share' : null;
+  },
+};
+
 // ---- /me ----------------------------------------------------------------------------------------------------
 
-export const STRIP_SYMBOLS: Record<StripOutcome, string> = { reached: '🟩', partial: '🟨', paused: '⏸️', missed: '⬜', none: '▫️' };
-const STRIP_LEGEND = '🟩 reached · 🟨 some sessions · ⏸️ paused · ⬜ missed · ▫️ no challenge';
+export const STRIP_SYMBOLS: Record<StripOutcome, string> = { reached: '🟩', partial: '🟨', paused: '⏸️', missed: '⬜', none: '▫️', open: '⏳' };
+const STRIP_LEGEND = '🟩 reached · 🟨 some sessions · ⏸️ paused · ⬜ missed · ▫️ no challenge · ⏳ this week, in progress';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -112,28 +133,34 @@ export function leaderboardView(page: LeaderboardPage, names: ReadonlyMap<string
   const state = { period: page.period, board: page.board };
   const other: Board = page.board === 'sessions' ? 'streak' : 'sessions';
   const components: Row[] = buttonRows([
-    button(leaderboardIds.encode({ ...state, page: Math.max(1, page.page - 1) }), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
-    button(leaderboardIds.encode({ ...state, page: Math.min(page.pageCount, page.page + 1) }), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
-    button(leaderboardIds.encode({ period: page.period, board: other, page: 1 }), `By ${BOARD_LABELS[other].toLowerCase()}`, ButtonStyle.Primary),
+    button(leaderboardIds.encode({ ...state, page: Math.max(1, page.page - 1) }, 'prev'), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
+    button(leaderboardIds.encode({ ...state, page: Math.min(page.pageCount, page.page + 1) }, 'next'), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
+    button(leaderboardIds.encode({ period: page.period, board: other, page: 1 }, 'flip'), `By ${BOARD_LABELS[other].toLowerCase()}`, ButtonStyle.Primary),
   ]);
   return { embeds: [embed], components };
 }
 
-// ---- /club stats --------------------------------------------------------------------------------------------
+// ---- /club stats ----------------------------------------------------------------------------------------------
 
 export const CHART_FILE_NAME = 'club-stats.png';
 
 /** The chart's numbers as text, for screen readers and for anyone who cannot see the picture. */
 export function chartText(weeks: readonly ChartWeek[]): string {
-  const lines = weeks.map((w) => `${shortDate(w.weekStart)}: ${w.joined} joined, ${w.reached} reached the target`);
-  return ['**Last 12 weeks** (week starting):', ...lines].join('\n');
+  const lines = weeks.map(
+    (w) => `${shortDate(w.weekStart)}${w.current ? ' (this week, so far)' : ''}: ${plural(w.sessions, 'session')}, ${w.joined} joined, ${w.reached} reached the target`,
+  );
+  const heading = weeks.length === 1 ? '**This week** (the club\'s first):' : `**The club's ${weeks.length} weeks** (week starting):`;
+  return [heading, ...lines].join('\n');
 }
 
-export function statsView(weeks: readonly ChartWeek[]): MessageView {
+export const SHARE_STATS_LABEL = 'Share to channel';
+
+/** `shareable`: the moderator's private copy carries the button that posts it for everyone. */
+export function statsView(weeks: readonly ChartWeek[], shareable: boolean): MessageView {
   return {
     content: clip(chartText(weeks), 2000),
-    embeds: [{ title: 'Club challenge: last 12 weeks', color: PACER_GREEN, image: { url: `attachment://${CHART_FILE_NAME}` } }],
-    components: [],
+    embeds: [{ title: 'Club challenge: sessions and targets reached', color: PACER_GREEN, image: { url: `attachment://${CHART_FILE_NAME}` } }],
+    components: shareable ? buttonRows([button(statsIds.encode(), SHARE_STATS_LABEL, ButtonStyle.Primary)]) : [],
   };
 }
 
@@ -148,12 +175,19 @@ export function forgetConfirmView(): MessageView {
   };
 }
 
-export function erasedText(summary: ErasureSummary, who: 'you' | 'member'): string {
-  if (summary.total === 0) return who === 'you' ? 'Pacer held nothing about you. Nothing was removed.' : 'Pacer held nothing about that member in this club. Nothing was removed.';
+/** `messagesToEdit`: Pacer's past posts (recaps, leaderboards) that name the member, queued for editing. */
+export function erasedText(summary: ErasureSummary, who: 'you' | 'member', messagesToEdit = 0): string {
+  const edits =
+    messagesToEdit > 0
+      ? ` Pacer is also editing ${plural(messagesToEdit, 'of its past message', 'of its past messages')} in the channel (recaps and leaderboards) to take ${who === 'you' ? 'your' : 'their'} name out; that takes a few minutes.`
+      : '';
+  if (summary.total === 0) {
+    return (who === 'you' ? 'Pacer held nothing about you. Nothing was removed.' : 'Pacer held nothing about that member in this club. Nothing was removed.') + edits;
+  }
   const detail = summary.parts.map((p) => `${p.count} ${p.label}`).join(', ');
   return who === 'you'
-    ? `Done: ${plural(summary.total, 'record')} about you removed (${detail}). Pacer holds nothing more about you.`
-    : `Done: ${plural(summary.total, 'record')} about that member removed from this club (${detail}).`;
+    ? `Done: ${plural(summary.total, 'record')} about you removed (${detail}).${edits} ${messagesToEdit > 0 ? 'After that, Pacer' : 'Pacer'} holds nothing more about you.`
+    : `Done: ${plural(summary.total, 'record')} about that member removed from this club (${detail}).${edits}`;
 }
 
 export const FORGET_CANCELLED_TEXT = 'Nothing was erased. Your record is as it was.';

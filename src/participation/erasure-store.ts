@@ -21,6 +21,19 @@ export interface ErasureResult {
   /** Values naming the member that were cleared in rows kept for the club (per table). */
   cleared: Record<string, number>;
   total: number;
+  /** Pacer's own messages in channels that name the member, now queued to be edited (message_edits). */
+  messagesToEdit: number;
+}
+
+/** What replaces a member's name in Pacer's past messages once they are erased. */
+export const FORMER_MEMBER = 'a former member';
+
+/** The replacement for one recorded way a message named the member (see posted_mentions.shown). */
+function replacementFor(shown: string): string {
+  // A recap's mention `<@id>`, or a leaderboard line's start `**3.** Name · ` (its rank keeps namesakes apart).
+  if (shown.startsWith('<@')) return FORMER_MEMBER;
+  const rankEnd = shown.indexOf('.** ');
+  return rankEnd >= 0 ? `${shown.slice(0, rankEnd + 4)}A former member · ` : FORMER_MEMBER;
 }
 
 interface Column {
@@ -61,10 +74,15 @@ export function eraseMember(db: Db, userId: string, scope: { guildId?: string } 
   const sqlite = sqliteOf(db);
   // Deleted rows are overwritten with zeros, in the database file and in the WAL frames that follow.
   sqlite.pragma('secure_delete = ON');
-  const result: ErasureResult = { deleted: {}, cleared: {}, total: 0 };
+  const result: ErasureResult = { deleted: {}, cleared: {}, total: 0, messagesToEdit: 0 };
   const erase = sqlite.transaction(() => {
     // Children and parents may go in any order within the transaction; keys are checked at commit.
     sqlite.pragma('defer_foreign_keys = ON');
+    // Read before the rows go: which of Pacer's messages name the member, and how.
+    const mentions = sqlite
+      .prepare(`select channel_id, message_id, shown from posted_mentions where user_id = @userId${scope.guildId !== undefined ? ' and guild_id = @guildId' : ''}`)
+      .raw()
+      .all({ userId, guildId: scope.guildId ?? null }) as [string, string, string][];
     const { tables, columns } = textColumns(sqlite);
     const columnsOf = (table: string) => columns.filter((c) => c.table === table);
     for (const table of tables) {
@@ -85,6 +103,10 @@ export function eraseMember(db: Db, userId: string, scope: { guildId?: string } 
         if (changes > 0) result.cleared[table] = (result.cleared[table] ?? 0) + changes;
       }
     }
+    // Queued after the sweep above, which would otherwise rewrite the text to find.
+    const queue = sqlite.prepare('insert into message_edits (channel_id, message_id, find, replacement, not_before) values (?, ?, ?, ?, ?)');
+    for (const [channelId, messageId, shown] of mentions) queue.run(channelId, messageId, shown, replacementFor(shown), 0); // due at once
+    result.messagesToEdit = new Set(mentions.map(([, messageId]) => messageId)).size;
   });
   erase.immediate();
   result.total = [...Object.values(result.deleted), ...Object.values(result.cleared)].reduce((a, b) => a + b, 0);

@@ -9,6 +9,8 @@ const LABELS: Record<string, string> = {
   enrolments: 'challenges joined',
   session_logs: 'sessions logged',
   challenge_pauses: 'pauses',
+  member_names: 'display name kept',
+  posted_mentions: 'notes of posts naming you',
 };
 
 export function summariseErasure(deleted: Record<string, number>, cleared: Record<string, number>): ErasureSummary {

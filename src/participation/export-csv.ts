@@ -16,14 +16,23 @@ export interface ExportRow {
 }
 
 export const EXPORT_COLUMNS: { key: keyof ExportRow; header: string }[] = [
-  { key: 'memberId', header: 'member_id' },
-  { key: 'displayName', header: 'display_name' },
-  { key: 'weekStart', header: 'week_start' },
-  { key: 'joined', header: 'joined' },
-  { key: 'sessions', header: 'sessions' },
-  { key: 'reachedTarget', header: 'reached_target' },
-  { key: 'paused', header: 'paused' },
+  { key: 'displayName', header: 'Member' },
+  { key: 'memberId', header: 'Discord member id' },
+  { key: 'weekStart', header: 'Week starting' },
+  { key: 'joined', header: 'Joined the challenge' },
+  { key: 'sessions', header: 'Sessions logged' },
+  { key: 'reachedTarget', header: 'Reached the target' },
+  { key: 'paused', header: 'Paused that week' },
 ];
+
+/**
+ * A member id as a spreadsheet keeps it: "id 1500000000000000001". A bare 19-digit id is read as a number and
+ * shown as 1.5E+18 (its last digits lost); the prefix makes it text in every spreadsheet, reads plainly, and
+ * needs no formula (a `="…"` cell would be one, which the export refuses to emit for safety). Strip the
+ * first three characters to get the id back.
+ */
+export const ID_PREFIX = 'id ';
+export const idAsText = (id: string) => `${ID_PREFIX}${id}`;
 
 /**
  * Spreadsheet-safe CSV: a cell starting with = + - @ (or a tab or carriage return) is prefixed with a quote
@@ -37,8 +46,14 @@ export const CSV_OPTIONS: Options = {
   quoted_match: /[\r\n]/,
   record_delimiter: 'windows',
   bom: true,
-  cast: { boolean: (value) => (value ? 'yes' : 'no') },
+  cast: {
+    boolean: (value) => (value ? 'yes' : 'no'),
+    string: (value, context) => (context.column === 'memberId' ? idAsText(value) : value),
+  },
 };
+
+/** A CSV line is about this long at most (a 32-character name, the id, the week and the answers). */
+export const BYTES_PER_ROW = 100;
 
 /** Streams rows through csv-stringify into a file, holding only a few rows in memory at a time. */
 export async function writeCsv(rows: AsyncIterable<ExportRow> | Iterable<ExportRow>, path: string): Promise<void> {

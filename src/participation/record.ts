@@ -32,9 +32,9 @@ export interface MemberHistory {
 
 /**
  * A week as the member sees it: reached the target, logged some (partial), paused, logged none (missed),
- * or no challenge that week (none). The week still running is partial or missed only so far.
+ * no challenge that week (none), or still running below target (open: neither partial nor missed yet).
  */
-export type StripOutcome = 'reached' | 'partial' | 'paused' | 'missed' | 'none';
+export type StripOutcome = 'reached' | 'partial' | 'paused' | 'missed' | 'none' | 'open';
 
 export interface StripWeek {
   weekStart: LocalDay;
@@ -68,7 +68,7 @@ export function stripOutcome(sessions: number, target: number | null, paused: bo
 export function streakOutcome(outcome: StripOutcome, running: boolean): StreakOutcome {
   if (outcome === 'reached') return 'reached';
   if (outcome === 'paused' || outcome === 'none') return 'paused';
-  return running ? 'open' : 'missed';
+  return running || outcome === 'open' ? 'open' : 'missed';
 }
 
 /** Sessions per week start. */
@@ -88,10 +88,13 @@ export function memberWeeks(history: MemberHistory, calendar: ClubCalendar, perW
   const firstChallenge = history.clubWeeks.reduce<LocalDay | null>((min, w) => (min === null || w.weekStart < min ? w.weekStart : min), null);
   const from = weekStartOf(history.firstDay, calendar.firstDay);
   const start = firstChallenge && firstChallenge > from ? firstChallenge : from;
-  return weeksBetween(start, weekStartOf(calendar.today, calendar.firstDay)).map((weekStart) => {
+  const current = weekStartOf(calendar.today, calendar.firstDay);
+  return weeksBetween(start, current).map((weekStart) => {
     const target = targets.get(weekStart) ?? null;
     const sessions = perWeek.get(weekStart) ?? 0;
-    return { weekStart, sessions, target, outcome: stripOutcome(sessions, target, history.pausedWeeks.has(weekStart)) };
+    const outcome = stripOutcome(sessions, target, history.pausedWeeks.has(weekStart));
+    const running = weekStart === current && (outcome === 'missed' || outcome === 'partial');
+    return { weekStart, sessions, target, outcome: running ? 'open' : outcome };
   });
 }
 

@@ -2,7 +2,7 @@ import { pageOfRanked, rank, streakScores, type Board, type LeaderboardPage, typ
 import { memberRecord, type ClubCalendar, type MemberRecord } from './record.js';
 import type { ChartWeek } from './chart.js';
 import type { ExportRow } from './export-csv.js';
-import { lastWeeks, localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from '../platform/time/days.js';
+import { localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from '../platform/time/days.js';
 import type { Db } from '../platform/db/connection.js';
 import {
   clubChartCounts,
@@ -88,23 +88,37 @@ export function loadLeaderboard(
 
 export const CHART_WEEKS = 12;
 
+/** The club's weeks for the chart: from its first week (at most the last 12) to the week running now, which is marked. */
 export function loadClubChart(db: Db, guildId: string, now: Date): ChartWeek[] {
   const { today, firstDay } = clubCalendar(db, guildId, now);
-  const weeks = lastWeeks(today, CHART_WEEKS, firstDay);
-  const counts = clubChartCounts(db, guildId, weeks[0]!, weeks[weeks.length - 1]!, firstDay);
-  return weeks.map((weekStart) => ({ weekStart, joined: counts.get(weekStart)?.joined ?? 0, reached: counts.get(weekStart)?.reached ?? 0 }));
-}
-
-/** The weeks an export covers: from the week of `from` (default: the club's first record) to the week of `to` (default: today). */
-export function exportWeeks(db: Db, guildId: string, range: { from: LocalDay | null; to: LocalDay | null }, now: Date): LocalDay[] {
-  const { today, firstDay } = clubCalendar(db, guildId, now);
-  const first = range.from ?? clubFirstDay(db, guildId) ?? today;
-  return weeksBetween(weekStartOf(first, firstDay), weekStartOf(range.to ?? today, firstDay));
+  const current = weekStartOf(today, firstDay);
+  const clubFirst = clubFirstDay(db, guildId);
+  const first = clubFirst && clubFirst < current ? weekStartOf(clubFirst, firstDay) : current;
+  const weeks = weeksBetween(first, current).slice(-CHART_WEEKS);
+  const counts = clubChartCounts(db, guildId, weeks[0]!, current, firstDay);
+  return weeks.map((weekStart) => ({ weekStart, joined: 0, sessions: 0, reached: 0, ...counts.get(weekStart), current: weekStart === current }));
 }
 
 /**
+ * The days an export covers, clamped to the club's records: from its first record (or `from`, if later) to
+ * today (or `to`, if earlier), and the weeks holding them. Null when that leaves nothing (no records, or a range
+ * wholly before the first or after today): a range like 0001-01-01 to 9999-12-31 costs no more than "all".
+ */
+export function exportRange(db: Db, guildId: string, range: { from: LocalDay | null; to: LocalDay | null }, now: Date): { from: LocalDay; to: LocalDay; weeks: LocalDay[] } | null {
+  const { today, firstDay } = clubCalendar(db, guildId, now);
+  const first = clubFirstDay(db, guildId);
+  if (!first) return null;
+  const from = range.from && range.from > first ? range.from : first;
+  const to = range.to && range.to < today ? range.to : today;
+  if (from > to) return null;
+  return { from, to, weeks: weeksBetween(weekStartOf(from, firstDay), weekStartOf(to, firstDay)) };
+}
+
+const YIELD_EVERY_MEMBERS = 20;
+
+/**
  * Export rows, one member at a time, so a large club is never held in memory. `names` resolves display
- * names for a batch of member ids (at export time, from Discord).
+ * names for a batch of member ids.
  */
 export async function* exportRows(
   db: Db,
@@ -112,15 +126,17 @@ export async function* exportRows(
   weeks: readonly LocalDay[],
   now: Date,
   names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>,
+  ids: readonly string[] = clubMemberIds(db, guildId),
   batchSize = 500,
 ): AsyncGenerator<ExportRow> {
   const { firstDay } = clubCalendar(db, guildId, now);
   const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
-  const ids = clubMemberIds(db, guildId);
   for (let i = 0; i < ids.length; i += batchSize) {
     const batch = ids.slice(i, i + batchSize);
     const named = await names(batch);
-    for (const userId of batch) {
+    for (const [n, userId] of batch.entries()) {
+      // A turn of the event loop every few members: other members' commands are answered meanwhile.
+      if (n % YIELD_EVERY_MEMBERS === YIELD_EVERY_MEMBERS - 1) await new Promise((resolve) => setImmediate(resolve));
       for (const facts of memberExportRows(db, guildId, userId, weeks, targets, firstDay)) {
         yield { ...facts, displayName: named.get(userId) ?? '' };
       }

@@ -134,16 +134,34 @@ export function clubMemberWeeks(db: Db, guildId: string, { firstDay }: ClubCalen
   return [...byUser].map(([userId, entry]) => ({ userId, ...entry }));
 }
 
-/** Per week in [firstWeek, lastWeek]: how many joined the week's challenge and how many reached its target. */
-export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, lastWeek: LocalDay, firstDay: number): Map<LocalDay, { joined: number; reached: number }> {
-  const counts = new Map<LocalDay, { joined: number; reached: number }>();
+/** Per week in [firstWeek, lastWeek]: how many joined the week's challenge, sessions logged, and how many reached its target. */
+export function clubChartCounts(
+  db: Db,
+  guildId: string,
+  firstWeek: LocalDay,
+  lastWeek: LocalDay,
+  firstDay: number,
+): Map<LocalDay, { joined: number; sessions: number; reached: number }> {
+  const counts = new Map<LocalDay, { joined: number; sessions: number; reached: number }>();
+  const entry = (week: LocalDay) => {
+    let found = counts.get(week);
+    if (!found) counts.set(week, (found = { joined: 0, sessions: 0, reached: 0 }));
+    return found;
+  };
   const joined = prepare(
     db,
     'select c.week_start, count(*) from challenges c join enrolments e on e.challenge_id = c.id where c.guild_id = ? and c.week_start between ? and ? group by c.week_start',
   )
     .raw()
     .all(guildId, firstWeek, lastWeek) as [string, number][];
-  for (const [week, n] of joined) counts.set(week, { joined: n, reached: 0 });
+  for (const [week, n] of joined) entry(week).joined = n;
+  const sessions = prepare(
+    db,
+    `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = @guildId and day between @first and date(@last, '+6 days') group by week`,
+  )
+    .raw()
+    .all({ guildId, first: firstWeek, last: lastWeek, anchor: anchorOf(firstDay) }) as [string, number][];
+  for (const [week, n] of sessions) entry(week).sessions = n;
   const reached = prepare(
     db,
     // Materialised once: as a plain subquery SQLite re-ran it for every challenge row of the club.
@@ -156,7 +174,7 @@ export function clubChartCounts(db: Db, guildId: string, firstWeek: LocalDay, la
   )
     .raw()
     .all({ guildId, first: firstWeek, last: lastWeek, anchor: anchorOf(firstDay) }) as [string, number][];
-  for (const [week, n] of reached) counts.set(week, { joined: counts.get(week)?.joined ?? 0, reached: n });
+  for (const [week, n] of reached) entry(week).reached = n;
   return counts;
 }
 
@@ -219,4 +237,9 @@ export function clubFirstDay(db: Db, guildId: string): LocalDay | null {
     .pluck()
     .get({ guildId }) as string | null;
   return row ?? null;
+}
+
+/** Whether the club had a challenge week before the one starting `weekStart` (else that week is its first). */
+export function hasEarlierChallenge(db: Db, guildId: string, weekStart: LocalDay): boolean {
+  return prepare(db, 'select exists (select 1 from challenges where guild_id = ? and week_start < ?)').pluck().get(guildId, weekStart) === 1;
 }

@@ -346,7 +346,8 @@ describe('weekly strength challenge through Discord', () => {
     it('refuses a future day, a closed week and a non-date, privately, changing nothing', async () => {
       const before = dbState();
       expect(await privately(challenge('log', { day: '2026-03-06' }))).toMatch(/has not happened yet.*Nothing was logged/);
-      expect(await privately(challenge('log', { day: '2026-03-03' }))).toMatch(/belongs to a week that has closed.*Nothing was logged/);
+      // The day before the club's first week: no week of it has closed.
+      expect(await privately(challenge('log', { day: '2026-03-03' }))).toMatch(/before the club's first challenge week, which started on Wednesday 4 March.*Nothing was logged/);
       expect(await privately(challenge('log', { day: '2026-02-30' }))).toMatch(/is not a date.*Nothing was logged/);
       expect(dbState()).toEqual(before);
     });

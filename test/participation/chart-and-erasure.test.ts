@@ -4,11 +4,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connection.js';
 import { eraseMember, textColumns } from '../../src/participation/erasure-store.js';
-import { CHART_HEIGHT, CHART_WIDTH, chartSvg, PLOT, rasterise, renderPng, type ChartWeek } from '../../src/participation/chart.js';
+import { CHART_HEIGHT, CHART_WIDTH, chartSvg, PLOT, rasterise, renderPng, sessionTrend, WEEK_LABELS, type ChartWeek } from '../../src/participation/chart.js';
 import { lastWeeks } from '../../src/platform/time/days.js';
 import { seedChallenges, seedClub, seedEnrolment, seedMember, seedPause, seedSessions } from './support/seed.js';
 
-const weeks: ChartWeek[] = lastWeeks('2026-11-25', 12).map((weekStart, i) => ({ weekStart, joined: 10 + i, reached: 5 + i }));
+const weeks: ChartWeek[] = lastWeeks('2026-11-25', 12).map((weekStart, i) => ({ weekStart, joined: 10 + i, sessions: 30 + 2 * i, reached: 5 + i, current: i === 11 }));
+
+/** Rows (top to bottom) of a box that hold any text-dark pixel: the height of the text drawn there. */
+function inkHeight(image: { pixels: Buffer; width: number }, box: { x0: number; y0: number; x1: number; y1: number }): number {
+  const rows: number[] = [];
+  for (let y = Math.floor(box.y0); y < box.y1; y++) {
+    for (let x = Math.floor(box.x0); x < box.x1; x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.pixels[i]! < 120 && image.pixels[i + 1]! < 120 && image.pixels[i + 2]! < 120 && image.pixels[i + 3]! > 200) {
+        rows.push(y);
+        break;
+      }
+    }
+  }
+  return rows.length === 0 ? 0 : rows[rows.length - 1]! - rows[0]! + 1;
+}
 
 /** Dark pixels (text is near-black; bars and grid are lighter) inside a box of the image. */
 function darkPixels(pixels: Buffer, width: number, box: { x0: number; y0: number; x1: number; y1: number }): number {
@@ -24,8 +39,8 @@ function darkPixels(pixels: Buffer, width: number, box: { x0: number; y0: number
 
 describe('club chart', () => {
   const svg = chartSvg(weeks, 'Weekly challenge: joined and reached the target');
-  const title = { x0: PLOT.left, y0: 12, x1: PLOT.left + 400, y1: 40 };
-  const weekLabels = { x0: PLOT.left, y0: PLOT.bottom + 6, x1: PLOT.right, y1: PLOT.bottom + 24 };
+  const title = { x0: 20, y0: 10, x1: 420, y1: 50 };
+  const weekLabels = { x0: PLOT.left, y0: WEEK_LABELS.top, x1: PLOT.right, y1: WEEK_LABELS.bottom };
   const axisLabels = { x0: 10, y0: PLOT.top - 10, x1: PLOT.left - 4, y1: PLOT.bottom + 6 };
 
   it('draws its title, week labels and axis numbers with the shipped font (and none without a font)', () => {
@@ -35,6 +50,24 @@ describe('club chart', () => {
       expect(darkPixels(withFont.pixels, withFont.width, box)).toBeGreaterThan(50);
       expect(darkPixels(without.pixels, without.width, box)).toBe(0);
     }
+  });
+
+  it('stays legible at the 400 px Discord shows it: week labels and axis numbers at least 9 px tall there', () => {
+    const shown = rasterise(svg, undefined, 400);
+    expect(shown.width).toBe(400);
+    const half = (box: { x0: number; y0: number; x1: number; y1: number }) => ({ x0: box.x0 / 2, y0: box.y0 / 2, x1: box.x1 / 2, y1: box.y1 / 2 });
+    expect(inkHeight(shown, half(weekLabels))).toBeGreaterThanOrEqual(9);
+    // The top axis number alone (its row of the axis).
+    expect(inkHeight(shown, half({ x0: 10, y0: PLOT.top - 20, x1: PLOT.left - 4, y1: PLOT.top + 20 }))).toBeGreaterThanOrEqual(9);
+    expect(inkHeight(shown, half(title))).toBeGreaterThanOrEqual(11);
+  });
+
+  it('marks the week in progress "so far" and draws the trend through finished weeks only', () => {
+    expect(svg).toContain('>so far</text>');
+    expect(svg).toContain('url(#sofar)');
+    // Finished weeks' sessions rise by 2 a week: the fitted line runs from 30 to 50.
+    expect(sessionTrend(weeks)).toEqual({ from: 30, to: 50 });
+    expect(sessionTrend(weeks.slice(10))).toBeNull();
   });
 
   it('is a valid PNG of the documented size', () => {

@@ -83,18 +83,26 @@ describe('participation through Discord', () => {
     expect(String(streak.embeds[0]!.description)).toContain('**1.** Rita · 3 weeks (best) ← you');
   });
 
-  it('/club stats posts a PNG chart with the numbers in text', async () => {
-    const handle = pacer.double.runSlash('club', { subcommand: 'stats', user: RITA, bypassPermissionGate: true });
+  it('/club stats answers the moderator privately from the club\'s first week, marks this week, and shares on request', async () => {
+    const handle = pacer.double.runSlash('club', { subcommand: 'stats', user: MO });
     const reply = await handle.reply();
-    expect(handle.isEphemeral()).toBe(false);
-    expect(reply.content).toContain('1 joined, 1 reached the target');
-    const attachment = (reply.attachments as Json[])[0]!;
-    expect(attachment.filename).toBe('club-stats.png');
+    expect(handle.isEphemeral()).toBe(true);
+    // The club's first challenge week is 3 weeks back: four weeks, not twelve, and this one is "so far".
+    expect(reply.content).toContain("**The club's 4 weeks**");
+    expect(reply.content).toContain('2 sessions, 1 joined, 1 reached the target');
+    expect(reply.content).toMatch(/\(this week, so far\): 0 sessions/);
     const png = pacer.double.attachment(reply.id, 'club-stats.png')!;
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 450]);
-    expect(png.length).toBeGreaterThan(5_000);
-    expect(png.length).toBeLessThan(300_000);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 600]);
+    const share = buttons(reply).find((b) => b.label === 'Share to channel')!;
+    // A member who is not a moderator cannot share a moderator's chart (checked at the click).
+    const refused = await pacer.double.clickButton(String(share.custom_id), { messageId: reply.id, user: RITA }).reply();
+    expect(refused.content).toMatch(/Only moderators/);
+    const shared = pacer.double.clickButton(String(share.custom_id), { messageId: reply.id, user: MO });
+    const post = await shared.reply();
+    expect(shared.isEphemeral()).toBe(false);
+    expect(post.components).toEqual([]);
+    expect(pacer.double.attachment(post.id, 'club-stats.png')?.length).toBeGreaterThan(5_000);
   });
 
   it('/club export sends moderators a CSV that parses back to the database numbers', async () => {
@@ -103,12 +111,13 @@ describe('participation through Discord', () => {
     expect(handle.isEphemeral()).toBe(true);
     const file = (reply.attachments as Json[])[0]!;
     const csv = pacer.double.attachment(reply.id, String(file.filename))!.toString('utf8');
+    expect(file.filename).toBe(`pacer-test-club-participation-${weeks[0]}-to-${today}.csv`);
     const rows = parse<Json>(csv, { columns: true, bom: true });
-    const rita = rows.filter((r) => r.member_id === RITA);
-    expect(rita.map((r) => [r.week_start, r.display_name, r.sessions, r.reached_target, r.joined])).toEqual(
+    const rita = rows.filter((r) => r['Discord member id'] === `id ${RITA}`);
+    expect(rita.map((r) => [r['Week starting'], r.Member, r['Sessions logged'], r['Reached the target'], r['Joined the challenge']])).toEqual(
       weeks.map((w, i) => [w, 'Rita', i < 3 ? '2' : '0', i < 3 ? 'yes' : 'no', i < 3 ? 'yes' : 'no']),
     );
-    const total = rows.reduce((sum, r) => sum + Number(r.sessions), 0);
+    const total = rows.reduce((sum, r) => sum + Number(r['Sessions logged']), 0);
     expect(total).toBe(sqlite().prepare('select count(*) from session_logs where guild_id = ?').pluck().get(G));
   });
 
@@ -117,11 +126,15 @@ describe('participation through Discord', () => {
     expect(refused.content).toMatch(/Only moderators/);
     expect(refused.attachments).toEqual([]);
     const bad = await pacer.double.runSlash('club', { subcommand: 'export', user: MO, options: { from: '2026-02-30' } }).reply();
-    expect(bad.content).toMatch(/real date/);
+    expect(bad.content).toMatch(/not a date I can read/);
+    expect(bad.attachments).toEqual([]);
   });
 
   it('/forget-me asks first, then erases every row about me and says how many', async () => {
-    const before = sqlite().prepare('select (select count(*) from session_logs where user_id = @u) + (select count(*) from enrolments where user_id = @u) + (select count(*) from members where user_id = @u)').pluck().get({ u: RITA });
+    const before = sqlite()
+      .prepare('select (select count(*) from session_logs where user_id = @u) + (select count(*) from enrolments where user_id = @u) + (select count(*) from members where user_id = @u) + (select count(*) from member_names where user_id = @u)')
+      .pluck()
+      .get({ u: RITA });
     const ask = pacer.double.runSlash('forget-me');
     const confirm = await ask.reply();
     expect(ask.isEphemeral()).toBe(true);
@@ -129,7 +142,7 @@ describe('participation through Discord', () => {
     const erase = buttons(confirm).find((b) => String(b.label) === 'Erase my data')!;
     const done = await pacer.double.clickButton(String(erase.custom_id), { messageId: confirm.id }).reply();
     expect(done.content).toContain(`Done: ${String(before)} records about you removed`);
-    for (const table of ['members', 'enrolments', 'session_logs']) {
+    for (const table of ['members', 'enrolments', 'session_logs', 'member_names']) {
       expect(sqlite().prepare(`select count(*) from ${table} where user_id = ?`).pluck().get(RITA)).toBe(0);
     }
     const me = await pacer.double.runSlash('me').reply();
@@ -138,7 +151,7 @@ describe('participation through Discord', () => {
 
   it('/club forget erases a member from this club for a moderator', async () => {
     const reply = await pacer.double.runSlash('club', { subcommand: 'forget', user: MO, options: { member: MO } }).reply();
-    expect(reply.content).toMatch(/Done: 3 records about that member removed/);
+    expect(reply.content).toMatch(/Done: 4 records about that member removed .*1 display name kept/);
     expect(sqlite().prepare('select count(*) from session_logs where user_id = ?').pluck().get(MO)).toBe(0);
   });
 });

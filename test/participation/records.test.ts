@@ -26,7 +26,15 @@ describe('streaks and weeks as /me uses them', () => {
   it('a missed week breaks the streak; the best is kept', () => {
     const r = memberRecord(history({ clubWeeks: target2, sessionDays: [...twice(W[0]!), ...twice(W[1]!), ...twice(W[3]!)] }), calendar('2026-11-03'));
     expect(r.streaks).toEqual({ current: 1, best: 2 });
-    expect(r.strip.slice(-5).map((w) => w.outcome)).toEqual(['reached', 'reached', 'missed', 'reached', 'missed']);
+    expect(r.strip.slice(-5).map((w) => w.outcome)).toEqual(['reached', 'reached', 'missed', 'reached', 'open']);
+  });
+
+  it('shows the week in progress as in progress, not missed, until it closes (then missed) or is reached', () => {
+    const base = { clubWeeks: target2, sessionDays: twice(W[0]!) };
+    expect(memberRecord(history(base), calendar('2026-10-12')).strip.at(-1)).toMatchObject({ weekStart: W[1], outcome: 'open' });
+    expect(memberRecord(history({ ...base, sessionDays: [...base.sessionDays, W[1]!] }), calendar('2026-10-18')).strip.at(-1)?.outcome).toBe('open');
+    expect(memberRecord(history(base), calendar('2026-10-19')).strip.at(-2)).toMatchObject({ weekStart: W[1], outcome: 'missed' });
+    expect(memberRecord(history({ ...base, sessionDays: [...base.sessionDays, ...twice(W[1]!)] }), calendar('2026-10-13')).strip.at(-1)?.outcome).toBe('reached');
   });
 
   it('a paused week neither counts nor breaks', () => {
@@ -108,12 +116,25 @@ describe('CSV export', () => {
     expect(text).toContain('\r\n');
     const parsed = parse<Record<string, string>>(text, { columns: true, bom: true });
     expect(text).toContain('"line one\nline two"');
-    expect(parsed.map((r) => r.display_name)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner", 'line one\nline two']);
-    expect(parsed.map((r) => [r.member_id, r.week_start, r.joined, r.sessions, r.reached_target, r.paused])).toEqual([
-      ['1', '2026-10-05', 'yes', '3', 'yes', 'no'],
-      ['2', '2026-10-05', 'no', '0', 'no', 'yes'],
-      ['3', '2026-10-12', 'yes', '1', 'no', 'no'],
-      ['4', '2026-10-12', 'no', '2', 'yes', 'no'],
+    expect(parsed.map((r) => r.Member)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner", 'line one\nline two']);
+    expect(parsed.map((r) => [r['Discord member id'], r['Week starting'], r['Joined the challenge'], r['Sessions logged'], r['Reached the target'], r['Paused that week']])).toEqual([
+      ['id 1', '2026-10-05', 'yes', '3', 'yes', 'no'],
+      ['id 2', '2026-10-05', 'no', '0', 'no', 'yes'],
+      ['id 3', '2026-10-12', 'yes', '1', 'no', 'no'],
+      ['id 4', '2026-10-12', 'no', '2', 'yes', 'no'],
     ]);
+  });
+
+  it('names its columns in plain words and writes 19-digit ids as text a spreadsheet cannot turn into 1.5E+18', async () => {
+    const id = '1500000000000000001';
+    const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
+    await writeCsv([{ memberId: id, displayName: 'Rita', weekStart: '2026-10-05', joined: true, sessions: 3, reachedTarget: true, paused: false }], path);
+    const [header, line] = readFileSync(path, 'utf8').replace('\ufeff', '').split('\r\n');
+    expect(header).toBe('Member,Discord member id,Week starting,Joined the challenge,Sessions logged,Reached the target,Paused that week');
+    const cell = line!.split(',')[1]!;
+    expect(cell).toBe(`id ${id}`);
+    // What a spreadsheet does with a cell: a number if the whole cell reads as one (it would keep 15 digits).
+    expect(Number.isFinite(Number(cell))).toBe(false);
+    expect(cell.slice(3)).toBe(id);
   });
 });

@@ -8,9 +8,11 @@ describe('participation custom_id codecs', () => {
       { period: 'week', board: 'sessions', page: 1 },
       { period: 'all', board: 'streak', page: 37 },
     ] as const) {
-      expect(leaderboardIds.decode(leaderboardIds.encode(state))).toEqual(state);
+      for (const which of ['prev', 'next', 'flip'] as const) expect(leaderboardIds.decode(leaderboardIds.encode(state, which))).toEqual(state);
     }
-    for (const forged of ['lb:1:year:sessions:1', 'lb:1:week:money:1', 'lb:1:week:sessions:0', 'lb:2:week:sessions:1', 'lb:1:week:sessions', 'fm:1:confirm']) {
+    // Boards posted before version 2 still page.
+    expect(leaderboardIds.decode('lb:1:week:sessions:1')).toEqual({ period: 'week', board: 'sessions', page: 1 });
+    for (const forged of ['lb:1:year:sessions:1', 'lb:1:week:money:1', 'lb:1:week:sessions:0', 'lb:2:week:sessions:1', 'lb:2:week:sessions:1:up', 'lb:3:week:sessions:1:prev', 'lb:1:week:sessions', 'fm:1:confirm']) {
       expect(leaderboardIds.decode(forged)).toBeNull();
     }
   });
@@ -23,6 +25,17 @@ describe('participation custom_id codecs', () => {
 });
 
 describe('leaderboard view', () => {
+  it.each([0, 1, 10, 11, 35])('gives every button its own custom_id on a board of %i members (Discord refuses duplicates)', (members) => {
+    const scores = Array.from({ length: members }, (_, i) => ({ userId: String(100 + i), score: 1 + (i % 4) }));
+    const first = leaderboardPage(scores, { period: 'week', board: 'sessions', page: 1, callerId: '9' });
+    for (const page of [1, first.pageCount]) {
+      const view = leaderboardView(leaderboardPage(scores, { period: 'week', board: 'sessions', page, callerId: '9' }), new Map(), '9');
+      const ids = view.components.flatMap((row) => row.components.map((c) => (c as { custom_id: string }).custom_id));
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
   it('shows names as plain text: no mention, no Markdown, no line break', () => {
     expect(plainName('@everyone')).toBe('\\@everyone');
     expect(plainName('<@123> **bold**\nx')).toBe('\\<\\@123\\> \\*\\*bold\\*\\* x');

@@ -215,7 +215,8 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
       );
     await expect.poll(drawn).toBeGreaterThan(100);
     // Rita's join above is this week's one member.
-    expect(await message.textContent()).toMatch(/: 1 joined, 0 reached the target\s*$/);
+    // Privately first, with the button that shares it to the channel.
+    expect(await message.textContent()).toMatch(/\(this week, so far\): \d+ sessions?, 1 joined, 0 reached the target\s*Share to channel\s*$/);
     await message.locator('discord-image-attachment, discord-embed').last().scrollIntoViewIfNeeded();
     await shot(page, '15-club-stats-chart');
   });
@@ -228,9 +229,9 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     const href = (await file.getAttribute('href')) ?? '';
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     const [header, ...rows] = csv.trim().split(/\r?\n/).map((line) => line.split(','));
-    expect(header).toEqual(expect.arrayContaining(['member_id', 'week_start', 'joined', 'sessions']));
-    const rita = rows.filter((row) => row[header!.indexOf('member_id')] === DEMO.users.rita);
-    expect(rita.map((row) => [row[header!.indexOf('joined')], row[header!.indexOf('sessions')]])).toEqual([[expect.stringMatching(/^(1|true|yes)$/), '1']]);
+    expect(header).toEqual(expect.arrayContaining(['Discord member id', 'Week starting', 'Joined the challenge', 'Sessions logged']));
+    const rita = rows.filter((row) => row[header!.indexOf('Discord member id')] === `id ${DEMO.users.rita}`);
+    expect(rita.map((row) => [row[header!.indexOf('Joined the challenge')], row[header!.indexOf('Sessions logged')]])).toEqual([[expect.stringMatching(/^(1|true|yes)$/), '1']]);
     await file.scrollIntoViewIfNeeded();
     await shot(page, '16-club-export-csv');
   });

@@ -63,15 +63,18 @@ export function uploadsOf(body: Record<string, unknown>): Upload[] | undefined {
   return Array.isArray(uploads) ? (uploads as Upload[]) : undefined;
 }
 
-/** `GET /guilds/:guildId/members?limit&after`: the fixture's members in id order. */
-export function memberListRoute(findGuild: (id: string | undefined) => FixtureGuild | undefined): RouteDefinition {
+/**
+ * `GET /guilds/:guildId/members?limit&after`: the fixture's members in id order. Discord serves the list only to
+ * applications with the Server Members intent switched on; any other gets 403 Missing Access (50001).
+ */
+export function memberListRoute(findGuild: (id: string | undefined) => FixtureGuild | undefined, serverMembersIntent: boolean): RouteDefinition {
   return {
     method: 'GET',
     template: '/guilds/:guildId/members',
     auth: true,
     handle: (request) => {
       const guild = findGuild(request.params.guildId);
-      if (!guild) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+      if (!guild || !serverMembersIntent) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
       return { status: 200, body: findGuildMembersPage(guild, Number(request.query.get('limit') ?? 1), request.query.get('after') ?? '0') };
     },
   };

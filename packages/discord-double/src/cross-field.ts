@@ -78,11 +78,22 @@ function collectTextInputIssues(issues: LimitIssue[], input: Json, path: string)
   }
 }
 
-/** Walks action rows, labels and section accessories; `path` is the list's own path (`components`, `data.components`). */
+/**
+ * Walks action rows, labels and section accessories; `path` is the list's own path (`components`, `data.components`).
+ * A custom_id may appear once per message or modal, disabled components included: Discord refuses the second
+ * use at its own path with COMPONENT_CUSTOM_ID_DUPLICATED.
+ */
 export function collectComponentRuleIssues(components: unknown, path: string): LimitIssue[] {
   const issues: LimitIssue[] = [];
+  const seenIds = new Set<string>();
   const visit = (component: unknown, at: string): void => {
     if (!isObject(component)) return;
+    if (typeof component.custom_id === 'string') {
+      if (seenIds.has(component.custom_id)) {
+        issues.push({ path: `${at}.custom_id`, message: 'Component custom id was already specified', errorCode: 'COMPONENT_CUSTOM_ID_DUPLICATED' });
+      }
+      seenIds.add(component.custom_id);
+    }
     if (component.type === ComponentType.Button) collectButtonIssues(issues, component, at);
     if (SELECT_TYPES.has(component.type)) collectSelectIssues(issues, component, at);
     if (component.type === ComponentType.TextInput) collectTextInputIssues(issues, component, at);

@@ -9,6 +9,8 @@ export interface LimitIssue {
   message: string;
   /** Discord error code when it is not the generic 50035 Invalid Form Body. */
   code?: number;
+  /** The code inside Discord's `_errors` entry, when the double knows Discord's own (else DOUBLE_VALIDATION). */
+  errorCode?: string;
 }
 
 export const LIMITS = {
@@ -171,23 +173,6 @@ function collectLegacyRowIssues(issues: LimitIssue[], rows: unknown[]): void {
   });
 }
 
-function collectCustomIdDuplicates(issues: LimitIssue[], components: unknown[]): void {
-  const seen = new Set<string>();
-  const walk = (list: unknown[]): void => {
-    for (const component of list) {
-      if (!isObject(component)) continue;
-      if (typeof component.custom_id === 'string') {
-        if (seen.has(component.custom_id)) issues.push({ path: 'components', message: `duplicate custom_id "${component.custom_id}"` });
-        seen.add(component.custom_id);
-      }
-      walk(asArray(component.components));
-      if (isObject(component.accessory)) walk([component.accessory]);
-      if (isObject(component.component)) walk([component.component]);
-    }
-  };
-  walk(components);
-}
-
 export interface MessageLimitOptions {
   /** Creating a message (not editing): it must carry content, embeds, components, files, a sticker or a poll. */
   requireContent?: boolean;
@@ -216,7 +201,6 @@ export function collectMessageLimitIssues(body: unknown, options: MessageLimitOp
   components.forEach((component, index) => {
     if (isObject(component)) collectComponentIssues(issues, component, `components.${index}`);
   });
-  collectCustomIdDuplicates(issues, components);
   issues.push(...collectComponentRuleIssues(components, 'components'), ...collectAllowedMentionsIssues(body, 'allowed_mentions'));
 
   if (options.requireContent) {

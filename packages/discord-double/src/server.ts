@@ -27,7 +27,11 @@ export interface DiscordDoubleOptions {
   now?: () => number;
   interactionDeadlineMs?: number;
   heartbeatIntervalMs?: number;
-  /** Allow GuildMembers / GuildPresences / MessageContent in IDENTIFY (default false: close 4014). */
+  /**
+   * The application has the privileged intents switched on in the developer portal: GuildMembers /
+   * GuildPresences / MessageContent in IDENTIFY (else close 4014) and List Guild Members (else 403, 50001).
+   * Default false.
+   */
   privilegedIntentsEnabled?: boolean;
   /** The bot's token: when set, any other token is refused (REST 401, gateway close 4004), as Discord does. */
   botToken?: string;
@@ -167,7 +171,7 @@ export class DiscordDouble {
       nonces: this.nonces,
       now: this.now,
     });
-    this.routes.push(memberListRoute((id) => this.guilds.find((g) => g.id === id)));
+    this.routes.push(memberListRoute((id) => this.guilds.find((g) => g.id === id), options.privilegedIntentsEnabled ?? false));
     this.server = createServer((request, response) => {
       this.onRequest(request, response).catch((error: unknown) => {
         if (!response.headersSent) send(response, { status: 500, body: { message: `Discord double crashed: ${String(error)}`, code: 0 } });

@@ -223,7 +223,7 @@ export function toDiscordErrors(issues: LimitIssue[]): Record<string, unknown> {
       node = node[key] as Record<string, unknown>;
     }
     const list = (node._errors ??= []) as Array<{ code: string; message: string }>;
-    list.push({ code: 'DOUBLE_VALIDATION', message: issue.message });
+    list.push({ code: issue.errorCode ?? 'DOUBLE_VALIDATION', message: issue.message });
   }
   return root;
 }

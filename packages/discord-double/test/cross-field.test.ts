@@ -26,6 +26,8 @@ const BAD_MESSAGES: Array<[string, Record<string, unknown>, RegExp]> = [
   ['min_values above max_values on a user select', { components: [row({ type: 5, custom_id: 'who', min_values: 2, max_values: 1 })] }, /min_values \(2\) cannot be above max_values \(1\)/],
   ["allowed_mentions with parse: ['users'] and a users list", { content: 'hi <@1500000000000000001>', allowed_mentions: { parse: ['users'], users: [FIXTURE.users.member] } }, /allowed_mentions\.users: parse: \["users"\] and a users list are mutually exclusive/],
   ["allowed_mentions with parse: ['roles'] and a roles list", { content: 'hi', allowed_mentions: { parse: ['roles'], roles: [FIXTURE.roles.moderator] } }, /allowed_mentions\.roles: parse: \["roles"\] and a roles list are mutually exclusive/],
+  ['two buttons with one custom_id, both disabled (a one-page pager)', { components: [row(button({ style: 2, label: 'Previous', custom_id: 'lb:1', disabled: true }), button({ style: 2, label: 'Next', custom_id: 'lb:1', disabled: true }))] }, /(^|\.)components\.0\.components\.1\.custom_id: Component custom id was already specified$/],
+  ['one custom_id in two rows', { components: [row(button({ style: 1, label: 'A', custom_id: 'same' })), row(select({ custom_id: 'same', options: [option('a')] }))] }, /(^|\.)components\.1\.components\.0\.custom_id: Component custom id was already specified$/],
   ['a misspelt field (ephemeral)', { content: 'only for you?', ephemeral: true }, /(^|\.)ephemeral: unknown field "ephemeral"$/],
   ['a misspelt field (allowedMentions)', { content: 'hi', allowedMentions: { parse: [] } }, /(^|\.)allowedMentions: unknown field "allowedMentions"$/],
 ];
@@ -89,6 +91,15 @@ describe('discord double: cross-field rules', () => {
     expect(error).toMatchObject({ status: 400, code: 50035 });
     expect(lastIssues().every((reported) => reported.startsWith('data.'))).toBe(true);
     expect(lastIssues()).toEqual(expect.arrayContaining([expect.stringMatching(issue)]));
+  });
+
+  it("reports a duplicate custom_id in Discord's own words: 50035 with COMPONENT_CUSTOM_ID_DUPLICATED at the second use", async () => {
+    const components = [row(button({ style: 2, label: 'Previous', custom_id: 'page:1' }), button({ style: 2, label: 'Next', custom_id: 'page:1' }))];
+    const error = await refusal(harness.client.rest.post(Routes.channelMessages(channel), { body: { content: 'x', components } }));
+    expect(error.rawError).toMatchObject({
+      code: 50035,
+      errors: { components: { 0: { components: { 1: { custom_id: { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id was already specified' }] } } } } } },
+    });
   });
 
   it.each(GOOD_MESSAGES)('accepts %s', async (_name, body) => {
@@ -156,9 +167,11 @@ describe('discord double: cross-field rules', () => {
   it.each([
     ['min_length above max_length', textInput({ min_length: 10, max_length: 5 }), /data\.components\.0\.components\.0\.min_length: min_length \(10\) cannot be above max_length \(5\)/],
     ['a misspelt modal field', textInput({}), /^data\.titel: unknown field "titel"$/],
+    ['two inputs with one custom_id', textInput({}), /^data\.components\.1\.components\.0\.custom_id: Component custom id was already specified$/],
   ])('refuses a modal with %s', async (name, input, issue) => {
     const body = modal(input);
     if (name.includes('misspelt')) Object.assign(body.data, { titel: 'Form' });
+    if (name.includes('two inputs')) body.data.components.push(row(textInput({ label: 'Again' })));
     expect(await answerWith(body)).toMatchObject({ status: 400, code: 50035 });
     expect(lastIssues()).toEqual([expect.stringMatching(issue)]);
   });

@@ -44,7 +44,7 @@ describe('checkMessageLimits', () => {
         'components.1.components.0.label: must be 0-80 characters long (got 81)',
         'components.1.components.0.custom_id: must be 1-100 characters long (got 101)',
         'components.2.components.0.options: must have 1-25 options (got 26)',
-        'components: duplicate custom_id "dup"',
+        'components.3.components.1.custom_id: Component custom id was already specified',
       ]),
     );
   });

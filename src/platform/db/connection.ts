@@ -42,8 +42,11 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros from the first open on, so an erased member leaves no bytes behind.
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
+  clearFreePagesOnce(sqlite);
   return {
     db,
     sqlite,
@@ -58,6 +61,22 @@ export function openDatabase(path: string): DatabaseHandle {
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/** `user_version` from which the file's free pages are known to hold nothing deleted before secure_delete was on. */
+export const FREE_PAGES_CLEARED = 1;
+
+/**
+ * A file written by a Pacer before secure_delete was on may keep deleted rows (erased members' ids) in its
+ * free pages: one VACUUM rewrites the file without them, then the version mark says it never needs another.
+ */
+function clearFreePagesOnce(sqlite: Database.Database): void {
+  if ((sqlite.pragma('user_version', { simple: true }) as number) >= FREE_PAGES_CLEARED) return;
+  if ((sqlite.pragma('freelist_count', { simple: true }) as number) > 0) {
+    sqlite.exec('VACUUM');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  sqlite.pragma(`user_version = ${FREE_PAGES_CLEARED}`);
 }
 
 const FIX_PATH = 'Set DATABASE_PATH to a file in a folder Pacer may write to (default ./data/pacer.sqlite).';

@@ -227,3 +227,57 @@ export const triageOutcomeCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.month, t.level] })],
 );
+
+/**
+ * Each member's display name in a club, as the interactions they send carry it (server nickname, else global
+ * name, else username), so boards and exports name members without the privileged Server Members intent.
+ * Kept per club and member; erasure deletes it with the member (it has `user_id`).
+ */
+export const memberNames = sqliteTable(
+  'member_names',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guildId, t.userId] })],
+);
+
+/**
+ * Messages Pacer posted that name a member (a recap's mention, a public leaderboard's line): what to find in
+ * the message to remove them when they are erased. Erasure turns these rows into `message_edits` first.
+ */
+export const postedMentions = sqliteTable(
+  'posted_mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** The exact text that names the member in the message (`<@id>`, or a leaderboard line's name part). */
+    shown: text('shown').notNull(),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('posted_mentions_user').on(t.userId, t.guildId), index('posted_mentions_message').on(t.messageId)],
+);
+
+/**
+ * Edits still to make to Pacer's own messages after an erasure: replace `find` with `replacement`. Drained by
+ * a background service within Discord's rate limits; a row is deleted once its edit is done (or the message
+ * is gone), so the queue survives a restart and empties itself.
+ */
+export const messageEdits = sqliteTable(
+  'message_edits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id').notNull(),
+    find: text('find').notNull(),
+    replacement: text('replacement').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: integer('not_before', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('message_edits_due').on(t.notBefore)],
+);

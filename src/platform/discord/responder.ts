@@ -109,6 +109,12 @@ export class Responder {
       return;
     }
     await this.acknowledgement.catch(() => undefined);
+    if (!this.interaction.deferred && !this.interaction.replied) {
+      // Discord refused the first response (a 400): the interaction still awaits one, so the apology is it.
+      this.acknowledgement = this.interaction.reply(asReply(payload));
+      await this.acknowledgement;
+      return;
+    }
     if (this.interaction.deferred && !this.interaction.replied && this.interaction.ephemeral) {
       await this.interaction.editReply(asEdit(payload));
     } else {

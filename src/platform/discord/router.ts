@@ -19,6 +19,8 @@ export function errorText(reference: string): string {
 
 export interface RouterOptions {
   deferAfterMs?: number;
+  /** Runs after every answered interaction (keeping a member's display name); a failure is logged, never shown. */
+  afterInteraction?(interaction: RepliableInteraction, app: AppContext): void;
 }
 
 /** How an interaction ended, for the one log line each gets. */
@@ -77,6 +79,11 @@ export function createRouter(registry: CommandRegistry, app: AppContext, options
       });
     } finally {
       clearTimeout(watchdog);
+      try {
+        options.afterInteraction?.(interaction, app);
+      } catch (error) {
+        app.logger.warn({ err: error }, 'an interaction observer failed');
+      }
       const line = { ...describeInteraction(interaction), ms: Date.now() - started, outcome, ...(reference ? { reference } : {}) };
       if (outcome === 'unanswered') app.logger.warn(line, 'interaction: the handler gave no answer');
       else app.logger.info(line, 'interaction');
