@@ -3,7 +3,8 @@ import { challengeCommand } from './challenges/challenge.js';
 import { clubCommand } from './challenges/club.js';
 import { challengeCardButtons } from './challenges/card-buttons.js';
 import { createExerciseCommand } from './exercises/command.js';
-import { forgetMeCommand } from './participation/forget-me.js';
+import { leaderboardButtons, statsShareButton } from './participation/buttons.js';
+import { forgetButtons, forgetMeCommand } from './participation/forget-me.js';
 import { meCommand } from './participation/me.js';
 import { symptomCheckCommand } from './symptom-check/command.js';
 import { announceCommand } from './announcements/command.js';
@@ -14,7 +15,7 @@ const exerciseCommand = createExerciseCommand(challengeCardButtons);
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand];
 
 /** The `custom_id` families answered on their own (not through a slash command), each with its codec. */
-export const componentHandlers: readonly AnyComponentHandler[] = [];
+export const componentHandlers: readonly AnyComponentHandler[] = [leaderboardButtons, statsShareButton, forgetButtons];
 
 /** What `npm run deploy:commands` registers: each module's definition. */
 export const commandDefinitions = () => commandModules.map((module) => module.definition);

@@ -34,8 +34,7 @@ import {
   type ChallengeButton,
 } from './views.js';
 
-import { LEADERBOARD_PREFIX } from '../participation/views.js';
-import { leaderboardComponent, leaderboardSubcommand, runLeaderboard } from '../participation/handlers.js';
+import { leaderboardSubcommand, runLeaderboard } from '../participation/handlers.js';
 
 const definition = {
   name: 'challenge',
@@ -157,7 +156,7 @@ function pause(ctx: InteractionContext, guildId: string, userId: string, paused:
 
 export const challengeCommand = defineCommand({
   definition,
-  componentPrefixes: [CHALLENGE_PREFIX, LEADERBOARD_PREFIX],
+  componentPrefixes: [CHALLENGE_PREFIX],
   ephemeral: true,
 
   async execute(interaction, ctx) {
@@ -180,7 +179,6 @@ export const challengeCommand = defineCommand({
   },
 
   async component(interaction, ctx) {
-    if (interaction.customId.startsWith(`${LEADERBOARD_PREFIX}:`)) return leaderboardComponent(interaction, ctx);
     const decoded = decodeChallengeId(interaction.customId);
     if (!decoded || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
     if (decoded.action === 'pain') return ctx.respond.reply({ ...painRuleView(), ephemeral: true });

@@ -26,8 +26,7 @@ const BOT_NEEDS = [
   ['Embed Links', PermissionFlagsBits.EmbedLinks],
 ] as const;
 
-import { STATS_PREFIX } from '../participation/views.js';
-import { clubParticipationSubcommands, isClubParticipationSubcommand, runClubParticipation, statsComponent } from '../participation/handlers.js';
+import { clubParticipationSubcommands, isClubParticipationSubcommand, runClubParticipation } from '../participation/handlers.js';
 
 const definition = {
   name: 'club',
@@ -260,8 +259,6 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
 export const clubCommand = defineCommand({
   definition,
   ephemeral: true,
-  componentPrefixes: [STATS_PREFIX],
-  component: statsComponent,
 
   async execute(interaction, ctx) {
     const own = interaction.options.getSubcommandGroup(false) ? null : interaction.options.getSubcommand(true);

@@ -1,8 +1,9 @@
 import { InteractionContextType } from 'discord.js';
 import { defineCommand, type CommandDefinition } from '../../src/platform/discord/command.js';
-import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
-import { erasedText, FORGET_CANCELLED_TEXT, FORGET_PREFIX, forgetConfirmView, forgetIds } from './views.js';
+import { defineComponents } from '../../src/platform/discord/command.js';
+import { forgetCodec } from './custom-id.js';
+import { erasedText, FORGET_CANCELLED_TEXT, forgetConfirmView } from './views.js';
 import { eraseAndTidy } from './handlers.js';
 
 const definition = {
@@ -14,13 +15,16 @@ const definition = {
 export const forgetMeCommand = defineCommand({
   definition,
   ephemeral: true,
-  componentPrefixes: [FORGET_PREFIX],
   async execute(_interaction, ctx) {
     await ctx.respond.reply({ ...forgetConfirmView(), ephemeral: true });
   },
-  async component(interaction, ctx) {
-    const action = forgetIds.decode(interaction.customId);
-    if (!action) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+});
+
+/** The confirmation's two buttons. */
+export const forgetButtons = defineComponents({
+  codec: forgetCodec,
+  ephemeral: true,
+  async component(interaction, action, ctx) {
     if (action === 'cancel') return ctx.respond.update({ content: FORGET_CANCELLED_TEXT, components: [] });
     // The button only ever erases the member who clicks it, whoever's message it sits on.
     const result = eraseAndTidy(ctx, interaction.user.id, {});

@@ -27,14 +27,12 @@ import { PERIODS, type Period } from '../../src/participation/leaderboard.js';
 import {
   CHART_FILE_NAME,
   erasedText,
-  leaderboardIds,
   leaderboardView,
   PERIOD_LABELS,
   plainName,
-  statsIds,
   statsView,
-  type LeaderboardState,
 } from './views.js';
+import type { LeaderboardState } from './custom-id.js';
 
 const S = ApplicationCommandOptionType;
 
@@ -89,10 +87,8 @@ export function runLeaderboard(interaction: ChatInputCommandInteraction, ctx: In
 }
 
 /** Buttons under a leaderboard: any member may page it; the page shows the clicker's own rank. */
-export function leaderboardComponent(interaction: MessageComponentInteraction, ctx: InteractionContext) {
-  const state = leaderboardIds.decode(interaction.customId);
-  if (!state) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-  return showLeaderboard(interaction, ctx, state, 'update');
+export function leaderboardComponent(interaction: MessageComponentInteraction, state: LeaderboardState, ctx: InteractionContext) {
+  return showLeaderboard(interaction, ctx, { period: state.period, board: state.board, page: state.page }, 'update');
 }
 
 // ---- /club stats -------------------------------------------------------------------------------------------
@@ -113,8 +109,8 @@ export async function runStats(interaction: ChatInputCommandInteraction, ctx: In
 }
 
 /** "Share to channel": checked again at the click (a moderator only), then posted publicly, as it is now. */
-export async function statsComponent(interaction: MessageComponentInteraction, ctx: InteractionContext) {
-  if (!statsIds.decode(interaction.customId) || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+export async function statsComponent(interaction: MessageComponentInteraction, _share: 'share', ctx: InteractionContext) {
+  if (!interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
   if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
   await ctx.respond.reply({ ...(await chartMessage(ctx, interaction.guildId, false)), ephemeral: false });
 }

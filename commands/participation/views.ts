@@ -1,67 +1,11 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
-import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
+import { forgetCodec, leaderboardCodec, statsShareCodec } from './custom-id.js';
 import type { ChartWeek } from '../../src/participation/chart.js';
 import { shortDate } from '../../src/platform/time/days.js';
-import { BOARDS, PERIODS, type Board, type LeaderboardPage, type Period, type Ranked } from '../../src/participation/leaderboard.js';
+import { type Board, type LeaderboardPage, type Period, type Ranked } from '../../src/participation/leaderboard.js';
 import type { MemberRecord, StripOutcome } from '../../src/participation/record.js';
 import type { ErasureSummary } from '../../src/participation/erasure-summary.js';
 import { button, buttonRows, clip, type Row, PACER_GREEN, type MessageView } from '../../src/platform/discord/components.js';
-
-// ---- custom_id codecs ---------------------------------------------------------------------------------------
-
-export const LEADERBOARD_PREFIX = 'lb';
-/** Version 2 adds which button it is: on a one-page board Previous and Next lead to the same page, and Discord refuses two components with one custom_id. */
-export const LEADERBOARD_ID_VERSION = 2;
-export const FORGET_PREFIX = 'fm';
-export const FORGET_ID_VERSION = 1;
-export const STATS_PREFIX = 'cs';
-export const STATS_ID_VERSION = 1;
-
-export interface LeaderboardState {
-  period: Period;
-  board: Board;
-  page: number;
-}
-
-/** Which of the leaderboard's buttons an id belongs to: previous page, next page, the other board. */
-export type LeaderboardButton = 'prev' | 'next' | 'flip';
-const LEADERBOARD_BUTTONS: readonly LeaderboardButton[] = ['prev', 'next', 'flip'];
-
-export const leaderboardIds = {
-  encode: ({ period, board, page }: LeaderboardState, which: LeaderboardButton) =>
-    encodeCustomId(LEADERBOARD_PREFIX, LEADERBOARD_ID_VERSION, [period, board, page, which]),
-  /** Reads version 2 ids, and version 1 ids (without the button) on boards posted before it. */
-  decode(customId: string): LeaderboardState | null {
-    const id = decodeCustomId(customId);
-    if (!id || id.prefix !== LEADERBOARD_PREFIX) return null;
-    const v1 = id.version === 1 && id.parts.length === 3;
-    const v2 = id.version === LEADERBOARD_ID_VERSION && id.parts.length === 4 && (LEADERBOARD_BUTTONS as readonly string[]).includes(id.parts[3]!);
-    if (!v1 && !v2) return null;
-    const [period, board, pageText] = id.parts as [string, string, string];
-    if (!(PERIODS as readonly string[]).includes(period) || !(BOARDS as readonly string[]).includes(board) || !/^[1-9]\d{0,3}$/.test(pageText)) return null;
-    return { period: period as Period, board: board as Board, page: Number(pageText) };
-  },
-};
-
-export type ForgetAction = 'confirm' | 'cancel';
-
-export const forgetIds = {
-  encode: (action: ForgetAction) => encodeCustomId(FORGET_PREFIX, FORGET_ID_VERSION, [action]),
-  decode(customId: string): ForgetAction | null {
-    const id = decodeCustomId(customId);
-    if (!id || id.prefix !== FORGET_PREFIX || id.version !== FORGET_ID_VERSION || id.parts.length !== 1) return null;
-    return id.parts[0] === 'confirm' || id.parts[0] === 'cancel' ? id.parts[0] : null;
-  },
-};
-
-/** The one button under a moderator's private `/club stats`: post the chart in the channel. */
-export const statsIds = {
-  encode: () => encodeCustomId(STATS_PREFIX, STATS_ID_VERSION, ['share']),
-  decode(customId: string): 'share' | null {
-    const id = decodeCustomId(customId);
-    return id && id.prefix === STATS_PREFIX && id.version === STATS_ID_VERSION && id.parts.length === 1 && id.parts[0] === 'share' ? 'share' : null;
-  },
-};
 
 // ---- /me ----------------------------------------------------------------------------------------------------
 
@@ -133,9 +77,9 @@ export function leaderboardView(page: LeaderboardPage, names: ReadonlyMap<string
   const state = { period: page.period, board: page.board };
   const other: Board = page.board === 'sessions' ? 'streak' : 'sessions';
   const components: Row[] = buttonRows([
-    button(leaderboardIds.encode({ ...state, page: Math.max(1, page.page - 1) }, 'prev'), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
-    button(leaderboardIds.encode({ ...state, page: Math.min(page.pageCount, page.page + 1) }, 'next'), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
-    button(leaderboardIds.encode({ period: page.period, board: other, page: 1 }, 'flip'), `By ${BOARD_LABELS[other].toLowerCase()}`, ButtonStyle.Primary),
+    button(leaderboardCodec.encode({ ...state, page: Math.max(1, page.page - 1), button: 'prev' }), '◀ Previous', ButtonStyle.Secondary, page.page <= 1),
+    button(leaderboardCodec.encode({ ...state, page: Math.min(page.pageCount, page.page + 1), button: 'next' }), 'Next ▶', ButtonStyle.Secondary, page.page >= page.pageCount),
+    button(leaderboardCodec.encode({ period: page.period, board: other, page: 1, button: 'flip' }), `By ${BOARD_LABELS[other].toLowerCase()}`, ButtonStyle.Primary),
   ]);
   return { embeds: [embed], components };
 }
@@ -160,7 +104,7 @@ export function statsView(weeks: readonly ChartWeek[], shareable: boolean): Mess
   return {
     content: clip(chartText(weeks), 2000),
     embeds: [{ title: 'Club challenge: sessions and targets reached', color: PACER_GREEN, image: { url: `attachment://${CHART_FILE_NAME}` } }],
-    components: shareable ? buttonRows([button(statsIds.encode(), SHARE_STATS_LABEL, ButtonStyle.Primary)]) : [],
+    components: shareable ? buttonRows([button(statsShareCodec.encode('share'), SHARE_STATS_LABEL, ButtonStyle.Primary)]) : [],
   };
 }
 
@@ -171,7 +115,7 @@ export function forgetConfirmView(): MessageView {
     content:
       'This erases everything Pacer holds about you in every club: challenges joined, sessions logged, pauses and streaks. It cannot be undone. You can take part again later as a new member.',
     embeds: [],
-    components: buttonRows([button(forgetIds.encode('confirm'), 'Erase my data', ButtonStyle.Danger), button(forgetIds.encode('cancel'), 'Keep my data', ButtonStyle.Secondary)]),
+    components: buttonRows([button(forgetCodec.encode('confirm'), 'Erase my data', ButtonStyle.Danger), button(forgetCodec.encode('cancel'), 'Keep my data', ButtonStyle.Secondary)]),
   };
 }
 

@@ -48,10 +48,13 @@ export interface Codec<T> {
 
 export interface CodecSpec<T> {
   prefix: string;
+  /** The version `encode` writes. */
   version: number;
+  /** Older versions `parse` still reads (buttons on messages posted before a change); none by default. */
+  readsVersions?: readonly number[];
   private?: boolean;
   toParts(value: T): readonly (string | number)[];
-  fromParts(parts: readonly string[]): T | null;
+  fromParts(parts: readonly string[], version: number): T | null;
 }
 
 const families = new Map<string, Codec<unknown>>();
@@ -66,8 +69,9 @@ export function defineCodec<T>(spec: CodecSpec<T>): Codec<T> {
     encode: (value) => encodeCustomId(spec.prefix, spec.version, spec.toParts(value)),
     parse: (customId) => {
       const id = decodeCustomId(customId);
-      if (!id || id.prefix !== spec.prefix || id.version !== spec.version) return null;
-      return spec.fromParts(id.parts);
+      if (!id || id.prefix !== spec.prefix) return null;
+      if (id.version !== spec.version && !(spec.readsVersions ?? []).includes(id.version)) return null;
+      return spec.fromParts(id.parts, id.version);
     },
   };
   families.set(spec.prefix, codec);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forgetIds, leaderboardIds, leaderboardView, plainName } from '../../commands/participation/views.js';
+import { forgetCodec, leaderboardCodec, statsShareCodec } from '../../commands/participation/custom-id.js';
+import { leaderboardView, plainName } from '../../commands/participation/views.js';
 import { leaderboardPage } from '../../src/participation/leaderboard.js';
 
 describe('participation custom_id codecs', () => {
@@ -8,19 +9,21 @@ describe('participation custom_id codecs', () => {
       { period: 'week', board: 'sessions', page: 1 },
       { period: 'all', board: 'streak', page: 37 },
     ] as const) {
-      for (const which of ['prev', 'next', 'flip'] as const) expect(leaderboardIds.decode(leaderboardIds.encode(state, which))).toEqual(state);
+      for (const button of ['prev', 'next', 'flip'] as const) expect(leaderboardCodec.parse(leaderboardCodec.encode({ ...state, button }))).toEqual({ ...state, button });
     }
     // Boards posted before version 2 still page.
-    expect(leaderboardIds.decode('lb:1:week:sessions:1')).toEqual({ period: 'week', board: 'sessions', page: 1 });
-    for (const forged of ['lb:1:year:sessions:1', 'lb:1:week:money:1', 'lb:1:week:sessions:0', 'lb:2:week:sessions:1', 'lb:2:week:sessions:1:up', 'lb:3:week:sessions:1:prev', 'lb:1:week:sessions', 'fm:1:confirm']) {
-      expect(leaderboardIds.decode(forged)).toBeNull();
+    expect(leaderboardCodec.parse('lb:1:week:sessions:1')).toEqual({ period: 'week', board: 'sessions', page: 1, button: 'next' });
+    for (const forged of ['lb:1:year:sessions:1', 'lb:1:week:money:1', 'lb:1:week:sessions:0', 'lb:2:week:sessions:1', 'lb:2:week:sessions:1:up', 'lb:3:week:sessions:1:prev', 'lb:1:week:sessions', 'lb:1:week:sessions:1:prev', 'lb:02:week:sessions:1:prev', 'fm:1:confirm']) {
+      expect(leaderboardCodec.parse(forged)).toBeNull();
     }
   });
 
   it('forget ids round-trip and forged ones are refused', () => {
-    expect(forgetIds.decode(forgetIds.encode('confirm'))).toBe('confirm');
-    expect(forgetIds.decode(forgetIds.encode('cancel'))).toBe('cancel');
-    for (const forged of ['fm:1:delete-all', 'fm:2:confirm', 'lb:1:confirm', 'fm:1:confirm:123']) expect(forgetIds.decode(forged)).toBeNull();
+    expect(forgetCodec.parse(forgetCodec.encode('confirm'))).toBe('confirm');
+    expect(forgetCodec.parse(forgetCodec.encode('cancel'))).toBe('cancel');
+    for (const forged of ['fm:1:delete-all', 'fm:2:confirm', 'lb:1:confirm', 'fm:1:confirm:123']) expect(forgetCodec.parse(forged)).toBeNull();
+    expect(statsShareCodec.parse(statsShareCodec.encode('share'))).toBe('share');
+    for (const forged of ['cs:1:share:now', 'cs:2:share', 'cs:1:delete']) expect(statsShareCodec.parse(forged)).toBeNull();
   });
 });
 
