@@ -7,7 +7,7 @@
  *
  * A cron rule is stored upper-case, so the lower-case letters x, h and q are free to stand for *, # and ?.
  */
-import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
+import { defineCodec } from '../../src/platform/codec.js';
 import { type NamedRepeat, type Ping, type Repeat } from '../../src/announcements/announcement.js';
 import type { WhenNote } from '../../src/announcements/when.js';
 
@@ -73,9 +73,7 @@ function decodeId(text: string | undefined): number | null {
   return text !== undefined && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null;
 }
 
-/** Throws if the id would not fit in 100 characters (a cron rule that is too long). */
-export function encodeAnnounceId(action: AnnounceAction): string {
-  const parts: (string | number)[] = (() => {
+function toParts(action: AnnounceAction): (string | number)[] {
     switch (action.kind) {
       case 'new': {
         const d = action.draft;
@@ -95,15 +93,9 @@ export function encodeAnnounceId(action: AnnounceAction): string {
       case 'list':
         return ['ls', action.page];
     }
-  })();
-  return encodeCustomId(ANNOUNCE_PREFIX, ANNOUNCE_ID_VERSION, parts);
 }
 
-/** Null for anything this release did not mint (another version, a forged or damaged id). */
-export function decodeAnnounceId(customId: string): AnnounceAction | null {
-  const decoded = decodeCustomId(customId);
-  if (!decoded || decoded.prefix !== ANNOUNCE_PREFIX || decoded.version !== ANNOUNCE_ID_VERSION) return null;
-  const [kind, ...p] = decoded.parts;
+function fromParts([kind, ...p]: readonly string[]): AnnounceAction | null {
   switch (kind) {
     case 'new': {
       if (p.length !== 6) return null;
@@ -143,6 +135,14 @@ export function decodeAnnounceId(customId: string): AnnounceAction | null {
       return null;
   }
 }
+
+export const announceCodec = defineCodec<AnnounceAction>({ prefix: ANNOUNCE_PREFIX, version: ANNOUNCE_ID_VERSION, toParts, fromParts });
+
+/** Throws if the id would not fit in 100 characters (a cron rule that is too long). */
+export const encodeAnnounceId = (action: AnnounceAction): string => announceCodec.encode(action);
+
+/** Null for anything this release did not mint (another version, a forged or damaged id). */
+export const decodeAnnounceId = (customId: string): AnnounceAction | null => announceCodec.parse(customId);
 
 function repeatFromCode(code: string): Repeat | null {
   const found = (Object.entries(REPEAT_CODES) as [Repeat, string][]).find(([, c]) => c === code);

@@ -21,9 +21,8 @@ import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import { hasEarlierChallenge } from '../../src/participation/store.js';
 import { weeklyPostModel } from './jobs.js';
 import { isModerator } from '../../src/platform/discord/moderators.js';
+import { CHALLENGE_PREFIX, decodeChallengeId, type ChallengeButton } from './custom-id.js';
 import {
-  CHALLENGE_PREFIX,
-  decodeChallengeId,
   formatDay,
   loggedText,
   NO_CHALLENGE_TEXT,
@@ -31,7 +30,6 @@ import {
   statusView,
   textView,
   weeklyPostEdit,
-  type ChallengeButton,
 } from './views.js';
 
 import { leaderboardSubcommand, runLeaderboard } from '../participation/handlers.js';

@@ -3,7 +3,7 @@
  * /challenge status and replies, and /club settings. Pure functions from results to message payloads.
  */
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
+import { encodeChallengeId, type ChallengeAction } from './custom-id.js';
 import { circuitMinutes, doseText, FOCUS_LABELS, PROGRAMME_WEEKS, type CircuitItem, type ProgrammeWeek } from '../../src/challenges/programme.js';
 import type { StreakEntry } from '../../src/challenges/streaks.js';
 import { formatClockTime, WEEKDAY_LABELS, type ClockTime, type Weekday } from '../../src/platform/time/club-weeks.js';
@@ -13,36 +13,6 @@ import { getCard } from '../../src/exercises/catalogue.js';
 import type { OutgoingMessage } from '../../src/platform/scheduler/contract.js';
 import { button, buttonRows, clip, PACER_GREEN, selectRow, type MessageView, type Row } from '../../src/platform/discord/components.js';
 import { exerciseIds } from '../exercises/custom-id.js';
-
-// ---- custom_id codec of the `ch` family ----
-
-export const CHALLENGE_PREFIX = 'ch';
-export const CHALLENGE_ID_VERSION = 1;
-export const CHALLENGE_ACTIONS = ['join', 'log', 'pain'] as const;
-export type ChallengeAction = (typeof CHALLENGE_ACTIONS)[number];
-const PREVIEW_MARK = 'preview';
-
-export interface ChallengeButton {
-  action: ChallengeAction;
-  /** The local date the challenge week starts: names the week within the server the click comes from. */
-  weekStart: string;
-  /** On a moderator's private preview: the button says so and changes nothing. */
-  preview?: boolean;
-}
-
-export function encodeChallengeId(value: ChallengeButton): string {
-  return encodeCustomId(CHALLENGE_PREFIX, CHALLENGE_ID_VERSION, [value.action, value.weekStart, ...(value.preview ? [PREVIEW_MARK] : [])]);
-}
-
-export function decodeChallengeId(customId: string): ChallengeButton | null {
-  const id = decodeCustomId(customId);
-  if (!id || id.prefix !== CHALLENGE_PREFIX || id.version !== CHALLENGE_ID_VERSION) return null;
-  if (id.parts.length !== 2 && !(id.parts.length === 3 && id.parts[2] === PREVIEW_MARK)) return null;
-  const [actionText, weekStart] = id.parts as [string, string];
-  const action = CHALLENGE_ACTIONS.find((known) => known === actionText);
-  if (!action || !/^\d{4}-\d{2}-\d{2}$/.test(weekStart)) return null;
-  return id.parts.length === 3 ? { action, weekStart, preview: true } : { action, weekStart };
-}
 
 export function logSessionButton(weekStart: string) {
   return button(encodeChallengeId({ action: 'log', weekStart }), 'Log today', ButtonStyle.Primary);

@@ -6,7 +6,7 @@
 import { ROUTINE_CONDITIONS, type RoutineCondition } from '../../src/content/conditions.js';
 import { EXERCISE_IDS, type ExerciseId } from '../../src/exercises/content/ids.js';
 import { AREAS, type Area } from '../../src/exercises/content/index.js';
-import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
+import { defineCodec } from '../../src/platform/codec.js';
 
 export const EXERCISE_PREFIX = 'ex';
 export const EXERCISE_ID_VERSION = 1;
@@ -22,45 +22,49 @@ export type ExerciseAction =
   | { kind: 'pick' }
   | { kind: 'list'; page: number; condition: RoutineCondition | null; area: Area | null };
 
-export function encodeExerciseId(action: ExerciseAction): string {
-  switch (action.kind) {
-    case 'card':
-    case 'share':
-      return encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, [action.kind, action.cardId]);
-    case 'pick':
-      return encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['pick']);
-    case 'list':
-      if (!Number.isInteger(action.page) || action.page < 0 || action.page > MAX_LIST_PAGE) {
-        throw new Error(`list page ${action.page} must be a whole number from 0 to ${MAX_LIST_PAGE}.`);
-      }
-      return encodeCustomId(EXERCISE_PREFIX, EXERCISE_ID_VERSION, ['list', action.page, action.condition ?? NONE, action.area ?? NONE]);
-  }
-}
-
 /** `null` when absent (`-`), `undefined` when the text is no member of `values`. */
 function optional<T extends string>(values: readonly T[], text: string): T | null | undefined {
   return text === NONE ? null : values.find((value) => value === text);
 }
 
+export const exerciseCodec = defineCodec<ExerciseAction>({
+  prefix: EXERCISE_PREFIX,
+  version: EXERCISE_ID_VERSION,
+  toParts(action) {
+    switch (action.kind) {
+      case 'card':
+      case 'share':
+        return [action.kind, action.cardId];
+      case 'pick':
+        return ['pick'];
+      case 'list':
+        if (!Number.isInteger(action.page) || action.page < 0 || action.page > MAX_LIST_PAGE) {
+          throw new Error(`list page ${action.page} must be a whole number from 0 to ${MAX_LIST_PAGE}.`);
+        }
+        return ['list', action.page, action.condition ?? NONE, action.area ?? NONE];
+    }
+  },
+  fromParts([kind, ...rest]) {
+    if (kind === 'pick' && rest.length === 0) return { kind };
+    if ((kind === 'card' || kind === 'share') && rest.length === 1) {
+      const cardId = EXERCISE_IDS.find((known) => known === rest[0]);
+      return cardId ? { kind, cardId } : null;
+    }
+    if (kind === 'list' && rest.length === 3) {
+      const [pageText = '', conditionText = '', areaText = ''] = rest;
+      const condition = optional(ROUTINE_CONDITIONS, conditionText);
+      const area = optional(AREAS, areaText);
+      if (!/^(0|[1-9]\d{0,2})$/.test(pageText) || condition === undefined || area === undefined) return null;
+      return { kind, page: Number(pageText), condition, area };
+    }
+    return null;
+  },
+});
+
+export const encodeExerciseId = (action: ExerciseAction): string => exerciseCodec.encode(action);
+
 /** What an `ex` custom_id asks for, or null when it is forged, from another family or from another release. */
-export function decodeExerciseId(customId: string): ExerciseAction | null {
-  const id = decodeCustomId(customId);
-  if (!id || id.prefix !== EXERCISE_PREFIX || id.version !== EXERCISE_ID_VERSION) return null;
-  const [kind, ...rest] = id.parts;
-  if (kind === 'pick' && rest.length === 0) return { kind };
-  if ((kind === 'card' || kind === 'share') && rest.length === 1) {
-    const cardId = EXERCISE_IDS.find((known) => known === rest[0]);
-    return cardId ? { kind, cardId } : null;
-  }
-  if (kind === 'list' && rest.length === 3) {
-    const [pageText = '', conditionText = '', areaText = ''] = rest;
-    const condition = optional(ROUTINE_CONDITIONS, conditionText);
-    const area = optional(AREAS, areaText);
-    if (!/^(0|[1-9]\d{0,2})$/.test(pageText) || condition === undefined || area === undefined) return null;
-    return { kind, page: Number(pageText), condition, area };
-  }
-  return null;
-}
+export const decodeExerciseId = (customId: string): ExerciseAction | null => exerciseCodec.parse(customId);
 
 /** The ids the exercise views put on their buttons and menus. */
 export const exerciseIds = {

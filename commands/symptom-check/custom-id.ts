@@ -3,7 +3,7 @@
  * progress (progress.ts), `0` before the first answer; `layout` changes whenever the questions do, so
  * buttons from an older release expire instead of being misread. Encoding and decoding live together here.
  */
-import { decodeCustomId, encodeCustomId } from '../../src/platform/codec.js';
+import { defineCodec } from '../../src/platform/codec.js';
 import { decodeProgress, encodeProgress, PROGRESS_LAYOUT_VERSION, SLOTS, type Progress } from '../../src/symptom-check/progress.js';
 
 export const TRIAGE_PREFIX = 'sc';
@@ -55,24 +55,33 @@ function parseAction(code: string): TriageAction | null {
   return simple ? { kind: simple } : null;
 }
 
-export function encodeTriageId(progress: Progress | null, action: TriageAction): string {
-  return encodeCustomId(TRIAGE_PREFIX, TRIAGE_ID_VERSION, [PROGRESS_LAYOUT_VERSION, progress ? encodeProgress(progress) : '0', actionCode(action)]);
-}
-
 export interface DecodedTriageId {
   /** Empty before the first answer (state `0`). */
   progress: Progress;
   action: TriageAction;
 }
 
+/** Its ids carry a check's answers: private, so the log scrubber drops them. */
+export const triageCodec = defineCodec<{ progress: Progress | null; action: TriageAction }, DecodedTriageId>({
+  prefix: TRIAGE_PREFIX,
+  version: TRIAGE_ID_VERSION,
+  private: true,
+  toParts: ({ progress, action }) => [PROGRESS_LAYOUT_VERSION, progress ? encodeProgress(progress) : '0', actionCode(action)],
+  fromParts(parts) {
+    if (parts.length !== 3) return null;
+    const [layout, state, code] = parts as [string, string, string];
+    const action = parseAction(code);
+    if (layout !== PROGRESS_LAYOUT_VERSION || !action) return null;
+    const progress = decodeProgress(state);
+    return progress ? { progress, action } : null;
+  },
+});
+
+export function encodeTriageId(progress: Progress | null, action: TriageAction): string {
+  return triageCodec.encode({ progress, action });
+}
+
 /** The state and action of a symptom-check custom_id, or null when it is forged, stale or from another layout. */
 export function decodeTriageId(customId: string): DecodedTriageId | null {
-  const id = decodeCustomId(customId);
-  // The version is read strictly: `sc:03:` or `sc:3.0:` is not version 3.
-  if (!id || id.prefix !== TRIAGE_PREFIX || customId.split(':')[1] !== String(TRIAGE_ID_VERSION) || id.parts.length !== 3) return null;
-  const [layout, state, code] = id.parts as [string, string, string];
-  const action = parseAction(code);
-  if (layout !== PROGRESS_LAYOUT_VERSION || !action) return null;
-  const progress = decodeProgress(state);
-  return progress ? { progress, action } : null;
+  return triageCodec.parse(customId);
 }

@@ -37,16 +37,17 @@ export function decodeCustomId(customId: string): DecodedCustomId | null {
  * prefix and version itself, so a family's `fromParts` sees only parts of its own current version and returns
  * null for anything else (forged, another family, another release).
  */
-export interface Codec<T> {
+export interface Codec<T, Parsed = T> {
   readonly prefix: string;
   readonly version: number;
   /** Ids of this family carry private state (a symptom check's answers): never logged. */
   readonly private: boolean;
   encode(value: T): string;
-  parse(customId: string): T | null;
+  parse(customId: string): Parsed | null;
 }
 
-export interface CodecSpec<T> {
+/** `Parsed` differs from `T` where parsing fills in what encoding may leave out (an empty state, an old version). */
+export interface CodecSpec<T, Parsed = T> {
   prefix: string;
   /** The version `encode` writes. */
   version: number;
@@ -54,15 +55,15 @@ export interface CodecSpec<T> {
   readsVersions?: readonly number[];
   private?: boolean;
   toParts(value: T): readonly (string | number)[];
-  fromParts(parts: readonly string[], version: number): T | null;
+  fromParts(parts: readonly string[], version: number): Parsed | null;
 }
 
-const families = new Map<string, Codec<unknown>>();
+const families = new Map<string, Codec<never, unknown>>();
 
-export function defineCodec<T>(spec: CodecSpec<T>): Codec<T> {
+export function defineCodec<T, Parsed = T>(spec: CodecSpec<T, Parsed>): Codec<T, Parsed> {
   if (!spec.prefix || spec.prefix.includes(':')) throw new Error(`custom_id prefix "${spec.prefix}" must be non-empty and without ':'.`);
   if (families.has(spec.prefix)) throw new Error(`custom_id prefix "${spec.prefix}" is defined twice.`);
-  const codec: Codec<T> = {
+  const codec: Codec<T, Parsed> = {
     prefix: spec.prefix,
     version: spec.version,
     private: spec.private ?? false,

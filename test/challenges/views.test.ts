@@ -4,9 +4,8 @@ import { checkMessageLimits } from '@pacer/discord-double';
 import { programme } from '../../src/challenges/programme.js';
 import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
 import { allCards } from '../../src/exercises/catalogue.js';
+import { decodeChallengeId, encodeChallengeId } from '../../commands/challenges/custom-id.js';
 import {
-  decodeChallengeId,
-  encodeChallengeId,
   painRuleView,
   recapView,
   weeklyPostEdit,

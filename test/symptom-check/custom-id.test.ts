@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_CUSTOM_ID_LENGTH } from '../../src/platform/codec.js';
+import { MAX_CUSTOM_ID_LENGTH, privateFamilies } from '../../src/platform/codec.js';
 import { emptyProgress, PROGRESS_LAYOUT_VERSION, SLOTS } from '../../src/symptom-check/progress.js';
 import { decodeTriageId, encodeTriageId, type TriageAction } from '../../commands/symptom-check/custom-id.js';
 import { clickThrough, vignettes } from './helpers.js';
@@ -47,5 +47,18 @@ describe('sc custom_id codec', () => {
     ]) {
       expect(decodeTriageId(bad), bad).toBeNull();
     }
+  });
+
+  it("is a private family: the log scrubber drops its ids, which carry a check's answers", async () => {
+    const { PassThrough } = await import('node:stream');
+    const { createLogger } = await import('../../src/platform/logger.js');
+    expect(privateFamilies()).toContain('sc');
+    const id = encodeTriageId(null, { kind: 'go' });
+    let text = '';
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    createLogger('debug', out, 'json').error({ err: new Error(`could not answer ${id} in time`) }, 'failed');
+    expect(text).not.toContain(id);
+    expect(text).toContain('[custom_id]');
   });
 });

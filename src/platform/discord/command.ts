@@ -54,7 +54,7 @@ export function defineCommand<M extends CommandModule>(module: M): M {
  * button needs no slash command to host it.
  */
 export interface ComponentHandler<T> {
-  readonly codec: Codec<T>;
+  readonly codec: Codec<never, T>;
   /** Whether a reply deferred on the handler's behalf (when it is slow) should be private. */
   readonly ephemeral?: boolean;
   /** As for a command module: who may change this family's public messages by clicking (default: nobody). */
