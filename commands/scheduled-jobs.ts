@@ -1,18 +1,20 @@
 /**
- * Every feature that posts on a timetable registers its ScheduledJob here, one line each, for example:
- *   (context) => createWeeklyChallengeJob(context),
- * One job per `schedules.kind`; startApp hands them to the scheduler.
+ * The job of each kind of scheduled post (src/platform/schedule-kinds.ts lists the kinds): a kind without a job
+ * here does not type-check. startApp hands them to the scheduler.
  */
 import { announcementJob } from '../src/announcements/job.js';
 import type { AppContext } from '../src/platform/app-context.js';
 import { challengeRecapJob, weeklyChallengeJob } from './challenges/jobs.js';
 import { announcementJobStore } from '../src/announcements/store.js';
-import type { ScheduledJob } from '../src/platform/scheduler/contract.js';
+import type { ScheduleKind, ScheduledJob } from '../src/platform/scheduler/contract.js';
 
 export type JobFactory = (context: AppContext) => ScheduledJob;
 
-export const scheduledJobs: readonly JobFactory[] = [
-  (context) => weeklyChallengeJob(context.db),
-  (context) => challengeRecapJob(context.db),
-  (context) => announcementJob(announcementJobStore(context.db)),
-];
+/** Exported for the test that each kind's job handles that kind. */
+export const JOBS_BY_KIND: Record<ScheduleKind, JobFactory> = {
+  weekly_challenge: (context) => weeklyChallengeJob(context.db),
+  challenge_recap: (context) => challengeRecapJob(context.db),
+  announcement: (context) => announcementJob(announcementJobStore(context.db)),
+};
+
+export const scheduledJobs: readonly JobFactory[] = Object.values(JOBS_BY_KIND);

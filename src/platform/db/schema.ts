@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REGIONS } from '../../content/regions.js';
+import { SCHEDULE_KIND_NAMES } from '../schedule-kinds.js';
 
 /*
  * No ON DELETE CASCADE anywhere: drizzle-kit's table rebuilds run with foreign keys still on inside the
@@ -135,7 +136,7 @@ export const schedules = sqliteTable(
     guildId: text('guild_id')
       .notNull()
       .references(() => clubs.guildId),
-    kind: text('kind', { enum: ['weekly_challenge', 'challenge_recap', 'announcement'] }).notNull(),
+    kind: text('kind', { enum: SCHEDULE_KIND_NAMES }).notNull(),
     channelId: text('channel_id').notNull(),
     ruleKind: text('rule_kind', { enum: ['once', 'cron'] }).notNull(),
     /** A five-field cron rule in `timezone` (for rule_kind = 'cron'). */

@@ -57,7 +57,9 @@ export interface PostedMessage {
   embeds: readonly object[];
 }
 
-export type ScheduleKind = 'weekly_challenge' | 'challenge_recap' | 'announcement';
+import type { ScheduleKind } from '../schedule-kinds.js';
+
+export type { ScheduleKind } from '../schedule-kinds.js';
 
 /** One due occurrence of a schedule row, as handed to its job. */
 export interface Occurrence {

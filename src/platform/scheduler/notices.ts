@@ -1,17 +1,6 @@
 /** What the scheduler tells a club's moderators when a scheduled post cannot go out. No pings. */
+import { SCHEDULE_KINDS } from '../schedule-kinds.js';
 import type { OutgoingMessage, ScheduleKind } from './contract.js';
-
-const WHAT: Record<ScheduleKind, string> = {
-  weekly_challenge: 'the weekly challenge',
-  challenge_recap: 'the weekly recap',
-  announcement: 'a scheduled announcement',
-};
-
-const RESUME: Record<ScheduleKind, string> = {
-  weekly_challenge: '`/club challenge resume`',
-  challenge_recap: '`/club challenge resume`',
-  announcement: '`/announce list`, then `/announce resume` with its id',
-};
 
 export interface NoticeSubject {
   kind: ScheduleKind;
@@ -26,9 +15,9 @@ function message(content: string): OutgoingMessage {
 export function pausedNotice(subject: NoticeSubject, reason: string): OutgoingMessage {
   return message(
     [
-      `**Pacer paused ${WHAT[subject.kind]} in <#${subject.channelId}>.**`,
+      `**Pacer paused ${SCHEDULE_KINDS[subject.kind].what} in <#${subject.channelId}>.**`,
       `Why: ${reason}`,
-      `To fix it: make sure Pacer can see that channel and has the Send Messages and Embed Links permissions there (or choose another channel), then run ${RESUME[subject.kind]}.`,
+      `To fix it: make sure Pacer can see that channel and has the Send Messages and Embed Links permissions there (or choose another channel), then run ${SCHEDULE_KINDS[subject.kind].resume}.`,
     ].join('\n'),
   );
 }
@@ -37,7 +26,7 @@ export function pausedNotice(subject: NoticeSubject, reason: string): OutgoingMe
 export function failedNotice(subject: NoticeSubject, reason: string, attempts: number): OutgoingMessage {
   return message(
     [
-      `**Pacer could not post ${WHAT[subject.kind]} in <#${subject.channelId}>** after ${attempts} tries.`,
+      `**Pacer could not post ${SCHEDULE_KINDS[subject.kind].what} in <#${subject.channelId}>** after ${attempts} tries.`,
       `Why: ${reason}`,
       'The next one is still scheduled. If this keeps happening, check that Discord is reachable from where Pacer runs.',
     ].join('\n'),
@@ -46,7 +35,7 @@ export function failedNotice(subject: NoticeSubject, reason: string, attempts: n
 
 /** A job chose not to post and asked for moderators to hear why. */
 export function skippedNotice(subject: NoticeSubject, reason: string): OutgoingMessage {
-  return message(`Pacer did not post ${WHAT[subject.kind]} in <#${subject.channelId}>: ${reason}`);
+  return message(`Pacer did not post ${SCHEDULE_KINDS[subject.kind].what} in <#${subject.channelId}>: ${reason}`);
 }
 
 /** Discord's limit for a message's content. */

@@ -1,0 +1,14 @@
+/**
+ * Every kind of scheduled post, and what moderators are told when one cannot go out. The `ScheduleKind` type
+ * and the `schedules.kind` column's values follow from this map, and commands/scheduled-jobs.ts must give each
+ * kind its job (the type checker refuses a kind without one).
+ */
+export const SCHEDULE_KINDS = {
+  weekly_challenge: { what: 'the weekly challenge', resume: '`/club challenge resume`' },
+  challenge_recap: { what: 'the weekly recap', resume: '`/club challenge resume`' },
+  announcement: { what: 'a scheduled announcement', resume: '`/announce list`, then `/announce resume` with its id' },
+} as const satisfies Record<string, { what: string; resume: string }>;
+
+export type ScheduleKind = keyof typeof SCHEDULE_KINDS;
+
+export const SCHEDULE_KIND_NAMES = Object.keys(SCHEDULE_KINDS) as [ScheduleKind, ...ScheduleKind[]];
