@@ -188,7 +188,7 @@ export function pauseAnnouncement(db: Db, row: AnnouncementRow, by: string, at: 
 export function resumeAnnouncement(db: Db, row: AnnouncementRow, nextRunAt: Date, by: string, at: Date): void {
   db.transaction((tx) => {
     tx.update(schedules)
-      .set({ status: 'active', nextRunAt, attempts: 0, lastError: null, lockedUntil: null, updatedAt: at })
+      .set({ status: 'active', nextRunAt, attempts: 0, lastError: null, updatedAt: at })
       .where(eq(schedules.id, row.scheduleId))
       .run();
     tx.update(announcements).set({ resumedBy: by, resumedAt: at, updatedAt: at }).where(eq(announcements.id, row.id)).run();

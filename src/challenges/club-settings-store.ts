@@ -84,7 +84,6 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
         status: 'active' as const,
         attempts: 0,
         lastError: null,
-        lockedUntil: null,
         updatedAt: now,
       };
       const existing = scheduleRow(tx, input.guildId, kind);

@@ -42,11 +42,6 @@ export function injuryWithin7Days(a: Answers): boolean {
   return ottawaApplies(a) && hasOttawaAnswers(a);
 }
 
-/** The injury (or the pain) began at most 2 weeks ago, as far as the answers tell. */
-export function withinTwoWeeks(a: Answers): boolean {
-  return a.Q13_duration === undefined || a.Q13_duration === 'under_1w' || a.Q13_duration === '1_to_2w' || a.Q13_duration === 'under_2w';
-}
-
 /**
  * "Injury in the last 6 weeks": Q13 gives how long the pain has lasted. under_2w and 2_to_6w mean at most
  * 6 weeks; an unanswered Q13 is taken as recent (the more urgent reading).

@@ -146,7 +146,6 @@ export const schedules = sqliteTable(
     status: text('status', { enum: ['active', 'paused', 'done', 'failed', 'cancelled'] }).notNull().default('active'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
     /**
      * Bumped by a trigger (migration 0006) on every update that does not set it itself: the engine writes its
      * bookkeeping only if the revision it read at the tick is still there, so a moderator's change always wins.

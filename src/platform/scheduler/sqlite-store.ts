@@ -114,7 +114,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
           .where(eq(scheduleRuns.id, run.id))
           .run();
         tx.update(schedules)
-          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, lockedUntil: null, updatedAt: now, revision: schedule.ifRevision + 1 })
+          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, updatedAt: now, revision: schedule.ifRevision + 1 })
           .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
           .run();
         if (alsoInTransaction) {

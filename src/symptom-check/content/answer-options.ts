@@ -30,7 +30,6 @@ export const Q04_OPTIONS = [
   'no_swelling',
   'bruising',
 ] as const;
-export const Q05_ITEMS = ['can_take_4_steps_now', 'can_bend_to_right_angle', 'sore_on_kneecap_bone_only', 'sore_on_outer_bony_bump_below_knee'] as const;
 export const Q06_OPTIONS = ['locked_now', 'locking_episodes_resolved', 'catching_painful', 'giving_way', 'painless_clicking', 'none', 'unsure'] as const;
 export const Q07_OPTIONS = ['none', 'mild_puffiness_after_runs', 'obvious_whole_knee', 'lump_on_front_of_kneecap', 'lump_behind_knee'] as const;
 export const Q08_OPTIONS = ['no', 'warm_or_red', 'warm_or_red_with_fever', 'unsure'] as const;
