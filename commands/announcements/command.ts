@@ -14,6 +14,7 @@ import { textNotes, textProblem } from '../../src/announcements/text-limits.js';
 import { dateOrderFor, describeWhenNote, parseWhen, type WhenNote } from '../../src/announcements/when.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
+import { pacerMissingIn, POSTABLE_CHANNEL_TYPES } from '../../src/platform/discord/preconditions.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
 import type { AppContext } from '../../src/platform/app-context.js';
@@ -69,7 +70,7 @@ const definition = {
       name: 'schedule',
       description: 'Schedule an announcement (you write it in the next step)',
       options: [
-        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where to post', required: true, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where to post', required: true, channel_types: POSTABLE_CHANNEL_TYPES },
         { type: ApplicationCommandOptionType.String, name: 'when', description: 'In the club zone: 2026-12-01 18:00, tomorrow 18:00, next monday 7am, in 2 hours', required: true, max_length: 100 },
         repeatOption,
         cronOption,
@@ -94,26 +95,11 @@ function asRepeat(value: string | null): NamedRepeat | null {
   return (REPEATS as readonly string[]).includes(value ?? '') ? (value as NamedRepeat) : null;
 }
 
-const POSTING_PERMISSIONS = [
-  ['View Channel', PermissionFlagsBits.ViewChannel],
-  ['Send Messages', PermissionFlagsBits.SendMessages],
-  ['Embed Links', PermissionFlagsBits.EmbedLinks],
-] as const;
-
-/** The permissions Pacer needs in the channel and lacks, by what Discord has told the client (empty when unknown). */
-function botMissingIn(interaction: BaseInteraction, channelId: string): string[] {
-  const me = interaction.guild?.members.me;
-  const channel = interaction.guild?.channels.cache.get(channelId);
-  if (!me || !channel) return [];
-  const permissions = me.permissionsIn(channel);
-  return POSTING_PERMISSIONS.filter(([, bit]) => !permissions.has(bit)).map(([name]) => name);
-}
 
 function canMentionEveryone(interaction: BaseInteraction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.MentionEveryone) ?? false;
 }
 
-const POSTABLE_CHANNELS = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 
 /** The member and this server as Discord describes them now (the interaction's member permissions, the guild's roles and channels). */
 function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementActor {
@@ -122,7 +108,7 @@ function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementAct
     guildId,
     mayMentionEveryone: canMentionEveryone(interaction),
     roles: new Map(guild ? [...guild.roles.cache.values()].map((role) => [role.id, { name: role.name, mentionable: role.mentionable }]) : []),
-    channels: new Map(guild ? [...guild.channels.cache.values()].map((channel) => [channel.id, { postable: POSTABLE_CHANNELS.has(channel.type) }]) : []),
+    channels: new Map(guild ? [...guild.channels.cache.values()].map((channel) => [channel.id, { postable: (POSTABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type) }]) : []),
   };
 }
 
@@ -184,7 +170,7 @@ export const announceCommand = defineCommand({
 
     switch (args.subcommand) {
       case 'schedule': {
-        const missing = botMissingIn(interaction, args.channel);
+        const missing = pacerMissingIn(interaction, args.channel) ?? [];
         if (missing.length > 0) {
           return ctx.respond.fail(`Pacer cannot post in <#${args.channel}>: it lacks ${missing.join(', ')} there. Give Pacer those permissions in that channel, or pick another. Nothing was saved.`);
         }

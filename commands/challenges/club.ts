@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   Routes,
@@ -8,6 +7,7 @@ import {
 } from 'discord.js';
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
+import { isPostableChannel, pacerMissingIn, POSTABLE_CHANNEL_TYPES } from '../../src/platform/discord/preconditions.js';
 import { describeTime, parseTimeOfDay } from '../../src/challenges/clock-time.js';
 import { ignoresSummerTime, resolveTimeZone, suggestedZoneFor, timeZoneSuggestions } from '../../src/challenges/time-zone-names.js';
 import { isWeekday, weekAt, weeklyCron, WEEKDAYS, WEEKDAY_LABELS, challengeWeek, weekStartFor } from '../../src/platform/time/club-weeks.js';
@@ -19,12 +19,7 @@ import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChall
 import { weeklyOccurrence, weeklyPostModel } from './jobs.js';
 import { formatDay, settingsView, textView, weeklyPostView } from './views.js';
 
-const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
-const BOT_NEEDS = [
-  ['View Channel', PermissionFlagsBits.ViewChannel],
-  ['Send Messages', PermissionFlagsBits.SendMessages],
-  ['Embed Links', PermissionFlagsBits.EmbedLinks],
-] as const;
+const POSTABLE_CHANNELS = POSTABLE_CHANNEL_TYPES;
 
 import { clubParticipationSubcommands, isClubParticipationSubcommand, runClubParticipation } from '../participation/handlers.js';
 
@@ -80,13 +75,9 @@ function reply(ctx: InteractionContext, content: string) {
 
 /** What stops Pacer posting in a channel, from the cached guild, or null when it can post there. */
 function cannotPostReason(interaction: ChatInputCommandInteraction, channelId: string): string | null {
-  const guild = interaction.guild;
-  const channel = guild?.channels.cache.get(channelId);
-  const me = guild?.members.me;
-  if (!guild || !channel || !me) return `Pacer cannot see <#${channelId}>.`;
-  if (!(POSTABLE_CHANNELS as readonly ChannelType[]).includes(channel.type)) return `<#${channelId}> is not a text or announcement channel.`;
-  const permissions = channel.permissionsFor(me);
-  const missing = BOT_NEEDS.filter(([, bit]) => !permissions.has(bit)).map(([name]) => name);
+  const missing = pacerMissingIn(interaction, channelId);
+  if (missing === null) return `Pacer cannot see <#${channelId}>.`;
+  if (!isPostableChannel(interaction, channelId)) return `<#${channelId}> is not a text or announcement channel.`;
   return missing.length ? `Pacer is missing ${missing.join(', ')} in <#${channelId}>.` : null;
 }
 
