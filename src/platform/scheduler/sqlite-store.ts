@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { ScheduleKind } from './contract.js';
-import type { ClubContacts, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
+import type { ClubContacts, DueSchedule, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { clubs, scheduleRuns, schedules } from '../db/schema.js';
 
@@ -28,6 +28,20 @@ interface DueRow {
   revision: number;
 }
 
+function toDueSchedule(row: DueRow): DueSchedule {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    kind: row.kind,
+    channelId: row.channel_id,
+    ruleKind: row.rule_kind,
+    cron: row.cron,
+    timezone: row.timezone,
+    nextRunAt: new Date(row.next_run_at),
+    revision: row.revision,
+  };
+}
+
 export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
   const { db, sqlite } = handle;
   const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
@@ -45,17 +59,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
         );
         dueStatements.set(key, statement);
       }
-      return statement.all(now.getTime(), limit).map((row) => ({
-        id: row.id,
-        guildId: row.guild_id,
-        kind: row.kind,
-        channelId: row.channel_id,
-        ruleKind: row.rule_kind,
-        cron: row.cron,
-        timezone: row.timezone,
-        nextRunAt: new Date(row.next_run_at),
-        revision: row.revision,
-      }));
+      return statement.all(now.getTime(), limit).map(toDueSchedule);
     },
 
     schedule(scheduleId) {
@@ -150,17 +154,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
              and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
         )
         .all(now.getTime(), now.getTime());
-      return rows.map((row) => ({
-        id: row.id,
-        guildId: row.guild_id,
-        kind: row.kind,
-        channelId: row.channel_id,
-        ruleKind: row.rule_kind,
-        cron: row.cron,
-        timezone: row.timezone,
-        nextRunAt: new Date(row.next_run_at),
-        revision: row.revision,
-      }));
+      return rows.map(toDueSchedule);
     },
 
     replan(scheduleId, nextRunAt, now, ifRevision) {
