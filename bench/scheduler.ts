@@ -72,7 +72,7 @@ export async function benchIdleTick(scheduleCount = 100_000): Promise<void> {
   const { sqlite } = harness.handle;
   const insertClub = sqlite.prepare('insert into clubs (guild_id, timezone, created_at, updated_at) values (?, ?, ?, ?)');
   const insertSchedule = sqlite.prepare(
-    "insert into schedules (guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, status, created_at, updated_at) values (?, ?, ?, 'cron', ?, ?, ?, ?, ?, ?)",
+    "insert into schedules (guild_id, kind, channel_id, rule_kind, cron, next_run_at, status, created_at, updated_at) values (?, ?, ?, 'cron', ?, ?, ?, ?, ?)",
   );
   const zones = ['Europe/London', 'America/New_York', 'Australia/Sydney', 'Pacific/Auckland', 'Asia/Kolkata'];
   const kinds = ['weekly_challenge', 'challenge_recap', 'announcement'] as const;
@@ -84,7 +84,7 @@ export async function benchIdleTick(scheduleCount = 100_000): Promise<void> {
       // Everything due later (from a minute to a week away); a few paused rows long overdue must not count either.
       const paused = i % 50 === 0;
       const nextRunAt = paused ? now - 86_400_000 : now + 60_000 + (i % 10_080) * 60_000;
-      insertSchedule.run(guildId, kinds[i % 3], String(i), '0 18 * * 1', zones[i % zones.length], nextRunAt, paused ? 'paused' : 'active', now, now);
+      insertSchedule.run(guildId, kinds[i % 3], String(i), '0 18 * * 1', nextRunAt, paused ? 'paused' : 'active', now, now);
     }
   })();
   const plan = sqlite

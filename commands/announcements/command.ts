@@ -285,7 +285,6 @@ export const announceCommand = defineCommand({
       const id = createAnnouncement(ctx.db, {
         guildId,
         channelId: draft.channelId,
-        timezone: club.timezone,
         repeat: timing.repeat,
         cron: timing.cron,
         firstRun: timing.firstRun,

@@ -47,7 +47,7 @@ const columns = {
   repeat: announcements.repeat,
   channelId: schedules.channelId,
   cron: schedules.cron,
-  timezone: schedules.timezone,
+  timezone: clubs.timezone,
   nextRunAt: schedules.nextRunAt,
   status: schedules.status,
   lastError: schedules.lastError,
@@ -68,7 +68,11 @@ function toRow(r: Selected): AnnouncementRow {
 }
 
 function base(db: Db) {
-  return db.select(columns).from(announcements).innerJoin(schedules, eq(schedules.id, announcements.scheduleId));
+  return db
+    .select(columns)
+    .from(announcements)
+    .innerJoin(schedules, eq(schedules.id, announcements.scheduleId))
+    .innerJoin(clubs, eq(clubs.guildId, announcements.guildId));
 }
 
 export function getAnnouncement(db: Db, guildId: string, id: number): AnnouncementRow | undefined {
@@ -99,7 +103,6 @@ export function searchAnnouncements(db: Db, guildId: string, typed: string): Ann
 export interface NewAnnouncement extends AnnouncementContent {
   guildId: string;
   channelId: string;
-  timezone: string;
   repeat: Repeat;
   cron: string | null;
   firstRun: Date;
@@ -118,7 +121,6 @@ export function createAnnouncement(db: Db, a: NewAnnouncement): number {
         channelId: a.channelId,
         ruleKind: a.cron === null ? 'once' : 'cron',
         cron: a.cron,
-        timezone: a.timezone,
         nextRunAt: a.firstRun,
         status: 'active',
         createdBy: a.by,

@@ -58,6 +58,7 @@ function scheduleRow(db: Db, guildId: string, kind: 'weekly_challenge' | 'challe
  */
 export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSettings {
   db.transaction((tx) => {
+    const previousZone = tx.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, input.guildId)).get()?.timezone;
     const clubValues = {
       timezone: input.timezone,
       setupByUserId: input.setupByUserId,
@@ -79,7 +80,6 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
         channelId: input.channelId,
         ruleKind: 'cron' as const,
         cron: weeklyCron(input.day, time),
-        timezone: input.timezone,
         nextRunAt: nextRun(weeklyCron(input.day, time), input.timezone, now),
         status: 'active' as const,
         attempts: 0,
@@ -89,6 +89,17 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
       const existing = scheduleRow(tx, input.guildId, kind);
       if (existing) tx.update(schedules).set(values).where(eq(schedules.id, existing.id)).run();
       else tx.insert(schedules).values({ guildId: input.guildId, kind, createdBy: input.setupByUserId, createdAt: now, ...values }).run();
+    }
+    // The club's zone is stored once: repeating announcements now follow the new zone from their next time.
+    if (previousZone !== undefined && previousZone !== input.timezone) {
+      const repeating = tx
+        .select({ id: schedules.id, cron: schedules.cron })
+        .from(schedules)
+        .where(and(eq(schedules.guildId, input.guildId), eq(schedules.kind, 'announcement'), eq(schedules.ruleKind, 'cron'), eq(schedules.status, 'active')))
+        .all();
+      for (const { id, cron } of repeating) {
+        if (cron) tx.update(schedules).set({ nextRunAt: nextRun(cron, input.timezone, now), updatedAt: now }).where(eq(schedules.id, id)).run();
+      }
     }
   });
   const saved = clubSettings(db, input.guildId);
@@ -109,7 +120,7 @@ export function clubSettings(db: Db, guildId: string): ClubSettings | undefined 
           channelId: row.channelId,
           day: rule.day,
           time: rule.time,
-          timezone: row.timezone,
+          timezone: club.timezone,
           nextRunAt: row.nextRunAt,
           status: row.status,
           lastError: row.lastError,
@@ -142,11 +153,13 @@ export function pauseWeeklyChallenge(db: Db, guildId: string, reason: string, no
  */
 export function resumeWeeklyChallenge(db: Db, guildId: string, now: Date): Date | null {
   let resumed = false;
+  const zone = db.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.timezone;
+  if (!zone) return null;
   db.transaction((tx) => {
     for (const kind of ['weekly_challenge', 'challenge_recap'] as const) {
       const row = scheduleRow(tx, guildId, kind);
       if (!row?.cron || row.status === 'active') continue;
-      const next = nextRun(row.cron, row.timezone, now);
+      const next = nextRun(row.cron, zone, now);
       tx.update(schedules).set({ status: 'active', lastError: null, attempts: 0, nextRunAt: next, updatedAt: now }).where(eq(schedules.id, row.id)).run();
       resumed = true;
     }

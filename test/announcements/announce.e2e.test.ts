@@ -225,7 +225,6 @@ describe('/announce through Discord', () => {
     const foreignId = createAnnouncement(db(), {
       guildId: other.guildId,
       channelId: '1300000000000000999',
-      timezone: other.timezone,
       repeat: 'none',
       cron: null,
       firstRun: new Date('2027-01-01T00:00:00Z'),

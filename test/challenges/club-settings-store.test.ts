@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/connection.js';
 import { clubSettings, pauseWeeklyChallenge, resumeWeeklyChallenge, saveClubSetup, type ClubSetupInput } from '../../src/challenges/club-settings-store.js';
 import { schedules } from '../../src/platform/db/schema.js';
+import { createAnnouncement, getAnnouncement } from '../../src/announcements/store.js';
+import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.js';
 
 const GUILD = '900000000000000001';
 const base: ClubSetupInput = { guildId: GUILD, channelId: '10', timezone: 'America/New_York', day: 'sunday', time: { hour: 2, minute: 30 }, setupByUserId: '1' };
@@ -41,5 +43,30 @@ describe('club settings', () => {
     const next = resumeWeeklyChallenge(handle.db, GUILD, new Date('2026-03-25T12:00:00Z'));
     expect(next?.toISOString()).toBe('2026-03-29T06:30:00.000Z');
     expect(resumeWeeklyChallenge(handle.db, GUILD, new Date('2026-03-25T12:00:00Z'))).toBeNull();
+  });
+
+  it('keeps the zone once, in the club: a new zone moves repeating announcements and every due row reads it', () => {
+    saveClubSetup(handle.db, { ...base, timezone: 'Europe/London' }, new Date('2026-06-01T12:00:00Z'));
+    const id = createAnnouncement(handle.db, {
+      guildId: GUILD,
+      channelId: '12',
+      title: 'Track night',
+      body: 'Meet at the gate.',
+      ping: { kind: 'nobody' },
+      repeat: 'daily',
+      cron: '0 18 * * *',
+      firstRun: new Date('2026-06-01T17:00:00Z'),
+      pingRoleId: null,
+      by: '1',
+      at: new Date('2026-06-01T12:00:00Z'),
+    });
+    expect(getAnnouncement(handle.db, GUILD, id)?.timezone).toBe('Europe/London');
+    saveClubSetup(handle.db, { ...base, timezone: 'America/New_York' }, new Date('2026-06-01T12:00:00Z'));
+    const moved = getAnnouncement(handle.db, GUILD, id)!;
+    expect(moved.timezone).toBe('America/New_York');
+    expect(moved.nextRunAt?.toISOString()).toBe('2026-06-01T22:00:00.000Z'); // 18:00 in New York (EDT)
+    const store = createScheduleStore(handle);
+    const due = store.due(new Date('2026-06-30T00:00:00Z'), 10, ['weekly_challenge', 'challenge_recap', 'announcement']);
+    expect(new Set(due.map((row) => row.timezone))).toEqual(new Set(['America/New_York']));
   });
 });

@@ -106,7 +106,7 @@ describe('erasure', () => {
     // The member also set a club up, created an announcement and is mentioned in another one.
     sqlite.prepare('update clubs set setup_by_user_id = ? where guild_id = ?').run(USER, GUILD);
     const schedule = sqlite
-      .prepare("insert into schedules (guild_id, kind, channel_id, rule_kind, timezone, created_by) values (?, 'announcement', '1', 'once', 'UTC', ?) returning id")
+      .prepare("insert into schedules (guild_id, kind, channel_id, rule_kind, created_by) values (?, 'announcement', '1', 'once', ?) returning id")
       .pluck()
       .get(GUILD, USER) as number;
     sqlite.prepare('insert into announcements (schedule_id, guild_id, content, created_by) values (?, ?, ?, ?)').run(schedule, GUILD, `Well done <@${USER}>!`, KEEP);

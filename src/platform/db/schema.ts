@@ -139,9 +139,8 @@ export const schedules = sqliteTable(
     kind: text('kind', { enum: SCHEDULE_KIND_NAMES }).notNull(),
     channelId: text('channel_id').notNull(),
     ruleKind: text('rule_kind', { enum: ['once', 'cron'] }).notNull(),
-    /** A five-field cron rule in `timezone` (for rule_kind = 'cron'). */
+    /** A five-field cron rule, read in the club's time zone (`clubs.timezone`, stored there only). */
     cron: text('cron'),
-    timezone: text('timezone').notNull(),
     nextRunAt: integer('next_run_at', { mode: 'timestamp_ms' }),
     status: text('status', { enum: ['active', 'paused', 'done', 'failed', 'cancelled'] }).notNull().default('active'),
     attempts: integer('attempts').notNull().default(0),

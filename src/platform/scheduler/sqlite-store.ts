@@ -16,6 +16,10 @@ const runColumns = {
   claimedAt: scheduleRuns.claimedAt,
 };
 
+/**
+ * A schedule's rule is read in its club's zone, stored once in `clubs`. Every schedule belongs to a club that
+ * was set up (announcements need /club setup first); UTC only guards a hand-edited database.
+ */
 interface DueRow {
   id: number;
   guild_id: string;
@@ -53,7 +57,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       if (!statement) {
         // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
         statement = sqlite.prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision from schedules
+          `select id, guild_id, kind, channel_id, rule_kind, cron, coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone, next_run_at, revision from schedules s
            where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
            order by next_run_at limit ?`,
         );
@@ -65,7 +69,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
     schedule(scheduleId) {
       const row = sqlite
         .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
-          'select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision, status from schedules where id = ?',
+          `select id, guild_id, kind, channel_id, rule_kind, cron, coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone, next_run_at, revision, status from schedules s where id = ?`,
         )
         .get(scheduleId);
       if (!row) return undefined;
@@ -149,7 +153,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
     aheadOfClock(now) {
       const rows = sqlite
         .prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, timezone, next_run_at, revision from schedules s
+          `select id, guild_id, kind, channel_id, rule_kind, cron, coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone, next_run_at, revision from schedules s
            where status = 'active' and rule_kind = 'cron' and next_run_at > ?
              and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
         )

@@ -49,7 +49,6 @@ function dailyAnnouncement(harnessNow: Date): number {
   return createAnnouncement(harness!.handle.db, {
     guildId,
     channelId: clubChannel(0),
-    timezone: london,
     repeat: 'daily',
     cron: '0 9 * * *',
     firstRun: new Date('2026-06-02T08:00:00Z'),

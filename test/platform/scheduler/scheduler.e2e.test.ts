@@ -25,7 +25,7 @@ async function startWithClub(clock: ManualClock, job: TestJob, notices: boolean)
   const rule = weeklyCron('monday', { hour: 18, minute: 0 });
   const { id } = db
     .insert(schedules)
-    .values({ guildId: FIXTURE.guildId, kind: 'weekly_challenge', channelId: FIXTURE.channels.strength, ruleKind: 'cron', cron: rule, timezone: 'Europe/London', nextRunAt: nextRun(rule, 'Europe/London', now), createdAt: now, updatedAt: now })
+    .values({ guildId: FIXTURE.guildId, kind: 'weekly_challenge', channelId: FIXTURE.channels.strength, ruleKind: 'cron', cron: rule, nextRunAt: nextRun(rule, 'Europe/London', now), createdAt: now, updatedAt: now })
     .returning({ id: schedules.id })
     .get();
   return { pacer: started, scheduleId: id };
@@ -76,7 +76,7 @@ describe('scheduled posts through the running app', () => {
     db.insert(clubs).values({ guildId: FIXTURE.guildId, createdAt: now, updatedAt: now }).run();
     const dueAt = new Date(now.getTime() + 1500);
     db.insert(schedules)
-      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: dueAt, createdAt: now, updatedAt: now })
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', nextRunAt: dueAt, createdAt: now, updatedAt: now })
       .run();
     await expect.poll(() => pacer!.double.messagesIn(FIXTURE.channels.announcements).length, { timeout: 8000 }).toBe(1);
     const posted = pacer.double.messagesIn(FIXTURE.channels.announcements)[0]!;
@@ -105,7 +105,7 @@ describe('scheduled posts through the running app', () => {
     db.insert(clubs).values({ guildId: FIXTURE.guildId, createdAt: now, updatedAt: now }).run();
     const dueAt = new Date(now.getTime() + 150_000);
     db.insert(schedules)
-      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: dueAt, createdAt: now, updatedAt: now })
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', nextRunAt: dueAt, createdAt: now, updatedAt: now })
       .run();
     clock.set(dueAt);
     await expect.poll(() => pacer!.double.messagesIn(FIXTURE.channels.announcements).length, { timeout: 3000 }).toBe(1);
@@ -113,7 +113,7 @@ describe('scheduled posts through the running app', () => {
     // Discord stalls the next post: the heartbeat makes no progress and /health says so.
     pacer.double.injectFault({ method: 'POST', pathPattern: '/messages', status: 'delay', delayMs: 6000 });
     db.insert(schedules)
-      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', timezone: 'UTC', nextRunAt: new Date(dueAt.getTime() + 60_000), createdAt: now, updatedAt: now })
+      .values({ guildId: FIXTURE.guildId, kind: 'announcement', channelId: FIXTURE.channels.announcements, ruleKind: 'once', nextRunAt: new Date(dueAt.getTime() + 60_000), createdAt: now, updatedAt: now })
       .run();
     clock.advance(60_000);
     await expect.poll(async () => (await health()).status, { timeout: 5000, interval: 200 }).toBe(503);

@@ -106,7 +106,6 @@ export function seedClub(handle: DatabaseHandle, club: SeedClub, now: Date): num
       channelId: clubChannel(club.index),
       ruleKind: 'cron',
       cron: club.rule,
-      timezone: club.timezone,
       nextRunAt: nextRun(club.rule, club.timezone, now),
       createdAt: now,
       updatedAt: now,
