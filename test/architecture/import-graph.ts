@@ -31,7 +31,7 @@ export function fileImports(root: string): Map<string, string[]> {
 }
 
 /**
- * The unit a file belongs to: its folder (`src/bot`, `src/triage`, `commands`, ...). Files at the top of
+ * The unit a file belongs to: its folder (`src/platform/discord`, `src/symptom-check`, `commands/challenges`, ...). Files at the top of
  * `src` (the clock, config, logger, app context, the app itself) are not a folder of their own kind: each
  * is its own unit.
  */

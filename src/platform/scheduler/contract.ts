@@ -1,5 +1,5 @@
 /**
- * The scheduler's contract with the rest of Pacer. Domain code only: no discord.js, no src/bot, no src/db.
+ * The scheduler's contract with the rest of Pacer. No discord.js: the bot layer implements the ports below.
  *
  * - The bot layer implements `Poster` (src/platform/discord/poster.ts) over discord.js.
  * - Each feature that posts on a timetable (weekly challenge, recap, announcement) registers one
