@@ -149,12 +149,17 @@ async function runOnce(bot: Bot, guildCount: number, rates: number[], count: num
   if (!put.ok) throw new Error(`registering the commands failed: ${put.status} ${await put.text()}`);
   const running = await startBot(bot, double, scripts, profileDir);
   const phases: PhaseResult[] = [];
+  const profiling = profileDir !== undefined && bot === 'pacer';
   try {
+    if (profiling) {
+      running.child.kill('SIGUSR2'); // the start-up's delays are reported apart from the load's
+      await sleep(100);
+    }
     for (const rate of rates) {
       const { latencies, unanswered } = await load(double, guilds, rate, count);
       await sleep(200);
       phases.push({ rate, latencies, unanswered, rssMiB: rssMiB(running.child.pid!) });
-      if (profileDir && bot === 'pacer') {
+      if (profiling) {
         running.child.kill('SIGUSR2');
         await sleep(100);
       }
@@ -189,7 +194,10 @@ export async function benchFloor(): Promise<void> {
       for (const bot of ['bare', 'pacer'] as const) {
         const result = await runOnce(bot, guildCount, rates, count, scripts, profileDir);
         runs[bot].push(result.phases);
-        for (const delay of result.loopDelays) console.log(`  pacer event-loop delay (ms), ${guildCount} guild(s): ${JSON.stringify((delay as { loopDelay: unknown }).loopDelay)}`);
+        result.loopDelays.forEach((delay, i) => {
+          const during = i === 0 ? 'start-up' : `${rates[i - 1]}/s`;
+          console.log(`  Pacer event-loop delay (ms), ${guildCount} guild(s), ${during}: ${JSON.stringify((delay as { loopDelay: unknown }).loopDelay)}`);
+        });
       }
     }
     rates.forEach((rate, phase) => {
