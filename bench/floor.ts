@@ -90,11 +90,11 @@ async function startBot(bot: Bot, double: DiscordDouble, scripts: ReturnType<typ
   });
   const stdoutLog = profiling ? createWriteStream(join(profileDir, 'stdout.log')) : undefined;
   const loopDelays: unknown[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
+  createInterface({ input: child.stderr }).on('line', (line) => {
     if (line.startsWith('{"loopDelay"')) loopDelays.push(JSON.parse(line));
     else process.stderr.write(`[${bot}] ${line}\n`);
   });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => stdoutLog?.write(`${line}\n`));
   await new Promise<void>((resolve, reject) => {
     const onLine = (line: string) => {
@@ -196,7 +196,7 @@ export async function benchFloor(): Promise<void> {
         runs[bot].push(result.phases);
         result.loopDelays.forEach((delay, i) => {
           const during = i === 0 ? 'start-up' : `${rates[i - 1]}/s`;
-          console.log(`  Pacer event-loop delay (ms), ${guildCount} guild(s), ${during}: ${JSON.stringify((delay as { loopDelay: unknown }).loopDelay)}`);
+          console.log(`  Pacer, ${guildCount} guild(s), ${during}: ${JSON.stringify(delay)}`);
         });
       }
     }
