@@ -97,11 +97,16 @@ export function summariseProfile(dir: string, print: (line: string) => void): vo
   for (const [name, ms] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15)) print(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
   const logFile = join(dir, 'stdout.log');
   if (existsSync(logFile)) {
-    const pauses = gcPauses(readFileSync(logFile, 'utf8'));
-    const total = pauses.reduce((sum, p) => sum + p.ms, 0);
-    const worst = pauses.reduce((max, p) => (p.ms > max.ms ? p : max), { kind: 'none', ms: 0 });
-    const kinds = [...new Set(pauses.map((p) => p.kind))].map((kind) => `${kind} ${pauses.filter((p) => p.kind === kind).length}`).join(', ');
-    print(`GC (--trace-gc): ${pauses.length} pauses (${kinds}), ${total.toFixed(0)} ms in all, longest ${worst.ms.toFixed(1)} ms (${worst.kind})`);
+    const log = readFileSync(logFile, 'utf8');
+    const ready = log.indexOf('Pacer is ready');
+    const phases: [string, string][] = ready < 0 ? [['whole run', log]] : [['start-up', log.slice(0, ready)], ['under load', log.slice(ready)]];
+    for (const [label, text] of phases) {
+      const pauses = gcPauses(text);
+      const total = pauses.reduce((sum, p) => sum + p.ms, 0);
+      const worst = pauses.reduce((max, p) => (p.ms > max.ms ? p : max), { kind: 'none', ms: 0 });
+      const kinds = [...new Set(pauses.map((p) => p.kind))].map((kind) => `${kind} ${pauses.filter((p) => p.kind === kind).length}`).join(', ');
+      print(`GC (--trace-gc), ${label}: ${pauses.length} pauses (${kinds}), ${total.toFixed(0)} ms in all, longest ${worst.ms.toFixed(1)} ms (${worst.kind})`);
+    }
   }
 }
 
