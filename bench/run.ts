@@ -1,4 +1,12 @@
-/** `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. */
+/**
+ * `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. `npm run bench -- floor` runs only
+ * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it.
+ */
+import { benchFloor } from './floor.js';
+if (process.argv.slice(2).includes('floor')) {
+  await benchFloor();
+  process.exit(0);
+}
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/symptom-check/engine.js';
@@ -92,3 +100,4 @@ for (const mode of ['defaults', 'pacer'] as const) {
 await benchParticipation();
 await benchIdleTick();
 await benchBurst();
+await benchFloor();

@@ -16,12 +16,26 @@ export function challengeForWeek(db: Db, guildId: string, weekStart: string): Ch
 
 /** The posted challenge whose week is in progress at `now`, if any. */
 export function currentChallenge(db: Db, guildId: string, now: Date): ChallengeRow | undefined {
+  return currentChallengeQuery(db).get({ guildId, now: now.getTime() });
+}
+
+/** Asked on every exercise card shown: built and compiled once per connection. */
+const currentChallengeQueries = new WeakMap<Db, ReturnType<typeof buildCurrentChallengeQuery>>();
+
+function buildCurrentChallengeQuery(db: Db) {
+  const now = sql.placeholder('now');
   return db
     .select()
     .from(challenges)
-    .where(and(eq(challenges.guildId, guildId), ne(challenges.status, 'skipped'), lte(challenges.opensAt, now), gt(challenges.closesAt, now)))
+    .where(and(eq(challenges.guildId, sql.placeholder('guildId')), ne(challenges.status, 'skipped'), lte(challenges.opensAt, now), gt(challenges.closesAt, now)))
     .orderBy(desc(challenges.weekStart))
-    .get();
+    .prepare();
+}
+
+function currentChallengeQuery(db: Db) {
+  let query = currentChallengeQueries.get(db);
+  if (!query) currentChallengeQueries.set(db, (query = buildCurrentChallengeQuery(db)));
+  return query;
 }
 
 /** The programme week the club's next challenge will use. */

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/connection.js';
-import { sqliteOf } from './store.js';
+import { prepare, sqliteOf } from './store.js';
 
 /**
  * Stores a member's display name, only for a member with participation records in that club. Read first: most
@@ -8,22 +8,19 @@ import { sqliteOf } from './store.js';
  */
 export function saveMemberName(db: Db, entry: { guildId: string; userId: string; displayName: string }, now: Date): void {
   const displayName = entry.displayName.slice(0, 100);
-  const sqlite = sqliteOf(db);
-  const state = sqlite
-    .prepare(
-      `select exists (select 1 from members where guild_id = @guildId and user_id = @userId) as member,
+  const state = prepare(
+    db,
+    `select exists (select 1 from members where guild_id = @guildId and user_id = @userId) as member,
               (select display_name from member_names where guild_id = @guildId and user_id = @userId) as stored`,
-    )
-    .get(entry) as { member: number; stored: string | null };
+  ).get(entry) as { member: number; stored: string | null };
   if (state.member !== 1 || state.stored === displayName) return;
-  sqlite
-    .prepare(
-      `insert into member_names (guild_id, user_id, display_name, updated_at)
-       select @guildId, @userId, @displayName, @now where exists (select 1 from members where guild_id = @guildId and user_id = @userId)
-       on conflict (guild_id, user_id) do update set display_name = excluded.display_name, updated_at = excluded.updated_at
-       where display_name <> excluded.display_name`,
-    )
-    .run({ ...entry, displayName, now: now.getTime() });
+  prepare(
+    db,
+    `insert into member_names (guild_id, user_id, display_name, updated_at)
+     select @guildId, @userId, @displayName, @now where exists (select 1 from members where guild_id = @guildId and user_id = @userId)
+     on conflict (guild_id, user_id) do update set display_name = excluded.display_name, updated_at = excluded.updated_at
+     where display_name <> excluded.display_name`,
+  ).run({ ...entry, displayName, now: now.getTime() });
 }
 
 /** Stored names of the given members of a club (those never seen are absent). */

@@ -28,7 +28,8 @@ export function sqliteOf(db: Db): Database.Database {
   return client;
 }
 
-function prepare(db: Db, sql: string): Database.Statement {
+/** One compiled statement per SQL text and connection, kept for the connection's life (the SQL texts are fixed). */
+export function prepare(db: Db, sql: string): Database.Statement {
   const sqlite = sqliteOf(db);
   let cache = statements.get(sqlite);
   if (!cache) statements.set(sqlite, (cache = new Map<string, Database.Statement>()));

@@ -24,7 +24,9 @@ export function createLogger(level: LogLevel, destination?: NodeJS.WritableStrea
       censor: '[redacted]',
     },
   };
-  if (!pretty) return pino(options, target);
+  // JSON lines to the process's stdout are written from a worker thread of libuv, not the event loop (one write
+  // system call per interaction otherwise); pino writes what is still buffered when the process exits.
+  if (!pretty) return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
   return pino(
     options,
     pinoPretty({

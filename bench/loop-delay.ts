@@ -1,0 +1,17 @@
+/**
+ * Preloaded (`--import`) into the bot by `npm run bench -- floor` when profiling: the event loop's delay
+ * histogram and the heap, printed as one JSON line on stderr when the process gets SIGUSR2.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+const histogram = monitorEventLoopDelay({ resolution: 5 });
+histogram.enable();
+process.on('SIGUSR2', () => {
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const mib = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
+  const { heapUsed, heapTotal, external } = process.memoryUsage();
+  const loopDelay = { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), count: histogram.count };
+  const memoryMiB = { heapUsed: mib(heapUsed), heapTotal: mib(heapTotal), external: mib(external) };
+  process.stderr.write(`${JSON.stringify({ loopDelay, memoryMiB })}\n`);
+  histogram.reset();
+});
