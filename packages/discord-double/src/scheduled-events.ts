@@ -57,7 +57,7 @@ export class ScheduledEventStore {
 function ruleIssues(body: Record<string, unknown>, now: number): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   const start = Date.parse(String(body.scheduled_start_time));
-  const end = body.scheduled_end_time == null ? NaN : Date.parse(String(body.scheduled_end_time));
+  const end = typeof body.scheduled_end_time === 'string' ? Date.parse(body.scheduled_end_time) : NaN;
   if (Number.isFinite(start) && start < now) issues.push({ path: 'scheduled_start_time', message: 'Cannot schedule event in the past.' });
   if (body.entity_type === EntityType.External) {
     if (body.channel_id != null) issues.push({ path: 'channel_id', message: 'Must be null for an external event.' });
@@ -114,7 +114,7 @@ export function scheduledEventRoutes(store: ScheduledEventStore, deps: Scheduled
           name: String(body.name),
           description: (body.description as string | null | undefined) ?? null,
           scheduled_start_time: new Date(String(body.scheduled_start_time)).toISOString(),
-          scheduled_end_time: body.scheduled_end_time == null ? null : new Date(String(body.scheduled_end_time)).toISOString(),
+          scheduled_end_time: typeof body.scheduled_end_time === 'string' ? new Date(body.scheduled_end_time).toISOString() : null,
           privacy_level: Number(body.privacy_level),
           status: 1,
           entity_type: Number(body.entity_type),
