@@ -67,7 +67,13 @@ function card(pacer: Pacer): ApiMessage {
   return pacer.double.message(posts.at(-1)!.id)!;
 }
 
-const fieldsOf = (message: ApiMessage) => Object.fromEntries((message.embeds[0]!.fields ?? []).map((f) => [f.name, f.value]));
+interface Embed {
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+}
+const embedOf = (message: ApiMessage) => message.embeds[0] as Embed;
+const fieldsOf = (message: ApiMessage) => Object.fromEntries((embedOf(message).fields ?? []).map((f) => [f.name, f.value]));
 
 describe('group runs: create, answer, remind', () => {
   let pacer: Pacer;
@@ -88,8 +94,8 @@ describe('group runs: create, answer, remind', () => {
     expect(reply.content).toContain(`<t:${unix('2026-03-24T16:30:00Z')}:f>`);
 
     const posted = card(pacer);
-    expect(posted.embeds[0]!.description).toContain(`<t:${unix('2026-03-24T18:30:00Z')}:F>`);
-    expect(posted.embeds[0]!.description).toContain('Tue, 24 Mar 2026, 18:30 (Europe/London)');
+    expect(embedOf(posted).description).toContain(`<t:${unix('2026-03-24T18:30:00Z')}:F>`);
+    expect(embedOf(posted).description).toContain('Tue, 24 Mar 2026, 18:30 (Europe/London)');
     expect(fieldsOf(posted)).toMatchObject({ 'Meeting point': 'Track gate', '5:00/km · 0 going': 'Nobody yet', 'Maybe · 0': 'Nobody yet' });
 
     const [event] = pacer.double.scheduledEvents(FIXTURE.guildId);
@@ -111,7 +117,7 @@ describe('group runs: create, answer, remind', () => {
       scheduled_start_time: '2026-03-31T17:30:00.000Z',
       scheduled_end_time: '2026-03-31T18:30:00.000Z',
     });
-    expect(card(pacer).embeds[0]!.description).toContain('Tue, 31 Mar 2026, 18:30 (Europe/London)');
+    expect(embedOf(card(pacer)).description).toContain('Tue, 31 Mar 2026, 18:30 (Europe/London)');
   });
 
   it('three members answer; the card shows them by pace group, with no pings, in coalesced edits', async () => {
@@ -128,7 +134,7 @@ describe('group runs: create, answer, remind', () => {
     expect(fields['5:00/km · 1 going']).toBe(`<@${SAM}>`);
     expect(fields['5:45/km · 1 going']).toBe(`<@${RITA}>`);
     expect(fields['6:30/km · 0 going']).toBe('Nobody yet');
-    expect(card(pacer).embeds[0]!.footer?.text).toMatch(/^2 going/);
+    expect(embedOf(card(pacer)).footer?.text).toMatch(/^2 going/);
     const edits = pacer.double.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${CHANNEL}/messages/${posted.id}`);
     expect(edits.length).toBeLessThan(3);
     for (const edit of edits) expect((edit.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });

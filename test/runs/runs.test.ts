@@ -72,7 +72,7 @@ describe('the card and the reminder at club sizes', () => {
     expect(checkMessageLimits(message)).toEqual([]);
     expect(validateBody('message-create', message).issues).toEqual([]);
     expect(message.allowed_mentions).toEqual({ parse: [] });
-    const fields = (message.embeds[0] as { fields: { name: string; value: string }[] }).fields;
+    const fields = (message.embeds![0] as { fields: { name: string; value: string }[] }).fields;
     expect(fields.find((f) => f.name.startsWith('5:00/km'))!.name).toBe(`5:00/km · ${Math.ceil(n / 3)} going`);
     if (n === 5000) expect(fields.find((f) => f.name.startsWith('5:00/km'))!.value).toMatch(/ and \d+ more$/);
   });
