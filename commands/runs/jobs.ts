@@ -6,6 +6,7 @@ import type { Db } from '../../src/platform/db/connection.js';
 import type { JobDecision, ScheduledJob } from '../../src/platform/scheduler/contract.js';
 import { tally } from '../../src/runs/run.js';
 import { runForReminder, runRsvpList } from '../../src/runs/store.js';
+import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { reminderMessage } from './views.js';
 
 export function runReminderJob(db: Db): ScheduledJob {
@@ -22,7 +23,15 @@ export function runReminderJob(db: Db): ScheduledJob {
       const counts = tally(run, runRsvpList(db, run.id));
       const going = [...counts.groups.flatMap((group) => group.userIds), ...counts.goingUngrouped];
       if (going.length === 0) return { action: 'skip', reason: `Nobody has said Going to group run #${run.id}, so there is nobody to remind.` };
-      return { action: 'post', message: reminderMessage(run, going) };
+      const message = reminderMessage(run, going);
+      const pinged = message.allowed_mentions.users ?? [];
+      return {
+        action: 'post',
+        message,
+        // The reminder names members: noted, so that erasing one of them edits it.
+        recordPosted: (messageId) =>
+          recordPostedMentions(db, { guildId: run.guildId, channelId: occurrence.channelId, messageId, members: pinged.map((userId) => ({ userId, shown: `<@${userId}>` })) }, occurrence.now),
+      };
     },
   };
 }

@@ -4,6 +4,7 @@ import { defineComponents, type InteractionContext } from '../../src/platform/di
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
 import { acceptsAnswers, tally, type GroupRun } from '../../src/runs/run.js';
 import { answerRun, getRun, runRsvpList } from '../../src/runs/store.js';
+import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { rsvpCodec, type RsvpClick } from './custom-id.js';
 import { runCardMessage } from './views.js';
 
@@ -17,7 +18,11 @@ export function refreshRunCard(ctx: InteractionContext, run: GroupRun): void {
   liveEdits.request(messageId, async () => {
     const fresh = getRun(ctx.db, run.guildId, run.id);
     if (!fresh || fresh.messageId !== messageId) return;
-    await poster.edit(fresh.channelId, messageId, runCardMessage(fresh, tally(fresh, runRsvpList(ctx.db, fresh.id))));
+    const rsvps = runRsvpList(ctx.db, fresh.id);
+    await poster.edit(fresh.channelId, messageId, runCardMessage(fresh, tally(fresh, rsvps)));
+    // The card names members: noted, so that erasing one of them edits it.
+    const members = rsvps.map((rsvp) => ({ userId: rsvp.userId, shown: `<@${rsvp.userId}>` }));
+    recordPostedMentions(ctx.db, { guildId: fresh.guildId, channelId: fresh.channelId, messageId, members }, ctx.clock.now());
   });
 }
 

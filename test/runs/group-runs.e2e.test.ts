@@ -73,6 +73,8 @@ interface Embed {
   footer?: { text: string };
 }
 const embedOf = (message: ApiMessage) => message.embeds[0] as Embed;
+/** The second run's card (the one members answered). */
+const card2 = (pacer: Pacer) => pacer.double.messagesIn(CHANNEL).find((m) => JSON.stringify(m.components ?? []).includes('rn:1:go:2:0'))!;
 const fieldsOf = (message: ApiMessage) => Object.fromEntries((embedOf(message).fields ?? []).map((f) => [f.name, f.value]));
 
 describe('group runs: create, answer, remind', () => {
@@ -212,6 +214,11 @@ describe('group runs: create, answer, remind', () => {
     await pacer.double.clickButton(confirm!, { messageId: prompt.id, user: SAM }).reply();
     expect(db.select().from(runRsvps).where(eq(runRsvps.userId, SAM)).all()).toEqual([]);
     expect(db.select().from(runRsvps).where(eq(runRsvps.userId, RITA)).all()).toHaveLength(1);
+    // The card and the reminder named Sam: both are edited to say "a former member"; Rita stays.
+    const named = (id: string) => pacer.double.messagesIn(CHANNEL).filter((m) => JSON.stringify([m.content, m.embeds]).includes(`<@${id}>`));
+    await until(() => named(SAM).length === 0, 15_000);
+    expect(named(RITA).length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(card2(pacer).embeds)).toContain('a former member');
   });
 });
 
