@@ -42,6 +42,8 @@ function clubGuild(withEventPermission: boolean): FixtureGuild {
   const joinedAt = '2026-01-05T10:00:00.000Z';
   guild.members.push({ user: { id: SAM, username: 'sam_strides', globalName: 'Sam' }, roleIds: [], joinedAt });
   guild.members.push({ user: { id: LEE, username: 'lee_laps', globalName: 'Lee' }, roleIds: [], joinedAt });
+  // Pacer may not post in #strength.
+  guild.channels.find((c) => c.id === FIXTURE.channels.strength)!.permissionOverwrites = [{ id: FIXTURE.roles.bot, type: 0, allow: 0n, deny: PermissionBits.SendMessages }];
   if (!withEventPermission) {
     const bot = guild.roles.find((role) => role.id === FIXTURE.roles.bot)!;
     bot.permissions &= ~(PermissionBits.ManageEvents | PermissionBits.CreateEvents);
@@ -196,6 +198,10 @@ describe('group runs: create, answer, remind', () => {
 
     const tooMany = await createRun(pacer, { when: '2026-04-07 18:30', 'pace-groups': '4:30, 5:00, 5:30, 6:00, 6:30, 7:00' });
     expect(tooMany.content).toMatch(/at most 5 pace groups/);
+
+    const noSend = await createRun(pacer, { when: '2026-04-07 18:30', channel: FIXTURE.channels.strength });
+    expect(noSend.flags & 64).toBe(64);
+    expect(noSend.content).toMatch(/Pacer cannot post in <#\d+>: it lacks Send Messages there/);
 
     const forged = await pacer.double.clickButton('rn:1:go:999:0', { user: RITA }).reply();
     expect(forged.content).toMatch(/not one of this server’s runs/);
