@@ -8,14 +8,16 @@ import { forgetButtons, forgetMeCommand } from './participation/forget-me.js';
 import { meCommand } from './participation/me.js';
 import { symptomCheckCommand } from './symptom-check/command.js';
 import { announceCommand } from './announcements/command.js';
+import { runCommand } from './runs/command.js';
+import { runRsvpButtons } from './runs/rsvp-buttons.js';
 
 const exerciseCommand = createExerciseCommand(challengeCardButtons);
 
 /** Every slash command Pacer serves and deploys, in the order Discord lists them. */
-export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand];
+export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand, runCommand];
 
 /** The `custom_id` families answered on their own (not through a slash command), each with its codec. */
-export const componentHandlers: readonly AnyComponentHandler[] = [leaderboardButtons, statsShareButton, forgetButtons];
+export const componentHandlers: readonly AnyComponentHandler[] = [leaderboardButtons, statsShareButton, forgetButtons, runRsvpButtons];
 
 /** What `npm run deploy:commands` registers: each module's definition. */
 export const commandDefinitions = () => commandModules.map((module) => module.definition);

@@ -6,6 +6,7 @@ import { announcementJob } from '../src/announcements/job.js';
 import type { AppContext } from '../src/platform/app-context.js';
 import { challengeRecapJob, weeklyChallengeJob } from './challenges/jobs.js';
 import { announcementJobStore } from '../src/announcements/store.js';
+import { runReminderJob } from './runs/jobs.js';
 import type { ScheduleKind, ScheduledJob } from '../src/platform/scheduler/contract.js';
 
 export type JobFactory = (context: AppContext) => ScheduledJob;
@@ -15,6 +16,7 @@ export const JOBS_BY_KIND: Record<ScheduleKind, JobFactory> = {
   weekly_challenge: (context) => weeklyChallengeJob(context.db),
   challenge_recap: (context) => challengeRecapJob(context.db),
   announcement: (context) => announcementJob(announcementJobStore(context.db)),
+  run_reminder: (context) => runReminderJob(context.db),
 };
 
 export const scheduledJobs: readonly JobFactory[] = Object.values(JOBS_BY_KIND);

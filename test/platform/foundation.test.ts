@@ -43,7 +43,7 @@ describe('Pacer against the Discord double (real entry point, real discord.js cl
 
   it('registers every command with a body that passes the API schema', () => {
     const names = pacer.double.commands(FIXTURE.guildId).map((c) => c.name).sort();
-    expect(names).toEqual(['announce', 'challenge', 'club', 'exercise', 'forget-me', 'me', 'symptom-check']);
+    expect(names).toEqual(['announce', 'challenge', 'club', 'exercise', 'forget-me', 'me', 'run', 'symptom-check']);
     const put = pacer.double.requests.find((r) => r.method === 'PUT' && r.path.includes('/commands'));
     expect(put?.status).toBe(200);
     expect(pacer.double.validationErrors).toEqual([]);

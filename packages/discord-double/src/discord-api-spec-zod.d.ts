@@ -13,6 +13,9 @@ declare module 'discord-api-spec/zod' {
   export const ModalInteractionCallbackRequestDataSchema: ZodMiniObject;
   export const LaunchActivityInteractionCallbackRequestSchema: ZodMiniType;
   export const MessageCreateRequestSchema: ZodMiniObject;
+  export const ExternalScheduledEventCreateRequestSchema: ZodMiniObject;
+  export const StageScheduledEventCreateRequestSchema: ZodMiniObject;
+  export const VoiceScheduledEventCreateRequestSchema: ZodMiniObject;
   export const MessageEditRequestPartialSchema: ZodMiniObject;
   export const ModalInteractionCallbackRequestSchema: ZodMiniType;
   export const PongInteractionCallbackRequestSchema: ZodMiniType;

@@ -43,3 +43,4 @@ export {
 } from './limits.js';
 export { validateBody, type BodyKind, type BodyValidation } from './validation.js';
 export { DISCORD_RATE_LIMITS, NONCE_MEMORY_MS, type RateLimitSettings, type RateLimitStats } from './channel-posts.js';
+export type { ScheduledEvent } from './scheduled-events.js';

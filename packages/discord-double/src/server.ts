@@ -15,6 +15,7 @@ import { type ApiMessage, type MessageChange, type MessageSource, MessageStore }
 import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
 import { buildRoutes, matchRoute, type RouteDefinition } from './rest-routes.js';
 import { memberListRoute } from './attachments.js';
+import { ScheduledEventStore, scheduledEventRoutes, type ScheduledEvent } from './scheduled-events.js';
 import { ChangeNotifier } from './waiting.js';
 
 export interface DiscordDoubleOptions {
@@ -93,6 +94,7 @@ export class DiscordDouble {
   private readonly now: () => number;
   private readonly registry: CommandRegistry;
   private readonly messages: MessageStore;
+  private readonly events = new ScheduledEventStore();
   private readonly interactions: InteractionStore;
   private readonly actors: InteractionActors;
   private readonly gateway: GatewayServer;
@@ -172,6 +174,14 @@ export class DiscordDouble {
       now: this.now,
     });
     this.routes.push(memberListRoute((id) => this.guilds.find((g) => g.id === id), options.privilegedIntentsEnabled ?? false));
+    this.routes.push(
+      ...scheduledEventRoutes(this.events, {
+        botUser: this.botUser,
+        findGuild: (id) => this.guilds.find((g) => g.id === id),
+        now: this.now,
+        recordValidationFailure: (failure) => this.recorder.recordValidationFailure(failure),
+      }),
+    );
     this.server = createServer((request, response) => {
       this.onRequest(request, response).catch((error: unknown) => {
         if (!response.headersSent) send(response, { status: 500, body: { message: `Discord double crashed: ${String(error)}`, code: 0 } });
@@ -296,6 +306,11 @@ export class DiscordDouble {
   }
 
   /** Messages currently in the channel (not deleted, no ephemerals), oldest first. */
+  /** The guild's scheduled events, in the order they were created. */
+  scheduledEvents(guildId: string): ScheduledEvent[] {
+    return this.events.list(guildId);
+  }
+
   messagesIn(channelId: string, options: MessagesInOptions = {}): ApiMessage[] {
     const sources: MessageSource[] = options.includeInteractionMessages
       ? ['channel', 'interaction-response', 'follow-up', 'synthetic']

@@ -2,6 +2,7 @@ import {
   ApplicationCommandAutocompleteCallbackRequestSchema,
   ApplicationCommandUpdateRequestSchema,
   CreateMessageInteractionCallbackRequestSchema,
+  ExternalScheduledEventCreateRequestSchema,
   IncomingWebhookInteractionRequestSchema,
   IncomingWebhookRequestPartialSchema,
   IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema,
@@ -12,7 +13,9 @@ import {
   ModalInteractionCallbackRequestDataSchema,
   ModalInteractionCallbackRequestSchema,
   PongInteractionCallbackRequestSchema,
+  StageScheduledEventCreateRequestSchema,
   UpdateMessageInteractionCallbackRequestSchema,
+  VoiceScheduledEventCreateRequestSchema,
 } from 'discord-api-spec/zod';
 import * as z from 'zod/mini';
 import {
@@ -36,7 +39,8 @@ export type BodyKind =
   | 'webhook-execute'
   | 'webhook-edit'
   | 'interaction-callback'
-  | 'commands-overwrite';
+  | 'commands-overwrite'
+  | 'scheduled-event-create';
 
 /** What the double knows about the request beyond its body. */
 export interface BodyContext {
@@ -102,6 +106,20 @@ const KNOWN_FIELDS = {
   'webhook-execute': fieldsOf(IncomingWebhookRequestPartialSchema),
   'webhook-edit': fieldsOf(IncomingWebhookUpdateRequestPartialSchema),
 } as const;
+
+/** The spec's create body is oneOf external (3), stage (1) and voice (2), told apart by `entity_type`. */
+const SCHEDULED_EVENT_SCHEMAS: Record<number, z.ZodMiniObject> = {
+  1: StageScheduledEventCreateRequestSchema,
+  2: VoiceScheduledEventCreateRequestSchema,
+  3: ExternalScheduledEventCreateRequestSchema,
+};
+
+function scheduledEventIssues(body: unknown): LimitIssue[] {
+  const type = typeof body === 'object' && body !== null ? (body as { entity_type?: unknown }).entity_type : undefined;
+  const schema = typeof type === 'number' ? SCHEDULED_EVENT_SCHEMAS[type] : undefined;
+  if (!schema) return [{ path: 'entity_type', message: `unknown entity type ${String(type)}` }];
+  return [...schemaIssues(schema, body), ...collectUnknownFieldIssues(body, Object.keys(schema.shape), '')];
+}
 
 const CALLBACK_DATA_FIELDS: Record<number, readonly string[]> = {
   4: fieldsOf(IncomingWebhookInteractionRequestSchema),
@@ -206,6 +224,9 @@ export function validateBody(kind: BodyKind, body: unknown, context: BodyContext
       break;
     case 'commands-overwrite':
       issues = commandsOverwriteIssues(body);
+      break;
+    case 'scheduled-event-create':
+      issues = scheduledEventIssues(body);
       break;
   }
   if (kind in KNOWN_FIELDS) issues.push(...collectUnknownFieldIssues(body, KNOWN_FIELDS[kind as keyof typeof KNOWN_FIELDS], ''));

@@ -109,9 +109,9 @@ describe('discord double: errors, deadlines and faults', () => {
   it('answers unknown routes with 404 code 0 and bot routes without a bot token with 401', async () => {
     harness = await startHarness();
     const { client, double } = harness;
-    await expect(client.rest.get('/guilds/1200000000000000001/scheduled-events')).rejects.toMatchObject({ status: 404, code: 0 });
+    await expect(client.rest.get('/guilds/1200000000000000001/auto-moderation/rules')).rejects.toMatchObject({ status: 404, code: 0 });
     expect(double.unmatchedRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
-      'GET /guilds/1200000000000000001/scheduled-events',
+      'GET /guilds/1200000000000000001/auto-moderation/rules',
     ]);
     const response = await fetch(`${double.apiUrl}/v10/channels/${FIXTURE.channels.general}`);
     expect(response.status).toBe(401);

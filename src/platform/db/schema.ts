@@ -280,3 +280,51 @@ export const messageEdits = sqliteTable(
   },
   (t) => [index('message_edits_due').on(t.notBefore)],
 );
+
+/**
+ * A group run a moderator created with `/run create`: its card in `channel_id`, its Discord scheduled event (if
+ * Pacer could create one) and its reminder (a 'run_reminder' schedule row, null when the reminder time had passed).
+ */
+export const groupRuns = sqliteTable(
+  'group_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id')
+      .notNull()
+      .references(() => clubs.guildId),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id'),
+    eventId: text('event_id'),
+    reminderScheduleId: integer('reminder_schedule_id').references(() => schedules.id),
+    title: text('title').notNull(),
+    meetingPoint: text('meeting_point').notNull(),
+    distance: text('distance').notNull(),
+    /** The pace groups' labels, as a JSON array of 1-5 strings. */
+    paceGroups: text('pace_groups').notNull(),
+    notes: text('notes'),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    timezone: text('timezone').notNull(),
+    status: text('status', { enum: ['open', 'cancelled'] }).notNull().default('open'),
+    createdBy: text('created_by'),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [index('group_runs_guild').on(t.guildId, t.startsAt), uniqueIndex('group_runs_reminder').on(t.reminderScheduleId)],
+);
+
+/** A member's answer to a group run; erasure deletes it with the member (it has `user_id`). */
+export const runRsvps = sqliteTable(
+  'run_rsvps',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => groupRuns.id),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    answer: text('answer', { enum: ['going', 'maybe', 'no'] }).notNull(),
+    /** Index into the run's pace groups, for 'going'. */
+    paceGroup: integer('pace_group'),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.userId] }), index('run_rsvps_member').on(t.guildId, t.userId)],
+);

@@ -26,9 +26,9 @@ describe('npm run deploy:commands', () => {
   it('registers every command globally and says what it registered', async () => {
     const { code, out } = await deploy({ DISCORD_TOKEN: 'fake', DISCORD_APPLICATION_ID: FIXTURE.applicationId });
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^Registered 7 commands globally/);
-    expect(out.slice(1)).toEqual(['  /symptom-check', '  /exercise', '  /challenge', '  /club', '  /me', '  /forget-me', '  /announce']);
-    expect(double!.commands().map((c) => c.name)).toEqual(['symptom-check', 'exercise', 'challenge', 'club', 'me', 'forget-me', 'announce']);
+    expect(out[0]).toMatch(/^Registered 8 commands globally/);
+    expect(out.slice(1)).toEqual(['  /symptom-check', '  /exercise', '  /challenge', '  /club', '  /me', '  /forget-me', '  /announce', '  /run']);
+    expect(double!.commands().map((c) => c.name)).toEqual(['symptom-check', 'exercise', 'challenge', 'club', 'me', 'forget-me', 'announce', 'run']);
     expect(double!.validationErrors).toEqual([]);
   });
 
@@ -36,7 +36,7 @@ describe('npm run deploy:commands', () => {
     const { code, out } = await deploy({ DISCORD_TOKEN: 'fake', DISCORD_GUILD_ID: FIXTURE.guildId });
     expect(code).toBe(0);
     expect(out[0]).toContain(`to server ${FIXTURE.guildId} for application ${FIXTURE.applicationId}`);
-    expect(double!.commands(FIXTURE.guildId)).toHaveLength(7);
+    expect(double!.commands(FIXTURE.guildId)).toHaveLength(8);
   });
 
   it('reads the application id from the token when Discord will not say', async () => {
@@ -45,7 +45,7 @@ describe('npm run deploy:commands', () => {
     const token = `${Buffer.from(FIXTURE.applicationId).toString('base64')}.x.y`;
     const { code } = await deploy({ DISCORD_TOKEN: token });
     expect(code).toBe(0);
-    expect(double.commands()).toHaveLength(7);
+    expect(double.commands()).toHaveLength(8);
   });
 
   it('the deploy:commands entry point registers every command module', async () => {

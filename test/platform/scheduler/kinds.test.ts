@@ -14,6 +14,6 @@ describe('kinds of scheduled post', () => {
     expect(JOBS_BY_KIND[kind](context).kind).toBe(kind);
     const notice = pausedNotice({ kind, channelId: '1' }, 'Missing Access').content ?? '';
     expect(notice).toMatch(/^\*\*Pacer paused (the|a) [a-z ]+ in <#1>\.\*\*/);
-    expect(notice).toMatch(/then run `\/(club|announce)/);
+    expect(notice).toMatch(/then run `\/(club|announce|run)/);
   });
 });

@@ -1,0 +1,41 @@
+/** The Discord Guild Scheduled Event that mirrors a group run, created over REST when Pacer may. */
+import { DiscordAPIError, PermissionFlagsBits, Routes, type BaseInteraction } from 'discord.js';
+import { clip } from '../../src/platform/discord/components.js';
+import type { GroupRun } from '../../src/runs/run.js';
+
+/** Discord's values: privacy GUILD_ONLY, entity type EXTERNAL (a place outside Discord). */
+const GUILD_ONLY = 2;
+const EXTERNAL = 3;
+
+export function runEventBody(run: GroupRun) {
+  const description = [run.distance, run.paceGroups.length > 0 ? `Pace groups: ${run.paceGroups.join(', ')}` : null, run.notes].filter(Boolean).join('\n');
+  return {
+    name: clip(run.title, 100),
+    description: clip(description, 1000),
+    privacy_level: GUILD_ONLY,
+    entity_type: EXTERNAL,
+    scheduled_start_time: run.startsAt.toISOString(),
+    scheduled_end_time: run.endsAt.toISOString(),
+    entity_metadata: { location: clip(run.meetingPoint, 100) },
+  };
+}
+
+export type EventOutcome = { created: true; eventId: string } | { created: false; why: string };
+
+/** Whether Pacer holds Manage Events or Create Events in the interaction's server. */
+export function mayCreateEvents(interaction: BaseInteraction): boolean {
+  const permissions = interaction.guild?.members.me?.permissions;
+  return permissions !== undefined && (permissions.has(PermissionFlagsBits.ManageEvents) || permissions.has(PermissionFlagsBits.CreateEvents));
+}
+
+export async function createRunEvent(interaction: BaseInteraction, run: GroupRun): Promise<EventOutcome> {
+  const noPermission = 'Pacer does not have the **Create Events** (or Manage Events) permission in this server, so no Discord event was created. Give Pacer that permission for future runs.';
+  if (!mayCreateEvents(interaction)) return { created: false, why: noPermission };
+  try {
+    const event = (await interaction.client.rest.post(Routes.guildScheduledEvents(run.guildId), { body: runEventBody(run) })) as { id: string };
+    return { created: true, eventId: event.id };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001)) return { created: false, why: noPermission };
+    return { created: false, why: 'Discord did not accept the event just now, so no Discord event was created; the card works without it.' };
+  }
+}

@@ -1,0 +1,134 @@
+/** Group run queries. Every read by id is scoped by guild: another club's run is simply not found. */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../platform/db/connection.js';
+import { groupRuns, runRsvps, schedules } from '../platform/db/schema.js';
+import type { GroupRun, Rsvp, RsvpAnswer } from './run.js';
+
+type Row = typeof groupRuns.$inferSelect;
+
+function toRun(row: Row): GroupRun {
+  return {
+    id: row.id,
+    guildId: row.guildId,
+    channelId: row.channelId,
+    messageId: row.messageId,
+    eventId: row.eventId,
+    title: row.title,
+    meetingPoint: row.meetingPoint,
+    distance: row.distance,
+    paceGroups: JSON.parse(row.paceGroups) as string[],
+    notes: row.notes,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    timezone: row.timezone,
+    status: row.status,
+  };
+}
+
+export interface NewRun {
+  guildId: string;
+  channelId: string;
+  title: string;
+  meetingPoint: string;
+  distance: string;
+  paceGroups: string[];
+  notes: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  /** When the reminder posts; null for none. */
+  remindAt: Date | null;
+  by: string;
+  at: Date;
+}
+
+/** The run and its reminder's schedule row, in one transaction. */
+export function createRun(db: Db, run: NewRun): GroupRun {
+  return db.transaction((tx) => {
+    const reminder = run.remindAt
+      ? tx
+          .insert(schedules)
+          .values({
+            guildId: run.guildId,
+            kind: 'run_reminder',
+            channelId: run.channelId,
+            ruleKind: 'once',
+            nextRunAt: run.remindAt,
+            status: 'active',
+            createdBy: run.by,
+            createdAt: run.at,
+            updatedAt: run.at,
+          })
+          .returning({ id: schedules.id })
+          .get()
+      : undefined;
+    const row = tx
+      .insert(groupRuns)
+      .values({
+        guildId: run.guildId,
+        channelId: run.channelId,
+        reminderScheduleId: reminder?.id ?? null,
+        title: run.title,
+        meetingPoint: run.meetingPoint,
+        distance: run.distance,
+        paceGroups: JSON.stringify(run.paceGroups),
+        notes: run.notes,
+        startsAt: run.startsAt,
+        endsAt: run.endsAt,
+        timezone: run.timezone,
+        createdBy: run.by,
+        createdAt: run.at,
+      })
+      .returning()
+      .get();
+    return toRun(row);
+  });
+}
+
+export function getRun(db: Db, guildId: string, id: number): GroupRun | undefined {
+  const row = db.select().from(groupRuns).where(and(eq(groupRuns.id, id), eq(groupRuns.guildId, guildId))).get();
+  return row ? toRun(row) : undefined;
+}
+
+/** The run whose reminder is this schedule row. */
+export function runForReminder(db: Db, scheduleId: number): GroupRun | undefined {
+  const row = db.select().from(groupRuns).where(eq(groupRuns.reminderScheduleId, scheduleId)).get();
+  return row ? toRun(row) : undefined;
+}
+
+export function recordRunCard(db: Db, runId: number, messageId: string): void {
+  db.update(groupRuns).set({ messageId }).where(eq(groupRuns.id, runId)).run();
+}
+
+export function recordRunEvent(db: Db, runId: number, eventId: string): void {
+  db.update(groupRuns).set({ eventId }).where(eq(groupRuns.id, runId)).run();
+}
+
+/** Deletes a run that never got its card posted, with its reminder (nothing was shown to anyone). */
+export function discardRun(db: Db, run: GroupRun): void {
+  db.transaction((tx) => {
+    const row = tx.select({ scheduleId: groupRuns.reminderScheduleId }).from(groupRuns).where(eq(groupRuns.id, run.id)).get();
+    tx.delete(runRsvps).where(eq(runRsvps.runId, run.id)).run();
+    tx.delete(groupRuns).where(eq(groupRuns.id, run.id)).run();
+    if (row?.scheduleId) tx.delete(schedules).where(eq(schedules.id, row.scheduleId)).run();
+  });
+}
+
+/** Records (or changes) a member's answer. */
+export function answerRun(db: Db, run: GroupRun, userId: string, answer: RsvpAnswer, paceGroup: number | null, at: Date): void {
+  const values = { answer, paceGroup: answer === 'going' ? paceGroup : null, answeredAt: at };
+  db.insert(runRsvps)
+    .values({ runId: run.id, guildId: run.guildId, userId, ...values })
+    .onConflictDoUpdate({ target: [runRsvps.runId, runRsvps.userId], set: values })
+    .run();
+}
+
+/** Answers in the order members first gave them (a changed answer keeps its place: it is updated in place). */
+export function runRsvpList(db: Db, runId: number): Rsvp[] {
+  return db
+    .select({ userId: runRsvps.userId, answer: runRsvps.answer, paceGroup: runRsvps.paceGroup })
+    .from(runRsvps)
+    .where(eq(runRsvps.runId, runId))
+    .orderBy(asc(runRsvps.answeredAt), asc(runRsvps.userId))
+    .all();
+}
