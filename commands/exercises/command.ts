@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits, type APIButtonComponentWithCustomId, type BaseInteraction } from 'discord.js';
 import type { ExerciseId } from '../../src/exercises/content/ids.js';
-import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
+import { defineCommand, defineComponents, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { ROUTINE_CONDITIONS, ROUTINE_CONDITION_LABELS, type RoutineCondition } from '../../src/content/conditions.js';
 import { AREAS, AREA_LABELS, cardsFor, getCard, type Area } from '../../src/exercises/catalogue.js';
@@ -8,7 +8,7 @@ import { pageCards } from '../../src/exercises/paging.js';
 import { buildRoutine } from '../../src/exercises/routines.js';
 import { isSearchable, MAX_QUERY_LENGTH, searchCards } from '../../src/exercises/search.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
-import { decodeExerciseId, EXERCISE_PREFIX } from './custom-id.js';
+import { exerciseCodec } from './custom-id.js';
 import {
   cardView,
   listView,
@@ -91,58 +91,62 @@ async function showList(ctx: InteractionContext, filter: ListFilter, page: numbe
 
 export const createExerciseCommand = (challengeButtons: CardExtras) =>
   defineCommand({
-  definition,
-  componentPrefixes: [EXERCISE_PREFIX],
-  ephemeral: true,
+    definition,
+    ephemeral: true,
 
-  async execute(interaction, ctx) {
-    const args = readArgs(interaction, definition);
-    switch (args.subcommand) {
-      case 'show': {
-        const name = args.name.slice(0, MAX_QUERY_LENGTH);
-        const card =
-          getCard(name) ?? (isSearchable(name) && name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(name, 1)[0]?.id ?? '') : undefined);
-        if (!card) return ctx.respond.reply({ ...unknownCardView(name), ephemeral: true });
-        const extra = challengeButtons(interaction.guildId, card.id, ctx);
-        if (args.private === false) {
-          if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
-          return ctx.respond.reply({ ...cardView(card, extra), ephemeral: false });
+    async execute(interaction, ctx) {
+      const args = readArgs(interaction, definition);
+      switch (args.subcommand) {
+        case 'show': {
+          const name = args.name.slice(0, MAX_QUERY_LENGTH);
+          const card =
+            getCard(name) ?? (isSearchable(name) && name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(name, 1)[0]?.id ?? '') : undefined);
+          if (!card) return ctx.respond.reply({ ...unknownCardView(name), ephemeral: true });
+          const extra = challengeButtons(interaction.guildId, card.id, ctx);
+          if (args.private === false) {
+            if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
+            return ctx.respond.reply({ ...cardView(card, extra), ephemeral: false });
+          }
+          return ctx.respond.reply({ ...cardView(card, extra, { shareable: true }), ephemeral: true });
         }
-        return ctx.respond.reply({ ...cardView(card, extra, { shareable: true }), ephemeral: true });
+        case 'list':
+          return showList(ctx, { condition: asCondition(args.condition), area: asArea(args.area) }, 1, 'reply');
+        case 'routine': {
+          const condition = asCondition(args.condition);
+          if (!condition) return ctx.respond.reply({ content: 'Please pick a condition from the list.', ephemeral: true });
+          return ctx.respond.reply({ ...routineView(buildRoutine(condition)), ephemeral: true });
+        }
       }
-      case 'list':
-        return showList(ctx, { condition: asCondition(args.condition), area: asArea(args.area) }, 1, 'reply');
-      case 'routine': {
-        const condition = asCondition(args.condition);
-        if (!condition) return ctx.respond.reply({ content: 'Please pick a condition from the list.', ephemeral: true });
-        return ctx.respond.reply({ ...routineView(buildRoutine(condition)), ephemeral: true });
+    },
+
+    async autocomplete(interaction) {
+      const focused = interaction.options.getFocused().slice(0, MAX_QUERY_LENGTH);
+      await interaction.respond(searchCards(focused, 25).map((r) => ({ name: r.name, value: r.id })));
+    },
+  });
+
+/** The cards' buttons and menus: open a card privately, share it to the channel, page a list. */
+export const createExerciseButtons = (challengeButtons: CardExtras) =>
+  defineComponents({
+    codec: exerciseCodec,
+    ephemeral: true,
+    async component(interaction, action, ctx) {
+      if (action.kind === 'card' || action.kind === 'pick') {
+        const cardId = action.kind === 'card' ? action.cardId : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+        const card = getCard(cardId ?? '');
+        if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+        // A new private message: the card it was opened from may belong to someone else.
+        return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx), { shareable: true }), ephemeral: true });
       }
-    }
-  },
-
-  async autocomplete(interaction) {
-    const focused = interaction.options.getFocused().slice(0, MAX_QUERY_LENGTH);
-    await interaction.respond(searchCards(focused, 25).map((r) => ({ name: r.name, value: r.id })));
-  },
-
-  async component(interaction, ctx) {
-    const action = decodeExerciseId(interaction.customId);
-    if (action?.kind === 'card' || action?.kind === 'pick') {
-      const cardId = action.kind === 'card' ? action.cardId : interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-      const card = getCard(cardId ?? '');
-      if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-      // A new private message: the card it was opened from may belong to someone else.
-      return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx), { shareable: true }), ephemeral: true });
-    }
-    if (action?.kind === 'share') {
-      const card = getCard(action.cardId);
-      if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-      if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
-      return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: false });
-    }
-    if (action?.kind === 'list' && action.page >= 1) {
-      return showList(ctx, { condition: action.condition, area: action.area }, action.page, 'update');
-    }
-    return ctx.respond.fail(STALE_COMPONENT_TEXT);
-  },
-});
+      if (action.kind === 'share') {
+        const card = getCard(action.cardId);
+        if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+        if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
+        return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: false });
+      }
+      if (action.kind === 'list' && action.page >= 1) {
+        return showList(ctx, { condition: action.condition, area: action.area }, action.page, 'update');
+      }
+      return ctx.respond.fail(STALE_COMPONENT_TEXT);
+    },
+  });
