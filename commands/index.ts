@@ -1,5 +1,5 @@
 import type { AnyComponentHandler, CommandModule } from '../src/platform/discord/command.js';
-import { challengeCommand } from './challenges/challenge.js';
+import { challengeButtons, challengeCommand } from './challenges/challenge.js';
 import { clubCommand } from './challenges/club.js';
 import { challengeCardButtons } from './challenges/card-buttons.js';
 import { createExerciseButtons, createExerciseCommand } from './exercises/command.js';
@@ -18,7 +18,7 @@ const exerciseButtons = createExerciseButtons(challengeCardButtons);
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand, runCommand];
 
 /** The `custom_id` families answered on their own (not through a slash command), each with its codec. */
-export const componentHandlers: readonly AnyComponentHandler[] = [exerciseButtons, leaderboardButtons, statsShareButton, forgetButtons, runRsvpButtons];
+export const componentHandlers: readonly AnyComponentHandler[] = [challengeButtons, exerciseButtons, leaderboardButtons, statsShareButton, forgetButtons, runRsvpButtons];
 
 /** What `npm run deploy:commands` registers: each module's definition. */
 export const commandDefinitions = () => commandModules.map((module) => module.definition);

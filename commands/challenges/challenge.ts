@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, InteractionContextType, type MessageComponentInteraction } from 'discord.js';
-import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
+import { defineCommand, defineComponents, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
 import { challengeWeek } from '../../src/platform/time/club-weeks.js';
@@ -21,7 +21,7 @@ import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import { hasEarlierChallenge } from '../../src/participation/store.js';
 import { weeklyPostModel } from './jobs.js';
 import { isModerator } from '../../src/platform/discord/moderators.js';
-import { CHALLENGE_PREFIX, decodeChallengeId, type ChallengeButton } from './custom-id.js';
+import { challengeCodec, type ChallengeButton } from './custom-id.js';
 import {
   formatDay,
   loggedText,
@@ -154,7 +154,6 @@ function pause(ctx: InteractionContext, guildId: string, userId: string, paused:
 
 export const challengeCommand = defineCommand({
   definition,
-  componentPrefixes: [CHALLENGE_PREFIX],
   ephemeral: true,
 
   async execute(interaction, ctx) {
@@ -176,9 +175,14 @@ export const challengeCommand = defineCommand({
     }
   },
 
-  async component(interaction, ctx) {
-    const decoded = decodeChallengeId(interaction.customId);
-    if (!decoded || !interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+});
+
+/** The weekly post's buttons (Join, Log today, Pain rule), on the post and on a moderator's preview. */
+export const challengeButtons = defineComponents({
+  codec: challengeCodec,
+  ephemeral: true,
+  async component(interaction, decoded, ctx) {
+    if (!interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
     if (decoded.action === 'pain') return ctx.respond.reply({ ...painRuleView(), ephemeral: true });
     if (decoded.preview) return previewAnswer(interaction, ctx, decoded);
     // Who may act, and on which week, is decided now from this server's records: the id only names the week.
