@@ -12,7 +12,6 @@ CREATE TABLE `group_runs` (
 	`notes` text,
 	`starts_at` integer NOT NULL,
 	`ends_at` integer NOT NULL,
-	`timezone` text NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
 	`created_by` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,

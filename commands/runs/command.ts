@@ -77,7 +77,6 @@ export const runCommand = defineCommand({
       notes: args.notes?.trim() || null,
       startsAt: when.at,
       endsAt: new Date(when.at.getTime() + durationMinutes(distance) * 60_000),
-      timezone: club.timezone,
       remindAt,
       by: interaction.user.id,
       at: now,

@@ -1,12 +1,13 @@
 /** Group run queries. Every read by id is scoped by guild: another club's run is simply not found. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/connection.js';
-import { groupRuns, runRsvps, schedules } from '../platform/db/schema.js';
+import { clubs, groupRuns, runRsvps, schedules } from '../platform/db/schema.js';
 import type { GroupRun, Rsvp, RsvpAnswer } from './run.js';
 
 type Row = typeof groupRuns.$inferSelect;
 
-function toRun(row: Row): GroupRun {
+/** A run with its club's zone, which is stored once, in clubs. */
+function toRun(row: Row, timezone: string): GroupRun {
   return {
     id: row.id,
     guildId: row.guildId,
@@ -20,27 +21,18 @@ function toRun(row: Row): GroupRun {
     notes: row.notes,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
-    timezone: row.timezone,
+    timezone,
     status: row.status,
   };
 }
 
-export interface NewRun {
-  guildId: string;
-  channelId: string;
-  title: string;
-  meetingPoint: string;
-  distance: string;
-  paceGroups: string[];
-  notes: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  timezone: string;
+/** What a moderator's /run create saves: the run as shown, without what Pacer fills in later. */
+export type NewRun = Omit<GroupRun, 'id' | 'messageId' | 'eventId' | 'status' | 'timezone'> & {
   /** When the reminder posts; null for none. */
   remindAt: Date | null;
   by: string;
   at: Date;
-}
+};
 
 /** The run and its reminder's schedule row, in one transaction. */
 export function createRun(db: Db, run: NewRun): GroupRun {
@@ -75,25 +67,30 @@ export function createRun(db: Db, run: NewRun): GroupRun {
         notes: run.notes,
         startsAt: run.startsAt,
         endsAt: run.endsAt,
-        timezone: run.timezone,
         createdBy: run.by,
         createdAt: run.at,
       })
       .returning()
       .get();
-    return toRun(row);
+    const club = tx.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, run.guildId)).get();
+    if (!club) throw new Error('a group run needs its club set up first');
+    return toRun(row, club.timezone);
   });
 }
 
+function runsWithZone(db: Db) {
+  return db.select({ run: groupRuns, timezone: clubs.timezone }).from(groupRuns).innerJoin(clubs, eq(clubs.guildId, groupRuns.guildId));
+}
+
 export function getRun(db: Db, guildId: string, id: number): GroupRun | undefined {
-  const row = db.select().from(groupRuns).where(and(eq(groupRuns.id, id), eq(groupRuns.guildId, guildId))).get();
-  return row ? toRun(row) : undefined;
+  const row = runsWithZone(db).where(and(eq(groupRuns.id, id), eq(groupRuns.guildId, guildId))).get();
+  return row ? toRun(row.run, row.timezone) : undefined;
 }
 
 /** The run whose reminder is this schedule row. */
 export function runForReminder(db: Db, scheduleId: number): GroupRun | undefined {
-  const row = db.select().from(groupRuns).where(eq(groupRuns.reminderScheduleId, scheduleId)).get();
-  return row ? toRun(row) : undefined;
+  const row = runsWithZone(db).where(eq(groupRuns.reminderScheduleId, scheduleId)).get();
+  return row ? toRun(row.run, row.timezone) : undefined;
 }
 
 export function recordRunCard(db: Db, runId: number, messageId: string): void {

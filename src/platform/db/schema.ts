@@ -304,7 +304,6 @@ export const groupRuns = sqliteTable(
     notes: text('notes'),
     startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
     endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
-    timezone: text('timezone').notNull(),
     status: text('status', { enum: ['open', 'cancelled'] }).notNull().default('open'),
     createdBy: text('created_by'),
     createdAt: timestampNow('created_at'),

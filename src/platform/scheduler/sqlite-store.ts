@@ -32,6 +32,9 @@ interface DueRow {
   revision: number;
 }
 
+/** The rule's zone, read from its club (see DueRow). */
+const CLUB_ZONE = "coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone";
+
 function toDueSchedule(row: DueRow): DueSchedule {
   return {
     id: row.id,
@@ -57,7 +60,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       if (!statement) {
         // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
         statement = sqlite.prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone, next_run_at, revision from schedules s
+          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
            where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
            order by next_run_at limit ?`,
         );
@@ -69,22 +72,10 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
     schedule(scheduleId) {
       const row = sqlite
         .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone, next_run_at, revision, status from schedules s where id = ?`,
+          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision, status from schedules s where id = ?`,
         )
         .get(scheduleId);
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        guildId: row.guild_id,
-        kind: row.kind,
-        channelId: row.channel_id,
-        ruleKind: row.rule_kind,
-        cron: row.cron,
-        timezone: row.timezone,
-        nextRunAt: new Date(row.next_run_at ?? 0),
-        revision: row.revision,
-        status: row.status,
-      };
+      return row ? { ...toDueSchedule({ ...row, next_run_at: row.next_run_at ?? 0 }), status: row.status } : undefined;
     },
 
     openRun(scheduleId) {
@@ -153,7 +144,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
     aheadOfClock(now) {
       const rows = sqlite
         .prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, coalesce((select c.timezone from clubs c where c.guild_id = s.guild_id), 'UTC') as timezone, next_run_at, revision from schedules s
+          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
            where status = 'active' and rule_kind = 'cron' and next_run_at > ?
              and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
         )
