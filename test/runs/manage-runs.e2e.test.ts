@@ -281,6 +281,19 @@ describe('/run list, edit and cancel', () => {
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(posts);
   });
 
+  it('pace groups move with their members by name; members of a removed group stay going, without a group', async () => {
+    const command = slash(pacer, 'edit', { run: 2 });
+    await command.response();
+    const modal = command.modal();
+    const values = Object.fromEntries((modal.components as Json[]).map((row) => (row.components as Json[])[0]!).map((i) => [i.custom_id, String(i.value ?? '')]));
+    const reply = await pacer.double.submitModal(String(modal.custom_id), { ...values, 'pace-groups': '6:30/km, 5:00/km' }, { user: MOD }).reply();
+    expect(reply.content).toMatch(/is updated \(pace groups\)/);
+    const fields = fieldsOf(cardOf(pacer, 2));
+    expect(fields).toMatchObject({ '6:30/km · 0 going': 'Nobody yet', '5:00/km · 1 going': `<@${SAM}>`, 'No pace group · 1 going': `<@${RITA}>` });
+    expect(fields['5:45/km · 1 going']).toBeUndefined();
+    expect(buttonsOf(cardOf(pacer, 2)).map((b) => b.label)).toEqual(['Going · 6:30/km', 'Going · 5:00/km', 'Maybe', "Can't go"]);
+  });
+
   it('the reminder comes at its new time, not the old one', async () => {
     const posts = () => pacer.double.messagesIn(CHANNEL).length;
     const before = posts();
