@@ -10,6 +10,7 @@ import { goingPing } from './views.js';
 
 export const FIELD = { title: 'title', when: 'when', meetingPoint: 'meeting-point', distance: 'distance', paceGroups: 'pace-groups' } as const;
 export const LIST_SIZE = 10;
+const MAX_CONTENT = 2000;
 
 const NO_PINGS = { parse: [] as [] };
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
@@ -67,13 +68,21 @@ export function runListView(runs: readonly GroupRun[], total: number, going: Rea
   if (runs.length === 0) {
     return { content: 'This server has no upcoming group runs. Post one with `/run create`.', ephemeral: true, allowedMentions: NO_PINGS };
   }
-  const lines = runs.map((run) => {
-    const link = run.messageId ? ` · [card](https://discord.com/channels/${run.guildId}/${run.channelId}/${run.messageId})` : '';
-    return `**#${run.id}** <t:${unix(run.startsAt)}:f> · ${clip(run.title, 80)} · ${going.get(run.id) ?? 0} going · <#${run.channelId}>${link}`;
-  });
-  const more = total > runs.length ? [`…and ${total - runs.length} more after these. Type in \`/run edit\` or \`/run cancel\` to find one by name.`] : [];
   const heading = `**Upcoming group runs** (${total}), soonest first:`;
-  return { content: clip([heading, ...lines, ...more].join('\n'), 2000), ephemeral: true, allowedMentions: NO_PINGS };
+  const more = (shown: number) => `…and ${total - shown} more after these. Type in \`/run edit\` or \`/run cancel\` to find one by name.`;
+  const lines = [heading];
+  let length = heading.length;
+  // As many runs as fit in one message, with room left for the "and N more" line.
+  for (const run of runs) {
+    const link = run.messageId ? ` · [card](https://discord.com/channels/${run.guildId}/${run.channelId}/${run.messageId})` : '';
+    const line = `**#${run.id}** <t:${unix(run.startsAt)}:f> · ${clip(run.title, 80)} · ${going.get(run.id) ?? 0} going · <#${run.channelId}>${link}`;
+    if (length + 1 + line.length + 1 + more(0).length + 10 > MAX_CONTENT) break;
+    lines.push(line);
+    length += 1 + line.length;
+  }
+  const shown = lines.length - 1;
+  if (total > shown) lines.push(more(shown));
+  return { content: lines.join('\n'), ephemeral: true, allowedMentions: NO_PINGS };
 }
 
 export function cancelPromptView(run: GroupRun, going: number): MessagePayload {

@@ -66,6 +66,12 @@ async function until(condition: () => boolean, timeoutMs = 9000): Promise<void> 
   }
 }
 
+/** The form's fields and the text each was filled in with. */
+function formValues(modal: Json): Record<string, string> {
+  const inputs = (modal.components as Json[]).map((row) => (row.components as Json[])[0]!);
+  return Object.fromEntries(inputs.map((input) => [String(input.custom_id), typeof input.value === 'string' ? input.value : '']));
+}
+
 const embedOf = (message: ApiMessage) => message.embeds[0] as Embed;
 const fieldsOf = (message: ApiMessage) => Object.fromEntries((embedOf(message).fields ?? []).map((f) => [f.name, f.value]));
 const buttonsOf = (message: ApiMessage) => (message.components as Json[]).flatMap((row) => row.components as Json[]);
@@ -241,11 +247,11 @@ describe('/run list, edit and cancel', () => {
     const command = slash(pacer, 'edit', { run: 2 });
     expect((await command.response()).type).toBe(9);
     const modal = command.modal();
-    const values = Object.fromEntries((modal.components as Json[]).map((row) => (row.components as Json[])[0]!).map((i) => [i.custom_id, i.value]));
+    const values = formValues(modal);
     expect(values).toEqual({ title: 'Tuesday track', when: '2026-03-24 18:30', 'meeting-point': 'Track gate', distance: '60 min', 'pace-groups': '5:00/km, 5:45/km, 6:30/km' });
 
     const postsBefore = pacer.double.messagesIn(CHANNEL).length;
-    const reply = await pacer.double.submitModal(String(modal.custom_id), { ...values, when: '2026-03-24 19:00', 'meeting-point': 'Park gate' } as Record<string, string>, { user: MOD }).reply();
+    const reply = await pacer.double.submitModal(String(modal.custom_id), { ...values, when: '2026-03-24 19:00', 'meeting-point': 'Park gate' }, { user: MOD }).reply();
     expect(reply.flags & 64).toBe(64);
     expect(reply.content).toMatch(/Group run #2 \*\*Tuesday track\*\* is updated \(time, meeting point\)/);
     expect(reply.content).toContain(`The reminder moved to <t:${unix('2026-03-24T17:00:00Z')}:f>.`);
@@ -274,7 +280,7 @@ describe('/run list, edit and cancel', () => {
     const command = slash(pacer, 'edit', { run: 2 });
     await command.response();
     const modal = command.modal();
-    const values = Object.fromEntries((modal.components as Json[]).map((row) => (row.components as Json[])[0]!).map((i) => [i.custom_id, String(i.value ?? '')]));
+    const values = formValues(modal);
     const posts = pacer.double.messagesIn(CHANNEL).length;
     const reply = await pacer.double.submitModal(String(modal.custom_id), values, { user: MOD }).reply();
     expect(reply.content).toMatch(/is unchanged/);
@@ -285,7 +291,7 @@ describe('/run list, edit and cancel', () => {
     const command = slash(pacer, 'edit', { run: 2 });
     await command.response();
     const modal = command.modal();
-    const values = Object.fromEntries((modal.components as Json[]).map((row) => (row.components as Json[])[0]!).map((i) => [i.custom_id, String(i.value ?? '')]));
+    const values = formValues(modal);
     const reply = await pacer.double.submitModal(String(modal.custom_id), { ...values, 'pace-groups': '6:30/km, 5:00/km' }, { user: MOD }).reply();
     expect(reply.content).toMatch(/is updated \(pace groups\)/);
     const fields = fieldsOf(cardOf(pacer, 2));

@@ -6,7 +6,7 @@ import { changedParts, movedReminder, paceGroupMoves } from '../../src/runs/run-
 import { readRunForm, splitDistanceAndNotes, whenInputText, type RunFormText } from '../../src/runs/run-form.js';
 import { runManageCodec } from '../../commands/runs/custom-id.js';
 import { runCardMessage } from '../../commands/runs/views.js';
-import { runFormModal } from '../../commands/runs/manage-views.js';
+import { LIST_SIZE, runFormModal, runListView } from '../../commands/runs/manage-views.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const ZONE = 'Europe/London';
@@ -112,5 +112,19 @@ describe('the cancelled card', () => {
     expect(buttons).toHaveLength(5);
     expect(buttons.every((button) => button.disabled)).toBe(true);
     expect(embed.fields.some((field) => field.name.startsWith('No pace group'))).toBe(n > 0);
+  });
+});
+
+describe('the run list', () => {
+  it.each([1, 2, 10, 5000])('with %i upcoming runs of long titles fits one message and says how many more there are', (total) => {
+    const runs = Array.from({ length: Math.min(total, LIST_SIZE) }, (_, i) => ({ ...run, id: 1_000_000 + i, title: 'A long run title that goes on and on, as titles do, up to its limit'.padEnd(100, '.') }));
+    const view = runListView(runs, total, new Map(runs.map((r) => [r.id, 5000])));
+    const content = view.content!;
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content.split('\n')[0]).toBe(`**Upcoming group runs** (${total}), soonest first:`);
+    const listed = content.split('\n').filter((line) => line.startsWith('**#')).length;
+    expect(listed).toBeGreaterThanOrEqual(Math.min(total, 6));
+    if (listed < total) expect(content).toMatch(new RegExp(`…and ${total - listed} more after these`));
+    else expect(content).not.toMatch(/more after these/);
   });
 });
