@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../../src/platform/time/clock.js';
-import { clubs, groupRuns, runRsvps, schedules } from '../../src/platform/db/schema.js';
+import { clubs, groupRuns, runRsvps, scheduleRuns, schedules } from '../../src/platform/db/schema.js';
 import { createRun as storeRun } from '../../src/runs/store.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
@@ -376,7 +376,7 @@ describe('a cancel while the reminder is being posted', () => {
     await pacer?.stop();
   });
 
-  it('wins: the scheduler’s late bookkeeping does not write over it', async () => {
+  it('wins: the scheduler’s late bookkeeping does not write over it', { timeout: 30_000 }, async () => {
     await createRunWithForm(pacer, { when: '2026-03-10 18:30', 'pace-groups': '' });
     await answer(pacer, 1, 'rn:1:go:1:-', RITA);
     await until(() => (fieldsOf(cardOf(pacer, 1))['Going · 1'] ?? '') !== '');
@@ -384,13 +384,15 @@ describe('a cancel while the reminder is being posted', () => {
     const scheduleId = db.select().from(groupRuns).get()!.reminderScheduleId!;
 
     clock.set('2026-03-10T16:30:05Z');
-    pacer.double.injectFault({ method: 'POST', pathPattern: `/channels/${CHANNEL}/messages`, status: 'delay', delayMs: 1500 });
+    // The reminder's post is held in Discord; the moderator cancels while it is in flight (claimed, not yet recorded).
+    pacer.double.injectFault({ method: 'POST', pathPattern: `/channels/${CHANNEL}/messages`, status: 'delay', delayMs: 4000 });
     const tick = pacer.app.scheduler.runDue();
-    await pacer.double.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages` && JSON.stringify(r.body).includes('starts'));
+    await until(() => db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, scheduleId)).get()?.status === 'claimed');
 
     const done = await cancelThroughPrompt(pacer, 1, /Cancel the run/);
     expect(done.content).toMatch(/is cancelled/);
     await tick;
+    expect(db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, scheduleId)).get()?.status).toBe('posted');
 
     expect(db.select().from(schedules).where(eq(schedules.id, scheduleId)).get()).toMatchObject({ status: 'cancelled', nextRunAt: null });
     expect(db.select().from(groupRuns).get()!.status).toBe('cancelled');
@@ -400,5 +402,55 @@ describe('a cancel while the reminder is being posted', () => {
     const reminders = pacer.double.messagesIn(CHANNEL).filter((m) => /starts <t:/.test(m.content));
     expect(reminders).toHaveLength(1);
     expect(embedOf(cardOf(pacer, 1)).title).toBe('❌ Cancelled: Tuesday track');
+  });
+});
+
+describe('when Discord refuses the event change', () => {
+  let pacer: Pacer;
+  const clock = new TestClock(new Date('2026-03-01T12:00:00Z'));
+
+  beforeAll(async () => {
+    pacer = await startClub(clock);
+  });
+  afterAll(async () => {
+    await pacer?.stop();
+  });
+
+  it('an edit still updates the run and its card, and says the event was not changed and why', async () => {
+    await createRunWithForm(pacer, { when: '2026-03-10 18:30', 'pace-groups': '' });
+    const event = pacer.double.scheduledEvents(FIXTURE.guildId)[0]!;
+    pacer.double.injectFault({ method: 'PATCH', pathPattern: '/scheduled-events/', status: 403, code: 50013 });
+    const command = slash(pacer, 'edit', { run: 1 });
+    await command.response();
+    const modal = command.modal();
+    const reply = await pacer.double.submitModal(String(modal.custom_id), { ...formValues(modal), 'meeting-point': 'Park gate' }, { user: MOD }).reply();
+    expect(reply.flags & 64).toBe(64);
+    expect(reply.content).toMatch(/updated \(meeting point\)/);
+    expect(reply.content).toMatch(/no longer has the \*\*Manage Events\*\* or \*\*Create Events\*\* permission, so its Discord event was not updated/);
+    expect(fieldsOf(cardOf(pacer, 1))['Meeting point']).toBe('Park gate');
+    expect(pacer.double.scheduledEvents(FIXTURE.guildId)[0]).toEqual(event);
+  });
+
+  it('a cancel whose event was deleted in Discord forgets the event and cancels the run all the same', async () => {
+    pacer.double.injectFault({ method: 'PATCH', pathPattern: '/scheduled-events/', status: 404, code: 10070 });
+    const done = await cancelThroughPrompt(pacer, 1, /Cancel the run/);
+    expect(done.content).toMatch(/is cancelled/);
+    expect(done.content).toMatch(/had been deleted in Discord/);
+    const row = pacer.app.context.db.select().from(groupRuns).where(eq(groupRuns.id, 1)).get()!;
+    expect(row).toMatchObject({ status: 'cancelled', eventId: null });
+    expect(embedOf(cardOf(pacer, 1)).title).toBe('❌ Cancelled: Tuesday track');
+  });
+
+  it('refuses /run list and edit privately before the club is set up', async () => {
+    const guild = await startPacer({ app: { clock }, double: { now: () => clock.now().getTime(), guilds: [clubGuild()] } });
+    try {
+      for (const [subcommand, options] of [['list', {}], ['edit', { run: 1 }], ['create', { channel: CHANNEL }]] as const) {
+        const reply = await guild.double.runSlash('run', { subcommand, options, user: MOD }).reply();
+        expect(reply.flags & 64).toBe(64);
+        expect(reply.content).toMatch(/Run `\/club setup` first/);
+      }
+    } finally {
+      await guild.stop();
+    }
   });
 });
