@@ -10,6 +10,7 @@ import { symptomCheckCommand } from './symptom-check/command.js';
 import { announceCommand } from './announcements/command.js';
 import { runCommand } from './runs/command.js';
 import { runRsvpButtons } from './runs/rsvp-buttons.js';
+import { runManageComponents } from './runs/manage-buttons.js';
 
 const exerciseCommand = createExerciseCommand(challengeCardButtons);
 const exerciseButtons = createExerciseButtons(challengeCardButtons);
@@ -18,7 +19,7 @@ const exerciseButtons = createExerciseButtons(challengeCardButtons);
 export const commandModules: readonly CommandModule[] = [symptomCheckCommand, exerciseCommand, challengeCommand, clubCommand, meCommand, forgetMeCommand, announceCommand, runCommand];
 
 /** The `custom_id` families answered on their own (not through a slash command), each with its codec. */
-export const componentHandlers: readonly AnyComponentHandler[] = [challengeButtons, exerciseButtons, leaderboardButtons, statsShareButton, forgetButtons, runRsvpButtons];
+export const componentHandlers: readonly AnyComponentHandler[] = [challengeButtons, exerciseButtons, leaderboardButtons, statsShareButton, forgetButtons, runRsvpButtons, runManageComponents];
 
 /** What `npm run deploy:commands` registers: each module's definition. */
 export const commandDefinitions = () => commandModules.map((module) => module.definition);

@@ -33,3 +33,35 @@ export const rsvpCodec = defineCodec<RsvpClick>({
     return null;
   },
 });
+
+/**
+ * The `rm` custom_id family: a moderator's group run forms and the cancel prompt's buttons.
+ *
+ *   rm:1:new:<channel>:<role to ping or 0>:<reminder hours>   the create form
+ *   rm:1:edit:<run id>                                         the edit form
+ *   rm:1:cx:<run id> · rm:1:keep:<run id>                      cancel the run · keep it
+ */
+export type RunManageAction =
+  | { kind: 'new'; channelId: string; pingRoleId: string | null; reminderHours: number }
+  | { kind: 'edit' | 'cancel' | 'keep'; runId: number };
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const MAX_REMINDER_HOURS = 72;
+
+export const runManageCodec = defineCodec<RunManageAction>({
+  prefix: 'rm',
+  version: 1,
+  toParts: (action) =>
+    action.kind === 'new' ? ['new', action.channelId, action.pingRoleId ?? '0', action.reminderHours] : [action.kind === 'cancel' ? 'cx' : action.kind, action.runId],
+  fromParts(parts) {
+    const [kind, a, b, c] = parts;
+    if (kind === 'new' && parts.length === 4) {
+      if (!a || !SNOWFLAKE.test(a) || !b || (b !== '0' && !SNOWFLAKE.test(b)) || !c || !/^\d{1,2}$/.test(c) || Number(c) > MAX_REMINDER_HOURS) return null;
+      return { kind: 'new', channelId: a, pingRoleId: b === '0' ? null : b, reminderHours: Number(c) };
+    }
+    if ((kind === 'edit' || kind === 'cx' || kind === 'keep') && parts.length === 2 && a && RUN_ID.test(a)) {
+      return { kind: kind === 'cx' ? 'cancel' : kind, runId: Number(a) };
+    }
+    return null;
+  },
+});

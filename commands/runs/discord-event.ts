@@ -39,3 +39,36 @@ export async function createRunEvent(interaction: BaseInteraction, run: GroupRun
     return { created: false, why: 'Discord did not accept the event just now, so no Discord event was created; the card works without it.' };
   }
 }
+
+/** Discord's status for an event that will not happen (allowed from SCHEDULED). */
+const CANCELED = 4;
+const UNKNOWN_EVENT = 10070;
+
+export type EventChange = { done: true } | { done: false; gone: boolean; why: string };
+
+async function changeEvent(interaction: BaseInteraction, run: GroupRun, body: object, verb: 'updated' | 'cancelled'): Promise<EventChange> {
+  if (!run.eventId) return { done: false, gone: false, why: 'The run has no Discord event.' };
+  try {
+    await interaction.client.rest.patch(Routes.guildScheduledEvent(run.guildId, run.eventId), { body });
+    return { done: true };
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === UNKNOWN_EVENT) {
+      return { done: false, gone: true, why: `Its Discord event had been deleted in Discord, so there was no event to be ${verb}.` };
+    }
+    if (error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001)) {
+      return { done: false, gone: false, why: `Pacer no longer has the **Manage Events** or **Create Events** permission, so its Discord event was not ${verb}: change it in the server’s Events list.` };
+    }
+    return { done: false, gone: false, why: `Discord did not accept the change just now, so its Discord event was not ${verb}: change it in the server’s Events list.` };
+  }
+}
+
+/** Moves the event to the run's new name, time, place and details. */
+export function updateRunEvent(interaction: BaseInteraction, run: GroupRun): Promise<EventChange> {
+  const { name, description, scheduled_start_time, scheduled_end_time, entity_metadata } = runEventBody(run);
+  return changeEvent(interaction, run, { name, description, scheduled_start_time, scheduled_end_time, entity_metadata }, 'updated');
+}
+
+/** Cancels the event (it leaves the server's Events list; members who were interested see it cancelled). */
+export function cancelRunEvent(interaction: BaseInteraction, run: GroupRun): Promise<EventChange> {
+  return changeEvent(interaction, run, { status: CANCELED }, 'cancelled');
+}

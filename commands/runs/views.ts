@@ -11,6 +11,7 @@ export const MAX_REMINDER_PINGS = 100;
 const MAX_CONTENT = 2000;
 /** Keeps the card's seven answer fields inside Discord's 6,000 characters per message's embeds. */
 const NAMES_FIELD_MAX = 650;
+const CANCELLED_GREY = 0x80848e;
 
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
 
@@ -32,14 +33,16 @@ export function nameList(userIds: readonly string[], max = NAMES_FIELD_MAX): str
   return shown.join(', ');
 }
 
+/** A cancelled run's card keeps its buttons, disabled, so members see at once that answers are closed. */
 function answerButtons(run: GroupRun): Row[] {
+  const off = run.status === 'cancelled';
   const going =
     run.paceGroups.length === 0
-      ? [button(rsvpCodec.encode({ runId: run.id, answer: 'going', paceGroup: null }), 'Going', ButtonStyle.Success)]
-      : run.paceGroups.map((label, i) => button(rsvpCodec.encode({ runId: run.id, answer: 'going', paceGroup: i }), `Going · ${label}`, ButtonStyle.Success));
+      ? [button(rsvpCodec.encode({ runId: run.id, answer: 'going', paceGroup: null }), 'Going', ButtonStyle.Success, off)]
+      : run.paceGroups.map((label, i) => button(rsvpCodec.encode({ runId: run.id, answer: 'going', paceGroup: i }), `Going · ${label}`, ButtonStyle.Success, off));
   const others = [
-    button(rsvpCodec.encode({ runId: run.id, answer: 'maybe', paceGroup: null }), 'Maybe', ButtonStyle.Secondary),
-    button(rsvpCodec.encode({ runId: run.id, answer: 'no', paceGroup: null }), "Can't go", ButtonStyle.Secondary),
+    button(rsvpCodec.encode({ runId: run.id, answer: 'maybe', paceGroup: null }), 'Maybe', ButtonStyle.Secondary, off),
+    button(rsvpCodec.encode({ runId: run.id, answer: 'no', paceGroup: null }), "Can't go", ButtonStyle.Secondary, off),
   ];
   return run.paceGroups.length === 0 ? buttonRows([...going, ...others]) : [...buttonRows(going), ...buttonRows(others)];
 }
@@ -54,15 +57,19 @@ export function runCardView(run: GroupRun, counts: Tally): MessageView {
     fields.push({ name: `Going · ${counts.going}`, value: nameList(counts.goingUngrouped) });
   } else {
     for (const group of counts.groups) fields.push({ name: clip(`${group.label} · ${group.userIds.length} going`, 256), value: nameList(group.userIds) });
+    // Members whose pace group a moderator's edit removed: still going.
+    if (counts.goingUngrouped.length > 0) fields.push({ name: `No pace group · ${counts.goingUngrouped.length} going`, value: nameList(counts.goingUngrouped, NAMES_FIELD_MAX / 2) });
   }
   fields.push({ name: `Maybe · ${counts.maybe.length}`, value: nameList(counts.maybe) });
   fields.push({ name: `Can't go · ${counts.no.length}`, value: nameList(counts.no) });
+  const cancelled = run.status === 'cancelled';
+  const when = `<t:${unix(run.startsAt)}:F> (<t:${unix(run.startsAt)}:R>)\nClub time: ${formatLocal(run.startsAt, run.timezone)} (${run.timezone})`;
   const embed: APIEmbed = {
-    title: clip(`🏃 ${run.title}`, 256),
-    color: PACER_GREEN,
-    description: `<t:${unix(run.startsAt)}:F> (<t:${unix(run.startsAt)}:R>)\nClub time: ${formatLocal(run.startsAt, run.timezone)} (${run.timezone})`,
+    title: clip(cancelled ? `❌ Cancelled: ${run.title}` : `🏃 ${run.title}`, 256),
+    color: cancelled ? CANCELLED_GREY : PACER_GREEN,
+    description: cancelled ? `**This run was cancelled.**\n~~${when.replace('\n', '~~\n~~')}~~` : when,
     fields,
-    footer: { text: `${counts.going} going · answer with the buttons below; you can change your answer until the start` },
+    footer: { text: cancelled ? 'Cancelled · answers are closed' : `${counts.going} going · answer with the buttons below; you can change your answer until the start` },
   };
   return { embeds: [embed], components: answerButtons(run) };
 }
@@ -75,7 +82,11 @@ export function runCardMessage(run: GroupRun, counts: Tally): OutgoingMessage {
 
 /** The reminder: pings exactly the members who said Going (up to 100, and as many as fit in one message). */
 export function reminderMessage(run: GroupRun, goingUserIds: readonly string[]): OutgoingMessage {
-  const head = `⏰ **${run.title}** starts <t:${unix(run.startsAt)}:R> (<t:${unix(run.startsAt)}:t>) at ${run.meetingPoint}.`;
+  return goingPing(`⏰ **${run.title}** starts <t:${unix(run.startsAt)}:R> (<t:${unix(run.startsAt)}:t>) at ${run.meetingPoint}.`, goingUserIds);
+}
+
+/** A message that pings exactly the given members after its first line (up to 100, and as many as fit). */
+export function goingPing(head: string, goingUserIds: readonly string[]): OutgoingMessage {
   const pinged: string[] = [];
   let content = head;
   for (const id of goingUserIds.slice(0, MAX_REMINDER_PINGS)) {

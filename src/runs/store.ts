@@ -7,7 +7,7 @@ import type { GroupRun, Rsvp, RsvpAnswer } from './run.js';
 type Row = typeof groupRuns.$inferSelect;
 
 /** A run with its club's zone, which is stored once, in clubs. */
-function toRun(row: Row, timezone: string): GroupRun {
+export function toRun(row: Row, timezone: string): GroupRun {
   return {
     id: row.id,
     guildId: row.guildId,
@@ -78,7 +78,7 @@ export function createRun(db: Db, run: NewRun): GroupRun {
   });
 }
 
-function runsWithZone(db: Db) {
+export function runsWithZone(db: Db) {
   return db.select({ run: groupRuns, timezone: clubs.timezone }).from(groupRuns).innerJoin(clubs, eq(clubs.guildId, groupRuns.guildId));
 }
 

@@ -10,6 +10,7 @@ import type { Clock } from '../../src/platform/time/clock.js';
 import { clubs, groupRuns, runRsvps, scheduleRuns } from '../../src/platform/db/schema.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
+import { createRunWithForm } from './run-form.js';
 
 class TestClock implements Clock {
   constructor(private current: Date) {}
@@ -51,7 +52,6 @@ function clubGuild(withEventPermission: boolean): FixtureGuild {
   return guild;
 }
 
-const RUN_OPTIONS = { title: 'Tuesday track', 'meeting-point': 'Track gate', distance: '60 min', 'pace-groups': '5:00/km, 5:45/km, 6:30/km' };
 
 async function startClub(clock: TestClock, withEventPermission: boolean): Promise<Pacer> {
   const pacer = await startPacer({ app: { clock }, double: { now: () => clock.now().getTime(), guilds: [clubGuild(withEventPermission)] } });
@@ -59,9 +59,7 @@ async function startClub(clock: TestClock, withEventPermission: boolean): Promis
   return pacer;
 }
 
-async function createRun(pacer: Pacer, options: Record<string, string | number>, user: string = MOD): Promise<ApiMessage> {
-  return pacer.double.runSlash('run', { subcommand: 'create', options: { channel: CHANNEL, ...RUN_OPTIONS, ...options }, user, bypassPermissionGate: user !== MOD }).reply();
-}
+const createRun = createRunWithForm;
 
 function card(pacer: Pacer): ApiMessage {
   const posts = pacer.double.messagesIn(CHANNEL);

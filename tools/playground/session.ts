@@ -40,8 +40,19 @@ export interface ShownMessage {
   usedCommand?: { userId: string; name: string };
 }
 
+/** A Discord scheduled event as the server's Events list shows it (upcoming or under way only). */
+export interface ShownEvent {
+  id: string;
+  name: string;
+  start: string;
+  end: string | null;
+  location: string | null;
+  status: number;
+}
+
 export type PageEvent =
   | { type: 'message'; change: 'created' | 'edited' | 'deleted'; shown: ShownMessage }
+  | { type: 'events'; events: ShownEvent[] }
   | { type: 'problem'; id: string; text: string; detail?: string[] }
   | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
   | { type: 'clock'; clock: ClockState }
@@ -198,7 +209,17 @@ export class PlaygroundSession {
       problems: this.problems.slice(-20),
       clock: this.clockState(),
       membersMayUseClub: this.membersMayUseClub,
+      events: this.shownEvents(),
     };
+  }
+
+  /** Discord lists scheduled and active events; cancelled and finished ones leave the list. */
+  private shownEvents(): ShownEvent[] {
+    return this.double
+      .scheduledEvents(DEMO.guildId)
+      .filter((event) => event.status === 1 || event.status === 2)
+      .sort((a, b) => a.scheduled_start_time.localeCompare(b.scheduled_start_time))
+      .map((event) => ({ id: event.id, name: event.name, start: event.scheduled_start_time, end: event.scheduled_end_time, location: event.entity_metadata?.location ?? null, status: event.status }));
   }
 
   runSlash(request: SlashRequest): void {
@@ -396,6 +417,7 @@ export class PlaygroundSession {
   private onDoubleEvent(event: DoubleEvent): void {
     if (event.kind === 'request') {
       this.refreshClockSoon();
+      if (event.request.route?.includes('/scheduled-events') && event.request.method !== 'GET' && event.request.status < 300) this.emit({ type: 'events', events: this.shownEvents() });
       this.noticeDmChannel(event.request.route, event.request.status, event.request.responseBody);
     }
     if (event.kind === 'message') {

@@ -16,6 +16,9 @@ declare module 'discord-api-spec/zod' {
   export const ExternalScheduledEventCreateRequestSchema: ZodMiniObject;
   export const StageScheduledEventCreateRequestSchema: ZodMiniObject;
   export const VoiceScheduledEventCreateRequestSchema: ZodMiniObject;
+  export const ExternalScheduledEventPatchRequestPartialSchema: ZodMiniObject;
+  export const StageScheduledEventPatchRequestPartialSchema: ZodMiniObject;
+  export const VoiceScheduledEventPatchRequestPartialSchema: ZodMiniObject;
   export const MessageEditRequestPartialSchema: ZodMiniObject;
   export const ModalInteractionCallbackRequestSchema: ZodMiniType;
   export const PongInteractionCallbackRequestSchema: ZodMiniType;

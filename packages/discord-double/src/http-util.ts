@@ -10,6 +10,7 @@ export const DiscordErrorMessages: Record<number, string> = {
   10008: 'Unknown Message',
   10015: 'Unknown Webhook',
   10062: 'Unknown interaction',
+  10070: 'Unknown Guild Scheduled Event',
   40060: 'Interaction has already been acknowledged',
   50001: 'Missing Access',
   50005: 'Cannot edit a message authored by another user',
@@ -19,6 +20,7 @@ export const DiscordErrorMessages: Record<number, string> = {
   50027: 'Invalid Webhook Token',
   50035: 'Invalid Form Body',
   50109: 'The request body contains invalid JSON.',
+  180002: 'Cannot update a finished event',
 };
 
 export interface DoubleResponse {

@@ -311,6 +311,11 @@ export class DiscordDouble {
     return this.events.list(guildId);
   }
 
+  /** Adds an event as if a member had made it in the Discord app (for what the bot may change of others' events). */
+  seedScheduledEvent(event: ScheduledEvent): void {
+    this.events.add(event);
+  }
+
   messagesIn(channelId: string, options: MessagesInOptions = {}): ApiMessage[] {
     const sources: MessageSource[] = options.includeInteractionMessages
       ? ['channel', 'interaction-response', 'follow-up', 'synthetic']

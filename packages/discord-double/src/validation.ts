@@ -3,6 +3,7 @@ import {
   ApplicationCommandUpdateRequestSchema,
   CreateMessageInteractionCallbackRequestSchema,
   ExternalScheduledEventCreateRequestSchema,
+  ExternalScheduledEventPatchRequestPartialSchema,
   IncomingWebhookInteractionRequestSchema,
   IncomingWebhookRequestPartialSchema,
   IncomingWebhookUpdateForInteractionCallbackRequestPartialSchema,
@@ -14,8 +15,10 @@ import {
   ModalInteractionCallbackRequestSchema,
   PongInteractionCallbackRequestSchema,
   StageScheduledEventCreateRequestSchema,
+  StageScheduledEventPatchRequestPartialSchema,
   UpdateMessageInteractionCallbackRequestSchema,
   VoiceScheduledEventCreateRequestSchema,
+  VoiceScheduledEventPatchRequestPartialSchema,
 } from 'discord-api-spec/zod';
 import * as z from 'zod/mini';
 import {
@@ -40,12 +43,15 @@ export type BodyKind =
   | 'webhook-edit'
   | 'interaction-callback'
   | 'commands-overwrite'
-  | 'scheduled-event-create';
+  | 'scheduled-event-create'
+  | 'scheduled-event-modify';
 
 /** What the double knows about the request beyond its body. */
 export interface BodyContext {
   /** For an autocomplete result: the type of the option the member is typing in (3 string, 4 integer, 10 number). */
   focusedOptionType?: number;
+  /** For a scheduled event's modify: the event's entity type, which picks the schema when the body does not change it. */
+  eventEntityType?: number;
 }
 
 export interface BodyValidation {
@@ -114,10 +120,18 @@ const SCHEDULED_EVENT_SCHEMAS: Record<number, z.ZodMiniObject> = {
   3: ExternalScheduledEventCreateRequestSchema,
 };
 
-function scheduledEventIssues(body: unknown): LimitIssue[] {
-  const type = typeof body === 'object' && body !== null ? (body as { entity_type?: unknown }).entity_type : undefined;
-  const schema = typeof type === 'number' ? SCHEDULED_EVENT_SCHEMAS[type] : undefined;
-  if (!schema) return [{ path: 'entity_type', message: `unknown entity type ${String(type)}` }];
+/** The spec's modify body is anyOf the same three partial schemas. */
+const SCHEDULED_EVENT_PATCH_SCHEMAS: Record<number, z.ZodMiniObject> = {
+  1: StageScheduledEventPatchRequestPartialSchema,
+  2: VoiceScheduledEventPatchRequestPartialSchema,
+  3: ExternalScheduledEventPatchRequestPartialSchema,
+};
+
+function scheduledEventIssues(body: unknown, schemas: Record<number, z.ZodMiniObject>, currentType?: number): LimitIssue[] {
+  const given = typeof body === 'object' && body !== null ? (body as { entity_type?: unknown }).entity_type : undefined;
+  const type = given ?? currentType;
+  const schema = typeof type === 'number' ? schemas[type] : undefined;
+  if (!schema) return [{ path: 'entity_type', message: `unknown entity type ${JSON.stringify(type)}` }];
   return [...schemaIssues(schema, body), ...collectUnknownFieldIssues(body, Object.keys(schema.shape), '')];
 }
 
@@ -226,7 +240,10 @@ export function validateBody(kind: BodyKind, body: unknown, context: BodyContext
       issues = commandsOverwriteIssues(body);
       break;
     case 'scheduled-event-create':
-      issues = scheduledEventIssues(body);
+      issues = scheduledEventIssues(body, SCHEDULED_EVENT_SCHEMAS);
+      break;
+    case 'scheduled-event-modify':
+      issues = scheduledEventIssues(body, SCHEDULED_EVENT_PATCH_SCHEMAS, context.eventEntityType);
       break;
   }
   if (kind in KNOWN_FIELDS) issues.push(...collectUnknownFieldIssues(body, KNOWN_FIELDS[kind as keyof typeof KNOWN_FIELDS], ''));

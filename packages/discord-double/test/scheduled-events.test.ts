@@ -77,4 +77,105 @@ describe('discord double: guild scheduled events', () => {
     expect(harness.double.validationErrors.at(-1)?.issues.some((issue) => issue.startsWith(`${path}:`))).toBe(true);
     expect(harness.double.scheduledEvents(FIXTURE.guildId)).toEqual([]);
   });
+
+  describe('get one, modify and delete', () => {
+    const create = async () => (await harness.client.rest.post(Routes.guildScheduledEvents(FIXTURE.guildId), { body: external() })) as { id: string };
+    const patch = (id: string, body: Record<string, unknown>) => harness.client.rest.patch(Routes.guildScheduledEvent(FIXTURE.guildId, id), { body });
+
+    it('gets one event, and 404 10070 for an unknown one', async () => {
+      harness = await startHarness({ now: () => NOW });
+      const { id } = await create();
+      expect(await harness.client.rest.get(Routes.guildScheduledEvent(FIXTURE.guildId, id))).toMatchObject({ id, name: 'Tuesday track', status: 1 });
+      const error = await refusal(harness.client.rest.get(Routes.guildScheduledEvent(FIXTURE.guildId, '1300000000000000001')));
+      expect([error.status, error.code]).toEqual([404, 10070]);
+    });
+
+    it('moves an event to a new time and place, keeping what the body leaves out', async () => {
+      harness = await startHarness({ now: () => NOW });
+      const { id } = await create();
+      const updated = await patch(id, { scheduled_start_time: '2026-03-11T18:00:00.000Z', scheduled_end_time: '2026-03-11T19:00:00.000Z', entity_metadata: { location: 'Park gate' } });
+      expect(updated).toMatchObject({ name: 'Tuesday track', scheduled_start_time: '2026-03-11T18:00:00.000Z', entity_metadata: { location: 'Park gate' }, status: 1 });
+      expect(harness.double.scheduledEvents(FIXTURE.guildId)).toEqual([updated]);
+    });
+
+    it('cancels a scheduled event, and then refuses to change it again (180002), even back to SCHEDULED', async () => {
+      harness = await startHarness({ now: () => NOW });
+      const { id } = await create();
+      expect(await patch(id, { status: 4 })).toMatchObject({ status: 4 });
+      for (const body of [{ status: 1 }, { name: 'Back on' }]) {
+        const error = await refusal(patch(id, body));
+        expect([error.status, error.code]).toEqual([400, 180002]);
+      }
+      expect(harness.double.scheduledEvents(FIXTURE.guildId)[0]).toMatchObject({ status: 4, name: 'Tuesday track' });
+    });
+
+    it.each([
+      ['SCHEDULED to COMPLETED', { status: 3 }, 'status'],
+      ['a status Discord does not have', { status: 7 }, 'status'],
+      ['a start in the past', { scheduled_start_time: '2026-02-10T18:30:00.000Z' }, 'scheduled_start_time'],
+      ['an end before the start', { scheduled_end_time: '2026-03-10T18:00:00.000Z' }, 'scheduled_end_time'],
+      ['removing the end of an external event', { scheduled_end_time: null }, 'scheduled_end_time'],
+      ['an external event without a location', { entity_metadata: {} }, 'entity_metadata.location'],
+      ['an empty location', { entity_metadata: { location: ' ' } }, 'entity_metadata.location'],
+      ['a channel on an external event', { channel_id: FIXTURE.channels.announcements }, 'channel_id'],
+      ['an unknown field', { colour: 'red' }, 'colour'],
+      ['a name over 100 characters', { name: 'x'.repeat(101) }, 'name'],
+    ])('refuses %s with 50035, records it and changes nothing', async (_what, body, path) => {
+      harness = await startHarness({ now: () => NOW });
+      const { id } = await create();
+      const before = harness.double.scheduledEvents(FIXTURE.guildId);
+      const error = await refusal(patch(id, body));
+      expect([error.status, error.code]).toEqual([400, 50035]);
+      expect(harness.double.validationErrors.at(-1)).toMatchObject({ kind: 'scheduled-event-modify' });
+      expect(harness.double.validationErrors.at(-1)?.issues.some((issue) => issue.startsWith(`${path}:`))).toBe(true);
+      expect(harness.double.scheduledEvents(FIXTURE.guildId)).toEqual(before);
+    });
+
+    it('moves a started event to COMPLETED only from ACTIVE', async () => {
+      harness = await startHarness({ now: () => NOW });
+      const { id } = await create();
+      expect(await patch(id, { status: 2 })).toMatchObject({ status: 2 });
+      expect(await refusal(patch(id, { status: 4 }))).toMatchObject({ status: 400, code: 50035 });
+      expect(await patch(id, { status: 3 })).toMatchObject({ status: 3 });
+    });
+
+    it('deletes an event (204), after which it is unknown', async () => {
+      harness = await startHarness({ now: () => NOW });
+      const { id } = await create();
+      await harness.client.rest.delete(Routes.guildScheduledEvent(FIXTURE.guildId, id));
+      expect(harness.double.scheduledEvents(FIXTURE.guildId)).toEqual([]);
+      const again = await refusal(harness.client.rest.delete(Routes.guildScheduledEvent(FIXTURE.guildId, id)));
+      expect([again.status, again.code]).toEqual([404, 10070]);
+      expect(await refusal(patch(id, { name: 'x' }))).toMatchObject({ status: 404, code: 10070 });
+    });
+
+    it('with Create Events alone, changes and deletes its own events but not a member’s', async () => {
+      const guild = defaultFixtureGuild();
+      const role = guild.roles.find((r) => r.id === FIXTURE.roles.bot)!;
+      role.permissions &= ~PermissionBits.ManageEvents;
+      harness = await startHarness({ now: () => NOW, guilds: [guild] });
+      const { id } = await create();
+      expect(await patch(id, { name: 'Renamed' })).toMatchObject({ name: 'Renamed' });
+      const own = harness.double.scheduledEvents(FIXTURE.guildId)[0]!;
+      // An event a moderator made in the Discord app: same store, another creator.
+      harness.double.seedScheduledEvent({ ...own, id: '1300000000000000077', creator_id: FIXTURE.users.moderator });
+      const theirs = await refusal(patch('1300000000000000077', { name: 'Mine now' }));
+      expect([theirs.status, theirs.code]).toEqual([403, 50013]);
+      const del = await refusal(harness.client.rest.delete(Routes.guildScheduledEvent(FIXTURE.guildId, '1300000000000000077')));
+      expect([del.status, del.code]).toEqual([403, 50013]);
+      await harness.client.rest.delete(Routes.guildScheduledEvent(FIXTURE.guildId, id));
+      expect(harness.double.scheduledEvents(FIXTURE.guildId).map((e) => e.id)).toEqual(['1300000000000000077']);
+    });
+
+    it('refuses modify and delete with 403 50013 without Manage Events or Create Events', async () => {
+      const guild = defaultFixtureGuild();
+      harness = await startHarness({ now: () => NOW, guilds: [guild] });
+      const { id } = await create();
+      const role = guild.roles.find((r) => r.id === FIXTURE.roles.bot)!;
+      role.permissions &= ~(PermissionBits.ManageEvents | PermissionBits.CreateEvents);
+      expect(await refusal(patch(id, { status: 4 }))).toMatchObject({ status: 403, code: 50013 });
+      expect(await refusal(harness.client.rest.delete(Routes.guildScheduledEvent(FIXTURE.guildId, id)))).toMatchObject({ status: 403, code: 50013 });
+      expect(harness.double.scheduledEvents(FIXTURE.guildId)[0]).toMatchObject({ status: 1 });
+    });
+  });
 });

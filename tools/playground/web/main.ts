@@ -28,6 +28,15 @@ interface State {
   problems: PageEvent[];
   clock: ClockState;
   membersMayUseClub: boolean;
+  events: ShownEvent[];
+}
+interface ShownEvent {
+  id: string;
+  name: string;
+  start: string;
+  end: string | null;
+  location: string | null;
+  status: number;
 }
 type PageEvent =
   | { type: 'message'; change: 'created' | 'edited' | 'deleted'; shown: ShownMessageLike }
@@ -35,6 +44,7 @@ type PageEvent =
   | { type: 'modal'; userId: string; interactionId: string; modal: Record<string, unknown> }
   | { type: 'clock'; clock: ClockState }
   | { type: 'dm'; channelId: string; userId: string }
+  | { type: 'events'; events: ShownEvent[] }
   | { type: 'commands' };
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -190,6 +200,21 @@ function renderChannels(): void {
       return el('li', {}, link);
     }),
   );
+}
+
+/** The server's Events list: upcoming and active scheduled events, with their start in the club's zone. */
+function renderEvents(): void {
+  $('events-title').textContent = `Events (${state.events.length})`;
+  const items = state.events.map((event) =>
+    el(
+      'li',
+      { 'data-event-id': event.id },
+      el('strong', {}, event.name),
+      el('span', { class: 'event-when' }, `${timeFormat.format(new Date(event.start))}${event.status === 2 ? ' · happening now' : ''}`),
+      event.location ? el('span', { class: 'event-where' }, `Meet at ${event.location}`) : '',
+    ),
+  );
+  $('event-list').replaceChildren(...(items.length > 0 ? items : [el('li', { class: 'event-none' }, 'No upcoming events')]));
 }
 
 function selectChannel(id: string): void {
@@ -366,7 +391,10 @@ function optionField(option: OptionDefinition): HTMLElement {
     typedValues[option.name] = control.value;
     if (option.autocomplete) scheduleAutocomplete(option, control as HTMLInputElement);
   });
-  control.addEventListener('change', () => (typedValues[option.name] = control.value));
+  // A picked suggestion shows its name but sends its value: the change event on leaving the field must not undo that.
+  control.addEventListener('change', () => {
+    if (!option.autocomplete) typedValues[option.name] = control.value;
+  });
   if (option.autocomplete) control.addEventListener('focus', () => scheduleAutocomplete(option, control as HTMLInputElement));
   return el('span', { class: option.required ? 'pg-chip required' : 'pg-chip' }, label, control);
 }
@@ -590,6 +618,10 @@ function onEvent(event: PageEvent): void {
       state.dms.push({ channelId: event.channelId, userId: event.userId });
       renderChannels();
       break;
+    case 'events':
+      state.events = event.events;
+      renderEvents();
+      break;
     case 'commands':
       void getState().then((fresh) => {
         state.commands = fresh.commands;
@@ -622,6 +654,7 @@ async function start(): Promise<void> {
   const fromHash = state.channels.find((channel) => `#${channel.name}` === location.hash);
   selectChannel(fromHash?.id ?? state.channels[0]?.id ?? '');
   renderClock();
+  renderEvents();
   state.problems.forEach((problem) => problem.type === 'problem' && showProblem(problem));
 
   const events = new EventSource(withKey('/api/events'));

@@ -1,0 +1,55 @@
+/**
+ * `/run cancel`: a private prompt, then the confirm button cancels the run for good: its card says "Cancelled"
+ * with its buttons disabled, its Discord event is cancelled, its reminder will not post, and those going are told.
+ */
+import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
+import type { InteractionContext } from '../../src/platform/discord/command.js';
+import { tally } from '../../src/runs/run.js';
+import { cancelRun, forgetRunEvent } from '../../src/runs/manage-store.js';
+import { getRun, runRsvpList } from '../../src/runs/store.js';
+import { cancelRunEvent } from './discord-event.js';
+import { runGate } from './gate.js';
+import { editableRun } from './edit.js';
+import { editCard, goingMembers, tellGoing } from './going-notice.js';
+import { cancelledNotice, cancelPromptView, plainReply } from './manage-views.js';
+import { runCardMessage } from './views.js';
+
+export async function startCancel(interaction: ChatInputCommandInteraction, runId: number, ctx: InteractionContext): Promise<void> {
+  const gated = runGate(interaction, ctx);
+  if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
+  const run = editableRun(ctx, gated, runId, 'cancelled');
+  if ('refusal' in run) return ctx.respond.fail(run.refusal);
+  return ctx.respond.reply(cancelPromptView(run, goingMembers(ctx, run).length));
+}
+
+export async function keepRun(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
+  const gated = runGate(interaction, ctx);
+  if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
+  return ctx.respond.update({ ...plainReply(`Group run #${runId} is kept; nothing was changed.`), components: [] });
+}
+
+export async function confirmCancel(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
+  const gated = runGate(interaction, ctx);
+  if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
+  const run = editableRun(ctx, gated, runId, 'cancelled');
+  if ('refusal' in run) return ctx.respond.update({ ...plainReply(run.refusal), components: [] });
+
+  cancelRun(ctx.db, run, ctx.clock.now());
+  const fresh = getRun(ctx.db, gated.guildId, run.id)!;
+  const cardEdited = await editCard(ctx, fresh, runCardMessage(fresh, tally(fresh, runRsvpList(ctx.db, fresh.id))));
+  let eventLine: string | null = null;
+  if (fresh.eventId) {
+    const event = await cancelRunEvent(interaction, fresh);
+    if (!event.done && event.gone) forgetRunEvent(ctx.db, fresh.id);
+    eventLine = event.done ? 'Its Discord event is cancelled.' : event.why;
+  }
+  const going = goingMembers(ctx, fresh);
+  const told = await tellGoing(ctx, fresh, going, cancelledNotice(fresh, going));
+  const lines = [
+    `Group run #${fresh.id} **${fresh.title}** is cancelled. No reminder will post.`,
+    cardEdited ? 'Its card says "Cancelled" and its buttons are off.' : `Its card in <#${fresh.channelId}> could not be edited; the run is cancelled all the same, and its buttons say so.`,
+    eventLine,
+    told,
+  ].filter((line): line is string => line !== null);
+  return ctx.respond.update({ ...plainReply(lines.join('\n')), components: [] });
+}
