@@ -8,7 +8,10 @@ import { readArgs } from '../../src/platform/discord/options.js';
 import { PostError } from '../../src/platform/scheduler/contract.js';
 import { DEFAULT_REMINDER_HOURS, durationMinutes, parsePaceGroups, reminderTime, tally } from '../../src/runs/run.js';
 import { createRun, discardRun, recordRunCard, recordRunEvent } from '../../src/runs/store.js';
+import { REPEATS, seriesTiming, WEEKS_BETWEEN } from '../../src/runs/repeats.js';
+import { startSeries } from '../../src/runs/series-store.js';
 import { createRunEvent } from './discord-event.js';
+import { seriesLine, SERIES_NEVER_TEXT } from './repeat-views.js';
 import { runCardMessage } from './views.js';
 
 export const NO_CLUB_TEXT = 'This server has no Pacer club settings yet. Run `/club setup` first: it sets the time zone that run times are read in. Nothing was posted.';
@@ -32,6 +35,7 @@ const definition = {
         { type: ApplicationCommandOptionType.String, name: 'pace-groups', description: 'Up to 5, separated by commas: 5:00/km, 5:45/km, 6:30/km', max_length: 250 },
         { type: ApplicationCommandOptionType.String, name: 'notes', description: 'Anything else runners should know', max_length: 500 },
         { type: ApplicationCommandOptionType.Integer, name: 'reminder-hours', description: `Remind those going this many hours before (default ${DEFAULT_REMINDER_HOURS}; 0 for none)`, min_value: 0, max_value: 72 },
+        { type: ApplicationCommandOptionType.String, name: 'repeat', description: 'Repeat at the same club time (default: once)', choices: REPEATS.map((r) => ({ name: r, value: r })) },
       ],
     },
   ],
@@ -95,6 +99,8 @@ export const runCommand = defineCommand({
 
     const event = await createRunEvent(interaction, run);
     if (event.created) recordRunEvent(ctx.db, run.id, event.eventId);
+    const repeat = args.repeat ?? 'none';
+    const series = repeat === 'none' ? undefined : startSeries(ctx.db, run, seriesTiming(run.startsAt, club.timezone, WEEKS_BETWEEN[repeat]), reminderHours, interaction.user.id, now);
 
     const lines = [
       `Group run #${run.id} **${run.title}** is posted in <#${run.channelId}>: <t:${unix(run.startsAt)}:F> (${club.timezone}).`,
@@ -105,7 +111,8 @@ export const runCommand = defineCommand({
           ? `The run starts in less than ${reminderHours} h, so there will be no reminder.`
           : 'No reminder will be posted.',
       ...when.notes.map((note) => describeWhenNote(note, when.at, club.timezone)),
-      '(This first version takes options; the form, repeats and `/run list`, `edit` and `cancel` come later.)',
+      ...(series === undefined ? [] : [series ? seriesLine(series) : SERIES_NEVER_TEXT]),
+      '(This first version takes options; the form and `/run list`, `edit` and `cancel` come later.)',
     ];
     return ctx.respond.reply({ content: lines.join('\n'), ephemeral: true, allowedMentions: { parse: [] } });
   },

@@ -3,13 +3,14 @@
  *
  *   rn:1:go:<run id>:<pace group index or ->   Going (with that pace group)
  *   rn:1:maybe:<run id> · rn:1:no:<run id>      Maybe · Can't go
+ *   rn:1:ran:<run id>                           I ran (after the start, for those going)
  */
 import { defineCodec } from '../../src/platform/codec.js';
 import { MAX_PACE_GROUPS, type RsvpAnswer } from '../../src/runs/run.js';
 
 export interface RsvpClick {
   runId: number;
-  answer: RsvpAnswer;
+  answer: RsvpAnswer | 'ran';
   /** For Going: the pace group's index, or null on a run without pace groups. */
   paceGroup: number | null;
 }
@@ -29,7 +30,7 @@ export const rsvpCodec = defineCodec<RsvpClick>({
       if (!groupText || !/^\d$/.test(groupText) || Number(groupText) >= MAX_PACE_GROUPS) return null;
       return { runId, answer: 'going', paceGroup: Number(groupText) };
     }
-    if ((kind === 'maybe' || kind === 'no') && parts.length === 2) return { runId, answer: kind, paceGroup: null };
+    if ((kind === 'maybe' || kind === 'no' || kind === 'ran') && parts.length === 2) return { runId, answer: kind, paceGroup: null };
     return null;
   },
 });
