@@ -39,7 +39,7 @@ describe('repeating runs in the club zone', () => {
 
   it('a fortnightly series has no run in its off weeks, and none before it starts', () => {
     const fortnightly = seriesTiming(first, LONDON, 2);
-    expect(occurrenceFor(fortnightly, new Date('2027-03-24T18:30:00Z'), LONDON)).toMatchObject({ startsAt: null, why: expect.stringMatching(/fortnightly/) });
+    expect(occurrenceFor(fortnightly, new Date('2027-03-24T18:30:00Z'), LONDON)).toMatchObject({ startsAt: null, why: 'a fortnightly series has no run that week' });
     expect(occurrenceFor(fortnightly, new Date('2027-03-31T17:30:00Z'), LONDON).startsAt).toEqual(new Date('2027-04-06T17:30:00Z'));
     expect(occurrenceFor(weekly, new Date('2027-03-17T18:30:00Z'), LONDON).startsAt).toBeNull();
   });
