@@ -8,7 +8,7 @@ import type { JobDecision, ScheduledJob } from '../../src/platform/scheduler/con
 import { formatLocal } from '../../src/announcements/when.js';
 import { occurrenceFor } from '../../src/runs/repeats.js';
 import { tally } from '../../src/runs/run.js';
-import { occurrenceRun, runsWithoutEvent, seriesForSchedule } from '../../src/runs/series-store.js';
+import { occurrenceRun, seriesForSchedule } from '../../src/runs/series-store.js';
 import { recordRunCard, runRsvpList } from '../../src/runs/store.js';
 import { ensureRunEvent } from './repeat-events.js';
 import { runCardMessage } from './views.js';
@@ -24,8 +24,6 @@ export function runRepeatJob(ctx: AppContext): ScheduledJob {
       const series = seriesForSchedule(db, occurrence.scheduleId);
       if (!series || series.guildId !== occurrence.guildId) return { action: 'skip', reason: 'The repeating group run no longer exists.' };
       if (series.status === 'cancelled') return { action: 'skip', reason: `The repeating group run "${series.title}" was cancelled.` };
-      // A run of this series whose event a crash left uncreated gets it now.
-      createEvents(series.guildId, runsWithoutEvent(db, series.id, occurrence.now));
       const next = occurrenceFor(series, occurrence.scheduledFor, series.timezone);
       if (next.startsAt === null) return { action: 'skip', reason: `"${series.title}": ${next.why}.` };
       if (occurrence.now >= next.startsAt) {

@@ -111,14 +111,13 @@ export function occurrenceRun(db: Db, s: Series, day: string, now: Date): GroupR
   });
 }
 
-/** The series' runs whose card is posted, that have no Discord event and have not started. */
-export function runsWithoutEvent(db: Db, seriesId: number, now: Date): number[] {
+/** Runs created by a series whose card is posted, that have no Discord event and have not started. */
+export function seriesRunsWithoutEvent(db: Db, now: Date): { id: number; guildId: string }[] {
   return db
-    .select({ id: groupRuns.id })
+    .select({ id: groupRuns.id, guildId: groupRuns.guildId })
     .from(groupRuns)
-    .where(and(eq(groupRuns.seriesId, seriesId), isNotNull(groupRuns.messageId), isNull(groupRuns.eventId), eq(groupRuns.status, 'open'), gt(groupRuns.startsAt, now)))
-    .all()
-    .map((row) => row.id);
+    .where(and(isNotNull(groupRuns.seriesId), isNotNull(groupRuns.messageId), isNull(groupRuns.eventId), eq(groupRuns.status, 'open'), gt(groupRuns.startsAt, now)))
+    .all();
 }
 
 /** Stops a series: no further occurrences are created (runs already created stay as they are). */

@@ -188,14 +188,40 @@ describe('a weekly run across the March 2027 clock change', () => {
     expect(rita.map((r) => [r['Week starting'], r['Sessions logged'], r['Group runs']])).toEqual([['2027-03-29', '1', '1']]);
   });
 
+  it('an event that failed, or that a crash left unrecorded, is made good at the next start: once, never twice', async () => {
+    const eventPosts = () => pacer.double.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/scheduled-events')).length;
+    const run5 = () => pacer.app.context.db.select({ eventId: groupRuns.eventId }).from(groupRuns).where(eq(groupRuns.id, 5)).get()!.eventId;
+    pacer.double.injectFault({ method: 'POST', pathPattern: /scheduled-events$/, status: 400, code: 50035 });
+    await tick('2027-04-07T17:30:02Z'); // the card of Tuesday 13 April; Discord refuses its event
+    await until(() => pacer.logs().includes('could not create a group run event'));
+    expect(cards(pacer)).toHaveLength(5);
+    expect(eventStarts(pacer)).toHaveLength(4);
+    expect(run5()).toBeNull();
+
+    clock.set('2027-04-08T09:00:00Z');
+    await pacer.restart();
+    await until(() => run5() !== null);
+    expect(eventStarts(pacer).slice(3)).toEqual(['2027-04-06T17:30:00.000Z', '2027-04-13T17:30:00.000Z']);
+    const created = run5();
+
+    // As if Pacer had died after Discord created the event but before recording it: found, not made twice.
+    pacer.app.context.db.update(groupRuns).set({ eventId: null }).where(eq(groupRuns.id, 5)).run();
+    const posts = eventPosts();
+    await pacer.restart();
+    await until(() => run5() !== null);
+    expect(run5()).toBe(created);
+    expect(eventPosts()).toBe(posts);
+    expect(eventStarts(pacer)).toHaveLength(5);
+  });
+
   it('a cancelled series creates no more runs', async () => {
     const db = pacer.app.context.db;
     expect(cancelSeries(db, FIXTURE.guildId, 1, clock.now())).toBe(true);
     const posts = pacer.double.messagesIn(CHANNEL).length;
-    await tick('2027-04-07T17:30:02Z');
     await tick('2027-04-14T17:30:02Z');
+    await tick('2027-04-21T17:30:02Z');
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(posts);
-    expect(db.select().from(groupRuns).all()).toHaveLength(4);
+    expect(db.select().from(groupRuns).all()).toHaveLength(5);
     expect(db.select({ status: schedules.status }).from(schedules).where(eq(schedules.kind, 'run_repeat')).get()?.status).toBe('cancelled');
   });
 
