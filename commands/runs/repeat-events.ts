@@ -5,6 +5,8 @@
  */
 import { DiscordAPIError, Routes } from 'discord.js';
 import type { AppContext } from '../../src/platform/app-context.js';
+import type { Service } from '../../src/platform/lifecycle.js';
+import { seriesRunsWithoutEvent } from '../../src/runs/series-store.js';
 import { getRun, recordRunEvent } from '../../src/runs/store.js';
 import { runEventBody } from './discord-event.js';
 
@@ -15,11 +17,14 @@ interface ListedEvent {
   entity_metadata: { location?: string } | null;
 }
 
-const pending = new Set<number>();
+/** Runs whose event is being created, per app: a second request for one waits for the first's outcome. */
+const pendingByApp = new WeakMap<AppContext, Set<number>>();
 
 export async function ensureRunEvent(ctx: AppContext, guildId: string, runId: number): Promise<void> {
   const rest = ctx.discordRest;
   const run = getRun(ctx.db, guildId, runId);
+  let pending = pendingByApp.get(ctx);
+  if (!pending) pendingByApp.set(ctx, (pending = new Set()));
   if (!rest || !run || run.eventId || run.status !== 'open' || run.startsAt <= ctx.clock.now() || pending.has(runId)) return;
   pending.add(runId);
   try {
@@ -35,4 +40,22 @@ export async function ensureRunEvent(ctx: AppContext, guildId: string, runId: nu
   } finally {
     pending.delete(runId);
   }
+}
+
+/**
+ * At start: the events of series runs that a crash (or a failed request) left without one, for runs that have
+ * not started. An event Discord created before the crash is found and recorded, not created again.
+ */
+export function runEventRepair(ctx: AppContext): Service {
+  let work: Promise<unknown> = Promise.resolve();
+  return {
+    name: 'group run event repair',
+    start() {
+      const runs = seriesRunsWithoutEvent(ctx.db, ctx.clock.now());
+      if (runs.length > 0) ctx.logger.info({ runs: runs.length }, 'creating group run events left undone');
+      work = Promise.allSettled(runs.map((run) => ensureRunEvent(ctx, run.guildId, run.id)));
+    },
+    stop: () => work.then(() => undefined),
+    stopLimitMs: 2_000,
+  };
 }

@@ -180,6 +180,8 @@ describe('a weekly run across the March 2027 clock change', () => {
     expect(JSON.stringify(me.embeds[0])).toContain('This week 1 · this month 1 · all time 1');
     const samMe = await pacer.double.runSlash('me', { user: SAM }).reply();
     expect(JSON.stringify(samMe)).not.toContain('all time 1');
+    const board = await pacer.double.runSlash('challenge', { subcommand: 'leaderboard', options: { period: 'week' }, user: SAM }).reply();
+    expect(String(board.embeds[0]!.description).split('\n')[0]).toMatch(/\*\*1\.\*\* Rita · 1 session\b/);
 
     const reply = await pacer.double.runSlash('club', { subcommand: 'export', user: MOD }).reply();
     const file = (reply.attachments as Json[])[0]!;
