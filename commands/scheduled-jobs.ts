@@ -7,6 +7,7 @@ import type { AppContext } from '../src/platform/app-context.js';
 import { challengeRecapJob, weeklyChallengeJob } from './challenges/jobs.js';
 import { announcementJobStore } from '../src/announcements/store.js';
 import { runReminderJob } from './runs/jobs.js';
+import { runRepeatJob } from './runs/repeat-job.js';
 import type { ScheduleKind, ScheduledJob } from '../src/platform/scheduler/contract.js';
 
 export type JobFactory = (context: AppContext) => ScheduledJob;
@@ -17,6 +18,7 @@ export const JOBS_BY_KIND: Record<ScheduleKind, JobFactory> = {
   challenge_recap: (context) => challengeRecapJob(context.db),
   announcement: (context) => announcementJob(announcementJobStore(context.db)),
   run_reminder: (context) => runReminderJob(context.db),
+  run_repeat: (context) => runRepeatJob(context),
 };
 
 export const scheduledJobs: readonly JobFactory[] = Object.values(JOBS_BY_KIND);

@@ -6,6 +6,7 @@ import { createClient } from './platform/discord/client.js';
 import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
 import { guardInteractions } from './platform/discord/interaction-guard.js';
 import { mentionEraser } from '../commands/participation/mention-eraser.js';
+import { runEventRepair } from '../commands/runs/repeat-events.js';
 import { rememberMemberName } from '../commands/participation/member-names.js';
 import { createPoster } from './platform/discord/poster.js';
 import { CommandRegistry } from './platform/discord/registry.js';
@@ -98,7 +99,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     intervalMs: LIVE_EDIT_INTERVAL_MS,
     onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
   });
-  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock, poster, liveEdits };
+  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,
@@ -157,6 +158,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     { name: 'live message edits', start: () => undefined, stop: () => liveEdits.flush(), stopLimitMs: DISCORD_CLOSE_MS },
     { name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: SCHEDULER_STOP_GRACE_MS + 500 },
     mentionEraser(client.rest, context),
+    runEventRepair(context),
     { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), stopLimitMs: options.drainMs ?? DRAIN_MS },
   ]);
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');

@@ -4,7 +4,8 @@
  */
 import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
 import type { InteractionContext } from '../../src/platform/discord/command.js';
-import { tally } from '../../src/runs/run.js';
+import { tally, type GroupRun } from '../../src/runs/run.js';
+import { activeSeriesOf, cancelSeries, laterOpenRuns } from '../../src/runs/series-store.js';
 import { cancelRun, forgetRunEvent } from '../../src/runs/manage-store.js';
 import { getRun, runRsvpList } from '../../src/runs/store.js';
 import { cancelRunEvent } from './discord-event.js';
@@ -19,7 +20,7 @@ export async function startCancel(interaction: ChatInputCommandInteraction, runI
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const run = editableRun(ctx, gated, runId, 'cancelled');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);
-  return ctx.respond.reply(cancelPromptView(run, goingMembers(ctx, run).length));
+  return ctx.respond.reply(cancelPromptView(run, goingMembers(ctx, run).length, activeSeriesOf(ctx.db, run) !== null));
 }
 
 export async function keepRun(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
@@ -28,14 +29,10 @@ export async function keepRun(interaction: MessageComponentInteraction, runId: n
   return ctx.respond.update({ ...plainReply(`Group run #${runId} is kept; nothing was changed.`), components: [] });
 }
 
-export async function confirmCancel(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
-  if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const run = editableRun(ctx, gated, runId, 'cancelled');
-  if ('refusal' in run) return ctx.respond.update({ ...plainReply(run.refusal), components: [] });
-
+/** Cancels one run everywhere it shows; returns what happened, in the moderator's words. */
+async function cancelEverywhere(interaction: MessageComponentInteraction, run: GroupRun, ctx: InteractionContext): Promise<string[]> {
   cancelRun(ctx.db, run, ctx.clock.now());
-  const fresh = getRun(ctx.db, gated.guildId, run.id)!;
+  const fresh = getRun(ctx.db, run.guildId, run.id)!;
   const cardEdited = await editCard(ctx, fresh, runCardMessage(fresh, tally(fresh, runRsvpList(ctx.db, fresh.id))));
   let eventLine: string | null = null;
   if (fresh.eventId) {
@@ -45,11 +42,25 @@ export async function confirmCancel(interaction: MessageComponentInteraction, ru
   }
   const going = goingMembers(ctx, fresh);
   const told = await tellGoing(ctx, fresh, going, cancelledNotice(fresh, going));
-  const lines = [
+  return [
     `Group run #${fresh.id} **${fresh.title}** is cancelled. No reminder will post.`,
     cardEdited ? 'Its card says "Cancelled" and its buttons are off.' : `Its card in <#${fresh.channelId}> could not be edited; the run is cancelled all the same, and its buttons say so.`,
     eventLine,
     told,
   ].filter((line): line is string => line !== null);
+}
+
+export async function confirmCancel(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext, withSeries = false): Promise<void> {
+  const gated = runGate(interaction, ctx);
+  if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
+  const run = editableRun(ctx, gated, runId, 'cancelled');
+  if ('refusal' in run) return ctx.respond.update({ ...plainReply(run.refusal), components: [] });
+
+  const seriesId = withSeries ? activeSeriesOf(ctx.db, run) : null;
+  const later = seriesId === null ? [] : laterOpenRuns(ctx.db, seriesId, run);
+  if (seriesId !== null) cancelSeries(ctx.db, gated.guildId, seriesId, ctx.clock.now());
+  const lines = await cancelEverywhere(interaction, run, ctx);
+  for (const next of later) lines.push(...(await cancelEverywhere(interaction, next, ctx)));
+  if (seriesId !== null) lines.push('The series is stopped: Pacer will create no more of these runs.');
   return ctx.respond.update({ ...plainReply(lines.join('\n')), components: [] });
 }

@@ -4,6 +4,7 @@ import { defineCommand, type CommandDefinition } from '../../src/platform/discor
 import { POSTABLE_CHANNEL_TYPES } from '../../src/platform/discord/preconditions.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { DEFAULT_REMINDER_HOURS } from '../../src/runs/run.js';
+import { REPEATS } from '../../src/runs/repeats.js';
 import { startCancel } from './cancel.js';
 import { startCreate } from './create.js';
 import { startEdit } from './edit.js';
@@ -25,6 +26,7 @@ const definition = {
         { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Where to post the run card', required: true, channel_types: POSTABLE_CHANNEL_TYPES },
         { type: ApplicationCommandOptionType.Role, name: 'ping', description: 'A role to ping in the card (default: nobody)' },
         { type: ApplicationCommandOptionType.Integer, name: 'reminder-hours', description: `Remind those going this many hours before (default ${DEFAULT_REMINDER_HOURS}; 0 for none)`, min_value: 0, max_value: 72 },
+        { type: ApplicationCommandOptionType.String, name: 'repeat', description: 'Repeat at the same club time (default: once)', choices: REPEATS.map((r) => ({ name: r, value: r })) },
       ],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: "This server's upcoming group runs" },

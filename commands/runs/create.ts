@@ -13,12 +13,15 @@ import { pacerMissingIn } from '../../src/platform/discord/preconditions.js';
 import { PostError } from '../../src/platform/scheduler/contract.js';
 import { DEFAULT_REMINDER_HOURS, reminderTime, tally } from '../../src/runs/run.js';
 import { readRunForm } from '../../src/runs/run-form.js';
+import { seriesTiming, WEEKS_BETWEEN, type Repeat } from '../../src/runs/repeats.js';
+import { startSeries } from '../../src/runs/series-store.js';
 import { createRun, discardRun, recordRunCard, recordRunEvent } from '../../src/runs/store.js';
 import { runManageCodec, type RunManageAction } from './custom-id.js';
 import { createRunEvent } from './discord-event.js';
 import { runGate } from './gate.js';
 import { formText } from './form-fields.js';
 import { runFormModal } from './manage-views.js';
+import { seriesLine, SERIES_NEVER_TEXT } from './repeat-views.js';
 import { runCardMessage } from './views.js';
 
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
@@ -27,6 +30,7 @@ export interface CreateOptions {
   channel: string;
   ping: string | null;
   'reminder-hours': number | null;
+  repeat: Repeat | null;
 }
 
 /** Why Pacer cannot post the card in the channel, or null. */
@@ -51,7 +55,7 @@ export async function startCreate(interaction: ChatInputCommandInteraction, opti
   const problem = channelProblem(interaction, options.channel) ?? pingProblem(interaction, gated.guildId, pingFromRoleId(options.ping, gated.guildId));
   if (problem) return ctx.respond.fail(problem);
   const reminderHours = options['reminder-hours'] ?? DEFAULT_REMINDER_HOURS;
-  const customId = runManageCodec.encode({ kind: 'new', channelId: options.channel, pingRoleId: options.ping, reminderHours });
+  const customId = runManageCodec.encode({ kind: 'new', channelId: options.channel, pingRoleId: options.ping, reminderHours, repeat: options.repeat ?? 'none' });
   return ctx.respond.showModal(runFormModal(customId, 'New group run', gated.zone));
 }
 
@@ -97,6 +101,8 @@ export async function submitCreate(interaction: ModalSubmitInteraction, action: 
 
   const event = await createRunEvent(interaction, run);
   if (event.created) recordRunEvent(ctx.db, run.id, event.eventId);
+  const series =
+    action.repeat === 'none' ? undefined : startSeries(ctx.db, run, seriesTiming(run.startsAt, zone, WEEKS_BETWEEN[action.repeat]), action.reminderHours, interaction.user.id, now);
 
   const lines = [
     `Group run #${run.id} **${run.title}** is posted in <#${run.channelId}>: <t:${unix(run.startsAt)}:F> (${zone}).`,
@@ -108,6 +114,7 @@ export async function submitCreate(interaction: ModalSubmitInteraction, action: 
         ? `The run starts in less than ${action.reminderHours} h, so there will be no reminder.`
         : 'No reminder will be posted.',
     ...form.whenNotes.map((note) => describeWhenNote(note, form.startsAt, zone)),
+    ...(series === undefined ? [] : [series ? seriesLine(series) : SERIES_NEVER_TEXT]),
     `Change it with \`/run edit run:${run.id}\`, or call it off with \`/run cancel run:${run.id}\`.`,
   ].filter((line): line is string => line !== null);
   return ctx.respond.reply({ content: lines.join('\n'), ephemeral: true, allowedMentions: { parse: [] } });

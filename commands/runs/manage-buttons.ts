@@ -16,6 +16,7 @@ export const runManageComponents = defineComponents({
   },
   async component(interaction, action, ctx) {
     if (action.kind === 'cancel') return confirmCancel(interaction, action.runId, ctx);
+    if (action.kind === 'cancel-series') return confirmCancel(interaction, action.runId, ctx, true);
     if (action.kind === 'keep') return keepRun(interaction, action.runId, ctx);
     return ctx.respond.fail(STALE_COMPONENT_TEXT);
   },

@@ -85,12 +85,14 @@ export function runListView(runs: readonly GroupRun[], total: number, going: Rea
   return { content: lines.join('\n'), ephemeral: true, allowedMentions: NO_PINGS };
 }
 
-export function cancelPromptView(run: GroupRun, going: number): MessagePayload {
+export function cancelPromptView(run: GroupRun, going: number, inSeries: boolean): MessagePayload {
   const told = going > 0 ? ` The ${going} member${going === 1 ? '' : 's'} going will be told in <#${run.channelId}>.` : '';
+  const series = inSeries ? ' It repeats: cancel only this run, or this one and every later run (the series stops).' : '';
   return {
-    content: `Cancel group run #${run.id} **${run.title}** on <t:${unix(run.startsAt)}:F>? Its card will say "Cancelled", its Discord event is cancelled and no reminder posts.${told} This cannot be undone.`,
+    content: `Cancel group run #${run.id} **${run.title}** on <t:${unix(run.startsAt)}:F>? Its card will say "Cancelled", its Discord event is cancelled and no reminder posts.${told}${series} This cannot be undone.`,
     components: buttonRows([
-      button(runManageCodec.encode({ kind: 'cancel', runId: run.id }), 'Cancel the run', ButtonStyle.Danger),
+      button(runManageCodec.encode({ kind: 'cancel', runId: run.id }), inSeries ? 'Cancel this run' : 'Cancel the run', ButtonStyle.Danger),
+      ...(inSeries ? [button(runManageCodec.encode({ kind: 'cancel-series', runId: run.id }), 'Cancel it and all later runs', ButtonStyle.Danger)] : []),
       button(runManageCodec.encode({ kind: 'keep', runId: run.id }), 'Keep it', ButtonStyle.Secondary),
     ]),
     ephemeral: true,

@@ -6,6 +6,7 @@ import { acceptsAnswers, tally, type GroupRun } from '../../src/runs/run.js';
 import { answerRun, getRun, runRsvpList } from '../../src/runs/store.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { rsvpCodec, type RsvpClick } from './custom-id.js';
+import { confirmRan } from './ran-button.js';
 import { runCardMessage } from './views.js';
 
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
@@ -27,6 +28,7 @@ export function refreshRunCard(ctx: InteractionContext, run: GroupRun): void {
 }
 
 async function answer(interaction: MessageComponentInteraction, click: RsvpClick, ctx: InteractionContext): Promise<void> {
+  if (click.answer === 'ran') return confirmRan(interaction, click.runId, ctx);
   // The id is client-held: the run must be this server's, open, and not started.
   const run = interaction.inGuild() ? getRun(ctx.db, interaction.guildId, click.runId) : undefined;
   if (!run) return ctx.respond.fail('This group run is not one of this server’s runs any more. Nothing was recorded.');

@@ -43,6 +43,7 @@ function answerButtons(run: GroupRun): Row[] {
   const others = [
     button(rsvpCodec.encode({ runId: run.id, answer: 'maybe', paceGroup: null }), 'Maybe', ButtonStyle.Secondary, off),
     button(rsvpCodec.encode({ runId: run.id, answer: 'no', paceGroup: null }), "Can't go", ButtonStyle.Secondary, off),
+    button(rsvpCodec.encode({ runId: run.id, answer: 'ran', paceGroup: null }), 'I ran', ButtonStyle.Primary, off),
   ];
   return run.paceGroups.length === 0 ? buttonRows([...going, ...others]) : [...buttonRows(going), ...buttonRows(others)];
 }

@@ -11,6 +11,8 @@ export interface ExportRow {
   weekStart: LocalDay;
   joined: boolean;
   sessions: number;
+  /** Of those sessions, group runs the member confirmed ("I ran"). */
+  groupRuns: number;
   reachedTarget: boolean;
   paused: boolean;
 }
@@ -21,6 +23,7 @@ export const EXPORT_COLUMNS: { key: keyof ExportRow; header: string }[] = [
   { key: 'weekStart', header: 'Week starting' },
   { key: 'joined', header: 'Joined the challenge' },
   { key: 'sessions', header: 'Sessions logged' },
+  { key: 'groupRuns', header: 'Group runs' },
   { key: 'reachedTarget', header: 'Reached the target' },
   { key: 'paused', header: 'Paused that week' },
 ];

@@ -185,6 +185,7 @@ export interface ExportFacts {
   weekStart: LocalDay;
   joined: boolean;
   sessions: number;
+  groupRuns: number;
   reachedTarget: boolean;
   paused: boolean;
 }
@@ -219,6 +220,14 @@ export function memberExportRows(
       .raw()
       .all({ guildId, userId, first, last, anchor: anchorOf(firstDay) }) as [string, number][],
   );
+  const groupRuns = new Map(
+    prepare(
+      db,
+      `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = @guildId and user_id = @userId and day between @first and date(@last, '+6 days') and group_run_id is not null group by week`,
+    )
+      .raw()
+      .all({ guildId, userId, first, last, anchor: anchorOf(firstDay) }) as [string, number][],
+  );
   const joined = new Set(
     prepare(db, 'select c.week_start from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? and e.user_id = ? and c.week_start between ? and ?')
       .pluck()
@@ -228,7 +237,7 @@ export function memberExportRows(
   return weeks.map((weekStart) => {
     const count = sessions.get(weekStart) ?? 0;
     const target = targets.get(weekStart) ?? null;
-    return { memberId: userId, weekStart, joined: joined.has(weekStart), sessions: count, reachedTarget: target !== null && count >= target, paused: paused.has(weekStart) };
+    return { memberId: userId, weekStart, joined: joined.has(weekStart), sessions: count, groupRuns: groupRuns.get(weekStart) ?? 0, reachedTarget: target !== null && count >= target, paused: paused.has(weekStart) };
   });
 }
 

@@ -17,4 +17,12 @@ export interface AppContext {
   liveEdits?: CoalescedEdits;
   /** Posts one scheduled occurrence now through the scheduler's ledger, nonce and pacing (set by startApp). */
   scheduler?: OnDemandPosts;
+  /** Discord's REST API for what is not a post (a repeating group run's Discord event); set by startApp. */
+  discordRest?: DiscordRest;
+}
+
+/** The part of discord.js's REST client that jobs use (routes as discord.js's `Routes` build them). */
+export interface DiscordRest {
+  get(route: `/${string}`): Promise<unknown>;
+  post(route: `/${string}`, options: { body: unknown }): Promise<unknown>;
 }

@@ -8,6 +8,7 @@ export const SCHEDULE_KINDS = {
   challenge_recap: { what: 'the weekly recap', resume: '`/club challenge resume`' },
   announcement: { what: 'a scheduled announcement', resume: '`/announce list`, then `/announce resume` with its id' },
   run_reminder: { what: 'a group run reminder', resume: '`/run create` again for that run (a reminder cannot be resumed yet)' },
+  run_repeat: { what: 'the next run of a repeating group run', resume: '`/run create` again with the same repeat (a series cannot be resumed yet)' },
 } as const satisfies Record<string, { what: string; resume: string }>;
 
 export type ScheduleKind = keyof typeof SCHEDULE_KINDS;

@@ -110,6 +110,22 @@ describe('erasure', () => {
       .pluck()
       .get(GUILD, USER) as number;
     sqlite.prepare('insert into announcements (schedule_id, guild_id, content, created_by) values (?, ?, ?, ?)').run(schedule, GUILD, `Well done <@${USER}>!`, KEEP);
+    // A weekly group run the member set up; both members answered Going and confirmed "I ran" in each club.
+    const repeat = sqlite.prepare("insert into schedules (guild_id, kind, channel_id, rule_kind, cron) values (?, 'run_repeat', '1', 'cron', '30 18 * * 3') returning id").pluck().get(GUILD);
+    const series = sqlite
+      .prepare("insert into run_series (guild_id, channel_id, schedule_id, every_weeks, first_day, local_time, duration_minutes, title, meeting_point, distance, pace_groups, reminder_hours, created_by) values (?, '1', ?, 1, '2026-11-03', '18:30', 60, 'Track', 'Gate', '8 km', '[]', 2, ?) returning id")
+      .pluck()
+      .get(GUILD, repeat, USER);
+    for (const guildId of [GUILD, OTHER]) {
+      const run = sqlite
+        .prepare("insert into group_runs (guild_id, channel_id, title, meeting_point, distance, pace_groups, starts_at, ends_at, series_id, created_by) values (?, '1', 'Track', 'Gate', '8 km', '[]', 0, 1, ?, ?) returning id")
+        .pluck()
+        .get(guildId, guildId === GUILD ? series : null, KEEP) as number;
+      for (const userId of [USER, KEEP]) {
+        sqlite.prepare("insert into run_rsvps (run_id, guild_id, user_id, answer, answered_at) values (?, ?, ?, 'going', 0)").run(run, guildId, userId);
+        sqlite.prepare("insert into session_logs (guild_id, user_id, day, exercise_id, group_run_id) values (?, ?, '2026-11-03', ?, ?)").run(guildId, userId, `group-run:${run}`, run);
+      }
+    }
     return { handle, path };
   }
 
@@ -139,9 +155,10 @@ describe('erasure', () => {
     const keepBefore = rowsNaming(handle, KEEP);
     expect(rowsNaming(handle, USER).length).toBeGreaterThan(4);
     const result = eraseMember(handle.db, USER);
-    // 2 clubs x (member + enrolment + pause + 2 sessions) deleted; set-up, creator and mention cleared.
-    expect(result.deleted).toEqual({ members: 2, enrolments: 2, challenge_pauses: 2, session_logs: 4 });
-    expect(result.cleared).toEqual({ clubs: 1, schedules: 1, announcements: 1 });
+    // 2 clubs x (member + enrolment + pause + 2 sessions + a group run's answer and confirmation) deleted; set-up,
+    // creators and mention cleared.
+    expect(result.deleted).toEqual({ members: 2, enrolments: 2, challenge_pauses: 2, session_logs: 6, run_rsvps: 2 });
+    expect(result.cleared).toEqual({ clubs: 1, schedules: 1, announcements: 1, run_series: 1 });
     expect(rowsNaming(handle, USER)).toEqual([]);
     expect(rowsNaming(handle, KEEP)).toEqual(keepBefore);
     expect(handle.sqlite.prepare('select content from announcements').pluck().get()).toBe('Well done <@erased>!');
@@ -155,8 +172,9 @@ describe('erasure', () => {
   it('/club forget erases only that club, and the member can take part again as new', () => {
     const { handle } = seeded();
     const result = eraseMember(handle.db, USER, { guildId: GUILD });
-    expect(result.deleted).toEqual({ members: 1, enrolments: 1, challenge_pauses: 1, session_logs: 2 });
-    expect(handle.sqlite.prepare('select count(*) from session_logs where user_id = ? and guild_id = ?').pluck().get(USER, OTHER)).toBe(2);
+    expect(result.deleted).toEqual({ members: 1, enrolments: 1, challenge_pauses: 1, session_logs: 3, run_rsvps: 1 });
+    expect(handle.sqlite.prepare('select count(*) from session_logs where user_id = ? and guild_id = ?').pluck().get(USER, OTHER)).toBe(3);
+    expect(handle.sqlite.prepare('select count(*) from run_rsvps where user_id = ? and guild_id = ?').pluck().get(USER, OTHER)).toBe(1);
     seedMember(handle.sqlite, GUILD, USER, new Date('2026-11-20'));
     seedSessions(handle.sqlite, GUILD, USER, ['2026-11-20']);
     expect(handle.sqlite.prepare('select count(*) from session_logs where user_id = ? and guild_id = ?').pluck().get(USER, GUILD)).toBe(1);

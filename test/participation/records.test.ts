@@ -104,10 +104,10 @@ describe('leaderboard', () => {
 describe('CSV export', () => {
   it('parses back to the same values; formulas are escaped; commas, quotes and line breaks survive', async () => {
     const rows: ExportRow[] = [
-      { memberId: '1', displayName: '=HYPERLINK("http://evil","x")', weekStart: '2026-10-05', joined: true, sessions: 3, reachedTarget: true, paused: false },
-      { memberId: '2', displayName: 'Smith, "Jo"\nsecond line', weekStart: '2026-10-05', joined: false, sessions: 0, reachedTarget: false, paused: true },
-      { memberId: '3', displayName: '+44 runner', weekStart: '2026-10-12', joined: true, sessions: 1, reachedTarget: false, paused: false },
-      { memberId: '4', displayName: 'line one\nline two', weekStart: '2026-10-12', joined: false, sessions: 2, reachedTarget: true, paused: false },
+      { memberId: '1', displayName: '=HYPERLINK("http://evil","x")', weekStart: '2026-10-05', joined: true, sessions: 3, groupRuns: 1, reachedTarget: true, paused: false },
+      { memberId: '2', displayName: 'Smith, "Jo"\nsecond line', weekStart: '2026-10-05', joined: false, sessions: 0, groupRuns: 0, reachedTarget: false, paused: true },
+      { memberId: '3', displayName: '+44 runner', weekStart: '2026-10-12', joined: true, sessions: 1, groupRuns: 0, reachedTarget: false, paused: false },
+      { memberId: '4', displayName: 'line one\nline two', weekStart: '2026-10-12', joined: false, sessions: 2, groupRuns: 2, reachedTarget: true, paused: false },
     ];
     const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
     await writeCsv(rows, path);
@@ -117,20 +117,20 @@ describe('CSV export', () => {
     const parsed = parse<Record<string, string>>(text, { columns: true, bom: true });
     expect(text).toContain('"line one\nline two"');
     expect(parsed.map((r) => r.Member)).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", 'Smith, "Jo"\nsecond line', "'+44 runner", 'line one\nline two']);
-    expect(parsed.map((r) => [r['Discord member id'], r['Week starting'], r['Joined the challenge'], r['Sessions logged'], r['Reached the target'], r['Paused that week']])).toEqual([
-      ['id 1', '2026-10-05', 'yes', '3', 'yes', 'no'],
-      ['id 2', '2026-10-05', 'no', '0', 'no', 'yes'],
-      ['id 3', '2026-10-12', 'yes', '1', 'no', 'no'],
-      ['id 4', '2026-10-12', 'no', '2', 'yes', 'no'],
+    expect(parsed.map((r) => [r['Discord member id'], r['Week starting'], r['Joined the challenge'], r['Sessions logged'], r['Group runs'], r['Reached the target'], r['Paused that week']])).toEqual([
+      ['id 1', '2026-10-05', 'yes', '3', '1', 'yes', 'no'],
+      ['id 2', '2026-10-05', 'no', '0', '0', 'no', 'yes'],
+      ['id 3', '2026-10-12', 'yes', '1', '0', 'no', 'no'],
+      ['id 4', '2026-10-12', 'no', '2', '2', 'yes', 'no'],
     ]);
   });
 
   it('names its columns in plain words and writes 19-digit ids as text a spreadsheet cannot turn into 1.5E+18', async () => {
     const id = '1500000000000000001';
     const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
-    await writeCsv([{ memberId: id, displayName: 'Rita', weekStart: '2026-10-05', joined: true, sessions: 3, reachedTarget: true, paused: false }], path);
+    await writeCsv([{ memberId: id, displayName: 'Rita', weekStart: '2026-10-05', joined: true, sessions: 3, groupRuns: 0, reachedTarget: true, paused: false }], path);
     const [header, line] = readFileSync(path, 'utf8').replace('\ufeff', '').split('\r\n');
-    expect(header).toBe('Member,Discord member id,Week starting,Joined the challenge,Sessions logged,Reached the target,Paused that week');
+    expect(header).toBe('Member,Discord member id,Week starting,Joined the challenge,Sessions logged,Group runs,Reached the target,Paused that week');
     const cell = line!.split(',')[1]!;
     expect(cell).toBe(`id ${id}`);
     // What a spreadsheet does with a cell: a number if the whole cell reads as one (it would keep 15 digits).

@@ -297,7 +297,7 @@ describe('/run list, edit and cancel', () => {
     const fields = fieldsOf(cardOf(pacer, 2));
     expect(fields).toMatchObject({ '6:30/km · 0 going': 'Nobody yet', '5:00/km · 1 going': `<@${SAM}>`, 'No pace group · 1 going': `<@${RITA}>` });
     expect(fields['5:45/km · 1 going']).toBeUndefined();
-    expect(buttonsOf(cardOf(pacer, 2)).map((b) => b.label)).toEqual(['Going · 6:30/km', 'Going · 5:00/km', 'Maybe', "Can't go"]);
+    expect(buttonsOf(cardOf(pacer, 2)).map((b) => b.label)).toEqual(['Going · 6:30/km', 'Going · 5:00/km', 'Maybe', "Can't go", 'I ran']);
   });
 
   it('the reminder comes at its new time, not the old one', async () => {

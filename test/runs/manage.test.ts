@@ -89,11 +89,11 @@ describe('editing a run', () => {
 
 describe('the rm custom_id family', () => {
   it('round-trips the forms and buttons, and refuses forged ids', () => {
-    const create = { kind: 'new', channelId: '1300000000000000003', pingRoleId: '1400000000000000009', reminderHours: 72 } as const;
+    const create = { kind: 'new', channelId: '1300000000000000003', pingRoleId: '1400000000000000009', reminderHours: 72, repeat: 'weekly' } as const;
     expect(runManageCodec.parse(runManageCodec.encode(create))).toEqual(create);
     expect(runManageCodec.parse(runManageCodec.encode({ ...create, pingRoleId: null }))).toEqual({ ...create, pingRoleId: null });
-    for (const kind of ['edit', 'cancel', 'keep'] as const) expect(runManageCodec.parse(runManageCodec.encode({ kind, runId: 12 }))).toEqual({ kind, runId: 12 });
-    for (const forged of ['rm:1:new:123:0:2', 'rm:1:new:1300000000000000003:0:73', 'rm:1:cx:0', 'rm:1:edit:7:8', 'rm:2:cx:7', 'rm:1:drop:7']) expect(runManageCodec.parse(forged), forged).toBeNull();
+    for (const kind of ['edit', 'cancel', 'cancel-series', 'keep'] as const) expect(runManageCodec.parse(runManageCodec.encode({ kind, runId: 12 }))).toEqual({ kind, runId: 12 });
+    for (const forged of ['rm:1:new:123:0:2:n', 'rm:1:new:1300000000000000003:0:73:n', 'rm:1:new:1300000000000000003:0:2', 'rm:1:new:1300000000000000003:0:2:x', 'rm:1:cx:0', 'rm:1:edit:7:8', 'rm:2:cx:7', 'rm:1:drop:7']) expect(runManageCodec.parse(forged), forged).toBeNull();
   });
 });
 
@@ -109,7 +109,7 @@ describe('the cancelled card', () => {
     expect(embed.title).toBe('❌ Cancelled: Tuesday track');
     expect(embed.footer.text).toBe('Cancelled · answers are closed');
     const buttons = (message.components as { components: { disabled: boolean }[] }[]).flatMap((row) => row.components);
-    expect(buttons).toHaveLength(5);
+    expect(buttons).toHaveLength(6);
     expect(buttons.every((button) => button.disabled)).toBe(true);
     expect(embed.fields.some((field) => field.name.startsWith('No pace group'))).toBe(n > 0);
   });

@@ -2,7 +2,7 @@
 import { FIXTURE, type ApiMessage } from '@pacer/discord-double';
 import type { Pacer } from '../support/pacer.js';
 
-const SLASH_OPTIONS = new Set(['channel', 'ping', 'reminder-hours']);
+const SLASH_OPTIONS = new Set(['channel', 'ping', 'reminder-hours', 'repeat']);
 
 export const RUN_TEXT = { title: 'Tuesday track', 'meeting-point': 'Track gate', distance: '60 min', 'pace-groups': '5:00/km, 5:45/km, 6:30/km' };
 

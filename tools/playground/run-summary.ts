@@ -1,7 +1,7 @@
 /** What the scheduler did while the playground's clock moved, counted from the run ledger and said in plain words. */
 
 export interface LedgerRun {
-  kind: 'weekly_challenge' | 'challenge_recap' | 'announcement' | 'run_reminder';
+  kind: 'weekly_challenge' | 'challenge_recap' | 'announcement' | 'run_reminder' | 'run_repeat';
   status: 'claimed' | 'posted' | 'skipped' | 'failed';
   scheduledFor: Date;
   postedAt: Date | null;
@@ -28,6 +28,7 @@ const KIND_NAMES: Record<LedgerRun['kind'], [string, string]> = {
   weekly_challenge: ['weekly challenge post', 'weekly challenge posts'],
   challenge_recap: ['challenge recap', 'challenge recaps'],
   run_reminder: ['group run reminder', 'group run reminders'],
+  run_repeat: ['repeating group run card', 'repeating group run cards'],
 };
 
 export function plural(count: number, one: string, many = `${one}s`): string {

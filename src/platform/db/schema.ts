@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { REGIONS } from '../../content/regions.js';
 import { SCHEDULE_KIND_NAMES } from '../schedule-kinds.js';
 
@@ -115,9 +115,13 @@ export const sessionLogs = sqliteTable(
     day: text('day').notNull(),
     exerciseId: text('exercise_id').notNull().default(''),
     loggedAt: timestampNow('logged_at'),
+    /** Set when the session is a group run the member confirmed ("I ran"); exercise_id is then `group-run:<id>`. */
+    groupRunId: integer('group_run_id').references((): AnySQLiteColumn => groupRuns.id),
   },
   (t) => [
     uniqueIndex('session_logs_unique').on(t.guildId, t.userId, t.day, t.exerciseId),
+    /** A double tap on "I ran" counts once. */
+    uniqueIndex('session_logs_group_run').on(t.groupRunId, t.userId),
     index('session_logs_member_day').on(t.guildId, t.userId, t.day),
     index('session_logs_challenge').on(t.challengeId),
     /** Club-wide ranges of days (this week's and this month's leaderboard, the chart's 12 weeks). */
@@ -307,9 +311,48 @@ export const groupRuns = sqliteTable(
     status: text('status', { enum: ['open', 'cancelled'] }).notNull().default('open'),
     createdBy: text('created_by'),
     createdAt: timestampNow('created_at'),
+    /** The repeating series this run is an occurrence of (null for a one-off run). */
+    seriesId: integer('series_id').references((): AnySQLiteColumn => runSeries.id),
   },
-  (t) => [index('group_runs_guild').on(t.guildId, t.startsAt), uniqueIndex('group_runs_reminder').on(t.reminderScheduleId)],
+  (t) => [
+    index('group_runs_guild').on(t.guildId, t.startsAt),
+    uniqueIndex('group_runs_reminder').on(t.reminderScheduleId),
+    /** One run per occurrence of a series, however often its job is retried. */
+    uniqueIndex('group_runs_series_start').on(t.seriesId, t.startsAt),
+  ],
 );
+
+/**
+ * A weekly or fortnightly group run. Its `run_repeat` schedule fires a few days before each start, at the run's
+ * local time in the club's zone, and creates that one occurrence (a group_runs row with its card, event and reminder).
+ */
+export const runSeries = sqliteTable('run_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  guildId: text('guild_id')
+    .notNull()
+    .references(() => clubs.guildId),
+  channelId: text('channel_id').notNull(),
+  scheduleId: integer('schedule_id')
+    .notNull()
+    .unique()
+    .references(() => schedules.id),
+  /** 1 = weekly, 2 = fortnightly. */
+  everyWeeks: integer('every_weeks').notNull(),
+  /** The first run's local date (YYYY-MM-DD): fortnightly occurrences fall an even number of weeks after it. */
+  firstDay: text('first_day').notNull(),
+  /** The local wall-clock time of every start, HH:MM in the club's zone. */
+  localTime: text('local_time').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  title: text('title').notNull(),
+  meetingPoint: text('meeting_point').notNull(),
+  distance: text('distance').notNull(),
+  paceGroups: text('pace_groups').notNull(),
+  notes: text('notes'),
+  reminderHours: integer('reminder_hours').notNull(),
+  status: text('status', { enum: ['active', 'cancelled'] }).notNull().default('active'),
+  createdBy: text('created_by'),
+  createdAt: timestampNow('created_at'),
+});
 
 /** A member's answer to a group run; erasure deletes it with the member (it has `user_id`). */
 export const runRsvps = sqliteTable(

@@ -444,6 +444,8 @@ async function runAutocomplete(option: OptionDefinition, input: HTMLInputElement
 
 function resetComposer(): void {
   entry = undefined;
+  autocompleteSeq += 1; // an answer still on its way belongs to the command just sent or dropped
+
   $('command-line').hidden = true;
   $('command-line').replaceChildren();
   $('option-choices').hidden = true;
