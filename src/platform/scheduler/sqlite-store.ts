@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { ScheduleKind } from './contract.js';
-import type { ClubContacts, DueSchedule, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
+import type { ClubContacts, DueSchedule, ResolveItem, RunRecord, ScheduleStore, TakenSchedule } from './store.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { clubs, scheduleRuns, schedules } from '../db/schema.js';
 
@@ -49,27 +49,81 @@ function toDueSchedule(row: DueRow): DueSchedule {
   };
 }
 
+/** The SQLite adapter: better-sqlite3 answers synchronously, so every method resolves at once. */
 export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
   const { db, sqlite } = handle;
   const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
+
+  const due = (now: Date, limit: number, kinds: readonly ScheduleKind[]): DueSchedule[] => {
+    if (kinds.length === 0) return [];
+    const key = kinds.join(',');
+    let statement = dueStatements.get(key);
+    if (!statement) {
+      // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
+      statement = sqlite.prepare<[number, number], DueRow>(
+        `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
+         where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
+         order by next_run_at limit ?`,
+      );
+      dueStatements.set(key, statement);
+    }
+    return statement.all(now.getTime(), limit).map(toDueSchedule);
+  };
+
+  const openRun = (scheduleId: number): RunRecord | undefined =>
+    db
+      .select(runColumns)
+      .from(scheduleRuns)
+      .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.status, 'claimed')))
+      .orderBy(asc(scheduleRuns.scheduledFor))
+      .get();
+
+  const claim = (scheduleId: number, scheduledFor: Date, now: Date): RunRecord => {
+    db.insert(scheduleRuns).values({ scheduleId, scheduledFor, status: 'claimed', claimedAt: now, attempts: 0 }).onConflictDoNothing().run();
+    return db
+      .select(runColumns)
+      .from(scheduleRuns)
+      .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.scheduledFor, scheduledFor)))
+      .get()!;
+  };
+
+  /** resolve's writes; the caller provides the transaction. */
+  const resolveIn = (item: ResolveItem): unknown => {
+    const { run, outcome, schedule, now, alsoInTransaction } = item;
+    db.update(scheduleRuns)
+      .set({
+        status: outcome.status,
+        attempts: outcome.attempts,
+        messageId: outcome.messageId ?? run.messageId,
+        postedAt: outcome.postedAt ?? null,
+        reason: outcome.reason ?? null,
+      })
+      .where(eq(scheduleRuns.id, run.id))
+      .run();
+    db.update(schedules)
+      .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, updatedAt: now, revision: schedule.ifRevision + 1 })
+      .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
+      .run();
+    if (!alsoInTransaction) return undefined;
+    try {
+      sqlite.transaction(alsoInTransaction)(); // a savepoint: a failing job undoes only its own writes
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  };
+
   return {
-    due(now, limit, kinds) {
-      if (kinds.length === 0) return [];
-      const key = kinds.join(',');
-      let statement = dueStatements.get(key);
-      if (!statement) {
-        // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
-        statement = sqlite.prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
-           where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
-           order by next_run_at limit ?`,
-        );
-        dueStatements.set(key, statement);
-      }
-      return statement.all(now.getTime(), limit).map(toDueSchedule);
+    due: async (now, limit, kinds) => due(now, limit, kinds),
+
+    async take(now, limit, kinds, occurrenceOf): Promise<TakenSchedule[]> {
+      // One process owns an SQLite file: no other taker to skip; one transaction, one disk sync, for all claims.
+      return sqlite.transaction(() =>
+        due(now, limit, kinds).map((row) => ({ row, run: openRun(row.id) ?? claim(row.id, occurrenceOf(row), now) })),
+      )();
     },
 
-    schedule(scheduleId) {
+    async schedule(scheduleId) {
       const row = sqlite
         .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
           `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision, status from schedules s where id = ?`,
@@ -78,56 +132,27 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       return row ? { ...toDueSchedule({ ...row, next_run_at: row.next_run_at ?? 0 }), status: row.status } : undefined;
     },
 
-    openRun(scheduleId) {
-      return db
-        .select(runColumns)
-        .from(scheduleRuns)
-        .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.status, 'claimed')))
-        .orderBy(asc(scheduleRuns.scheduledFor))
-        .get();
+    openRun: async (scheduleId) => openRun(scheduleId),
+
+    claim: async (scheduleId, scheduledFor, now) => claim(scheduleId, scheduledFor, now),
+
+    async resolve(run, outcome, schedule, now, alsoInTransaction) {
+      return sqlite.transaction(() => resolveIn({ run, outcome, schedule, now, alsoInTransaction }))();
     },
 
-    claim(scheduleId, scheduledFor, now) {
-      db.insert(scheduleRuns)
-        .values({ scheduleId, scheduledFor, status: 'claimed', claimedAt: now, attempts: 0 })
-        .onConflictDoNothing()
-        .run();
-      return db
-        .select(runColumns)
-        .from(scheduleRuns)
-        .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.scheduledFor, scheduledFor)))
-        .get()!;
-    },
-
-    resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void) {
-      let alsoFailed: unknown;
-      db.transaction((tx) => {
-        tx.update(scheduleRuns)
-          .set({
-            status: outcome.status,
-            attempts: outcome.attempts,
-            messageId: outcome.messageId ?? run.messageId,
-            postedAt: outcome.postedAt ?? null,
-            reason: outcome.reason ?? null,
-          })
-          .where(eq(scheduleRuns.id, run.id))
-          .run();
-        tx.update(schedules)
-          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, updatedAt: now, revision: schedule.ifRevision + 1 })
-          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
-          .run();
-        if (alsoInTransaction) {
+    async resolveMany(items) {
+      return sqlite.transaction(() =>
+        items.map((item) => {
           try {
-            tx.transaction(() => alsoInTransaction()); // a savepoint: a failing job undoes only its own writes
+            return { alsoFailed: sqlite.transaction(() => resolveIn(item))() };
           } catch (error) {
-            alsoFailed = error;
+            return { error };
           }
-        }
-      });
-      return alsoFailed;
+        }),
+      )();
     },
 
-    retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
+    async retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
       db.transaction((tx) => {
         tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
         tx.update(schedules)
@@ -137,11 +162,11 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       });
     },
 
-    stillActive(scheduleId) {
+    async stillActive(scheduleId) {
       return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
     },
 
-    aheadOfClock(now) {
+    async aheadOfClock(now) {
       const rows = sqlite
         .prepare<[number, number], DueRow>(
           `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
@@ -152,7 +177,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       return rows.map(toDueSchedule);
     },
 
-    replan(scheduleId, nextRunAt, now, ifRevision) {
+    async replan(scheduleId, nextRunAt, now, ifRevision) {
       db.transaction((tx) => {
         const changed = tx
           .update(schedules)
@@ -167,11 +192,11 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       });
     },
 
-    batch(work) {
-      return sqlite.transaction(work)();
+    async jobWork(work) {
+      return sqlite.transaction(() => work((inner) => sqlite.transaction(inner)()))();
     },
 
-    contacts(guildId): ClubContacts {
+    async contacts(guildId): Promise<ClubContacts> {
       const row = db
         .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })
         .from(clubs)
