@@ -49,7 +49,12 @@ function toDueSchedule(row: DueRow): DueSchedule {
   };
 }
 
-/** The SQLite adapter: better-sqlite3 answers synchronously, so every method resolves at once. */
+/** better-sqlite3 answers synchronously: the port's promise settles at once, a throw becoming a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise<T>((resolve) => resolve(work()));
+}
+
+/** The SQLite adapter: every method does its work when called and returns a settled promise. */
 export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
   const { db, sqlite } = handle;
   const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
@@ -114,95 +119,113 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
   };
 
   return {
-    due: async (now, limit, kinds) => due(now, limit, kinds),
+    due: (now, limit, kinds) => settle(() => due(now, limit, kinds)),
 
-    async take(now, limit, kinds, occurrenceOf): Promise<TakenSchedule[]> {
-      // One process owns an SQLite file: no other taker to skip; one transaction, one disk sync, for all claims.
-      return sqlite.transaction(() =>
-        due(now, limit, kinds).map((row) => ({ row, run: openRun(row.id) ?? claim(row.id, occurrenceOf(row), now) })),
-      )();
-    },
-
-    async schedule(scheduleId) {
-      const row = sqlite
-        .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision, status from schedules s where id = ?`,
-        )
-        .get(scheduleId);
-      return row ? { ...toDueSchedule({ ...row, next_run_at: row.next_run_at ?? 0 }), status: row.status } : undefined;
-    },
-
-    openRun: async (scheduleId) => openRun(scheduleId),
-
-    claim: async (scheduleId, scheduledFor, now) => claim(scheduleId, scheduledFor, now),
-
-    async resolve(run, outcome, schedule, now, alsoInTransaction) {
-      return sqlite.transaction(() => resolveIn({ run, outcome, schedule, now, alsoInTransaction }))();
-    },
-
-    async resolveMany(items) {
-      return sqlite.transaction(() =>
-        items.map((item) => {
-          try {
-            return { alsoFailed: sqlite.transaction(() => resolveIn(item))() };
-          } catch (error) {
-            return { error };
-          }
-        }),
-      )();
-    },
-
-    async retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
-      db.transaction((tx) => {
-        tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
-        tx.update(schedules)
-          .set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now, revision: ifRevision + 1 })
-          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, ifRevision)))
-          .run();
+    take(now, limit, kinds, occurrenceOf): Promise<TakenSchedule[]> {
+      return settle(() => {
+        // One process owns an SQLite file: no other taker to skip; one transaction, one disk sync, for all claims.
+        return sqlite.transaction(() =>
+          due(now, limit, kinds).map((row) => ({ row, run: openRun(row.id) ?? claim(row.id, occurrenceOf(row), now) })),
+        )();
       });
     },
 
-    async stillActive(scheduleId) {
-      return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
-    },
-
-    async aheadOfClock(now) {
-      const rows = sqlite
-        .prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
-           where status = 'active' and rule_kind = 'cron' and next_run_at > ?
-             and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
-        )
-        .all(now.getTime(), now.getTime());
-      return rows.map(toDueSchedule);
-    },
-
-    async replan(scheduleId, nextRunAt, now, ifRevision) {
-      db.transaction((tx) => {
-        const changed = tx
-          .update(schedules)
-          .set({ nextRunAt, updatedAt: now, revision: ifRevision + 1 })
-          .where(and(eq(schedules.id, scheduleId), eq(schedules.revision, ifRevision)))
-          .run().changes;
-        if (changed === 0) return;
-        // Runs "after now" happened under the fast clock; the occurrences they name have not come yet.
-        tx.delete(scheduleRuns)
-          .where(and(eq(scheduleRuns.scheduleId, scheduleId), gt(scheduleRuns.scheduledFor, now), ne(scheduleRuns.status, 'claimed')))
-          .run();
+    schedule(scheduleId) {
+      return settle(() => {
+        const row = sqlite
+          .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
+            `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision, status from schedules s where id = ?`,
+          )
+          .get(scheduleId);
+        return row ? { ...toDueSchedule({ ...row, next_run_at: row.next_run_at ?? 0 }), status: row.status } : undefined;
       });
     },
 
-    async jobWork(work) {
-      return sqlite.transaction(() => work((inner) => sqlite.transaction(inner)()))();
+    openRun: (scheduleId) => settle(() => openRun(scheduleId)),
+
+    claim: (scheduleId, scheduledFor, now) => settle(() => claim(scheduleId, scheduledFor, now)),
+
+    resolve(run, outcome, schedule, now, alsoInTransaction) {
+      return settle(() => sqlite.transaction(() => resolveIn({ run, outcome, schedule, now, alsoInTransaction }))());
     },
 
-    async contacts(guildId): Promise<ClubContacts> {
-      const row = db
-        .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })
-        .from(clubs)
-        .where(eq(clubs.guildId, guildId))
-        .get();
-      return row ?? { noticesChannelId: null, setupByUserId: null };
+    resolveMany(items) {
+      return settle(() => {
+        return sqlite.transaction(() =>
+          items.map((item) => {
+            try {
+              return { alsoFailed: sqlite.transaction(() => resolveIn(item))() };
+            } catch (error) {
+              return { error };
+            }
+          }),
+        )();
+      });
+    },
+
+    retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
+      return settle(() => {
+        db.transaction((tx) => {
+          tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
+          tx.update(schedules)
+            .set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now, revision: ifRevision + 1 })
+            .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, ifRevision)))
+            .run();
+        });
+      });
+    },
+
+    stillActive(scheduleId) {
+      return settle(() => {
+        return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
+      });
+    },
+
+    aheadOfClock(now) {
+      return settle(() => {
+        const rows = sqlite
+          .prepare<[number, number], DueRow>(
+            `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
+             where status = 'active' and rule_kind = 'cron' and next_run_at > ?
+               and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
+          )
+          .all(now.getTime(), now.getTime());
+        return rows.map(toDueSchedule);
+      });
+    },
+
+    replan(scheduleId, nextRunAt, now, ifRevision) {
+      return settle(() => {
+        db.transaction((tx) => {
+          const changed = tx
+            .update(schedules)
+            .set({ nextRunAt, updatedAt: now, revision: ifRevision + 1 })
+            .where(and(eq(schedules.id, scheduleId), eq(schedules.revision, ifRevision)))
+            .run().changes;
+          if (changed === 0) return;
+          // Runs "after now" happened under the fast clock; the occurrences they name have not come yet.
+          tx.delete(scheduleRuns)
+            .where(and(eq(scheduleRuns.scheduleId, scheduleId), gt(scheduleRuns.scheduledFor, now), ne(scheduleRuns.status, 'claimed')))
+            .run();
+        });
+      });
+    },
+
+    jobWork(work) {
+      return settle(() => {
+        return sqlite.transaction(() => work((inner) => sqlite.transaction(inner)()))();
+      });
+    },
+
+    contacts(guildId): Promise<ClubContacts> {
+      return settle(() => {
+        const row = db
+          .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })
+          .from(clubs)
+          .where(eq(clubs.guildId, guildId))
+          .get();
+        return row ?? { noticesChannelId: null, setupByUserId: null };
+      });
     },
   };
 }
