@@ -2,7 +2,8 @@
  * The scheduler's store on PostgreSQL, for several Pacer processes on one database.
  *
  * - `take` claims due rows with FOR UPDATE SKIP LOCKED: two processes taking at the same moment get different
- *   rows, and the lock lasts only for the claim (posting happens after the commit, as on SQLite).
+ *   rows, and the lock lasts only for the claim (posting happens after the commit, as on SQLite). A taken row is
+ *   leased (TAKE_LEASE_MS) so that no process takes it again while its post is on its way.
  * - The run ledger's unique key (schedule_runs_once) is the last word: a claim is INSERT ... ON CONFLICT DO NOTHING,
  *   and an occurrence another process claimed first is left to it.
  * - Every transaction is one client checked out of the pool (`inTransaction`). The job's `posted` runs in a
@@ -70,7 +71,15 @@ function toRun(row: RunRow): RunRecord {
 
 type Client = pg.PoolClient;
 
+/**
+ * How long a taken row stays out of every process's `take` (its next_run_at is moved this far ahead until the
+ * run resolves or is retried). Shorter than Discord's nonce memory (recovery.ts NONCE_TRUST_MS, 3 min), so a
+ * crashed sender's run is retried while Discord still deduplicates it by its nonce.
+ */
+export const TAKE_LEASE_MS = 2 * 60_000;
+
 export interface PgScheduleStoreOptions {
+  leaseMs?: number;
   /**
    * How taking rows locks them (default 'for update of s skip locked'). Only tests change it, to show what
    * the lock prevents.
@@ -80,6 +89,7 @@ export interface PgScheduleStoreOptions {
 
 export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOptions = {}): ScheduleStore {
   const lockClause = options.lockClause ?? 'for update of s skip locked';
+  const leaseMs = options.leaseMs ?? TAKE_LEASE_MS;
 
   async function inTransaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -179,7 +189,15 @@ export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOpt
             for (const row of found.rows) if (row.status !== 'claimed') runs.set(row.schedule_id, toRun(row));
           }
         }
-        return due.filter((row) => runs.has(row.id)).map((row): TakenSchedule => ({ row, run: runs.get(row.id)! }));
+        const taken = due.filter((row) => runs.has(row.id));
+        if (taken.length === 0) return [];
+        // The lease: no process takes these rows again until the engine resolves or retries them, or it passes.
+        const leased = await client.query<{ id: number; revision: number }>(
+          'update schedules set next_run_at = $2, revision = revision + 1 where id = any($1::int[]) returning id, revision',
+          [taken.map((row) => row.id), new Date(now.getTime() + leaseMs)],
+        );
+        const revisions = new Map(leased.rows.map((row) => [row.id, row.revision]));
+        return taken.map((row): TakenSchedule => ({ row: { ...row, revision: revisions.get(row.id)! }, run: runs.get(row.id)! }));
       });
     },
 

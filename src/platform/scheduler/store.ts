@@ -84,6 +84,9 @@ export interface ScheduleStore {
    * run if it has one, else with a new claim of `occurrenceOf(row)` in the run ledger. On PostgreSQL rows that
    * another process is taking at the same moment are skipped (FOR UPDATE SKIP LOCKED), and an occurrence that
    * another process claimed first (the ledger's unique key) is left out: only one process ever holds a claim.
+   * On PostgreSQL a taken row is also leased: no process takes it again until it resolves, is retried, or the
+   * lease (2 min) passes; its `revision` in the answer is the leased one. SQLite (one process) needs no lease:
+   * the engine skips the rows it has in flight.
    */
   take(now: Date, limit: number, kinds: readonly ScheduleKind[], occurrenceOf: (row: DueSchedule) => Date): Promise<TakenSchedule[]>;
   /** One schedule row whatever its status (post-now), with its status; undefined if there is none. */
