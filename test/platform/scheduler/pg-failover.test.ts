@@ -23,13 +23,13 @@ function startSender(env: NodeJS.ProcessEnv): Sender {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/platform/scheduler/support/pg-sender-entry.ts'], { env: { ...process.env, ...env }, cwd: process.cwd() });
   const lines: Sender['lines'] = [];
   let partial = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     const parts = (partial + chunk.toString()).split('\n');
     partial = parts.pop()!;
     for (const part of parts) lines.push({ ...(JSON.parse(part) as { message?: string }), at: Date.now() });
   });
   let errors = '';
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   void exited.then(() => {
     // node-cron warns on stderr when a one-second tick is still running; anything else is shown.
