@@ -6,8 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { openDatabase } from '../../../src/platform/db/connection.js';
+import * as pgSchema from '../../../src/platform/db/pg-schema.js';
+import * as sqliteSchema from '../../../src/platform/db/schema.js';
 import { pgMigrationsFolder, type PgHandle } from '../../../src/platform/db/pg-connection.js';
 import { adminQuery } from '../../support/postgres-cluster.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
@@ -84,5 +86,25 @@ describe('PostgreSQL schema', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('No schema changes');
     expect(readdirSync(scratch)).toEqual(readdirSync(pgMigrationsFolder()));
+  });
+});
+
+describe('row types', () => {
+  it('are the same in both dialects, so stores can share code', () => {
+    expectTypeOf<typeof pgSchema.clubs.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.clubs.$inferSelect>();
+    expectTypeOf<typeof pgSchema.members.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.members.$inferSelect>();
+    expectTypeOf<typeof pgSchema.challenges.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.challenges.$inferSelect>();
+    expectTypeOf<typeof pgSchema.enrolments.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.enrolments.$inferSelect>();
+    expectTypeOf<typeof pgSchema.challengePauses.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.challengePauses.$inferSelect>();
+    expectTypeOf<typeof pgSchema.sessionLogs.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.sessionLogs.$inferSelect>();
+    expectTypeOf<typeof pgSchema.schedules.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.schedules.$inferSelect>();
+    expectTypeOf<typeof pgSchema.scheduleRuns.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.scheduleRuns.$inferSelect>();
+    expectTypeOf<typeof pgSchema.announcements.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.announcements.$inferSelect>();
+    expectTypeOf<typeof pgSchema.triageOutcomeCounts.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.triageOutcomeCounts.$inferSelect>();
+    expectTypeOf<typeof pgSchema.memberNames.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.memberNames.$inferSelect>();
+    expectTypeOf<typeof pgSchema.postedMentions.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.postedMentions.$inferSelect>();
+    expectTypeOf<typeof pgSchema.messageEdits.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.messageEdits.$inferSelect>();
+    expectTypeOf<typeof pgSchema.groupRuns.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.groupRuns.$inferSelect>();
+    expectTypeOf<typeof pgSchema.runRsvps.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.runRsvps.$inferSelect>();
   });
 });
