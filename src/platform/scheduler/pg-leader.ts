@@ -111,12 +111,12 @@ export class SenderLeader implements BackgroundService {
   }
 
   private async lost(error: unknown): Promise<void> {
-    const wasLeading = this.leading;
-    await this.dropConnection();
-    if (wasLeading) {
+    if (this.leading) {
+      // Stop sending first: a standby may hold the lock already.
       this.options.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'lost the sender lock: sending stopped, trying to lead again');
       await this.stepDown();
     }
+    await this.dropConnection();
   }
 
   private async stepDown(): Promise<void> {
