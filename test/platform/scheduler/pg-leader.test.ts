@@ -24,7 +24,7 @@ afterEach(async () => {
   await database.drop();
 });
 
-/** A leader whose sender only records whether it runs; `senders` counts the ones running now, over all leaders. */
+/** A leader whose sender only records whether it runs; `running` holds the leaders sending now. */
 function leader(name: string, running: Set<string>, events: string[]): SenderLeader {
   const made = new SenderLeader({
     url: database.url,
@@ -36,9 +36,10 @@ function leader(name: string, running: Set<string>, events: string[]): SenderLea
         running.add(name);
         events.push(`${name} sends (${running.size} sending)`);
       },
-      stop: async () => {
+      stop: () => {
         running.delete(name);
         events.push(`${name} stops`);
+        return Promise.resolve();
       },
     }),
   });
