@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // One throwaway PostgreSQL per run (or PACER_TEST_DATABASE_URL); each file copies a migrated template.
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

@@ -3,8 +3,13 @@
  * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it.
  */
 import { benchFloor } from './floor.js';
+import { benchPgScheduler } from './pg-scheduler.js';
 if (process.argv.slice(2).includes('floor')) {
   await benchFloor();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('pg')) {
+  await benchPgScheduler();
   process.exit(0);
 }
 import { readFileSync } from 'node:fs';
@@ -100,4 +105,5 @@ for (const mode of ['defaults', 'pacer'] as const) {
 await benchParticipation();
 await benchIdleTick();
 await benchBurst();
+await benchPgScheduler();
 await benchFloor();

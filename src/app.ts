@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './platform/time/clock.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/connection.js';
 import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
+import { StartupError } from './platform/startup-error.js';
 import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
@@ -38,6 +39,9 @@ export const STOP_BUDGET_MS = 8_000;
 export const DRAIN_MS = 5_000;
 /** The scheduler's grace for a post in progress; its stop (queue, then current run) fits in DRAIN_MS. */
 const SCHEDULER_STOP_GRACE_MS = 2_000;
+/** DATABASE_URL is accepted and checked, but only the scheduler's store and sender lock run on PostgreSQL so far. */
+const POSTGRES_NOT_READY =
+  'DATABASE_URL selects PostgreSQL, which this release cannot run on yet: only the scheduler\'s store and the sender leader lock support it; commands, challenges, announcements and the other stores still need SQLite. Unset DATABASE_URL to use the SQLite file at DATABASE_PATH.';
 /** Closing the gateway connection. */
 const DISCORD_CLOSE_MS = 1_500;
 /** Live edits of one message (the weekly post's count): at most one per this interval, within Discord's limits. */
@@ -85,6 +89,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   programme(); // validates the strength programme against the catalogue
   logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
 
+  if (config.databaseUrl) throw new StartupError(POSTGRES_NOT_READY);
   const lifecycle = new Lifecycle(logger, options.stopBudgetMs ?? STOP_BUDGET_MS);
   const database = openDatabase(config.databasePath);
   await lifecycle.start([{ name: 'database', start: () => undefined, stop: () => database.close() }]);

@@ -29,6 +29,20 @@ function apiUrlProblem(value: string): string | null {
   return null;
 }
 
+/** DATABASE_URL: a PostgreSQL URL (postgres:// or postgresql://) naming a host or a socket folder. */
+function databaseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    // `user@/db?host=/socket/folder` (a unix socket) is valid for PostgreSQL but not for WHATWG URLs.
+    url = new URL(value.replace(/^([a-z]+:\/\/[^/?#]*@)(?=[/?#]|$)/, '$1socket'));
+  } catch {
+    return 'must be a PostgreSQL URL such as postgres://pacer:secret@db.example:5432/pacer';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return `must start with postgres:// or postgresql:// (it starts with ${url.protocol}//); for SQLite set DATABASE_PATH instead`;
+  if ((!url.hostname || url.hostname === 'socket') && !url.searchParams.get('host')) return 'must name the server, for example postgres://pacer@localhost/pacer';
+  return null;
+}
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'is not set' })
@@ -40,6 +54,14 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
   DATABASE_PATH: z.string().trim().min(1, 'is empty').default('./data/pacer.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = databaseUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   DISCORD_API_URL: z
     .string()
     .superRefine((v, ctx) => {
@@ -69,6 +91,8 @@ export interface Config {
   applicationId: string | undefined;
   guildId: string | undefined;
   databasePath: string;
+  /** Set: PostgreSQL at this URL instead of the SQLite file (only the scheduler's store is ready for it; see startApp). */
+  databaseUrl?: string;
   apiUrl: string | undefined;
   logLevel: LogLevel;
   /** `auto`: readable lines on a terminal, JSON lines otherwise. */
@@ -84,6 +108,7 @@ const HINTS: Record<string, string> = {
   DISCORD_APPLICATION_ID: 'It is the "Application ID" on the General Information page of your Discord application; or leave it out and Pacer asks Discord.',
   DISCORD_API_URL: 'Leave it blank to talk to Discord itself.',
   HEALTH_PORT: 'Leave it blank to turn the health endpoint off.',
+  DATABASE_URL: 'Leave it blank to use the SQLite file at DATABASE_PATH.',
   DISCORD_GUILD_ID: 'Right-click your server in Discord (Developer Mode on) and "Copy Server ID"; or leave it out to deploy commands globally.',
 };
 
@@ -116,6 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     applicationId: e.DISCORD_APPLICATION_ID,
     guildId: e.DISCORD_GUILD_ID,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     apiUrl: e.DISCORD_API_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -45,7 +45,7 @@ describe('club settings', () => {
     expect(resumeWeeklyChallenge(handle.db, GUILD, new Date('2026-03-25T12:00:00Z'))).toBeNull();
   });
 
-  it('keeps the zone once, in the club: a new zone moves repeating announcements and every due row reads it', () => {
+  it('keeps the zone once, in the club: a new zone moves repeating announcements and every due row reads it', async () => {
     saveClubSetup(handle.db, { ...base, timezone: 'Europe/London' }, new Date('2026-06-01T12:00:00Z'));
     const id = createAnnouncement(handle.db, {
       guildId: GUILD,
@@ -66,7 +66,7 @@ describe('club settings', () => {
     expect(moved.timezone).toBe('America/New_York');
     expect(moved.nextRunAt?.toISOString()).toBe('2026-06-01T22:00:00.000Z'); // 18:00 in New York (EDT)
     const store = createScheduleStore(handle);
-    const due = store.due(new Date('2026-06-30T00:00:00Z'), 10, ['weekly_challenge', 'challenge_recap', 'announcement']);
+    const due = await store.due(new Date('2026-06-30T00:00:00Z'), 10, ['weekly_challenge', 'challenge_recap', 'announcement']);
     expect(new Set(due.map((row) => row.timezone))).toEqual(new Set(['America/New_York']));
   });
 });

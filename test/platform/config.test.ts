@@ -22,6 +22,12 @@ describe('configuration', () => {
     expect(config.databasePath).toBe('./data/pacer.sqlite');
   });
 
+  it('takes DATABASE_URL as a PostgreSQL URL (host or socket folder), blank meaning the SQLite default', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't', DATABASE_URL: 'postgres://pacer:secret@db:5432/pacer' }).databaseUrl).toBe('postgres://pacer:secret@db:5432/pacer');
+    expect(parseConfig({ DISCORD_TOKEN: 't', DATABASE_URL: 'postgresql://pacer@/pacer?host=/run/postgresql' }).databaseUrl).toBe('postgresql://pacer@/pacer?host=/run/postgresql');
+    expect(parseConfig({ DISCORD_TOKEN: 't', DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
   it('drops a trailing slash from DISCORD_API_URL', () => {
     expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_API_URL: 'http://127.0.0.1:9000/api/' }).apiUrl).toBe('http://127.0.0.1:9000/api');
   });
@@ -32,6 +38,8 @@ describe('configuration', () => {
     [{ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: 'my server' }, /DISCORD_GUILD_ID must be a Discord id .*Copy Server ID/],
     [{ DISCORD_TOKEN: 't', LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
     [{ DISCORD_TOKEN: 't', PACER_REGION: 'Mars' }, /PACER_REGION must be one of UK, IE, EU, US, CA, AU, NZ/],
+    [{ DISCORD_TOKEN: 't', DATABASE_URL: 'mysql://db/pacer' }, /DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/ .*DATABASE_PATH/],
+    [{ DISCORD_TOKEN: 't', DATABASE_URL: './data/pacer.sqlite' }, /DATABASE_URL must be a PostgreSQL URL/],
   ])('explains a bad value in one line: %j', (env, message) => {
     let error: unknown;
     try {

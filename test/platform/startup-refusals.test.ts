@@ -65,6 +65,13 @@ describe('start-up refusals (in process)', () => {
     expect(logged).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace in the log either
   }
 
+  it('refuses DATABASE_URL (PostgreSQL) while only the scheduler runs on it, saying so, before touching any database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacer-pg-refusal-'));
+    expect(await start({ DATABASE_URL: 'postgres://pacer@127.0.0.1:9/pacer', DATABASE_PATH: join(dir, 'pacer.sqlite') })).toBe(1);
+    expectOneLine(/DATABASE_URL selects PostgreSQL, which this release cannot run on yet.*Unset DATABASE_URL to use the SQLite file/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a database written by a newer Pacer and leaves it untouched', async () => {
     const { dir, path } = newerPacerDatabase();
     const before = fingerprint(dir);

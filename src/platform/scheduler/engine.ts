@@ -17,7 +17,7 @@ import { latestDueOccurrence, occurrenceNonce } from './occurrences.js';
 import { findEarlierPost, LOOKUP_LIMIT, needsLookup } from './recovery.js';
 import { PostQueue, QueueClosedError, type PacingOptions } from './pacing.js';
 import { nextRun } from '../time/weekly-rules.js';
-import type { DueSchedule, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
+import type { DueSchedule, ResolveItem, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore, TakenSchedule } from './store.js';
 
 /** The part of pino the engine uses. */
 export interface SchedulerLogger {
@@ -71,6 +71,12 @@ const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000, 60_000, 120_000];
 
 type Result = 'posted' | 'skipped' | 'retrying' | 'failed' | 'paused' | 'abandoned';
 
+/** What the job said for a taken run, worked out for all of a tick's runs in one transaction. */
+type Decided =
+  | { kind: 'resolved' }
+  | { kind: 'decided'; occurrence: Occurrence; decision: JobDecision }
+  | { kind: 'failed'; occurrence: Occurrence; error: unknown };
+
 /** A notice for a club's moderators, held until the tick ends: one digest per tick and club. */
 interface PendingNotice {
   row: DueSchedule;
@@ -100,7 +106,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
   private writesClosed = false;
   private currentRun: Promise<TickReport> | undefined;
   /** Posted runs waiting to be recorded together (one disk sync for many; see record()). */
-  private readonly pendingRecords: { write: () => void; done: () => void; failed: (error: unknown) => void }[] = [];
+  private readonly pendingRecords: { item: ResolveItem; done: (alsoFailed: unknown) => void; failed: (error: unknown) => void }[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(options: SchedulerOptions) {
@@ -126,7 +132,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
       stepThresholdMs: options.stepThresholdMs ?? 30_000,
       monotonic: this.monotonic,
       beat: () => this.tick(),
-      onStep: () => void this.replanAheadOfClock(),
+      onStep: async () => void (await this.replanAheadOfClock()),
     });
   }
 
@@ -142,13 +148,13 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
    * Schedules that ran at occurrences the clock has not reached (it ran fast and was corrected) are planned
    * again from now, instead of staying silent until the fast clock's next run comes round.
    */
-  replanAheadOfClock(): number {
+  async replanAheadOfClock(): Promise<number> {
     const now = this.clock.now();
-    const ahead = this.store.aheadOfClock(now);
+    const ahead = await this.store.aheadOfClock(now);
     for (const row of ahead) {
       try {
         const next = nextRun(row.cron!, row.timezone, new Date(now.getTime() - 1));
-        if (next && next < row.nextRunAt) this.store.replan(row.id, next, now, row.revision);
+        if (next && next < row.nextRunAt) await this.store.replan(row.id, next, now, row.revision);
       } catch (error) {
         this.logger.warn({ scheduleId: row.id, reason: errorText(error) }, 'could not re-plan a schedule after a clock correction');
       }
@@ -167,15 +173,15 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
    * pacing queue with the occurrence's nonce, recorded in one transaction. A paused schedule stays paused.
    */
   async postNow(scheduleId: number, scheduledFor: Date): Promise<PostNowResult> {
-    const row = this.store.schedule(scheduleId);
+    const row = await this.store.schedule(scheduleId);
     const job = row && this.jobs.get(row.kind);
     if (!row || !job) return { outcome: 'failed', reason: 'there is no such schedule' };
     const now = this.clock.now();
-    const run = this.store.claim(row.id, scheduledFor, now);
+    const run = await this.store.claim(row.id, scheduledFor, now);
     if (run.status === 'posted' && run.messageId) return { outcome: 'already-posted', messageId: run.messageId };
     if (run.status !== 'claimed') return { outcome: 'skipped', reason: 'this occurrence was already skipped or failed' };
     const occurrence: Occurrence = { scheduleId: row.id, guildId: row.guildId, kind: row.kind, channelId: row.channelId, timezone: row.timezone, scheduledFor: run.scheduledFor, now };
-    const decision = this.store.batch(() => job.decide(occurrence));
+    const decision = await this.store.jobWork(() => job.decide(occurrence));
     if (decision.action === 'skip') return { outcome: 'skipped', reason: decision.reason };
     let messageId: string;
     try {
@@ -190,11 +196,11 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
   }
 
   /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
-  start(): void {
+  async start(): Promise<void> {
     if (this.stopped || this.started) return;
     this.started = true;
     this.lastProgressMono = this.monotonic();
-    this.replanAheadOfClock();
+    await this.replanAheadOfClock();
     this.heartbeat.start();
     this.logger.info({ kinds: this.kinds }, 'scheduler started');
   }
@@ -206,7 +212,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     await this.heartbeat.stop();
     await this.queue.close(this.stopGraceMs);
     if (this.currentRun) await Promise.race([this.currentRun.catch(() => undefined), delay(this.stopGraceMs)]);
-    this.flushRecords();
+    await this.flushRecords();
     this.writesClosed = true;
     this.logger.info({ abandoned: this.inFlight.size }, 'scheduler stopped');
   }
@@ -245,21 +251,51 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     const now = this.clock.now();
     const limit = this.queue.freeCapacity + this.inFlight.size;
     if (limit === 0) return report;
-    const due = this.store.due(now, limit, this.kinds).filter((row) => !this.inFlight.has(row.id));
-    report.due = due.length;
-    // Each run's claim and decision happen before its first await: one transaction covers all of them.
+    const taken = (await this.store.take(now, limit, this.kinds, (row) => this.occurrenceToClaim(row, now))).filter(({ row }) => !this.inFlight.has(row.id));
+    report.due = taken.length;
+    for (const { row } of taken) this.inFlight.add(row.id);
+    let decisions: Decided[];
+    try {
+      // All decisions in one transaction of the feature stores, each job in a savepoint of its own.
+      decisions = await this.store.jobWork((savepoint) => taken.map((item) => this.decide(item, now, savepoint)));
+    } catch (error) {
+      for (const { row } of taken) this.inFlight.delete(row.id);
+      throw error;
+    }
     const notices: PendingNotice[] = [];
-    const results = await Promise.all(this.store.batch(() => due.map((row) => this.runSchedule(row, now, notices))));
+    const results = await Promise.all(taken.map((item, index) => this.runSchedule(item, decisions[index]!, now, notices)));
     for (const result of results) if (result !== 'abandoned') report[result] += 1;
     await this.sendDigests(notices);
-    if (due.length > 0) this.logger.info({ ...report }, 'scheduler tick');
+    if (taken.length > 0) this.logger.info({ ...report }, 'scheduler tick');
     return report;
   }
 
-  private async runSchedule(row: DueSchedule, tickNow: Date, notices: PendingNotice[]): Promise<Result> {
-    this.inFlight.add(row.id);
+  /** The occurrence a row without an open run claims: the latest due one (missed ones collapse into it). */
+  private occurrenceToClaim(row: DueSchedule, now: Date): Date {
+    const { scheduledFor, collapsed } = latestDueOccurrence(row, now);
+    if (collapsed) this.logger.info({ scheduleId: row.id, first: row.nextRunAt, latest: scheduledFor }, 'missed occurrences collapsed into the latest');
+    return scheduledFor;
+  }
+
+  /** The job's decision for a taken run (none for a run already resolved); synchronous, inside `jobWork`. */
+  private decide({ row, run }: TakenSchedule, now: Date, savepoint: <U>(inner: () => U) => U): Decided {
+    if (run.status !== 'claimed') return { kind: 'resolved' };
+    const occurrence = this.occurrenceOf(row, run, now);
     try {
-      return await this.runOccurrence(row, tickNow, notices);
+      return { kind: 'decided', occurrence, decision: savepoint(() => this.jobs.get(row.kind)!.decide(occurrence)) };
+    } catch (error) {
+      return { kind: 'failed', occurrence, error };
+    }
+  }
+
+  private occurrenceOf(row: DueSchedule, run: RunRecord, now: Date): Occurrence {
+    return { scheduleId: row.id, guildId: row.guildId, kind: row.kind, channelId: row.channelId, timezone: row.timezone, scheduledFor: run.scheduledFor, now };
+  }
+
+  private async runSchedule(taken: TakenSchedule, decided: Decided, tickNow: Date, notices: PendingNotice[]): Promise<Result> {
+    const { row } = taken;
+    try {
+      return await this.runOccurrence(taken, decided, tickNow, notices);
     } catch (error) {
       if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
       this.logger.error({ err: error, scheduleId: row.id }, 'scheduled run failed unexpectedly');
@@ -269,38 +305,20 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     }
   }
 
-  private async runOccurrence(row: DueSchedule, now: Date, notices: PendingNotice[]): Promise<Result> {
+  private async runOccurrence({ row, run }: TakenSchedule, decided: Decided, now: Date, notices: PendingNotice[]): Promise<Result> {
     const job = this.jobs.get(row.kind)!;
-    let run = this.store.openRun(row.id);
-    const reopened = run !== undefined && this.poster.recentMessages !== undefined;
-    if (!run) {
-      const { scheduledFor, collapsed } = latestDueOccurrence(row, now);
-      if (collapsed) this.logger.info({ scheduleId: row.id, first: row.nextRunAt, latest: scheduledFor }, 'missed occurrences collapsed into the latest');
-      run = this.store.claim(row.id, scheduledFor, now);
-      if (run.status !== 'claimed') {
-        // Already resolved (the ledger is the truth): just move the schedule on.
-        this.store.resolve(run, { status: run.status, attempts: run.attempts }, this.advance(row, run, now), now);
-        return 'skipped';
-      }
+    if (decided.kind === 'resolved') {
+      // Already resolved (the ledger is the truth): just move the schedule on.
+      await this.store.resolve(run, { status: run.status as RunOutcome['status'], attempts: run.attempts }, this.advance(row, run, now), now);
+      return 'skipped';
     }
-    const occurrence: Occurrence = {
-      scheduleId: row.id,
-      guildId: row.guildId,
-      kind: row.kind,
-      channelId: row.channelId,
-      timezone: row.timezone,
-      scheduledFor: run.scheduledFor,
-      now,
-    };
-
-    let decision: JobDecision;
-    try {
-      decision = this.store.batch(() => job.decide(occurrence)); // a savepoint: a failing job undoes its own writes
-    } catch (error) {
-      return this.transientFailure(row, run, `could not prepare the post (${errorText(error)})`, notices);
-    }
+    // A run claimed before this tick (a crash's leftover, a retry) may already be in the channel.
+    const reopened = run.claimedAt.getTime() < now.getTime() && this.poster.recentMessages !== undefined;
+    const { occurrence } = decided;
+    if (decided.kind === 'failed') return this.transientFailure(row, run, `could not prepare the post (${errorText(decided.error)})`, notices);
+    const { decision } = decided;
     if (decision.action === 'skip') {
-      this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: decision.reason }, this.advance(row, run, now), now);
+      await this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: decision.reason }, this.advance(row, run, now), now);
       this.logger.info({ scheduleId: row.id, kind: row.kind, reason: decision.reason }, 'scheduled occurrence skipped');
       if (decision.notifyModerators) notices.push({ row, run, message: skippedNotice(row, decision.reason) });
       return 'skipped';
@@ -312,15 +330,15 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     const nonce = occurrenceNonce(row.id, run.scheduledFor);
     let messageId: string;
     try {
-      ({ messageId } = await this.queue.run(row.channelId, () => {
+      ({ messageId } = await this.queue.run(row.channelId, async () => {
         // The pacing queue may have held this post for a while: a moderator's pause or cancel meanwhile wins.
-        if (!this.store.stillActive(row.id)) throw new Superseded();
+        if (!(await this.store.stillActive(row.id))) throw new Superseded();
         return this.poster.post(row.channelId, decision.message, { nonce, enforceNonce: true });
       }));
     } catch (error) {
       if (error instanceof QueueClosedError || this.writesClosed) return 'abandoned';
       if (error instanceof Superseded) {
-        this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: SUPERSEDED_REASON }, this.advance(row, run, now), now);
+        await this.store.resolve(run, { status: 'skipped', attempts: run.attempts, reason: SUPERSEDED_REASON }, this.advance(row, run, now), now);
         this.logger.info({ scheduleId: row.id, kind: row.kind }, 'scheduled occurrence dropped: paused or cancelled before it posted');
         return 'skipped';
       }
@@ -340,7 +358,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
   private async lookForEarlierPost(row: DueSchedule, run: RunRecord, occurrence: Occurrence, job: ScheduledJob, current: OutgoingMessage): Promise<string | undefined> {
     const candidates = [current];
     try {
-      const original = this.store.batch(() => job.decide({ ...occurrence, now: run.claimedAt }));
+      const original = await this.store.jobWork(() => job.decide({ ...occurrence, now: run.claimedAt }));
       if (original.action === 'post') candidates.unshift(original.message);
     } catch {
       // The job cannot rebuild the first attempt: compare with what it posts now.
@@ -372,16 +390,14 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     this.lastProgressMono = this.monotonic();
     const postedAt = this.clock.now();
     const claimed = run;
-    await this.record(() => {
-      const postedFailed = this.store.resolve(
-        claimed,
-        { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
-        scheduleAfter ?? this.advance(row, claimed, postedAt),
-        postedAt,
-        remember ? () => remember(messageId) : undefined,
-      );
-      if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
+    const postedFailed = await this.record({
+      run: claimed,
+      outcome: { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
+      schedule: scheduleAfter ?? this.advance(row, claimed, postedAt),
+      now: postedAt,
+      alsoInTransaction: remember ? () => remember(messageId) : undefined,
     });
+    if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
     this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, logMessage);
     return 'posted';
   }
@@ -391,35 +407,31 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
    * synchronous=FULL each commit waits for the disk, which would otherwise cap a burst's rate. A crash
    * before the flush leaves the run claimed, and its retry gets the same message back by its nonce.
    */
-  private record(write: () => void): Promise<void> {
+  private record(item: ResolveItem): Promise<unknown> {
     if (this.writesClosed) return Promise.reject(new QueueClosedError());
     return new Promise((done, failed) => {
-      this.pendingRecords.push({ write, done, failed });
-      if (this.pendingRecords.length >= 200) this.flushRecords();
-      else this.flushTimer ??= setTimeout(() => this.flushRecords(), 50);
+      this.pendingRecords.push({ item, done, failed });
+      if (this.pendingRecords.length >= 200) void this.flushRecords();
+      else this.flushTimer ??= setTimeout(() => void this.flushRecords(), 50);
     });
   }
 
-  private flushRecords(): void {
+  /** Resolves to what the job's `posted` threw, per record (see ScheduleStore.resolveMany). */
+  private async flushRecords(): Promise<void> {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const batch = this.pendingRecords.splice(0);
     if (batch.length === 0) return;
-    const errors = new Map<number, unknown>();
     try {
-      this.store.batch(() =>
-        batch.forEach((item, index) => {
-          try {
-            this.store.batch(item.write);
-          } catch (error) {
-            errors.set(index, error);
-          }
-        }),
-      );
+      const results = await this.store.resolveMany(batch.map(({ item }) => item));
+      batch.forEach((pending, index) => {
+        const result = results[index]!;
+        if (result.error !== undefined) pending.failed(result.error);
+        else pending.done(result.alsoFailed);
+      });
     } catch (error) {
-      batch.forEach((_, index) => errors.set(index, error));
+      batch.forEach((pending) => pending.failed(error));
     }
-    batch.forEach((item, index) => (errors.has(index) ? item.failed(errors.get(index)) : item.done()));
   }
 
   /** The schedule row after this occurrence: the next one strictly after both now and the occurrence. */
@@ -435,20 +447,20 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     }
   }
 
-  private pause(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Result {
+  private async pause(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Promise<Result> {
     this.logger.warn({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, reason }, 'scheduled post refused: schedule paused');
     if (this.writesClosed) return 'abandoned';
     notices.push({ row, run, message: pausedNotice(row, reason) });
-    this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason, ifRevision: row.revision }, this.clock.now());
+    await this.store.resolve(run, { status: 'failed', attempts: run.attempts + 1, reason }, { status: 'paused', nextRunAt: null, lastError: reason, ifRevision: row.revision }, this.clock.now());
     return 'paused';
   }
 
-  private transientFailure(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Result {
+  private async transientFailure(row: DueSchedule, run: RunRecord, reason: string, notices: PendingNotice[]): Promise<Result> {
     const attempts = run.attempts + 1;
     const now = this.clock.now();
     const delayMs = this.retryDelaysMs[attempts - 1];
     if (delayMs !== undefined) {
-      this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now, row.revision);
+      await this.store.retryLater(run, attempts, new Date(now.getTime() + delayMs), reason, now, row.revision);
       this.logger.warn({ scheduleId: row.id, kind: row.kind, attempts, retryInMs: delayMs, reason }, 'scheduled post failed; will retry');
       return 'retrying';
     }
@@ -457,7 +469,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     notices.push({ row, run, message: failedNotice(row, reason, attempts) });
     const after = this.advance(row, run, now);
     const schedule: ScheduleAfterRun = row.ruleKind === 'cron' ? { ...after, lastError: reason } : { status: 'failed', nextRunAt: null, lastError: reason, ifRevision: row.revision };
-    this.store.resolve(run, { status: 'failed', attempts, reason }, schedule, now);
+    await this.store.resolve(run, { status: 'failed', attempts, reason }, schedule, now);
     return 'failed';
   }
 
@@ -478,7 +490,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
 
   /** Tells the club's moderators: its notices channel, else a DM to the member who set it up. */
   private async notify(row: DueSchedule, run: RunRecord, message: OutgoingMessage): Promise<void> {
-    const contacts = this.store.contacts(row.guildId);
+    const contacts = await this.store.contacts(row.guildId);
     const nonce = occurrenceNonce(row.id, run.scheduledFor, 'n');
     if (contacts.noticesChannelId) {
       try {

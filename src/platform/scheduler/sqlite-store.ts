@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { ScheduleKind } from './contract.js';
-import type { ClubContacts, DueSchedule, RunOutcome, RunRecord, ScheduleAfterRun, ScheduleStore } from './store.js';
+import type { ClubContacts, DueSchedule, ResolveItem, RunRecord, ScheduleStore, TakenSchedule } from './store.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { clubs, scheduleRuns, schedules } from '../db/schema.js';
 
@@ -49,135 +49,183 @@ function toDueSchedule(row: DueRow): DueSchedule {
   };
 }
 
+/** better-sqlite3 answers synchronously: the port's promise settles at once, a throw becoming a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise<T>((resolve) => resolve(work()));
+}
+
+/** The SQLite adapter: every method does its work when called and returns a settled promise. */
 export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
   const { db, sqlite } = handle;
   const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
+
+  const due = (now: Date, limit: number, kinds: readonly ScheduleKind[]): DueSchedule[] => {
+    if (kinds.length === 0) return [];
+    const key = kinds.join(',');
+    let statement = dueStatements.get(key);
+    if (!statement) {
+      // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
+      statement = sqlite.prepare<[number, number], DueRow>(
+        `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
+         where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
+         order by next_run_at limit ?`,
+      );
+      dueStatements.set(key, statement);
+    }
+    return statement.all(now.getTime(), limit).map(toDueSchedule);
+  };
+
+  const openRun = (scheduleId: number): RunRecord | undefined =>
+    db
+      .select(runColumns)
+      .from(scheduleRuns)
+      .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.status, 'claimed')))
+      .orderBy(asc(scheduleRuns.scheduledFor))
+      .get();
+
+  const claim = (scheduleId: number, scheduledFor: Date, now: Date): RunRecord => {
+    db.insert(scheduleRuns).values({ scheduleId, scheduledFor, status: 'claimed', claimedAt: now, attempts: 0 }).onConflictDoNothing().run();
+    return db
+      .select(runColumns)
+      .from(scheduleRuns)
+      .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.scheduledFor, scheduledFor)))
+      .get()!;
+  };
+
+  /** resolve's writes; the caller provides the transaction. */
+  const resolveIn = (item: ResolveItem): unknown => {
+    const { run, outcome, schedule, now, alsoInTransaction } = item;
+    db.update(scheduleRuns)
+      .set({
+        status: outcome.status,
+        attempts: outcome.attempts,
+        messageId: outcome.messageId ?? run.messageId,
+        postedAt: outcome.postedAt ?? null,
+        reason: outcome.reason ?? null,
+      })
+      .where(eq(scheduleRuns.id, run.id))
+      .run();
+    db.update(schedules)
+      .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, updatedAt: now, revision: schedule.ifRevision + 1 })
+      .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
+      .run();
+    if (!alsoInTransaction) return undefined;
+    try {
+      sqlite.transaction(alsoInTransaction)(); // a savepoint: a failing job undoes only its own writes
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  };
+
   return {
-    due(now, limit, kinds) {
-      if (kinds.length === 0) return [];
-      const key = kinds.join(',');
-      let statement = dueStatements.get(key);
-      if (!statement) {
-        // Raw and prepared once per kind set: it runs every minute; the schedules_due index (status, next_run_at) serves it.
-        statement = sqlite.prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
-           where status = 'active' and next_run_at <= ? and kind in (${kinds.map((kind) => `'${kind.replace(/'/g, "''")}'`).join(', ')})
-           order by next_run_at limit ?`,
-        );
-        dueStatements.set(key, statement);
-      }
-      return statement.all(now.getTime(), limit).map(toDueSchedule);
+    due: (now, limit, kinds) => settle(() => due(now, limit, kinds)),
+
+    take(now, limit, kinds, occurrenceOf): Promise<TakenSchedule[]> {
+      return settle(() => {
+        // One process owns an SQLite file: no other taker to skip; one transaction, one disk sync, for all claims.
+        return sqlite.transaction(() =>
+          due(now, limit, kinds).map((row) => ({ row, run: openRun(row.id) ?? claim(row.id, occurrenceOf(row), now) })),
+        )();
+      });
     },
 
     schedule(scheduleId) {
-      const row = sqlite
-        .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision, status from schedules s where id = ?`,
-        )
-        .get(scheduleId);
-      return row ? { ...toDueSchedule({ ...row, next_run_at: row.next_run_at ?? 0 }), status: row.status } : undefined;
-    },
-
-    openRun(scheduleId) {
-      return db
-        .select(runColumns)
-        .from(scheduleRuns)
-        .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.status, 'claimed')))
-        .orderBy(asc(scheduleRuns.scheduledFor))
-        .get();
-    },
-
-    claim(scheduleId, scheduledFor, now) {
-      db.insert(scheduleRuns)
-        .values({ scheduleId, scheduledFor, status: 'claimed', claimedAt: now, attempts: 0 })
-        .onConflictDoNothing()
-        .run();
-      return db
-        .select(runColumns)
-        .from(scheduleRuns)
-        .where(and(eq(scheduleRuns.scheduleId, scheduleId), eq(scheduleRuns.scheduledFor, scheduledFor)))
-        .get()!;
-    },
-
-    resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void) {
-      let alsoFailed: unknown;
-      db.transaction((tx) => {
-        tx.update(scheduleRuns)
-          .set({
-            status: outcome.status,
-            attempts: outcome.attempts,
-            messageId: outcome.messageId ?? run.messageId,
-            postedAt: outcome.postedAt ?? null,
-            reason: outcome.reason ?? null,
-          })
-          .where(eq(scheduleRuns.id, run.id))
-          .run();
-        tx.update(schedules)
-          .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, updatedAt: now, revision: schedule.ifRevision + 1 })
-          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
-          .run();
-        if (alsoInTransaction) {
-          try {
-            tx.transaction(() => alsoInTransaction()); // a savepoint: a failing job undoes only its own writes
-          } catch (error) {
-            alsoFailed = error;
-          }
-        }
+      return settle(() => {
+        const row = sqlite
+          .prepare<[number], DueRow & { status: string; next_run_at: number | null }>(
+            `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision, status from schedules s where id = ?`,
+          )
+          .get(scheduleId);
+        return row ? { ...toDueSchedule({ ...row, next_run_at: row.next_run_at ?? 0 }), status: row.status } : undefined;
       });
-      return alsoFailed;
+    },
+
+    openRun: (scheduleId) => settle(() => openRun(scheduleId)),
+
+    claim: (scheduleId, scheduledFor, now) => settle(() => claim(scheduleId, scheduledFor, now)),
+
+    resolve(run, outcome, schedule, now, alsoInTransaction) {
+      return settle(() => sqlite.transaction(() => resolveIn({ run, outcome, schedule, now, alsoInTransaction }))());
+    },
+
+    resolveMany(items) {
+      return settle(() => {
+        return sqlite.transaction(() =>
+          items.map((item) => {
+            try {
+              return { alsoFailed: sqlite.transaction(() => resolveIn(item))() };
+            } catch (error) {
+              return { error };
+            }
+          }),
+        )();
+      });
     },
 
     retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
-      db.transaction((tx) => {
-        tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
-        tx.update(schedules)
-          .set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now, revision: ifRevision + 1 })
-          .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, ifRevision)))
-          .run();
+      return settle(() => {
+        db.transaction((tx) => {
+          tx.update(scheduleRuns).set({ attempts, reason: lastError }).where(eq(scheduleRuns.id, run.id)).run();
+          tx.update(schedules)
+            .set({ nextRunAt: retryAt, attempts, lastError, updatedAt: now, revision: ifRevision + 1 })
+            .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, ifRevision)))
+            .run();
+        });
       });
     },
 
     stillActive(scheduleId) {
-      return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
-    },
-
-    aheadOfClock(now) {
-      const rows = sqlite
-        .prepare<[number, number], DueRow>(
-          `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
-           where status = 'active' and rule_kind = 'cron' and next_run_at > ?
-             and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
-        )
-        .all(now.getTime(), now.getTime());
-      return rows.map(toDueSchedule);
-    },
-
-    replan(scheduleId, nextRunAt, now, ifRevision) {
-      db.transaction((tx) => {
-        const changed = tx
-          .update(schedules)
-          .set({ nextRunAt, updatedAt: now, revision: ifRevision + 1 })
-          .where(and(eq(schedules.id, scheduleId), eq(schedules.revision, ifRevision)))
-          .run().changes;
-        if (changed === 0) return;
-        // Runs "after now" happened under the fast clock; the occurrences they name have not come yet.
-        tx.delete(scheduleRuns)
-          .where(and(eq(scheduleRuns.scheduleId, scheduleId), gt(scheduleRuns.scheduledFor, now), ne(scheduleRuns.status, 'claimed')))
-          .run();
+      return settle(() => {
+        return db.select({ status: schedules.status }).from(schedules).where(eq(schedules.id, scheduleId)).get()?.status === 'active';
       });
     },
 
-    batch(work) {
-      return sqlite.transaction(work)();
+    aheadOfClock(now) {
+      return settle(() => {
+        const rows = sqlite
+          .prepare<[number, number], DueRow>(
+            `select id, guild_id, kind, channel_id, rule_kind, cron, ${CLUB_ZONE}, next_run_at, revision from schedules s
+             where status = 'active' and rule_kind = 'cron' and next_run_at > ?
+               and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.scheduled_for > ?)`,
+          )
+          .all(now.getTime(), now.getTime());
+        return rows.map(toDueSchedule);
+      });
     },
 
-    contacts(guildId): ClubContacts {
-      const row = db
-        .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })
-        .from(clubs)
-        .where(eq(clubs.guildId, guildId))
-        .get();
-      return row ?? { noticesChannelId: null, setupByUserId: null };
+    replan(scheduleId, nextRunAt, now, ifRevision) {
+      return settle(() => {
+        db.transaction((tx) => {
+          const changed = tx
+            .update(schedules)
+            .set({ nextRunAt, updatedAt: now, revision: ifRevision + 1 })
+            .where(and(eq(schedules.id, scheduleId), eq(schedules.revision, ifRevision)))
+            .run().changes;
+          if (changed === 0) return;
+          // Runs "after now" happened under the fast clock; the occurrences they name have not come yet.
+          tx.delete(scheduleRuns)
+            .where(and(eq(scheduleRuns.scheduleId, scheduleId), gt(scheduleRuns.scheduledFor, now), ne(scheduleRuns.status, 'claimed')))
+            .run();
+        });
+      });
+    },
+
+    jobWork(work) {
+      return settle(() => {
+        return sqlite.transaction(() => work((inner) => sqlite.transaction(inner)()))();
+      });
+    },
+
+    contacts(guildId): Promise<ClubContacts> {
+      return settle(() => {
+        const row = db
+          .select({ noticesChannelId: clubs.noticesChannelId, setupByUserId: clubs.setupByUserId })
+          .from(clubs)
+          .where(eq(clubs.guildId, guildId))
+          .get();
+        return row ?? { noticesChannelId: null, setupByUserId: null };
+      });
     },
   };
 }

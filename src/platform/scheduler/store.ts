@@ -1,6 +1,6 @@
 /**
- * What the engine needs from the database, as a port (src/platform/scheduler/sqlite-store.ts implements it over drizzle).
- * Every method is synchronous (better-sqlite3); every time comes from the caller's clock.
+ * What the engine needs from the database, as a port, with two adapters: sqlite-store.ts (better-sqlite3) and
+ * pg-store.ts (node-postgres), both over drizzle and both held to one contract suite (test/platform/scheduler/store-contract).
  */
 import type { ScheduleKind } from './contract.js';
 
@@ -52,33 +52,77 @@ export interface ClubContacts {
   setupByUserId: string | null;
 }
 
+/** A due row taken for this process, with the run it is to work on. */
+export interface TakenSchedule {
+  row: DueSchedule;
+  /**
+   * The schedule's open run (a crash's leftover or a retry, claimed earlier), or the new claim of the occurrence
+   * `take` was asked for. Its status is not 'claimed' when that occurrence was already resolved (post-now).
+   */
+  run: RunRecord;
+}
+
+/** One posted run to record (see `resolveMany`). */
+export interface ResolveItem {
+  run: RunRecord;
+  outcome: RunOutcome;
+  schedule: ScheduleAfterRun;
+  now: Date;
+  /** The job's `posted`: runs in a savepoint of the same transaction (see `resolve`). */
+  alsoInTransaction?: () => void;
+}
+
+/**
+ * Every method is async: the SQLite adapter answers from better-sqlite3 at once, the PostgreSQL adapter
+ * (pg-store.ts) from a pool. Every time comes from the caller's clock.
+ */
 export interface ScheduleStore {
-  /** The one indexed query per tick (schedules_due): active rows of these kinds due at or before `now`, earliest first. */
-  due(now: Date, limit: number, kinds: readonly ScheduleKind[]): DueSchedule[];
+  /** The one indexed query per tick (schedules_due): active rows of these kinds due at or before `now`, earliest first. Reads only. */
+  due(now: Date, limit: number, kinds: readonly ScheduleKind[]): Promise<DueSchedule[]>;
+  /**
+   * Takes up to `limit` due rows (as `due` finds them) for this process, in one transaction: each with its open
+   * run if it has one, else with a new claim of `occurrenceOf(row)` in the run ledger. On PostgreSQL rows that
+   * another process is taking at the same moment are skipped (FOR UPDATE SKIP LOCKED), and an occurrence that
+   * another process claimed first (the ledger's unique key) is left out: only one process ever holds a claim.
+   * On PostgreSQL a taken row is also leased: no process takes it again until it resolves, is retried, or the
+   * lease (2 min) passes; its `revision` in the answer is the leased one. SQLite (one process) needs no lease:
+   * the engine skips the rows it has in flight.
+   */
+  take(now: Date, limit: number, kinds: readonly ScheduleKind[], occurrenceOf: (row: DueSchedule) => Date): Promise<TakenSchedule[]>;
   /** One schedule row whatever its status (post-now), with its status; undefined if there is none. */
-  schedule(scheduleId: number): (DueSchedule & { status: string }) | undefined;
+  schedule(scheduleId: number): Promise<(DueSchedule & { status: string }) | undefined>;
   /** The schedule's claimed run that never resolved (after a crash or a transient failure), if any. */
-  openRun(scheduleId: number): RunRecord | undefined;
+  openRun(scheduleId: number): Promise<RunRecord | undefined>;
   /** Claims the occurrence (unique schedule + occurrence); returns the ledger row, new or already there. */
-  claim(scheduleId: number, scheduledFor: Date, now: Date): RunRecord;
+  claim(scheduleId: number, scheduledFor: Date, now: Date): Promise<RunRecord>;
   /**
    * In one transaction: resolves the run, updates the schedule, and runs `alsoInTransaction` (the job's
-   * `posted`) in a savepoint. Returns what `alsoInTransaction` threw, if anything (its writes are undone, the
-   * rest is kept: the message exists and must not be posted again).
+   * `posted`) in a savepoint. Resolves to what `alsoInTransaction` threw, if anything (its writes are undone,
+   * the rest is kept: the message exists and must not be posted again).
    */
-  resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void): unknown;
+  resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void): Promise<unknown>;
+  /**
+   * `resolve` for several runs in one transaction (one disk sync for a burst), each in a savepoint of its own:
+   * resolves to one entry per item, `{ error }` when that item's writes were undone, else what `resolve` gives.
+   */
+  resolveMany(items: readonly ResolveItem[]): Promise<{ alsoFailed?: unknown; error?: unknown }[]>;
   /** A transient failure: counts the attempt and looks at the schedule again at `retryAt`. */
-  retryLater(run: RunRecord, attempts: number, retryAt: Date, lastError: string, now: Date, ifRevision: number): void;
+  retryLater(run: RunRecord, attempts: number, retryAt: Date, lastError: string, now: Date, ifRevision: number): Promise<void>;
   /** Whether the schedule is still active (a moderator has not paused or cancelled it since the tick read it). */
-  stillActive(scheduleId: number): boolean;
+  stillActive(scheduleId: number): Promise<boolean>;
   /**
    * Active repeating schedules that ran at an occurrence after `now`: the clock ran fast and was corrected,
    * so their next run is planned from a time that has not come yet.
    */
-  aheadOfClock(now: Date): DueSchedule[];
+  aheadOfClock(now: Date): Promise<DueSchedule[]>;
   /** Plans the schedule from `nextRunAt` (if its revision is unchanged) and forgets its resolved runs after `now`. */
-  replan(scheduleId: number, nextRunAt: Date, now: Date, ifRevision: number): void;
-  contacts(guildId: string): ClubContacts;
-  /** Runs `work` in one transaction (a savepoint when nested): one disk sync for many writes. */
-  batch<T>(work: () => T): T;
+  replan(scheduleId: number, nextRunAt: Date, now: Date, ifRevision: number): Promise<void>;
+  contacts(guildId: string): Promise<ClubContacts>;
+  /**
+   * Runs the jobs' synchronous work (`decide`) in one transaction of the database the feature stores use (a
+   * savepoint for each piece `work` passes to `savepoint`): one disk sync for many writes, and a failing job undoes
+   * only its own writes.
+   * Feature stores are on SQLite this round, so the PostgreSQL adapter runs `work` as it is (see pg-store.ts).
+   */
+  jobWork<T>(work: (savepoint: <U>(inner: () => U) => U) => T): Promise<T>;
 }

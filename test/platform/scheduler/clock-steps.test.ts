@@ -30,12 +30,12 @@ const logger: SchedulerLogger = {
   error: (object, message) => void lines.push({ level: 'error', object, message }),
 };
 
-function started(clock: ManualClock) {
+async function started(clock: ManualClock) {
   lines.length = 0;
   harness = startEngine(double, clock, [new TestJob()], {
     engine: { logger, tickExpression: '0 0 0 1 1 *', watchdogMs: 20, stepThresholdMs: 30_000, pacing: { perChannel: { count: 1000, windowMs: 1 } } },
   });
-  harness.scheduler.start();
+  await harness.scheduler.start();
   return harness;
 }
 
@@ -44,7 +44,7 @@ const posts = (club: number) => double.messagesIn(clubChannel(club)).length;
 describe('a wall-clock step', () => {
   it('back 26 hours: a post due 2.5 minutes later goes out on time, and the step is logged', async () => {
     const clock = new ManualClock('2026-06-03T12:00:00Z');
-    const h = started(clock);
+    const h = await started(clock);
     await expect.poll(() => h.scheduler.health().lastTickAt).not.toBeNull();
     clock.advance(-26 * HOUR);
     await expect.poll(() => lines.some((line) => line.message?.startsWith('clock step detected'))).toBe(true);
@@ -63,7 +63,7 @@ describe('a wall-clock step', () => {
 
   it.each([3 * HOUR, 3 * DAY])('forward %i ms: what fell due in the jump posts at once, then the next one on time', async (jump) => {
     const clock = new ManualClock('2026-06-01T16:00:00Z'); // Monday 17:00 BST
-    const h = started(clock);
+    const h = await started(clock);
     const id = seedClub(h.handle, { index: 1, rule: weeklyCron('monday', { hour: 18, minute: 0 }), timezone: london }, clock.now());
     await expect.poll(() => h.scheduler.health().lastTickAt).not.toBeNull();
     clock.advance(jump);
@@ -78,7 +78,7 @@ describe('a wall-clock step', () => {
     const rule = weeklyCron('monday', { hour: 18, minute: 0 });
     const trueNow = new Date('2026-06-01T12:00:00Z'); // Monday, before 18:00 BST
     const clock = new ManualClock(new Date(trueNow.getTime() + 56 * DAY)); // 8 weeks fast
-    const h = started(clock);
+    const h = await started(clock);
     const ids = [0, 1, 2].map((index) => seedClub(h.handle, { index, rule, timezone: london }, new Date(clock.now().getTime() - 7 * DAY)));
     clock.advance(MINUTE);
     await expect.poll(() => [0, 1, 2].map(posts), { timeout: 2000 }).toEqual([1, 1, 1]); // posted under the fast clock
@@ -103,7 +103,7 @@ describe('/health and the heartbeat', () => {
       // Discord never answers this post: the tick hangs.
       wrapPoster: (poster) => ({ ...poster, post: () => new Promise<never>(() => undefined) }),
     });
-    harness.scheduler.start();
+    await harness.scheduler.start();
     await expect.poll(() => harness!.scheduler.health().lastTickAt).toBe('2026-06-01T16:00:00.000Z');
     expect(harness.scheduler.health().late).toBe(false);
     seedClub(harness.handle, { index: 2, rule: weeklyCron('monday', { hour: 18, minute: 0 }), timezone: london }, clock.now());
