@@ -6,7 +6,7 @@
  * integers are, so both dialects give stores the same row types; millisecond instants fit its microseconds,
  * and a dump or psql shows readable instants. Ids are identity columns (numbers, like SQLite's rowids).
  */
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { REGIONS } from '../../content/regions.js';
 import { SCHEDULE_KIND_NAMES } from '../schedule-kinds.js';
 
@@ -97,9 +97,11 @@ export const sessionLogs = pgTable(
     day: text('day').notNull(),
     exerciseId: text('exercise_id').notNull().default(''),
     loggedAt: timestampNow('logged_at'),
+    groupRunId: integer('group_run_id').references((): AnyPgColumn => groupRuns.id),
   },
   (t) => [
     uniqueIndex('session_logs_unique').on(t.guildId, t.userId, t.day, t.exerciseId),
+    uniqueIndex('session_logs_group_run').on(t.groupRunId, t.userId),
     index('session_logs_member_day').on(t.guildId, t.userId, t.day),
     index('session_logs_challenge').on(t.challengeId),
     index('session_logs_guild_day').on(t.guildId, t.day, t.userId),
@@ -250,9 +252,39 @@ export const groupRuns = pgTable(
     status: text('status', { enum: ['open', 'cancelled'] }).notNull().default('open'),
     createdBy: text('created_by'),
     createdAt: timestampNow('created_at'),
+    seriesId: integer('series_id').references((): AnyPgColumn => runSeries.id),
   },
-  (t) => [index('group_runs_guild').on(t.guildId, t.startsAt), uniqueIndex('group_runs_reminder').on(t.reminderScheduleId)],
+  (t) => [
+    index('group_runs_guild').on(t.guildId, t.startsAt),
+    uniqueIndex('group_runs_reminder').on(t.reminderScheduleId),
+    uniqueIndex('group_runs_series_start').on(t.seriesId, t.startsAt),
+  ],
 );
+
+export const runSeries = pgTable('run_series', {
+  id: id(),
+  guildId: text('guild_id')
+    .notNull()
+    .references(() => clubs.guildId),
+  channelId: text('channel_id').notNull(),
+  scheduleId: integer('schedule_id')
+    .notNull()
+    .unique()
+    .references(() => schedules.id),
+  everyWeeks: integer('every_weeks').notNull(),
+  firstDay: text('first_day').notNull(),
+  localTime: text('local_time').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  title: text('title').notNull(),
+  meetingPoint: text('meeting_point').notNull(),
+  distance: text('distance').notNull(),
+  paceGroups: text('pace_groups').notNull(),
+  notes: text('notes'),
+  reminderHours: integer('reminder_hours').notNull(),
+  status: text('status', { enum: ['active', 'cancelled'] }).notNull().default('active'),
+  createdBy: text('created_by'),
+  createdAt: timestampNow('created_at'),
+});
 
 export const runRsvps = pgTable(
   'run_rsvps',

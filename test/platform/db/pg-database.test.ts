@@ -106,5 +106,6 @@ describe('row types', () => {
     expectTypeOf<typeof pgSchema.messageEdits.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.messageEdits.$inferSelect>();
     expectTypeOf<typeof pgSchema.groupRuns.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.groupRuns.$inferSelect>();
     expectTypeOf<typeof pgSchema.runRsvps.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.runRsvps.$inferSelect>();
+    expectTypeOf<typeof pgSchema.runSeries.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.runSeries.$inferSelect>();
   });
 });
