@@ -168,15 +168,20 @@ export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOpt
         );
         const runs = new Map(open.rows.map((row) => [row.schedule_id, toRun(row)]));
         const toClaim = due.filter((row) => !runs.has(row.id)).map((row) => ({ id: row.id, at: occurrenceOf(row) }));
+        const inserted: RunRecord[] = [];
         if (toClaim.length > 0) {
           const ids = toClaim.map((claim) => claim.id);
-          const inserted = await client.query<RunRow>(
+          const claims = await client.query<RunRow>(
             `insert into schedule_runs (schedule_id, scheduled_for, status, claimed_at, attempts)
              select id, at, 'claimed', $3, 0 from unnest($1::int[], $2::timestamptz[]) as t(id, at)
              on conflict (schedule_id, scheduled_for) do nothing returning ${RUN_COLUMNS}`,
             [ids, toClaim.map((claim) => claim.at), now],
           );
-          for (const row of inserted.rows) runs.set(row.schedule_id, toRun(row));
+          for (const row of claims.rows) {
+            const run = toRun(row);
+            runs.set(row.schedule_id, run);
+            inserted.push(run);
+          }
           const existing = toClaim.filter((claim) => !runs.has(claim.id));
           if (existing.length > 0) {
             const found = await client.query<RunRow>(
@@ -189,15 +194,22 @@ export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOpt
             for (const row of found.rows) if (row.status !== 'claimed') runs.set(row.schedule_id, toRun(row));
           }
         }
-        const taken = due.filter((row) => runs.has(row.id));
-        if (taken.length === 0) return [];
+        const candidates = due.filter((row) => runs.has(row.id));
+        if (candidates.length === 0) return [];
         // The lease: no process takes these rows again until the engine resolves or retries them, or it passes.
+        // Only rows unchanged since the due read are leased: another taker that leased one first keeps it.
         const leased = await client.query<{ id: number; revision: number }>(
-          'update schedules set next_run_at = $2, revision = revision + 1 where id = any($1::int[]) returning id, revision',
-          [taken.map((row) => row.id), new Date(now.getTime() + leaseMs)],
+          `update schedules s set next_run_at = $3, revision = s.revision + 1
+           from unnest($1::int[], $2::int[]) as t(id, revision) where s.id = t.id and s.revision = t.revision
+           returning s.id, s.revision`,
+          [candidates.map((row) => row.id), candidates.map((row) => row.revision), new Date(now.getTime() + leaseMs)],
         );
         const revisions = new Map(leased.rows.map((row) => [row.id, row.revision]));
-        return taken.map((row): TakenSchedule => ({ row: { ...row, revision: revisions.get(row.id)! }, run: runs.get(row.id)! }));
+        const lost = candidates.filter((row) => !revisions.has(row.id)).map((row) => runs.get(row.id)!);
+        const claimedHere = new Set(inserted.map((run) => run.id));
+        const undo = lost.filter((run) => claimedHere.has(run.id)).map((run) => run.id);
+        if (undo.length > 0) await client.query('delete from schedule_runs where id = any($1::int[])', [undo]);
+        return candidates.filter((row) => revisions.has(row.id)).map((row): TakenSchedule => ({ row: { ...row, revision: revisions.get(row.id)! }, run: runs.get(row.id)! }));
       });
     },
 
