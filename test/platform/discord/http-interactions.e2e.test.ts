@@ -24,7 +24,9 @@ describe('interactions over HTTP', () => {
 
   /** Each interaction went over HTTP (not the gateway) and the POST was answered 202 after the REST callback. */
   async function overHttp(handle: InteractionHandle): Promise<void> {
-    expect((await handle.delivered()).status).toBe(202);
+    const delivery = await handle.delivered();
+    expect(delivery.status).toBe(202);
+    expect(delivery.at).toBeGreaterThanOrEqual(handle.callback!.at);
   }
 
   it('is registered as the endpoint only after answering PING with PONG and refusing a bad signature', () => {
