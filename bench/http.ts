@@ -6,24 +6,32 @@
  * round trip (dispatch to the endpoint's 202). Prints p50/p99 and what was achieved; asserts nothing.
  *
  * Settings (environment): BENCH_HTTP_PROCESSES ("1,3"), BENCH_HTTP_RATE (1000 per second), BENCH_HTTP_COUNT
- * (5000 per run, after a warm-up of 500 at 200/s), BENCH_HTTP_LOG_LEVEL (info).
+ * (5000 per run, after a warm-up of 500 at 200/s), BENCH_HTTP_LOG_LEVEL (info), BENCH_HTTP_PROFILE (a folder: Pacer
+ * runs with --cpu-prof and bench/profile-summary.ts prints where its CPU time went).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type InteractionHandle } from '@pacer/discord-double';
 import { commandModules } from '../commands/index.js';
+import { summariseProfile } from './profile-summary.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function freePort(): Promise<number> {
@@ -35,7 +43,9 @@ async function freePort(): Promise<number> {
 }
 
 async function startPacerProcess(double: DiscordDouble, port: number, dataDir: string, n: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+  const profileDir = process.env.BENCH_HTTP_PROFILE;
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...flags, join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -57,6 +67,9 @@ async function startPacerProcess(double: DiscordDouble, port: number, dataDir: s
     });
     child.once('exit', (code) => reject(new Error(`Pacer ${n} exited with ${code} before it was ready`)));
   });
+  // From here its log lines are drained unread, so reading them costs this process nothing.
+  lines.close();
+  child.stdout.resume();
   return child;
 }
 
@@ -128,13 +141,19 @@ async function runOnce(processes: number, rate: number, count: number): Promise<
   try {
     await double.setInteractionsEndpoint(proxy.url);
     await measure((await load(double, 200, 500)).handles); // warm-up: JIT, connections, caches
+    const pacerCpuBefore = children.reduce((sum, child) => sum + cpuMs(child.pid!), 0);
+    const benchCpuBefore = process.cpuUsage();
     const { handles, seconds } = await load(double, rate, count);
     const { acks, trips, unanswered } = await measure(handles);
+    const pacerCpu = children.reduce((sum, child) => sum + cpuMs(child.pid!), 0) - pacerCpuBefore;
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     const fmt = (values: number[], p: number) => `${percentile(values, p).toFixed(0).padStart(4)} ms`;
     console.log(
       `${String(processes).padStart(2)} process(es)  ${String(rate).padStart(5)}/s asked, ${(count / seconds).toFixed(0).padStart(5)}/s sent  ` +
         `ack p50 ${fmt(acks, 50)}  p99 ${fmt(acks, 99)}  max ${fmt(acks, 100)}   ` +
-        `HTTP 202 p50 ${fmt(trips, 50)}  p99 ${fmt(trips, 99)}   unanswered ${unanswered}/${count}`,
+        `HTTP 202 p50 ${fmt(trips, 50)}  p99 ${fmt(trips, 99)}   unanswered ${unanswered}/${count}\n` +
+        `   CPU per interaction: Pacer ${(pacerCpu / count).toFixed(2)} ms (all processes), ` +
+        `double + proxy + load ${((benchCpu.user + benchCpu.system) / 1000 / count).toFixed(2)} ms; load average ${loadavg()[0]!.toFixed(1)}`,
     );
   } finally {
     await Promise.all(children.map(stopProcess));
@@ -151,6 +170,8 @@ export async function benchHttp(): Promise<void> {
   const processCounts = (process.env.BENCH_HTTP_PROCESSES ?? '1,3').split(',').map(Number);
   const rate = Number(process.env.BENCH_HTTP_RATE ?? 1000);
   const count = Number(process.env.BENCH_HTTP_COUNT ?? 5000);
-  console.log(`http: signed /exercise show, ${count.toLocaleString('en')} at ${rate}/s through a round-robin proxy, Node ${process.version}, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`http: signed /exercise show, ${count.toLocaleString('en')} at ${rate}/s through a round-robin proxy, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   for (const processes of processCounts) await runOnce(processes, rate, count);
+  const profileDir = process.env.BENCH_HTTP_PROFILE;
+  if (profileDir) summariseProfile(profileDir, (line) => console.log(line));
 }

@@ -121,15 +121,22 @@ export async function startHttpInteractions(options: HttpInteractionsOptions): P
     }
     if (payload.type === PING) return reply(response, 200, { type: PONG });
 
-    const id = typeof payload.id === 'string' ? payload.id : undefined;
+    const id = payload.id;
+    if (typeof id !== 'string') {
+      logger.warn({ reason: 'signed interaction without an id' }, 'interaction request refused (400)');
+      return reply(response, 400);
+    }
+    let timer: NodeJS.Timeout | undefined;
     const answered = new Promise<void>((resolve) => {
-      if (id) waiting.set(id, resolve);
+      waiting.set(id, resolve);
+      timer = setTimeout(resolve, answerWithinMs);
     });
     try {
       options.deliver(payload);
-      await Promise.race([answered, delay(answerWithinMs)]);
+      await answered;
     } finally {
-      if (id) waiting.delete(id);
+      clearTimeout(timer);
+      waiting.delete(id);
     }
     reply(response, 202);
   };
