@@ -68,7 +68,7 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters Discord shows as "Public Key"')
     .optional(),
-  PACER_HTTP_PORT: port.default(8080),
+  PACER_HTTP_PORT: port.default(3000),
   PACER_HTTP_HOST: listenAddress.default('127.0.0.1'),
 }).superRefine((env, ctx) => {
   if (env.PACER_INTERACTIONS === 'http' && env.DISCORD_PUBLIC_KEY === undefined) {

@@ -55,10 +55,10 @@ describe('configuration', () => {
       expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY }).interactions).toEqual({
         mode: 'http',
         publicKey: KEY.toLowerCase(),
-        port: 8080,
+        port: 3000,
         host: '127.0.0.1',
       });
-      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_PORT: '3000', PACER_HTTP_HOST: '0.0.0.0' }).interactions).toMatchObject({ port: 3000, host: '0.0.0.0' });
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_PORT: '3100', PACER_HTTP_HOST: '0.0.0.0' }).interactions).toMatchObject({ port: 3100, host: '0.0.0.0' });
     });
 
     it.each([
