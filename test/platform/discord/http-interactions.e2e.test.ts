@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, type InteractionHandle } from '@pacer/discord-double';
 import { clubs } from '../../../src/platform/db/schema.js';
+import { UNREADABLE_TEXT } from '../../../src/platform/discord/interaction-guard.js';
 import { startPacer, type Pacer } from '../../support/pacer.js';
 
 const MOD = FIXTURE.users.moderator;
@@ -110,6 +111,15 @@ describe('interactions over HTTP', () => {
       const response = await post(body, { ...pacer.double.signedHeaders(body) });
       expect(response.status).toBe(202);
       expect(callbacksFor(id)).toHaveLength(1);
+    });
+
+    it('answers a signed payload discord.js cannot build privately, through the same guard as the gateway', async () => {
+      const { body, id } = freshPayload();
+      const broken = JSON.stringify({ ...(JSON.parse(body) as Record<string, unknown>), data: 'not an object' });
+      const response = await post(broken, { ...pacer.double.signedHeaders(broken) });
+      expect(response.status).toBe(202);
+      const [callback] = callbacksFor(id);
+      expect(callback?.body).toMatchObject({ type: 4, data: { content: UNREADABLE_TEXT, flags: 64 } });
     });
 
     it.each([
