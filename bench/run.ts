@@ -1,15 +1,21 @@
 /**
  * `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. `npm run bench -- floor` runs only
- * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it.
+ * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `npm run bench -- http`
+ * runs only commands over HTTP across 1 and 3 processes (bench/http.ts).
  */
 import { benchFloor } from './floor.js';
 import { benchPgScheduler } from './pg-scheduler.js';
+import { benchHttp } from './http.js';
 if (process.argv.slice(2).includes('floor')) {
   await benchFloor();
   process.exit(0);
 }
 if (process.argv.slice(2).includes('pg')) {
   await benchPgScheduler();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('http')) {
+  await benchHttp();
   process.exit(0);
 }
 import { readFileSync } from 'node:fs';

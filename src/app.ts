@@ -4,7 +4,8 @@ import type { AppContext } from './platform/app-context.js';
 import type { AnyComponentHandler, CommandModule } from './platform/discord/command.js';
 import { createClient } from './platform/discord/client.js';
 import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
-import { guardInteractions } from './platform/discord/interaction-guard.js';
+import { deliverRawInteraction, guardInteractions } from './platform/discord/interaction-guard.js';
+import { startHttpInteractions, watchInteractionCallbacks, type HttpInteractions } from './platform/discord/http-interactions.js';
 import { mentionEraser } from '../commands/participation/mention-eraser.js';
 import { runEventRepair } from '../commands/runs/repeat-events.js';
 import { rememberMemberName } from '../commands/participation/member-names.js';
@@ -73,6 +74,8 @@ export interface RunningApp {
   scheduler: Scheduler;
   gateway: GatewayMonitor;
   health: HealthServer | undefined;
+  /** The Interactions Endpoint (PACER_INTERACTIONS=http): its port once listening; undefined in gateway mode. */
+  interactionsPort(): number | undefined;
   /** Interactions being handled right now. */
   inFlight(): number;
   /**
@@ -149,6 +152,28 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     stopLimitMs: 500,
   });
 
+  let httpIntake: HttpInteractions | undefined;
+  const interactionsService = ((): Service => {
+    const drain = { stopLimitMs: options.drainMs ?? DRAIN_MS };
+    if (config.interactions.mode === 'gateway') {
+      return { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), ...drain };
+    }
+    const where = config.interactions;
+    watchInteractionCallbacks(client.rest, (id) => httpIntake?.answered(id));
+    return {
+      name: 'interactions over HTTP',
+      start: async () => {
+        httpIntake = await startHttpInteractions({ ...where, logger, health: report, deliver: (payload) => deliverRawInteraction(client, payload) });
+        logger.info({ host: where.host, port: httpIntake.port }, 'interactions endpoint listening');
+      },
+      // Requests already in progress (and any on open connections) still get their answer, "restarting" if late.
+      stop: async (limitMs) => {
+        await Promise.all([intake.close(limitMs), httpIntake?.close(limitMs)]);
+      },
+      ...drain,
+    };
+  })();
+
   await lifecycle.start([
     {
       name: 'discord',
@@ -164,11 +189,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     { name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: SCHEDULER_STOP_GRACE_MS + 500 },
     mentionEraser(client.rest, context),
     runEventRepair(context),
-    { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), stopLimitMs: options.drainMs ?? DRAIN_MS },
+    interactionsService,
   ]);
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length }, 'Pacer is ready');
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length, interactions: config.interactions.mode }, 'Pacer is ready');
 
-  return { client, database, context, scheduler, gateway, health, inFlight: () => intake.inFlight, stop: () => lifecycle.stop() };
+  return { client, database, context, scheduler, gateway, health, interactionsPort: () => httpIntake?.port, inFlight: () => intake.inFlight, stop: () => lifecycle.stop() };
 }
 
 /**

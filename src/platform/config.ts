@@ -43,6 +43,16 @@ function databaseUrlProblem(value: string): string | null {
   return null;
 }
 
+const INTERACTION_MODES = ['gateway', 'http'] as const;
+
+const port = z.coerce
+  .number({ error: 'must be a port number from 1 to 65535' })
+  .int('must be a whole port number from 1 to 65535')
+  .min(0, 'must be a port number from 1 to 65535 (0: any free port)')
+  .max(65535, 'must be a port number from 1 to 65535');
+
+const listenAddress = z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0');
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: z
     .string({ error: 'is not set' })
@@ -72,16 +82,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   PACER_REGION: z.enum(REGIONS, { error: `must be one of ${REGIONS.join(', ')}` }).default('UK'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { error: 'must be one of auto, json, pretty' }).default('auto'),
-  HEALTH_PORT: z.coerce
-    .number({ error: 'must be a port number from 1 to 65535' })
-    .int('must be a whole port number from 1 to 65535')
-    .min(0, 'must be a port number from 1 to 65535 (0: any free port)')
-    .max(65535, 'must be a port number from 1 to 65535')
-    .optional(),
-  HEALTH_HOST: z
+  HEALTH_PORT: port.optional(),
+  HEALTH_HOST: listenAddress.default('127.0.0.1'),
+  PACER_INTERACTIONS: z.enum(INTERACTION_MODES, { error: `must be one of ${INTERACTION_MODES.join(', ')}` }).default('gateway'),
+  DISCORD_PUBLIC_KEY: z
     .string()
-    .regex(/^[A-Za-z0-9.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0')
-    .default('127.0.0.1'),
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters Discord shows as "Public Key"')
+    .optional(),
+  PACER_HTTP_PORT: port.default(3000),
+  PACER_HTTP_HOST: listenAddress.default('127.0.0.1'),
+}).superRefine((env, ctx) => {
+  if (env.PACER_INTERACTIONS === 'http' && env.DISCORD_PUBLIC_KEY === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is not set, and PACER_INTERACTIONS=http needs it to check that requests come from Discord' });
+  }
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -100,6 +114,11 @@ export interface Config {
   defaultRegion: Region;
   /** The opt-in HTTP health endpoint; off when undefined. */
   health: { port: number; host: string } | undefined;
+  /**
+   * Where commands, buttons and modals arrive: over the gateway (default), or POSTed by Discord to Pacer's
+   * Interactions Endpoint URL, signed with the application's key (`publicKey`: 32 bytes, hex).
+   */
+  interactions: { mode: 'gateway' } | { mode: 'http'; publicKey: string; port: number; host: string };
 }
 
 const HINTS: Record<string, string> = {
@@ -109,6 +128,8 @@ const HINTS: Record<string, string> = {
   DISCORD_API_URL: 'Leave it blank to talk to Discord itself.',
   HEALTH_PORT: 'Leave it blank to turn the health endpoint off.',
   DATABASE_URL: 'Leave it blank to use the SQLite file at DATABASE_PATH.',
+  DISCORD_PUBLIC_KEY: 'Copy "Public Key" from the General Information page of your Discord application into .env, or set PACER_INTERACTIONS=gateway.',
+  PACER_INTERACTIONS: 'gateway (the default) needs no public address; http needs an Interactions Endpoint URL that reaches PACER_HTTP_PORT.',
   DISCORD_GUILD_ID: 'Right-click your server in Discord (Developer Mode on) and "Copy Server ID"; or leave it out to deploy commands globally.',
 };
 
@@ -147,5 +168,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     logFormat: e.LOG_FORMAT,
     defaultRegion: e.PACER_REGION,
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
+    interactions:
+      e.PACER_INTERACTIONS === 'http' && e.DISCORD_PUBLIC_KEY !== undefined
+        ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), port: e.PACER_HTTP_PORT, host: e.PACER_HTTP_HOST }
+        : { mode: 'gateway' },
   };
 }

@@ -51,4 +51,38 @@ describe('configuration', () => {
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
   });
+
+  describe('where interactions arrive (PACER_INTERACTIONS)', () => {
+    const KEY = 'AB'.repeat(32);
+
+    it('defaults to the gateway, needing no public key', () => {
+      expect(parseConfig({ DISCORD_TOKEN: 't' }).interactions).toEqual({ mode: 'gateway' });
+    });
+
+    it('takes http with the public key, the port and the address', () => {
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY }).interactions).toEqual({
+        mode: 'http',
+        publicKey: KEY.toLowerCase(),
+        port: 3000,
+        host: '127.0.0.1',
+      });
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_PORT: '3100', PACER_HTTP_HOST: '0.0.0.0' }).interactions).toMatchObject({ port: 3100, host: '0.0.0.0' });
+    });
+
+    it.each([
+      [{ PACER_INTERACTIONS: 'http' }, /^Configuration error: DISCORD_PUBLIC_KEY is not set, and PACER_INTERACTIONS=http needs it .*General Information/],
+      [{ PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: '' }, /DISCORD_PUBLIC_KEY is not set/],
+      [{ PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: 'abc123' }, /DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters/],
+      [{ PACER_INTERACTIONS: 'webhook' }, /PACER_INTERACTIONS must be one of gateway, http\. gateway \(the default\)/],
+      [{ PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_PORT: '70000' }, /PACER_HTTP_PORT must be a port number/],
+    ])('refuses at start, in one line: %j', (env, message) => {
+      expect(() => parseConfig({ DISCORD_TOKEN: 't', ...env })).toThrow(message);
+      try {
+        parseConfig({ DISCORD_TOKEN: 't', ...env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as Error).message).not.toContain('\n');
+      }
+    });
+  });
 });

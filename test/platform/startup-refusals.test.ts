@@ -72,6 +72,11 @@ describe('start-up refusals (in process)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses PACER_INTERACTIONS=http without the public key, naming it and where to find it', async () => {
+    expect(await start({ PACER_INTERACTIONS: 'http' })).toBe(1);
+    expectOneLine(/^Configuration error: DISCORD_PUBLIC_KEY is not set, and PACER_INTERACTIONS=http needs it .*"Public Key"/);
+  });
+
   it('refuses a database written by a newer Pacer and leaves it untouched', async () => {
     const { dir, path } = newerPacerDatabase();
     const before = fingerprint(dir);

@@ -1,4 +1,8 @@
-/** Starts the real Pacer entry point against a fresh Discord double, on a fresh SQLite file. */
+/**
+ * Starts the real Pacer entry point against a fresh Discord double, on a fresh SQLite file. Interactions reach it
+ * over the gateway, or over HTTP (signed POSTs to its Interactions Endpoint) with `interactions: 'http'` or, for
+ * the whole suite, PACER_TEST_INTERACTIONS=http.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +13,18 @@ import { runDeploy } from '../../src/platform/discord/deploy.js';
 import { main, type MainOptions } from '../../src/main.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions } from '@pacer/discord-double';
 
+export type InteractionMode = 'gateway' | 'http';
+
+/** The mode the suite runs in: PACER_TEST_INTERACTIONS=http sends every e2e test's interactions over HTTP. */
+export function suiteInteractionMode(): InteractionMode {
+  const wanted = process.env.PACER_TEST_INTERACTIONS ?? 'gateway';
+  if (wanted !== 'gateway' && wanted !== 'http') throw new Error(`PACER_TEST_INTERACTIONS must be gateway or http, not ${wanted}`);
+  return wanted;
+}
+
 export interface Pacer {
   double: DiscordDouble;
+  interactions: InteractionMode;
   app: RunningApp;
   env: NodeJS.ProcessEnv;
   databasePath: string;
@@ -26,9 +40,12 @@ export interface StartPacerOptions {
   env?: NodeJS.ProcessEnv;
   /** Injected clock, job list or scheduler pacing for the app under test. */
   app?: MainOptions['app'];
+  /** How interactions reach Pacer (default: the suite's mode, see suiteInteractionMode). */
+  interactions?: InteractionMode;
 }
 
 export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer> {
+  const interactions = options.interactions ?? suiteInteractionMode();
   const double = await startDiscordDouble(options.double);
   const dir = mkdtempSync(join(tmpdir(), 'pacer-e2e-'));
   const databasePath = join(dir, 'pacer.sqlite');
@@ -38,6 +55,7 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
     DISCORD_GUILD_ID: FIXTURE.guildId,
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'debug',
+    ...(interactions === 'http' ? { PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: double.publicKey, PACER_HTTP_PORT: '0', PACER_HTTP_HOST: '127.0.0.1' } : {}),
     ...options.env,
   };
   const deployErrors: string[] = [];
@@ -50,11 +68,14 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
     logDestination.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
     const app = await main(env, { logDestination, app: options.app });
     if (typeof app === 'number') throw new Error(`Pacer exited with ${app}`);
+    const port = app.interactionsPort();
+    if (port !== undefined) await double.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
     return app;
   };
 
   const pacer: Pacer = {
     double,
+    interactions,
     app: await start(),
     env,
     databasePath,

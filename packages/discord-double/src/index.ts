@@ -10,7 +10,8 @@ export type {
   OptionScalar,
 } from './interaction-payloads.js';
 export { ActorError, ComponentType, InteractionType, OptionType } from './interaction-payloads.js';
-export { CallbackType, type AcceptedCallback, type RejectedCallback } from './interaction-state.js';
+export { CallbackType, type AcceptedCallback, type EndpointDelivery, type RejectedCallback } from './interaction-state.js';
+export { EndpointRefused, type SignedHeaders } from './interactions-endpoint.js';
 export type { FaultSpec, FaultMatch, InjectedFault } from './faults.js';
 export {
   ALL_PERMISSIONS,

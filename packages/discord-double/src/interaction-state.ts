@@ -38,6 +38,15 @@ export interface InteractionRecord {
   /** Edits the original had right after the callback; a deferred reply is complete once it has more. */
   originalEditsAtCallback: number;
   followUpIds: string[];
+  /** Over an Interactions Endpoint URL: how the endpoint answered the POST (status 0: no answer at all). */
+  delivery?: EndpointDelivery;
+}
+
+export interface EndpointDelivery {
+  status: number;
+  at: number;
+  /** The refusal of an initial response given in the HTTP body (status 200) instead of over REST. */
+  inlineRefusal?: { status: number; code: number };
 }
 
 export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
@@ -71,6 +80,10 @@ export class InteractionStore {
     this.byId.set(payload.id, record);
     this.byToken.set(payload.token, record);
     return record;
+  }
+
+  get(id: string): InteractionRecord | undefined {
+    return this.byId.get(id);
   }
 
   byTokenValue(token: string): InteractionRecord | undefined {

@@ -15,7 +15,7 @@ import {
   resolveInvocation,
   syntheticComponentMessage,
 } from './interaction-payloads.js';
-import { type AcceptedCallback, CallbackType, type InteractionRecord, type InteractionStore, type RejectedCallback } from './interaction-state.js';
+import { type AcceptedCallback, CallbackType, type EndpointDelivery, type InteractionRecord, type InteractionStore, type RejectedCallback } from './interaction-state.js';
 import { type ApiMessage, MessageFlags, type MessageStore } from './messages.js';
 import type { ChangeNotifier } from './waiting.js';
 
@@ -49,6 +49,16 @@ export class InteractionHandle {
   /** Callbacks refused with 10062 (too late) or 40060 (already acknowledged). */
   get rejectedCallbacks(): readonly RejectedCallback[] {
     return this.record.rejectedCallbacks;
+  }
+
+  /** How the Interactions Endpoint answered the POST, once it has (undefined over the gateway). */
+  get delivery(): EndpointDelivery | undefined {
+    return this.record.delivery;
+  }
+
+  /** Waits until the Interactions Endpoint has answered the POST of this interaction. */
+  delivered(timeoutMs = this.store.deadlineMs + 1000): Promise<EndpointDelivery> {
+    return this.changes.waitUntil(() => this.record.delivery, timeoutMs, `the endpoint's answer to interaction ${this.id}`);
   }
 
   /** Milliseconds (double clock) from dispatch to the accepted callback; null before it. */
@@ -208,7 +218,7 @@ export class InteractionActors {
     this.deps.takeTamper?.()?.(payload);
     const record = this.deps.store.add(payload);
     if (this.deps.dispatch('INTERACTION_CREATE', payload) === 0) {
-      throw new ActorError('no gateway session to dispatch to; log a client in (and wait for clientReady) first');
+      throw new ActorError('no gateway session to dispatch to and no interactions endpoint; log a client in (and wait for clientReady) first');
     }
     return new InteractionHandle(record, this.deps.store, this.deps.changes);
   }

@@ -47,6 +47,8 @@ export interface RouteDeps {
   dmChannels: DmChannels;
   nonces: NonceMemory;
   now: () => number;
+  /** The application's public key (hex), for `verify_key`. */
+  publicKey: () => string;
 }
 
 const TEXT_CHANNEL_TYPES = new Set([0, 5, 10, 11, 12]);
@@ -128,7 +130,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
     type: null,
     bot_public: false,
     bot_require_code_grant: false,
-    verify_key: '0'.repeat(64),
+    verify_key: deps.publicKey(),
     flags: 0,
     owner: userPayload({ id: '1500000000000000099', username: 'app_owner' }),
     team: null,

@@ -9,7 +9,8 @@ import { defaultBotUser, defaultFixtureGuild, FIXTURE, type FixtureGuild, type F
 import { GatewayServer, type IdentifyRecord, type ReceivedFrame, type ResumeRecord } from './gateway.js';
 import { BodyParseError, type DoubleResponse, errorResponse, notFound, parseBody, readRawBody, send } from './http-util.js';
 import type { AutocompleteInput, CommandInput, InteractionPayload, ModalFieldValue } from './interaction-payloads.js';
-import { InteractionStore } from './interaction-state.js';
+import { InteractionStore, type InteractionRecord } from './interaction-state.js';
+import { InteractionsEndpoint, type SignedHeaders } from './interactions-endpoint.js';
 import { type ComponentActorInput, type InteractionHandle, InteractionActors, type SelectActorInput } from './interactions.js';
 import { type ApiMessage, type MessageChange, type MessageSource, MessageStore } from './messages.js';
 import { type RecordedRequest, RequestRecorder, type ValidationFailure } from './recorder.js';
@@ -107,6 +108,7 @@ export class DiscordDouble {
   private readonly eventListeners = new Set<(event: DoubleEvent) => void>();
   private port = 0;
   private tamper: ((payload: InteractionPayload) => void) | undefined;
+  private readonly endpoint = new InteractionsEndpoint();
 
   constructor(options: DiscordDoubleOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -153,7 +155,12 @@ export class DiscordDouble {
       store: this.interactions,
       messages: this.messages,
       changes: this.changes,
-      dispatch: (event, data) => this.gateway.dispatch(event, data),
+      dispatch: (event, data) => {
+        const url = this.endpoint.url;
+        if (url === undefined || event !== 'INTERACTION_CREATE') return this.gateway.dispatch(event, data);
+        this.deliverOverHttp(url, data as InteractionPayload);
+        return 1;
+      },
       takeTamper: () => {
         const tamper = this.tamper;
         this.tamper = undefined;
@@ -172,6 +179,7 @@ export class DiscordDouble {
       dmChannels: this.dmChannels,
       nonces: this.nonces,
       now: this.now,
+      publicKey: () => this.endpoint.publicKey,
     });
     this.routes.push(memberListRoute((id) => this.guilds.find((g) => g.id === id), options.privilegedIntentsEnabled ?? false));
     this.routes.push(
@@ -270,6 +278,61 @@ export class DiscordDouble {
    */
   tamperNext(edit: (payload: InteractionPayload) => void): void {
     this.tamper = edit;
+  }
+
+  // ---- Interactions Endpoint URL ---------------------------------------------------------------------------------
+
+  /** The application's public key (the developer portal's "Public Key"): 64 hex characters. */
+  get publicKey(): string {
+    return this.endpoint.publicKey;
+  }
+
+  get interactionsEndpointUrl(): string | undefined {
+    return this.endpoint.url;
+  }
+
+  /**
+   * Sets the Interactions Endpoint URL as the developer portal does: only after the URL answers a signed PING with
+   * PONG and refuses a badly signed one with 401 (else `EndpointRefused`). From then on interactions are POSTed
+   * there, signed, and no longer dispatched over the gateway; `null` goes back to the gateway.
+   */
+  setInteractionsEndpoint(url: string | null): Promise<void> {
+    return this.endpoint.set(url, this.applicationId);
+  }
+
+  /** The signature headers Discord would send with `body` (a test can then forge, age or drop them). */
+  signedHeaders(body: string, timestamp?: string): SignedHeaders {
+    return this.endpoint.signedHeaders(body, timestamp);
+  }
+
+  private deliverOverHttp(url: string, payload: InteractionPayload): void {
+    const record = this.interactions.get(payload.id);
+    const body = JSON.stringify(payload);
+    void this.endpoint
+      .post(url, body, this.endpoint.signedHeaders(body), 10_000)
+      .then(
+        (reply) => {
+          if (!record) return;
+          record.delivery = { status: reply.status, at: this.now() };
+          if (reply.status === 200) this.answerInline(record, reply.body);
+        },
+        () => {
+          if (record) record.delivery = { status: 0, at: this.now() };
+        },
+      )
+      .finally(() => this.changes.notify());
+  }
+
+  /** An initial response in the HTTP body: held to the same rules as the callback route. */
+  private answerInline(record: InteractionRecord, body: unknown): void {
+    const path = `/interactions/${record.payload.id}/${record.payload.token}/callback`;
+    const matched = matchRoute(this.routes, 'POST', path);
+    if (!matched || !record.delivery) return;
+    const result = matched.route.handle({ method: 'POST', path, params: matched.params, query: new URLSearchParams(), body });
+    if (result.status >= 400) {
+      const code = (result.body as { code?: unknown } | undefined)?.code;
+      record.delivery.inlineRefusal = { status: result.status, code: typeof code === 'number' ? code : 0 };
+    }
   }
 
   // ---- actors --------------------------------------------------------------------------------------------------

@@ -152,3 +152,12 @@ function answerFor(payload: Json): { id: string; token: string; body: Json } | n
   }
   return null;
 }
+
+/**
+ * Builds and emits an interaction from a raw payload that arrived over HTTP, through the same discord.js action
+ * (and so the same guard) as a gateway INTERACTION_CREATE: listeners of `Events.InteractionCreate` cannot tell
+ * the two apart. Call after `guardInteractions`.
+ */
+export function deliverRawInteraction(client: Client, payload: Record<string, unknown>): void {
+  (client as unknown as PrivateClient).actions.InteractionCreate.handle(payload);
+}
