@@ -7,6 +7,11 @@ if (process.argv.slice(2).includes('floor')) {
   await benchFloor();
   process.exit(0);
 }
+if (process.argv.slice(2).includes('participation')) {
+  const { benchParticipation } = await import('./participation.js');
+  await benchParticipation();
+  process.exit(0);
+}
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/symptom-check/engine.js';

@@ -69,7 +69,7 @@ export const NOT_IN_SERVER_TEXT = 'This works only inside a club\'s server.';
 async function showLeaderboard(interaction: ChatInputCommandInteraction | MessageComponentInteraction, ctx: InteractionContext, state: LeaderboardState, mode: 'reply' | 'update') {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   const guildId = interaction.guildId;
-  const page = loadLeaderboard(ctx.db, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
+  const page = await loadLeaderboard(ctx.db, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
   const names = await displayNames(ctx.db, interaction.guild, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
@@ -174,7 +174,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const fileName = `${fileSafeName(interaction.guild?.name)}-participation-${range.from}-to-${range.to}.csv`;
   const folder = exportFolderFor(ctx.config.databasePath);
   await withExportFile(folder, fileName, async (path) => {
-    await writeCsv(exportRows(ctx.db, guildId, range.weeks, now, names, ids), path);
+    await writeCsv(exportRows(ctx.db, guildId, range.weeks, names, ids), path);
     const size = statSync(path).size;
     if (size > interaction.attachmentSizeLimit) {
       return ctx.respond.fail(`The export is ${Math.ceil(size / 1_048_576)} MB, over this server's upload limit. Pick a shorter range with \`from\` and \`to\`. Nothing was exported.`);

@@ -9,13 +9,17 @@ import {
   clubFirstWeekday,
   clubFirstDay,
   clubMemberIds,
-  clubMemberWeeks,
   clubTimezone,
   clubWeeks,
+  countedMemberPage,
+  exportFactsOf,
   memberExportRows,
   memberHistory,
-  sessionScores,
+  memberWeeks,
+  sessionScoresBetween,
+  sessionTotals,
   sqliteOf,
+  type MemberPage,
 } from './store.js';
 
 /** The club's zone, today's date there and the weekday its weeks start on. */
@@ -30,18 +34,33 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
   return history ? memberRecord(history, calendar) : null;
 }
 
+/** A turn of the event loop, so other members' commands are answered between two pieces of a long job. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Members per page of a club-wide board: a page is a few milliseconds of work at most. */
+export const BOARD_PAGE_MEMBERS = 250;
+
+/** The club's pages of members with a session (paused members left out), with a turn of the event loop between pages. */
+async function* memberPages(db: Db, guildId: string, pageSize: number): AsyncGenerator<MemberPage> {
+  for (let page = countedMemberPage(db, guildId, '', pageSize); page; page = countedMemberPage(db, guildId, page.last, pageSize)) {
+    yield page;
+    await nextTurn();
+  }
+}
+
 /**
- * Club-wide scores are read from every session of the club, so a ranked board is kept until the club's
+ * Club-wide scores are read from every member's weekly counts, so a ranked board is kept until the club's
  * records change. Checking is cheap: if nothing at all was written since (this connection's total_changes
  * and SQLite's data_version for other connections, both O(1)), the board stands; otherwise a fingerprint of
  * the club's rows (counts and highest ids of its sessions, challenges, pauses and paused members, one index
- * walk) decides. Paging through a board, or many members asking at once, costs one computation.
+ * walk) decides. Paging through a board, or many members asking at once, costs one computation: members
+ * asking while it runs wait for the same one.
  */
 const SCORE_CACHE_BOARDS = 64;
 interface CachedBoard {
   writes: string;
   fingerprint: string;
-  ranked: Ranked[];
+  ranked: Promise<Ranked[]>;
 }
 const boardCache = new WeakMap<Db, Map<string, CachedBoard>>();
 
@@ -51,7 +70,7 @@ const CLUB_FINGERPRINT = `select
   (select count(*) || ':' || ifnull(sum(challenge_id), 0) from challenge_pauses where guild_id = @guildId) || '|' ||
   (select count(*) from members where guild_id = @guildId and paused = 1)`;
 
-function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Score[]): Ranked[] {
+function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Promise<Score[]>): Promise<Ranked[]> {
   const sqlite = sqliteOf(db);
   const writes = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
   let cache = boardCache.get(db);
@@ -63,26 +82,46 @@ function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () =>
     hit.writes = writes;
     return hit.ranked;
   }
-  const ranked = rank(compute());
+  // Read before the first page: a write while the pages are read changes the fingerprint, so the next ask computes again.
+  const entry: CachedBoard = { writes, fingerprint, ranked: compute().then(rank) };
+  entry.ranked.catch(() => {
+    if (cache.get(boardKey) === entry) cache.delete(boardKey);
+  });
   cache.delete(boardKey);
-  cache.set(boardKey, { writes, fingerprint, ranked });
+  cache.set(boardKey, entry);
   if (cache.size > SCORE_CACHE_BOARDS) cache.delete(cache.keys().next().value!);
-  return ranked;
+  return entry.ranked;
 }
 
-export function loadLeaderboard(
+async function allTimeSessions(db: Db, guildId: string, pageSize: number): Promise<Score[]> {
+  const scores: Score[] = [];
+  for await (const page of memberPages(db, guildId, pageSize)) scores.push(...sessionTotals(db, guildId, page));
+  return scores;
+}
+
+/** A member's streak depends only on their own weeks and the club's, so each page of members is scored on its own. */
+async function streakBoard(db: Db, guildId: string, calendar: ClubCalendar, period: Period, pageSize: number): Promise<Score[]> {
+  const weeks = clubWeeks(db, guildId);
+  const scores: Score[] = [];
+  for await (const page of memberPages(db, guildId, pageSize)) scores.push(...streakScores(memberWeeks(db, guildId, page), weeks, calendar, period));
+  return scores;
+}
+
+export async function loadLeaderboard(
   db: Db,
   guildId: string,
-  request: { period: Period; board: Board; page: number; callerId: string; now: Date; pageSize?: number },
-): LeaderboardPage {
+  request: { period: Period; board: Board; page: number; callerId: string; now: Date; pageSize?: number; memberPageSize?: number },
+): Promise<LeaderboardPage> {
+  const { memberPageSize = BOARD_PAGE_MEMBERS } = request;
   const calendar = clubCalendar(db, guildId, request.now);
   const { today, firstDay } = calendar;
-  const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null;
-  const ranked = cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
-    request.board === 'sessions'
-      ? sessionScores(db, guildId, range)
-      : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period),
-  );
+  const ranked = await cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () => {
+    if (request.board === 'streak') return streakBoard(db, guildId, calendar, request.period, memberPageSize);
+    if (request.period === 'all') return allTimeSessions(db, guildId, memberPageSize);
+    // A week's or a month's days only: bounded by the period, not by the club's history.
+    const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : monthOf(today);
+    return Promise.resolve(sessionScoresBetween(db, guildId, range));
+  });
   return pageOfRanked(ranked, request);
 }
 
@@ -95,7 +134,7 @@ export function loadClubChart(db: Db, guildId: string, now: Date): ChartWeek[] {
   const clubFirst = clubFirstDay(db, guildId);
   const first = clubFirst && clubFirst < current ? weekStartOf(clubFirst, firstDay) : current;
   const weeks = weeksBetween(first, current).slice(-CHART_WEEKS);
-  const counts = clubChartCounts(db, guildId, weeks[0]!, current, firstDay);
+  const counts = clubChartCounts(db, guildId, weeks[0]!, current);
   return weeks.map((weekStart) => ({ weekStart, joined: 0, sessions: 0, reached: 0, ...counts.get(weekStart), current: weekStart === current }));
 }
 
@@ -114,32 +153,31 @@ export function exportRange(db: Db, guildId: string, range: { from: LocalDay | n
   return { from, to, weeks: weeksBetween(weekStartOf(from, firstDay), weekStartOf(to, firstDay)) };
 }
 
-const YIELD_EVERY_MEMBERS = 20;
+/** Members per page of the export: their rows are read in three range queries, then built and streamed. */
+export const EXPORT_PAGE_MEMBERS = 100;
 
 /**
- * Export rows, one member at a time, so a large club is never held in memory. `names` resolves display
- * names for a batch of member ids.
+ * Export rows, a page of members at a time, so a large club is never held in memory and other commands run
+ * between pages. `names` resolves display names for a batch of member ids.
  */
 export async function* exportRows(
   db: Db,
   guildId: string,
   weeks: readonly LocalDay[],
-  now: Date,
   names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>,
   ids: readonly string[] = clubMemberIds(db, guildId),
-  batchSize = 500,
+  pageSize = EXPORT_PAGE_MEMBERS,
 ): AsyncGenerator<ExportRow> {
-  const { firstDay } = clubCalendar(db, guildId, now);
+  if (weeks.length === 0) return;
   const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
-  for (let i = 0; i < ids.length; i += batchSize) {
-    const batch = ids.slice(i, i + batchSize);
-    const named = await names(batch);
-    for (const [n, userId] of batch.entries()) {
-      // A turn of the event loop every few members: other members' commands are answered meanwhile.
-      if (n % YIELD_EVERY_MEMBERS === YIELD_EVERY_MEMBERS - 1) await new Promise((resolve) => setImmediate(resolve));
-      for (const facts of memberExportRows(db, guildId, userId, weeks, targets, firstDay)) {
-        yield { ...facts, displayName: named.get(userId) ?? '' };
-      }
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const page = ids.slice(i, i + pageSize);
+    const named = await names(page);
+    const facts = exportFactsOf(db, guildId, page, weeks[0]!, weeks[weeks.length - 1]!);
+    for (const userId of page) {
+      const displayName = named.get(userId) ?? '';
+      for (const row of memberExportRows(userId, weeks, targets, facts.get(userId))) yield { ...row, displayName };
     }
+    await nextTurn();
   }
 }
