@@ -94,9 +94,12 @@ export interface MemberPage {
   last: string;
 }
 
-/** The next page of at most `limit` members with a session, paused members left out; null after the last. */
+/** Paused members of a page (their range of the members table only, however large the club). */
+const NOT_PAUSED_IN_PAGE = 'user_id not in (select user_id from members where guild_id = @guildId and user_id > @after and user_id <= @last and paused = 1)';
+
+/** The next page of at most `limit` members with a session (paused ones are left out by the reads); null after the last. */
 export function countedMemberPage(db: Db, guildId: string, after: string, limit: number): MemberPage | null {
-  const ids = prepare(db, `select distinct user_id from session_week_counts where guild_id = @guildId and user_id > @after and ${NOT_PAUSED} order by user_id limit @limit`)
+  const ids = prepare(db, 'select distinct user_id from session_week_counts where guild_id = @guildId and user_id > @after order by user_id limit @limit')
     .pluck()
     .all({ guildId, after, limit }) as string[];
   return ids.length === 0 ? null : { after, last: ids[ids.length - 1]! };
@@ -114,7 +117,7 @@ export function sessionScoresBetween(db: Db, guildId: string, range: { from: Loc
 export function sessionTotals(db: Db, guildId: string, { after, last }: MemberPage): Score[] {
   return prepare(
     db,
-    `select user_id as userId, sum(sessions) as score from session_week_counts where guild_id = @guildId and user_id > @after and user_id <= @last and ${NOT_PAUSED} group by user_id`,
+    `select user_id as userId, sum(sessions) as score from session_week_counts where guild_id = @guildId and user_id > @after and user_id <= @last and ${NOT_PAUSED_IN_PAGE} group by user_id`,
   ).all({ guildId, after, last }) as Score[];
 }
 
@@ -127,10 +130,10 @@ export function memberWeeks(db: Db, guildId: string, { after, last }: MemberPage
   // In primary-key order: each member's weeks arrive together, earliest first.
   const rows = prepare(
     db,
-    `select user_id, week_start, sessions from session_week_counts where guild_id = @guildId and user_id > @after and user_id <= @last and ${NOT_PAUSED} order by user_id, week_start`,
+    `select user_id, week_start, sessions from session_week_counts where guild_id = @guildId and user_id > @after and user_id <= @last and ${NOT_PAUSED_IN_PAGE} order by user_id, week_start`,
   )
     .raw()
-    .iterate({ guildId, after, last }) as Iterable<[string, LocalDay, number]>;
+    .all({ guildId, after, last }) as [string, LocalDay, number][];
   for (const [userId, week, n] of rows) {
     let entry = byUser.get(userId);
     if (!entry) byUser.set(userId, (entry = { perWeek: new Map(), firstWeek: week, pausedWeeks: new Set() }));

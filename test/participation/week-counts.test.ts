@@ -137,7 +137,7 @@ async function expectSameAsHistory(handle: DatabaseHandle, guildId: string, memb
     const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
     const expected = clubMemberIds(db, guildId).flatMap((id) => memberExportRowsFromHistory(db, guildId, id, weeks, targets, calendar.firstDay).map((row) => ({ ...row, displayName: `name ${id}` })));
     const rows = [];
-    for await (const row of exportRows(db, guildId, weeks, (ids) => Promise.resolve(new Map(ids.map((id) => [id, `name ${id}`]))), undefined, memberPageSize)) rows.push(row);
+    for await (const page of exportRows(db, guildId, weeks, (ids) => Promise.resolve(new Map(ids.map((id) => [id, `name ${id}`]))), undefined, memberPageSize)) rows.push(...page);
     expect(rows).toEqual(expected);
   }
 }
