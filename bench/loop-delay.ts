@@ -1,10 +1,11 @@
 /**
  * Preloaded (`--import`) into the bot by `npm run bench -- floor` when profiling: the event loop's delay
- * histogram and the heap, printed as one JSON line on stderr when the process gets SIGUSR2.
+ * histogram (sampled every LOOP_DELAY_RESOLUTION_MS, 5 by default) and the heap, printed as one JSON line on
+ * stderr when the process gets SIGUSR2.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-const histogram = monitorEventLoopDelay({ resolution: 5 });
+const histogram = monitorEventLoopDelay({ resolution: Number(process.env.LOOP_DELAY_RESOLUTION_MS ?? 5) });
 histogram.enable();
 process.on('SIGUSR2', () => {
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;

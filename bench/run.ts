@@ -1,10 +1,16 @@
 /**
  * `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. `npm run bench -- floor` runs only
- * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it.
+ * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `-- mixed` runs only
+ * the mixed load (bench/mixed.ts), `-- participation` only the club-scale queries (bench/participation.ts).
  */
 import { benchFloor } from './floor.js';
 if (process.argv.slice(2).includes('floor')) {
   await benchFloor();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('mixed')) {
+  const { benchMixed } = await import('./mixed.js');
+  await benchMixed();
   process.exit(0);
 }
 if (process.argv.slice(2).includes('participation')) {

@@ -17,8 +17,7 @@ import { dateOrderFor } from '../../src/announcements/when.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { clubMemberNames } from '../../src/participation/member-names-store.js';
-import { clubMemberIds } from '../../src/participation/store.js';
-import { exportRange, exportRows, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
+import { clubMemberIdsInTurns, exportRange, exportRows, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { parseExportDate } from '../../src/participation/export-dates.js';
@@ -96,8 +95,8 @@ export function leaderboardComponent(interaction: MessageComponentInteraction, s
 async function chartMessage(ctx: InteractionContext, guildId: string, shareable: boolean) {
   const weeks = loadClubChart(ctx.db, guildId, ctx.clock.now());
   // The renderer (a native module) loads on first use, keeping start-up light.
-  const { chartSvg, renderPng } = await import('../../src/participation/chart.js');
-  const png = renderPng(chartSvg(weeks, 'Club challenge: sessions and targets reached'));
+  const { chartSvg, renderPngOffThread } = await import('../../src/participation/chart.js');
+  const png = await renderPngOffThread(chartSvg(weeks, 'Club challenge: sessions and targets reached'));
   const description = 'Bar chart of sessions and members reaching the target per week, with the sessions trend; the numbers are in the message text.';
   return { ...statsView(weeks, shareable), files: [new AttachmentBuilder(png, { name: CHART_FILE_NAME, description })] };
 }
@@ -151,7 +150,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const now = ctx.clock.now();
   const range = exportRange(ctx.db, guildId, dates, now);
   if (!range) return ctx.respond.fail('The club has no records in that range. Nothing was exported.');
-  const ids = clubMemberIds(ctx.db, guildId);
+  const ids = await clubMemberIdsInTurns(ctx.db, guildId);
   // Checked before writing anything: one row per member and week.
   const { BYTES_PER_ROW, writeCsv } = await import('../../src/participation/export-csv.js');
   const estimate = ids.length * range.weeks.length * BYTES_PER_ROW;

@@ -15,6 +15,7 @@ import {
   exportFactsOf,
   memberExportRows,
   memberHistory,
+  memberIdPage,
   memberWeeks,
   sessionScoresBetween,
   sessionTotals,
@@ -151,6 +152,16 @@ export function exportRange(db: Db, guildId: string, range: { from: LocalDay | n
   const to = range.to && range.to < today ? range.to : today;
   if (from > to) return null;
   return { from, to, weeks: weeksBetween(weekStartOf(from, firstDay), weekStartOf(to, firstDay)) };
+}
+
+/** Member ids of a club that have any participation row, in id order, read a page at a time between turns of the event loop. */
+export async function clubMemberIdsInTurns(db: Db, guildId: string, pageSize = 1000): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = memberIdPage(db, guildId, '', pageSize); page.length > 0; page = memberIdPage(db, guildId, page[page.length - 1]!, pageSize)) {
+    ids.push(...page);
+    await nextTurn();
+  }
+  return ids;
 }
 
 /** Rows per page of the export: a page is read, built and turned into CSV in a few milliseconds. */

@@ -99,7 +99,8 @@ const NOT_PAUSED_IN_PAGE = 'user_id not in (select user_id from members where gu
 
 /** The next page of at most `limit` members with a session (paused ones are left out by the reads); null after the last. */
 export function countedMemberPage(db: Db, guildId: string, after: string, limit: number): MemberPage | null {
-  const ids = prepare(db, 'select distinct user_id from session_week_counts where guild_id = @guildId and user_id > @after order by user_id limit @limit')
+  // GROUP BY walks the index in order and stops at the limit (DISTINCT would read on to the club's last row).
+  const ids = prepare(db, 'select user_id from session_week_counts where guild_id = @guildId and user_id > @after group by user_id order by user_id limit @limit')
     .pluck()
     .all({ guildId, after, limit }) as string[];
   return ids.length === 0 ? null : { after, last: ids[ids.length - 1]! };
@@ -191,12 +192,25 @@ export interface ExportFacts {
 
 /** Member ids of a club that have any participation row, in id order. */
 export function clubMemberIds(db: Db, guildId: string): string[] {
+  const ids: string[] = [];
+  for (let page = memberIdPage(db, guildId, '', 1000); page.length > 0; page = memberIdPage(db, guildId, page[page.length - 1]!, 1000)) ids.push(...page);
+  return ids;
+}
+
+/**
+ * The next `limit` member ids after `after` (in id order) that have any participation row: the first `limit`
+ * of each table, merged. Each table's part walks its index in order and stops at the limit.
+ */
+export function memberIdPage(db: Db, guildId: string, after: string, limit: number): string[] {
   return prepare(
     db,
-    'select user_id from members where guild_id = @guildId union select user_id from enrolments where guild_id = @guildId union select user_id from session_logs where guild_id = @guildId order by 1',
+    `select user_id from (select user_id from members where guild_id = @guildId and user_id > @after order by user_id limit @limit)
+     union select user_id from (select user_id from enrolments where guild_id = @guildId and user_id > @after group by user_id order by user_id limit @limit)
+     union select user_id from (select user_id from session_week_counts where guild_id = @guildId and user_id > @after group by user_id order by user_id limit @limit)
+     order by 1 limit @limit`,
   )
     .pluck()
-    .all({ guildId }) as string[];
+    .all({ guildId, after, limit }) as string[];
 }
 
 /** What the export needs about one member, per week start. */

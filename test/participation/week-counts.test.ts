@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase, type DatabaseHandle } from '../../src/platform/db/connection.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { rank, streakScores, type Period } from '../../src/participation/leaderboard.js';
-import { clubCalendar, exportRange, exportRows, loadLeaderboard } from '../../src/participation/reports-store.js';
+import { clubCalendar, clubMemberIdsInTurns, exportRange, exportRows, loadLeaderboard } from '../../src/participation/reports-store.js';
 import { clubChartCounts, clubFirstWeekday, clubMemberIds, clubWeeks } from '../../src/participation/store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { addDays, monthOf, weekStartOf } from '../../src/platform/time/days.js';
-import { clubChartCountsFromHistory, clubMemberWeeksFromHistory, memberExportRowsFromHistory, sessionScoresFromHistory } from './support/history-queries.js';
+import { clubChartCountsFromHistory, clubMemberIdsFromHistory, clubMemberWeeksFromHistory, memberExportRowsFromHistory, sessionScoresFromHistory } from './support/history-queries.js';
 
 const GUILDS = ['1100000000000000001', '1100000000000000002'];
 const USERS = ['1900000000000000001', '1900000000000000002', '1900000000000000003', '1900000000000000004', '1900000000000000005', '1900000000000000006'];
@@ -31,6 +31,7 @@ type Op =
   | { kind: 'move'; pick: number; offset: number }
   | { kind: 'pauseMember'; guild: number; user: number; paused: boolean }
   | { kind: 'pauseWeek'; guild: number; user: number; pick: number }
+  | { kind: 'enrol'; guild: number; user: number; pick: number }
   | { kind: 'erase'; user: number; scoped: boolean; guild: number };
 
 const guild = fc.nat(GUILDS.length - 1);
@@ -42,6 +43,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), offset: fc.integer({ min: -75, max: 0 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pauseMember' as const), guild, user, paused: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('pauseWeek' as const), guild, user, pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('enrol' as const), guild, user, pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), user, scoped: fc.boolean(), guild }) },
 );
 
@@ -85,6 +87,12 @@ function apply(handle: DatabaseHandle, ops: readonly Op[]): void {
       case 'pauseWeek': {
         const row = pick('select id from challenges where guild_id = ? order by id', o.pick, GUILDS[o.guild]);
         if (row) sqlite.prepare('insert or ignore into challenge_pauses (challenge_id, guild_id, user_id, paused_at) values (?, ?, ?, 0)').run(row[0], GUILDS[o.guild], USERS[o.user]);
+        break;
+      }
+      case 'enrol': {
+        // Without a members row: the export still lists whoever has any participation row.
+        const row = pick('select id from challenges where guild_id = ? order by id', o.pick, GUILDS[o.guild]);
+        if (row) sqlite.prepare('insert or ignore into enrolments (challenge_id, guild_id, user_id, joined_at) values (?, ?, ?, 0)').run(row[0], GUILDS[o.guild], USERS[o.user]);
         break;
       }
       case 'erase': {
@@ -135,7 +143,10 @@ async function expectSameAsHistory(handle: DatabaseHandle, guildId: string, memb
     const sorted = (m: Map<string, unknown>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
     expect(sorted(clubChartCounts(db, guildId, first, last))).toEqual(sorted(clubChartCountsFromHistory(db, guildId, first, last, calendar.firstDay)));
     const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
-    const expected = clubMemberIds(db, guildId).flatMap((id) => memberExportRowsFromHistory(db, guildId, id, weeks, targets, calendar.firstDay).map((row) => ({ ...row, displayName: `name ${id}` })));
+    const ids = clubMemberIdsFromHistory(db, guildId);
+    expect(clubMemberIds(db, guildId)).toEqual(ids);
+    expect(await clubMemberIdsInTurns(db, guildId, memberPageSize)).toEqual(ids);
+    const expected = ids.flatMap((id) => memberExportRowsFromHistory(db, guildId, id, weeks, targets, calendar.firstDay).map((row) => ({ ...row, displayName: `name ${id}` })));
     const rows = [];
     for await (const page of exportRows(db, guildId, weeks, (ids) => Promise.resolve(new Map(ids.map((id) => [id, `name ${id}`]))), undefined, memberPageSize)) rows.push(...page);
     expect(rows).toEqual(expected);

@@ -134,3 +134,12 @@ export function memberExportRowsFromHistory(
   });
 }
 
+
+export function clubMemberIdsFromHistory(db: Db, guildId: string): string[] {
+  return prepare(
+    db,
+    'select user_id from members where guild_id = @guildId union select user_id from enrolments where guild_id = @guildId union select user_id from session_logs where guild_id = @guildId order by 1',
+  )
+    .pluck()
+    .all({ guildId }) as string[];
+}
