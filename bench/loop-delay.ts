@@ -7,12 +7,28 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const histogram = monitorEventLoopDelay({ resolution: Number(process.env.LOOP_DELAY_RESOLUTION_MS ?? 5) });
 histogram.enable();
+
+/**
+ * With LOOP_DELAY_STALLS_MS: every gap between two 1 ms ticks longer than that, as when it started on the
+ * monotonic clock (microseconds, as --cpu-prof's sample times) and how long it was, to find it in the profile.
+ */
+const stallMs = Number(process.env.LOOP_DELAY_STALLS_MS ?? 0);
+const stalls: { atUs: number; ms: number }[] = [];
+if (stallMs > 0) {
+  let last = process.hrtime.bigint();
+  setInterval(() => {
+    const now = process.hrtime.bigint();
+    const gap = Number(now - last) / 1e6;
+    if (gap > stallMs) stalls.push({ atUs: Number(last / 1000n), ms: Math.round(gap * 10) / 10 });
+    last = now;
+  }, 1).unref();
+}
 process.on('SIGUSR2', () => {
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
   const mib = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
   const { heapUsed, heapTotal, external } = process.memoryUsage();
   const loopDelay = { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), count: histogram.count };
   const memoryMiB = { heapUsed: mib(heapUsed), heapTotal: mib(heapTotal), external: mib(external) };
-  process.stderr.write(`${JSON.stringify({ loopDelay, memoryMiB })}\n`);
+  process.stderr.write(`${JSON.stringify({ loopDelay, memoryMiB, ...(stallMs > 0 ? { stalls: stalls.splice(0) } : {}) })}\n`);
   histogram.reset();
 });

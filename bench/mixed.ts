@@ -32,6 +32,8 @@ const EXPORT_WEEKS = 16;
 interface LoopDelay {
   loopDelay: { p50: number; p99: number; max: number; count: number };
   memoryMiB: { heapUsed: number };
+  /** Gaps over 20 ms between two 1 ms ticks: start (monotonic clock, µs, as --cpu-prof's samples) and length. */
+  stalls: { atUs: number; ms: number }[];
 }
 
 async function startPacer(double: DiscordDouble, databasePath: string, scripts: ReturnType<typeof buildBenchScripts>, profileDir: string | undefined) {
@@ -45,6 +47,7 @@ async function startPacer(double: DiscordDouble, databasePath: string, scripts: 
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       LOOP_DELAY_RESOLUTION_MS: '1',
+      LOOP_DELAY_STALLS_MS: '20',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -125,8 +128,8 @@ async function runOnce(scripts: ReturnType<typeof buildBenchScripts>, profileDir
     const [streakMs, statsMs, exportMs] = await slow;
     for (const show of shows) await show.response(10_000);
     const latencies = shows.map((s) => s.ackLatencyMs!).sort((a, b) => a - b);
-    const { loopDelay } = await pacer.loop();
-    return { streakMs, statsMs, exportMs, latencies, loopDelay, rssMiB: rssMiB(pacer.child.pid!) };
+    const { loopDelay, stalls } = await pacer.loop();
+    return { streakMs, statsMs, exportMs, latencies, loopDelay, stalls, rssMiB: rssMiB(pacer.child.pid!) };
   } finally {
     await stopBot(pacer.child);
     pacer.stdoutLog?.end();
@@ -151,6 +154,7 @@ export async function benchMixed(): Promise<void> {
         `cold streak board ${r.streakMs.toFixed(0)} ms, /club stats ${r.statsMs.toFixed(0)} ms, export ${r.exportMs.toFixed(0)} ms to the answer; ` +
         `/exercise show p50 ${at(50)} ms, p99 ${at(99)} ms, max ${r.latencies.at(-1)} ms; RSS ${r.rssMiB.toFixed(0)} MiB`,
     );
+    if (r.stalls.length > 0) console.log(`  stalls over 20 ms (start µs, length ms): ${JSON.stringify(r.stalls.map((s) => [s.atUs, s.ms]))}`);
   }
   if (profileDir) summariseProfile(profileDir, (line) => console.log(line));
 }

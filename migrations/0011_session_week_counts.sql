@@ -4,8 +4,15 @@
 -- or deletes a session (logging, erasure, and rows other features add later), without that code knowing.
 -- A week starts on the weekday of the club's latest challenge (Monday before its first), as the reports read
 -- it; when a challenge row moves that weekday, the club's rows are rebuilt from session_logs.
+-- participation_revisions holds a number per club that every change to its sessions, challenges, pauses or
+-- members bumps (triggers again), so a cached board is checked in one row instead of a walk over the club.
 -- A table rebuild of session_logs (drizzle-kit's __new_ copy) drops these triggers: a later migration that
 -- rebuilds it must create them again (test/participation/week-counts.test.ts fails otherwise).
+CREATE TABLE `participation_revisions` (
+	`guild_id` text PRIMARY KEY NOT NULL,
+	`revision` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `session_week_counts` (
 	`guild_id` text NOT NULL,
 	`user_id` text NOT NULL,
@@ -16,6 +23,86 @@ CREATE TABLE `session_week_counts` (
 --> statement-breakpoint
 CREATE INDEX `session_week_counts_member` ON `session_week_counts` (`guild_id`,`user_id`,`week_start`,`sessions`);--> statement-breakpoint
 CREATE INDEX `session_week_counts_week` ON `session_week_counts` (`guild_id`,`week_start`,`sessions`);
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_session_logs_insert` AFTER INSERT ON `session_logs`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_session_logs_delete` AFTER DELETE ON `session_logs`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_session_logs_update` AFTER UPDATE ON `session_logs`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_challenges_insert` AFTER INSERT ON `challenges`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_challenges_delete` AFTER DELETE ON `challenges`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_challenges_update` AFTER UPDATE ON `challenges`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_challenge_pauses_insert` AFTER INSERT ON `challenge_pauses`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_challenge_pauses_delete` AFTER DELETE ON `challenge_pauses`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_challenge_pauses_update` AFTER UPDATE ON `challenge_pauses`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_members_insert` AFTER INSERT ON `members`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_members_delete` AFTER DELETE ON `members`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `participation_revision_members_update` AFTER UPDATE ON `members`
+BEGIN
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (OLD.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+  INSERT INTO `participation_revisions` (`guild_id`, `revision`) VALUES (NEW.`guild_id`, 1)
+  ON CONFLICT (`guild_id`) DO UPDATE SET `revision` = `revision` + 1;
+END;
 --> statement-breakpoint
 CREATE TRIGGER `session_week_counts_log` AFTER INSERT ON `session_logs`
 BEGIN

@@ -150,7 +150,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const now = ctx.clock.now();
   const range = exportRange(ctx.db, guildId, dates, now);
   if (!range) return ctx.respond.fail('The club has no records in that range. Nothing was exported.');
-  const ids = await clubMemberIdsInTurns(ctx.db, guildId);
+  const ids = await clubMemberIdsInTurns(ctx.db, guildId, 250);
   // Checked before writing anything: one row per member and week.
   const { BYTES_PER_ROW, writeCsv } = await import('../../src/participation/export-csv.js');
   const estimate = ids.length * range.weeks.length * BYTES_PER_ROW;

@@ -19,7 +19,7 @@ import {
   memberWeeks,
   sessionScoresBetween,
   sessionTotals,
-  sqliteOf,
+  prepare,
   type MemberPage,
 } from './store.js';
 
@@ -39,7 +39,7 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Members per page of a club-wide board: a page is a few milliseconds of work at most. */
-export const BOARD_PAGE_MEMBERS = 250;
+export const BOARD_PAGE_MEMBERS = 100;
 
 /** The club's pages of members with a session (paused members left out), with a turn of the event loop between pages. */
 async function* memberPages(db: Db, guildId: string, pageSize: number): AsyncGenerator<MemberPage> {
@@ -51,40 +51,26 @@ async function* memberPages(db: Db, guildId: string, pageSize: number): AsyncGen
 
 /**
  * Club-wide scores are read from every member's weekly counts, so a ranked board is kept until the club's
- * records change. Checking is cheap: if nothing at all was written since (this connection's total_changes
- * and SQLite's data_version for other connections, both O(1)), the board stands; otherwise a fingerprint of
- * the club's rows (counts and highest ids of its sessions, challenges, pauses and paused members, one index
- * walk) decides. Paging through a board, or many members asking at once, costs one computation: members
- * asking while it runs wait for the same one.
+ * records change: triggers bump the club's number in participation_revisions on every change to its
+ * sessions, challenges, pauses or members (migration 0011), so checking a board is one row, however large the
+ * club. Paging through a board, or many members asking at once, costs one computation: members asking while
+ * it runs wait for the same one.
  */
 const SCORE_CACHE_BOARDS = 64;
 interface CachedBoard {
-  writes: string;
-  fingerprint: string;
+  revision: number;
   ranked: Promise<Ranked[]>;
 }
 const boardCache = new WeakMap<Db, Map<string, CachedBoard>>();
 
-const CLUB_FINGERPRINT = `select
-  (select count(*) || ':' || ifnull(max(id), 0) from session_logs where guild_id = @guildId) || '|' ||
-  (select count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(target_sessions), 0) || ':' || ifnull(sum(status = 'skipped'), 0) from challenges where guild_id = @guildId) || '|' ||
-  (select count(*) || ':' || ifnull(sum(challenge_id), 0) from challenge_pauses where guild_id = @guildId) || '|' ||
-  (select count(*) from members where guild_id = @guildId and paused = 1)`;
-
 function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Promise<Score[]>): Promise<Ranked[]> {
-  const sqlite = sqliteOf(db);
-  const writes = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
   let cache = boardCache.get(db);
   if (!cache) boardCache.set(db, (cache = new Map<string, CachedBoard>()));
+  // Read before the first page: a write while the pages are read bumps it, so the next ask computes again.
+  const revision = (prepare(db, 'select revision from participation_revisions where guild_id = ?').pluck().get(guildId) as number | undefined) ?? 0;
   const hit = cache.get(boardKey);
-  if (hit && hit.writes === writes) return hit.ranked;
-  const fingerprint = String(sqlite.prepare(CLUB_FINGERPRINT).pluck().get({ guildId }));
-  if (hit && hit.fingerprint === fingerprint) {
-    hit.writes = writes;
-    return hit.ranked;
-  }
-  // Read before the first page: a write while the pages are read changes the fingerprint, so the next ask computes again.
-  const entry: CachedBoard = { writes, fingerprint, ranked: compute().then(rank) };
+  if (hit && hit.revision === revision) return hit.ranked;
+  const entry: CachedBoard = { revision, ranked: compute().then(rank) };
   entry.ranked.catch(() => {
     if (cache.get(boardKey) === entry) cache.delete(boardKey);
   });

@@ -151,6 +151,15 @@ export const sessionWeekCounts = sqliteTable(
 );
 
 /**
+ * A number per club that triggers (migration 0011) bump on every change to what its boards are computed from:
+ * sessions, challenges, pauses and paused members. A cached board is still right while the number stands.
+ */
+export const participationRevisions = sqliteTable('participation_revisions', {
+  guildId: text('guild_id').primaryKey(),
+  revision: integer('revision').notNull(),
+});
+
+/**
  * Everything that posts on a timetable: a club's weekly challenge and each announcement.
  * The database is the source of truth; the cron heartbeat only asks "what is due now?".
  */
