@@ -10,19 +10,26 @@ histogram.enable();
 
 /**
  * With LOOP_DELAY_STALLS_MS: every gap between two 1 ms ticks longer than that, as when it started on the
- * monotonic clock (microseconds, as --cpu-prof's sample times) and how long it was, to find it in the profile.
+ * monotonic clock (microseconds, as --cpu-prof's sample times), how long it was, and how much CPU the process
+ * used meanwhile. On a busy machine a gap with little CPU is the process waiting for a core, not blocking.
  */
 const stallMs = Number(process.env.LOOP_DELAY_STALLS_MS ?? 0);
-const stalls: { atUs: number; ms: number }[] = [];
+const stalls: { atUs: number; ms: number; cpuMs: number }[] = [];
 if (stallMs > 0) {
   let last = process.hrtime.bigint();
+  let lastCpu = process.cpuUsage();
   setInterval(() => {
     const now = process.hrtime.bigint();
     const gap = Number(now - last) / 1e6;
-    if (gap > stallMs) stalls.push({ atUs: Number(last / 1000n), ms: Math.round(gap * 10) / 10 });
+    if (gap > stallMs) {
+      const cpu = process.cpuUsage(lastCpu);
+      stalls.push({ atUs: Number(last / 1000n), ms: Math.round(gap * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10 });
+    }
     last = now;
+    lastCpu = process.cpuUsage();
   }, 1).unref();
 }
+
 process.on('SIGUSR2', () => {
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
   const mib = (bytes: number) => Math.round(bytes / 104_857.6) / 10;

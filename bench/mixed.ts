@@ -6,6 +6,9 @@
  * from dispatch to their answer, and the `/exercise show` latencies. What other commands wait behind is the
  * stall; the slow commands' own times are not.
  *
+ * Each stall over 20 ms is listed with the CPU time the process (all its threads) used during it: on a machine
+ * shared with other work, a stall with much less CPU than its length is the process waiting for a core.
+ *
  * Settings (environment): BENCH_MIXED_RUNS (3), BENCH_MIXED_PROFILE (a folder: the bot also runs with
  * --cpu-prof and --trace-gc, and bench/profile-summary.ts reads the result).
  */
@@ -32,8 +35,8 @@ const EXPORT_WEEKS = 16;
 interface LoopDelay {
   loopDelay: { p50: number; p99: number; max: number; count: number };
   memoryMiB: { heapUsed: number };
-  /** Gaps over 20 ms between two 1 ms ticks: start (monotonic clock, µs, as --cpu-prof's samples) and length. */
-  stalls: { atUs: number; ms: number }[];
+  /** Gaps over 20 ms between two 1 ms ticks: start (monotonic clock, µs, as --cpu-prof's samples), length, CPU used meanwhile. */
+  stalls: { atUs: number; ms: number; cpuMs: number }[];
 }
 
 async function startPacer(double: DiscordDouble, databasePath: string, scripts: ReturnType<typeof buildBenchScripts>, profileDir: string | undefined) {
@@ -154,7 +157,11 @@ export async function benchMixed(): Promise<void> {
         `cold streak board ${r.streakMs.toFixed(0)} ms, /club stats ${r.statsMs.toFixed(0)} ms, export ${r.exportMs.toFixed(0)} ms to the answer; ` +
         `/exercise show p50 ${at(50)} ms, p99 ${at(99)} ms, max ${r.latencies.at(-1)} ms; RSS ${r.rssMiB.toFixed(0)} MiB`,
     );
-    if (r.stalls.length > 0) console.log(`  stalls over 20 ms (start µs, length ms): ${JSON.stringify(r.stalls.map((s) => [s.atUs, s.ms]))}`);
+    if (r.stalls.length > 0) {
+      const busiest = Math.max(...r.stalls.map((s) => s.cpuMs));
+      console.log(`  stalls over 20 ms: ${r.stalls.length}; the most CPU the process used in one: ${busiest} ms (all its threads: GC helpers and the thread pool count too)`);
+      console.log(`  (start µs, length ms, CPU ms): ${JSON.stringify(r.stalls.map((s) => [s.atUs, s.ms, s.cpuMs]))}`);
+    }
   }
   if (profileDir) summariseProfile(profileDir, (line) => console.log(line));
 }
