@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/platform/db/connection.js';
-import { exportRange, exportRows, loadClubChart, loadLeaderboard, loadMemberRecord } from '../src/participation/reports-store.js';
-import { chartSvg, renderPng } from '../src/participation/chart.js';
+import { clubMemberIdsInTurns, exportRange, exportRows, loadClubChart, loadLeaderboard, loadMemberRecord } from '../src/participation/reports-store.js';
+import { chartSvg, renderPng, renderPngOffThread } from '../src/participation/chart.js';
 import { writeCsv } from '../src/participation/export-csv.js';
 import { localDay } from '../src/platform/time/days.js';
 import { seedLargeClub } from '../test/participation/support/seed.js';
@@ -69,13 +69,15 @@ export async function benchParticipation(): Promise<void> {
   }
   await percentiles('/club stats: 12-week counts (query)', 100, () => loadClubChart(db, guildId, now));
   const weeks = loadClubChart(db, guildId, now);
-  await percentiles('/club stats: chart SVG + PNG render', 30, () => renderPng(chartSvg(weeks, 'Weekly challenge')));
+  await percentiles('/club stats: chart SVG + PNG render (synchronous)', 30, () => renderPng(chartSvg(weeks, 'Weekly challenge')));
+  await percentiles('/club stats: chart drawn on the thread pool (as /club stats does)', 30, () => renderPngOffThread(chartSvg(weeks, 'Weekly challenge')));
   const exportStart = performance.now();
   const heapBefore = process.memoryUsage().heapUsed;
   const all = exportRange(db, guildId, { from: null, to: null }, now)!.weeks;
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
-  await writeCsv(exportRows(db, guildId, all, () => Promise.resolve(new Map<string, string>())), join(dir, 'export.csv'));
+  const ids = await clubMemberIdsInTurns(db, guildId, 250); // as /club export reads them
+  await writeCsv(exportRows(db, guildId, all, () => Promise.resolve(new Map<string, string>()), ids), join(dir, 'export.csv'));
   loop.disable();
   console.log(
     `/club export: 5000 members x ${all.length} weeks streamed to CSV in ${Math.round(performance.now() - exportStart)} ms (heap +${((process.memoryUsage().heapUsed - heapBefore) / 1_048_576).toFixed(1)} MiB); event loop blocked at most ${(loop.max / 1e6).toFixed(1)} ms at a time (p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms)`,

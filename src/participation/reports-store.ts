@@ -151,7 +151,7 @@ export async function clubMemberIdsInTurns(db: Db, guildId: string, pageSize = 1
 }
 
 /** Rows per page of the export: a page is read, built and turned into CSV in a few milliseconds. */
-export const EXPORT_PAGE_ROWS = 1000;
+export const EXPORT_PAGE_ROWS = 500;
 
 /**
  * Export rows, a page of members at a time (one row per member and week), so a large club is never held in
