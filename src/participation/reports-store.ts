@@ -4,6 +4,7 @@ import type { ChartWeek } from './chart.js';
 import type { ExportRow } from './export-csv.js';
 import { localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from '../platform/time/days.js';
 import type { Db } from '../platform/db/connection.js';
+import { nextTurn } from '../platform/turns.js';
 import {
   clubChartCounts,
   clubFirstWeekday,
@@ -35,8 +36,6 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
   return history ? memberRecord(history, calendar) : null;
 }
 
-/** A turn of the event loop, so other members' commands are answered between two pieces of a long job. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Members per page of a club-wide board: a page is a few milliseconds of work at most. */
 export const BOARD_PAGE_MEMBERS = 100;
