@@ -16,6 +16,8 @@ if (process.argv.slice(2).includes('mixed')) {
 if (process.argv.slice(2).includes('participation')) {
   const { benchParticipation } = await import('./participation.js');
   await benchParticipation();
+const { benchMixed } = await import('./mixed.js');
+await benchMixed();
   process.exit(0);
 }
 import { readFileSync } from 'node:fs';
