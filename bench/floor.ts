@@ -47,7 +47,7 @@ export function fixtureGuild(n: number): FixtureGuild {
 }
 
 /** Node runs plain JavaScript without a loader: the bare bot and the preload are transpiled next to the build. */
-function buildBenchScripts(): { bareBot: string; loopDelay: string; pacer: string } {
+export function buildBenchScripts(): { bareBot: string; loopDelay: string; pacer: string } {
   const built = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run build failed');
   const out = join(root, 'dist', 'bench');
@@ -62,7 +62,7 @@ function buildBenchScripts(): { bareBot: string; loopDelay: string; pacer: strin
   return { bareBot: emit('bare-bot'), loopDelay: emit('loop-delay'), pacer: join(root, 'dist', 'src', 'main.js') };
 }
 
-function rssMiB(pid: number): number {
+export function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
 }
@@ -109,7 +109,7 @@ async function startBot(bot: Bot, double: DiscordDouble, scripts: ReturnType<typ
   return { child, dataDir, loopDelays, stdoutLog };
 }
 
-async function stopBot(child: ChildProcess): Promise<void> {
+export async function stopBot(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. `npm run bench -- floor` runs only
- * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `npm run bench -- http`
- * runs only commands over HTTP across 1 and 3 processes (bench/http.ts).
+ * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `-- mixed` runs only
+ * the mixed load (bench/mixed.ts), `-- participation` only the club-scale queries (bench/participation.ts), `-- http`
+ * only commands over HTTP across 1 and 3 processes (bench/http.ts), `-- pg` only the PostgreSQL scheduler store.
  */
 import { benchFloor } from './floor.js';
 import { benchPgScheduler } from './pg-scheduler.js';
@@ -16,6 +17,15 @@ if (process.argv.slice(2).includes('pg')) {
 }
 if (process.argv.slice(2).includes('http')) {
   await benchHttp();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('mixed')) {
+  const { benchMixed } = await import('./mixed.js');
+  await benchMixed();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('participation')) {
+  await benchParticipation();
   process.exit(0);
 }
 import { readFileSync } from 'node:fs';

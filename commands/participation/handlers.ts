@@ -17,8 +17,7 @@ import { dateOrderFor } from '../../src/announcements/when.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { clubMemberNames } from '../../src/participation/member-names-store.js';
-import { clubMemberIds } from '../../src/participation/store.js';
-import { exportRange, exportRows, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
+import { clubMemberIdsInTurns, exportRange, exportRows, loadClubChart, loadLeaderboard } from '../../src/participation/reports-store.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { parseExportDate } from '../../src/participation/export-dates.js';
@@ -69,7 +68,7 @@ export const NOT_IN_SERVER_TEXT = 'This works only inside a club\'s server.';
 async function showLeaderboard(interaction: ChatInputCommandInteraction | MessageComponentInteraction, ctx: InteractionContext, state: LeaderboardState, mode: 'reply' | 'update') {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   const guildId = interaction.guildId;
-  const page = loadLeaderboard(ctx.db, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
+  const page = await loadLeaderboard(ctx.db, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
   const names = await displayNames(ctx.db, interaction.guild, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
@@ -96,8 +95,8 @@ export function leaderboardComponent(interaction: MessageComponentInteraction, s
 async function chartMessage(ctx: InteractionContext, guildId: string, shareable: boolean) {
   const weeks = loadClubChart(ctx.db, guildId, ctx.clock.now());
   // The renderer (a native module) loads on first use, keeping start-up light.
-  const { chartSvg, renderPng } = await import('../../src/participation/chart.js');
-  const png = renderPng(chartSvg(weeks, 'Club challenge: sessions and targets reached'));
+  const { chartSvg, renderPngOffThread } = await import('../../src/participation/chart.js');
+  const png = await renderPngOffThread(chartSvg(weeks, 'Club challenge: sessions and targets reached'));
   const description = 'Bar chart of sessions and members reaching the target per week, with the sessions trend; the numbers are in the message text.';
   return { ...statsView(weeks, shareable), files: [new AttachmentBuilder(png, { name: CHART_FILE_NAME, description })] };
 }
@@ -151,7 +150,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const now = ctx.clock.now();
   const range = exportRange(ctx.db, guildId, dates, now);
   if (!range) return ctx.respond.fail('The club has no records in that range. Nothing was exported.');
-  const ids = clubMemberIds(ctx.db, guildId);
+  const ids = await clubMemberIdsInTurns(ctx.db, guildId, 250);
   // Checked before writing anything: one row per member and week.
   const { BYTES_PER_ROW, writeCsv } = await import('../../src/participation/export-csv.js');
   const estimate = ids.length * range.weeks.length * BYTES_PER_ROW;
@@ -174,7 +173,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const fileName = `${fileSafeName(interaction.guild?.name)}-participation-${range.from}-to-${range.to}.csv`;
   const folder = exportFolderFor(ctx.config.databasePath);
   await withExportFile(folder, fileName, async (path) => {
-    await writeCsv(exportRows(ctx.db, guildId, range.weeks, now, names, ids), path);
+    await writeCsv(exportRows(ctx.db, guildId, range.weeks, names, ids), path);
     const size = statSync(path).size;
     if (size > interaction.attachmentSizeLimit) {
       return ctx.respond.fail(`The export is ${Math.ceil(size / 1_048_576)} MB, over this server's upload limit. Pick a shorter range with \`from\` and \`to\`. Nothing was exported.`);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { shortDate, type LocalDay } from '../platform/time/days.js';
 
 /** One week of the club chart. */
@@ -132,9 +132,17 @@ export function renderPng(svg: string, fontFiles: readonly string[] = [chartFont
 
 /** The rendered image (RGBA pixels and PNG encoder), as renderPng draws it, or scaled to `width` px wide. */
 export function rasterise(svg: string, fontFiles: readonly string[] = [chartFontPath()], width?: number) {
-  const resvg = new Resvg(svg, {
+  return new Resvg(svg, renderOptions(fontFiles, width)).render();
+}
+
+/** As renderPng, drawn on libuv's thread pool: the event loop only waits for the PNG to be encoded. */
+export async function renderPngOffThread(svg: string, fontFiles: readonly string[] = [chartFontPath()]): Promise<Buffer> {
+  return (await renderAsync(svg, renderOptions(fontFiles))).asPng();
+}
+
+function renderOptions(fontFiles: readonly string[], width?: number): ResvgRenderOptions {
+  return {
     font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
-  });
-  return resvg.render();
+  };
 }

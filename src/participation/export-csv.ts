@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify, type Options } from 'csv-stringify';
+import type { Options } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { LocalDay } from '../platform/time/days.js';
 
 /** One line of the club export: one member in one week. */
@@ -58,7 +59,25 @@ export const CSV_OPTIONS: Options = {
 /** A CSV line is about this long at most (a 32-character name, the id, the week and the answers). */
 export const BYTES_PER_ROW = 100;
 
-/** Streams rows through csv-stringify into a file, holding only a few rows in memory at a time. */
-export async function writeCsv(rows: AsyncIterable<ExportRow> | Iterable<ExportRow>, path: string): Promise<void> {
-  await pipeline(Readable.from(rows), stringify(CSV_OPTIONS), createWriteStream(path));
+/** The CSV text of one page of rows; the first page (even with no rows) carries the BOM and the header line. */
+export function csvPage(rows: readonly ExportRow[], first: boolean): string {
+  return stringify([...rows], first ? CSV_OPTIONS : { ...CSV_OPTIONS, header: false, bom: false });
+}
+
+async function* csvText(pages: AsyncIterable<readonly ExportRow[]> | Iterable<readonly ExportRow[]>): AsyncGenerator<string> {
+  let first = true;
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    yield csvPage(page, first);
+    first = false;
+  }
+  if (first) yield csvPage([], true);
+}
+
+/**
+ * Streams pages of rows into a file as CSV, a page at a time: only a page is held in memory, and each page is
+ * one short piece of synchronous work (the caller keeps pages small and yields between them).
+ */
+export async function writeCsv(pages: AsyncIterable<readonly ExportRow[]> | Iterable<readonly ExportRow[]>, path: string): Promise<void> {
+  await pipeline(Readable.from(csvText(pages)), createWriteStream(path));
 }

@@ -4,18 +4,24 @@ import type { ChartWeek } from './chart.js';
 import type { ExportRow } from './export-csv.js';
 import { localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from '../platform/time/days.js';
 import type { Db } from '../platform/db/connection.js';
+import { nextTurn } from '../platform/turns.js';
 import {
   clubChartCounts,
   clubFirstWeekday,
   clubFirstDay,
   clubMemberIds,
-  clubMemberWeeks,
   clubTimezone,
   clubWeeks,
+  countedMemberPage,
+  exportFactsOf,
   memberExportRows,
   memberHistory,
-  sessionScores,
-  sqliteOf,
+  memberIdPage,
+  memberWeeks,
+  sessionScoresBetween,
+  sessionTotals,
+  prepare,
+  type MemberPage,
 } from './store.js';
 
 /** The club's zone, today's date there and the weekday its weeks start on. */
@@ -30,59 +36,78 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
   return history ? memberRecord(history, calendar) : null;
 }
 
+
+/** Members per page of a club-wide board: a page is a few milliseconds of work at most. */
+export const BOARD_PAGE_MEMBERS = 100;
+
+/** The club's pages of members with a session (paused members left out), with a turn of the event loop between pages. */
+async function* memberPages(db: Db, guildId: string, pageSize: number): AsyncGenerator<MemberPage> {
+  for (let page = countedMemberPage(db, guildId, '', pageSize); page; page = countedMemberPage(db, guildId, page.last, pageSize)) {
+    yield page;
+    await nextTurn();
+  }
+}
+
 /**
- * Club-wide scores are read from every session of the club, so a ranked board is kept until the club's
- * records change. Checking is cheap: if nothing at all was written since (this connection's total_changes
- * and SQLite's data_version for other connections, both O(1)), the board stands; otherwise a fingerprint of
- * the club's rows (counts and highest ids of its sessions, challenges, pauses and paused members, one index
- * walk) decides. Paging through a board, or many members asking at once, costs one computation.
+ * Club-wide scores are read from every member's weekly counts, so a ranked board is kept until the club's
+ * records change: triggers bump the club's number in participation_revisions on every change to its
+ * sessions, challenges, pauses or members (migration 0012), so checking a board is one row, however large the
+ * club. Paging through a board, or many members asking at once, costs one computation: members asking while
+ * it runs wait for the same one.
  */
 const SCORE_CACHE_BOARDS = 64;
 interface CachedBoard {
-  writes: string;
-  fingerprint: string;
-  ranked: Ranked[];
+  revision: number;
+  ranked: Promise<Ranked[]>;
 }
 const boardCache = new WeakMap<Db, Map<string, CachedBoard>>();
 
-const CLUB_FINGERPRINT = `select
-  (select count(*) || ':' || ifnull(max(id), 0) from session_logs where guild_id = @guildId) || '|' ||
-  (select count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(target_sessions), 0) || ':' || ifnull(sum(status = 'skipped'), 0) from challenges where guild_id = @guildId) || '|' ||
-  (select count(*) || ':' || ifnull(sum(challenge_id), 0) from challenge_pauses where guild_id = @guildId) || '|' ||
-  (select count(*) from members where guild_id = @guildId and paused = 1)`;
-
-function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Score[]): Ranked[] {
-  const sqlite = sqliteOf(db);
-  const writes = `${String(sqlite.prepare('select total_changes()').pluck().get())}:${String(sqlite.pragma('data_version', { simple: true }))}`;
+function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Promise<Score[]>): Promise<Ranked[]> {
   let cache = boardCache.get(db);
   if (!cache) boardCache.set(db, (cache = new Map<string, CachedBoard>()));
+  // Read before the first page: a write while the pages are read bumps it, so the next ask computes again.
+  const revision = (prepare(db, 'select revision from participation_revisions where guild_id = ?').pluck().get(guildId) as number | undefined) ?? 0;
   const hit = cache.get(boardKey);
-  if (hit && hit.writes === writes) return hit.ranked;
-  const fingerprint = String(sqlite.prepare(CLUB_FINGERPRINT).pluck().get({ guildId }));
-  if (hit && hit.fingerprint === fingerprint) {
-    hit.writes = writes;
-    return hit.ranked;
-  }
-  const ranked = rank(compute());
+  if (hit && hit.revision === revision) return hit.ranked;
+  const entry: CachedBoard = { revision, ranked: compute().then(rank) };
+  entry.ranked.catch(() => {
+    if (cache.get(boardKey) === entry) cache.delete(boardKey);
+  });
   cache.delete(boardKey);
-  cache.set(boardKey, { writes, fingerprint, ranked });
+  cache.set(boardKey, entry);
   if (cache.size > SCORE_CACHE_BOARDS) cache.delete(cache.keys().next().value!);
-  return ranked;
+  return entry.ranked;
 }
 
-export function loadLeaderboard(
+async function allTimeSessions(db: Db, guildId: string, pageSize: number): Promise<Score[]> {
+  const scores: Score[] = [];
+  for await (const page of memberPages(db, guildId, pageSize)) scores.push(...sessionTotals(db, guildId, page));
+  return scores;
+}
+
+/** A member's streak depends only on their own weeks and the club's, so each page of members is scored on its own. */
+async function streakBoard(db: Db, guildId: string, calendar: ClubCalendar, period: Period, pageSize: number): Promise<Score[]> {
+  const weeks = clubWeeks(db, guildId);
+  const scores: Score[] = [];
+  for await (const page of memberPages(db, guildId, pageSize)) scores.push(...streakScores(memberWeeks(db, guildId, page), weeks, calendar, period));
+  return scores;
+}
+
+export async function loadLeaderboard(
   db: Db,
   guildId: string,
-  request: { period: Period; board: Board; page: number; callerId: string; now: Date; pageSize?: number },
-): LeaderboardPage {
+  request: { period: Period; board: Board; page: number; callerId: string; now: Date; pageSize?: number; memberPageSize?: number },
+): Promise<LeaderboardPage> {
+  const { memberPageSize = BOARD_PAGE_MEMBERS } = request;
   const calendar = clubCalendar(db, guildId, request.now);
   const { today, firstDay } = calendar;
-  const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : request.period === 'month' ? monthOf(today) : null;
-  const ranked = cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () =>
-    request.board === 'sessions'
-      ? sessionScores(db, guildId, range)
-      : streakScores(clubMemberWeeks(db, guildId, calendar), clubWeeks(db, guildId), calendar, request.period),
-  );
+  const ranked = await cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () => {
+    if (request.board === 'streak') return streakBoard(db, guildId, calendar, request.period, memberPageSize);
+    if (request.period === 'all') return allTimeSessions(db, guildId, memberPageSize);
+    // A week's or a month's days only: bounded by the period, not by the club's history.
+    const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : monthOf(today);
+    return Promise.resolve(sessionScoresBetween(db, guildId, range));
+  });
   return pageOfRanked(ranked, request);
 }
 
@@ -95,7 +120,7 @@ export function loadClubChart(db: Db, guildId: string, now: Date): ChartWeek[] {
   const clubFirst = clubFirstDay(db, guildId);
   const first = clubFirst && clubFirst < current ? weekStartOf(clubFirst, firstDay) : current;
   const weeks = weeksBetween(first, current).slice(-CHART_WEEKS);
-  const counts = clubChartCounts(db, guildId, weeks[0]!, current, firstDay);
+  const counts = clubChartCounts(db, guildId, weeks[0]!, current);
   return weeks.map((weekStart) => ({ weekStart, joined: 0, sessions: 0, reached: 0, ...counts.get(weekStart), current: weekStart === current }));
 }
 
@@ -114,32 +139,38 @@ export function exportRange(db: Db, guildId: string, range: { from: LocalDay | n
   return { from, to, weeks: weeksBetween(weekStartOf(from, firstDay), weekStartOf(to, firstDay)) };
 }
 
-const YIELD_EVERY_MEMBERS = 20;
+/** Member ids of a club that have any participation row, in id order, read a page at a time between turns of the event loop. */
+export async function clubMemberIdsInTurns(db: Db, guildId: string, pageSize = 1000): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = memberIdPage(db, guildId, '', pageSize); page.length > 0; page = memberIdPage(db, guildId, page[page.length - 1]!, pageSize)) {
+    ids.push(...page);
+    await nextTurn();
+  }
+  return ids;
+}
+
+/** Rows per page of the export: a page is read, built and turned into CSV in a few milliseconds. */
+export const EXPORT_PAGE_ROWS = 500;
 
 /**
- * Export rows, one member at a time, so a large club is never held in memory. `names` resolves display
- * names for a batch of member ids.
+ * Export rows, a page of members at a time (one row per member and week), so a large club is never held in
+ * memory and other commands run between pages. `names` resolves display names for a page of member ids.
  */
 export async function* exportRows(
   db: Db,
   guildId: string,
   weeks: readonly LocalDay[],
-  now: Date,
   names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>,
   ids: readonly string[] = clubMemberIds(db, guildId),
-  batchSize = 500,
-): AsyncGenerator<ExportRow> {
-  const { firstDay } = clubCalendar(db, guildId, now);
+  pageSize = Math.max(1, Math.floor(EXPORT_PAGE_ROWS / Math.max(1, weeks.length))),
+): AsyncGenerator<ExportRow[]> {
+  if (weeks.length === 0) return;
   const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
-  for (let i = 0; i < ids.length; i += batchSize) {
-    const batch = ids.slice(i, i + batchSize);
-    const named = await names(batch);
-    for (const [n, userId] of batch.entries()) {
-      // A turn of the event loop every few members: other members' commands are answered meanwhile.
-      if (n % YIELD_EVERY_MEMBERS === YIELD_EVERY_MEMBERS - 1) await new Promise((resolve) => setImmediate(resolve));
-      for (const facts of memberExportRows(db, guildId, userId, weeks, targets, firstDay)) {
-        yield { ...facts, displayName: named.get(userId) ?? '' };
-      }
-    }
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const page = ids.slice(i, i + pageSize);
+    const named = await names(page);
+    const facts = exportFactsOf(db, guildId, page, weeks[0]!, weeks[weeks.length - 1]!);
+    yield page.flatMap((userId) => memberExportRows(userId, weeks, targets, facts.get(userId)).map((row) => ({ ...row, displayName: named.get(userId) ?? '' })));
+    await nextTurn();
   }
 }

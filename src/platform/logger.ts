@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { LogLevel } from './config.js';
 import { privateFamilies } from './codec.js';
 
@@ -27,6 +28,8 @@ export function createLogger(level: LogLevel, destination?: NodeJS.WritableStrea
   // JSON lines to the process's stdout are written from a worker thread of libuv, not the event loop (one write
   // system call per interaction otherwise); pino writes what is still buffered when the process exits.
   if (!pretty) return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+  // Loaded only for a terminal: a deployment writing JSON lines never holds it (its CommonJS build loads synchronously).
+  const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pino(
     options,
     pinoPretty({

@@ -110,7 +110,7 @@ describe('CSV export', () => {
       { memberId: '4', displayName: 'line one\nline two', weekStart: '2026-10-12', joined: false, sessions: 2, groupRuns: 2, reachedTarget: true, paused: false },
     ];
     const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
-    await writeCsv(rows, path);
+    await writeCsv([rows], path);
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text).toContain('\r\n');
@@ -125,10 +125,43 @@ describe('CSV export', () => {
     ]);
   });
 
+  it('writes the same bytes a page at a time as csv-stringify streaming every row at once, however the rows are paged', async () => {
+    const { stringify } = await import('csv-stringify');
+    const { Readable } = await import('node:stream');
+    const { buffer } = await import('node:stream/consumers');
+    const { CSV_OPTIONS } = await import('../../src/participation/export-csv.js');
+    const names = ['Rita', '=cmd', 'Smith, "Jo"', 'two\nlines', '', '@here', 'Zoë'];
+    const rows: ExportRow[] = Array.from({ length: 23 }, (_, i) => ({
+      memberId: String(1500000000000000000n + BigInt(i)),
+      displayName: names[i % names.length]!,
+      weekStart: `2026-10-${String(5 + (i % 4) * 7).padStart(2, '0')}`,
+      joined: i % 2 === 0,
+      sessions: i % 5,
+      groupRuns: i % 2,
+      reachedTarget: i % 3 === 0,
+      paused: i % 7 === 0,
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'pacer-csv-'));
+    for (const count of [0, 1, 23]) {
+      const whole = (await buffer(Readable.from(rows.slice(0, count)).pipe(stringify(CSV_OPTIONS)))).toString('utf8');
+      for (const cuts of [[], [0], [1, 1, 5], [0, 7, 7, 22]]) {
+        const pages: ExportRow[][] = [];
+        let from = 0;
+        for (const cut of [...cuts.filter((c) => c <= count), count]) {
+          pages.push(rows.slice(from, cut));
+          from = cut;
+        }
+        const path = join(dir, `out-${count}-${cuts.join('-')}.csv`);
+        await writeCsv(pages, path);
+        expect(readFileSync(path, 'utf8'), `${count} rows cut at ${cuts.join(', ')}`).toBe(whole);
+      }
+    }
+  });
+
   it('names its columns in plain words and writes 19-digit ids as text a spreadsheet cannot turn into 1.5E+18', async () => {
     const id = '1500000000000000001';
     const path = join(mkdtempSync(join(tmpdir(), 'pacer-csv-')), 'out.csv');
-    await writeCsv([{ memberId: id, displayName: 'Rita', weekStart: '2026-10-05', joined: true, sessions: 3, groupRuns: 0, reachedTarget: true, paused: false }], path);
+    await writeCsv([[{ memberId: id, displayName: 'Rita', weekStart: '2026-10-05', joined: true, sessions: 3, groupRuns: 0, reachedTarget: true, paused: false }]], path);
     const [header, line] = readFileSync(path, 'utf8').replace('\ufeff', '').split('\r\n');
     expect(header).toBe('Member,Discord member id,Week starting,Joined the challenge,Sessions logged,Group runs,Reached the target,Paused that week');
     const cell = line!.split(',')[1]!;

@@ -108,6 +108,30 @@ export const sessionLogs = pgTable(
   ],
 );
 
+/**
+ * Sessions per member and week, and a number per club bumped on every change to its boards' inputs. On SQLite
+ * triggers keep both (migrations/0012); the PostgreSQL triggers come with the participation stores' move.
+ */
+export const sessionWeekCounts = pgTable(
+  'session_week_counts',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekStart: text('week_start').notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekStart] }),
+    index('session_week_counts_member').on(t.guildId, t.userId, t.weekStart, t.sessions),
+    index('session_week_counts_week').on(t.guildId, t.weekStart, t.sessions),
+  ],
+);
+
+export const participationRevisions = pgTable('participation_revisions', {
+  guildId: text('guild_id').primaryKey(),
+  revision: integer('revision').notNull(),
+});
+
 export const schedules = pgTable(
   'schedules',
   {

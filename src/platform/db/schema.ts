@@ -130,6 +130,40 @@ export const sessionLogs = sqliteTable(
 );
 
 /**
+ * Sessions per member and week, kept by triggers on `session_logs` (migration 0012), so boards, stats and the
+ * export read one row per member-week instead of every session. Every path that adds, moves or deletes a
+ * session (logging, erasure, rows other features add) keeps it exact without knowing about it. Weeks start
+ * on the weekday of the club's latest challenge (Monday before its first), as reports read them; when a new
+ * challenge moves that weekday, a trigger on `challenges` rebuilds the club's rows. Members with no session
+ * in a week have no row. It has `user_id`, so erasure covers it too.
+ */
+export const sessionWeekCounts = sqliteTable(
+  'session_week_counts',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** The local date (YYYY-MM-DD) the week starts on. */
+    weekStart: text('week_start').notNull(),
+    sessions: integer('sessions').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId, t.weekStart] }),
+    // Both hold `sessions`, so boards (by member) and the chart (by week) read the index alone.
+    index('session_week_counts_member').on(t.guildId, t.userId, t.weekStart, t.sessions),
+    index('session_week_counts_week').on(t.guildId, t.weekStart, t.sessions),
+  ],
+);
+
+/**
+ * A number per club that triggers (migration 0012) bump on every change to what its boards are computed from:
+ * sessions, challenges, pauses and paused members. A cached board is still right while the number stands.
+ */
+export const participationRevisions = sqliteTable('participation_revisions', {
+  guildId: text('guild_id').primaryKey(),
+  revision: integer('revision').notNull(),
+});
+
+/**
  * Everything that posts on a timetable: a club's weekly challenge and each announcement.
  * The database is the source of truth; the cron heartbeat only asks "what is due now?".
  */

@@ -107,5 +107,7 @@ describe('row types', () => {
     expectTypeOf<typeof pgSchema.groupRuns.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.groupRuns.$inferSelect>();
     expectTypeOf<typeof pgSchema.runRsvps.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.runRsvps.$inferSelect>();
     expectTypeOf<typeof pgSchema.runSeries.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.runSeries.$inferSelect>();
+    expectTypeOf<typeof pgSchema.sessionWeekCounts.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.sessionWeekCounts.$inferSelect>();
+    expectTypeOf<typeof pgSchema.participationRevisions.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.participationRevisions.$inferSelect>();
   });
 });
