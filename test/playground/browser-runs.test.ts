@@ -72,7 +72,7 @@ describe('group runs in the playground on a 390 px phone', { timeout: 120_000 },
 
     await expect.poll(() => card().count(), { timeout: 10_000 }).toBe(1);
     const buttons = card().locator('discord-button');
-    await expect.poll(async () => (await buttons.allTextContents()).map((text) => text.trim())).toEqual(['Going · 5:00/km', 'Going · 6:00/km', 'Maybe', "Can't go"]);
+    await expect.poll(async () => (await buttons.allTextContents()).map((text) => text.trim())).toEqual(['Going · 5:00/km', 'Going · 6:00/km', 'Maybe', "Can't go", 'I ran']);
     expect(await card().textContent()).toContain('Bring a head torch.');
     await noOverflow('run card');
     await shot(page, 'runs-02-card');
@@ -108,7 +108,7 @@ describe('group runs in the playground on a 390 px phone', { timeout: 120_000 },
     await prompt.waitFor({ timeout: 5000 });
     await clickButton(page, prompt, 'Cancel the run');
     await expect.poll(() => card().textContent(), { timeout: 10_000 }).toMatch(/This run was cancelled/);
-    expect(await card().locator('discord-button[disabled]').count()).toBe(4);
+    expect(await card().locator('discord-button[disabled]').count()).toBe(5);
     await page.click('#channels-toggle');
     await expect.poll(() => page.locator('#events-title').textContent()).toBe('Events (0)');
     await noOverflow('cancelled');

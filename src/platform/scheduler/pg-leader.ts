@@ -38,6 +38,8 @@ export class SenderLeader implements BackgroundService {
   private stopped = false;
   private busy: Promise<void> = Promise.resolve();
   private readonly retryMs: number;
+  /** A leader that lost its lock waits two rounds before asking again, so a healthy standby takes over first. */
+  private holdOffUntil = 0;
   private readonly lockKey: bigint;
 
   constructor(private readonly options: SenderLeaderOptions) {
@@ -67,7 +69,7 @@ export class SenderLeader implements BackgroundService {
       if (this.stopped) return;
       try {
         if (this.sender) await this.client!.query('select 1');
-        else await this.tryToLead();
+        else if (Date.now() >= this.holdOffUntil) await this.tryToLead();
       } catch (error) {
         await this.lost(error);
       }
@@ -114,6 +116,7 @@ export class SenderLeader implements BackgroundService {
     if (this.leading) {
       // Stop sending first: a standby may hold the lock already.
       this.options.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'lost the sender lock: sending stopped, trying to lead again');
+      this.holdOffUntil = Date.now() + 2 * this.retryMs;
       await this.stepDown();
     }
     await this.dropConnection();
