@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-const CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/?#]*)(?::([^@/?#]*))?@/i;
+const CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/?#]*)(?::([^/?#]*))?@/i;
 
 /** The URL with its password (if any) replaced by `***`, for messages. */
 export function maskDatabaseUrl(url: string): string {

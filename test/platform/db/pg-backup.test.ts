@@ -42,6 +42,8 @@ describe('masking a PostgreSQL URL', () => {
   it('hides the password and keeps the rest', () => {
     expect(maskDatabaseUrl('postgres://pacer:hunter2@db:5432/pacer')).toBe('postgres://pacer:***@db:5432/pacer');
     expect(maskDatabaseUrl('postgresql://pacer@/pacer?host=/run/pg')).toBe('postgresql://pacer@/pacer?host=/run/pg');
+    // A password with an @ left unencoded is masked whole, not cut at its first @.
+    expect(maskDatabaseUrl('postgres://pacer:p@ss@db/pacer')).toBe('postgres://pacer:***@db/pacer');
     expect(splitPassword('postgres://pacer:a%40b@db/pacer')).toEqual({ url: 'postgres://pacer@db/pacer', password: 'a@b' });
   });
 });
