@@ -4,12 +4,12 @@
  * skipped and reported; a post Discord refuses for good pauses the announcement and tells the moderators.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/platform/time/clock.js';
 import { getAnnouncement } from '../../src/announcements/store.js';
 import { clubs } from '../../src/platform/db/schema.js';
 import { FIXTURE, type ApiMessage } from '@pacer/discord-double';
 import { notifiedBy } from './discord-mentions.js';
 import { startPacer, type Pacer } from '../support/pacer.js';
+import { TestClock } from '../support/test-clock.js';
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -19,15 +19,6 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
   }
 }
 
-class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
 
 const MOD = FIXTURE.users.moderator;
 const CHANNEL = FIXTURE.channels.announcements;

@@ -6,22 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../../src/platform/time/clock.js';
 import { clubs, groupRuns, runRsvps, scheduleRuns, schedules } from '../../src/platform/db/schema.js';
 import { createRun as storeRun } from '../../src/runs/store.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
+import { TestClock, until } from '../support/test-clock.js';
 import { createRunWithForm, RUN_TEXT } from './run-form.js';
 
-class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
 
 type Json = Record<string, unknown>;
 interface Embed {
@@ -58,13 +49,6 @@ async function startClub(clock: TestClock): Promise<Pacer> {
   return pacer;
 }
 
-async function until(condition: () => boolean, timeoutMs = 9000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** The form's fields and the text each was filled in with. */
 function formValues(modal: Json): Record<string, string> {

@@ -8,29 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Clock } from '../../src/platform/time/clock.js';
 import { clubs, groupRuns, runRsvps, runSeries, schedules, sessionLogs } from '../../src/platform/db/schema.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
+import { TestClock, until } from '../support/test-clock.js';
 import { createRunWithForm } from './run-form.js';
 
-class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-}
 
-async function until(condition: () => boolean, timeoutMs = 9000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 type Json = Record<string, unknown>;
 const MOD = FIXTURE.users.moderator;
