@@ -105,5 +105,35 @@ describe('gateway sharding at 2,600 servers', () => {
       expect(callbacks).toHaveLength(1);
       expect(setup.rejectedCallbacks).toEqual([]);
     });
+
+    it('resumes a shard that dropped alone, then all three, each reported on its own, and answers in its servers again', async () => {
+      type Line = { msg: string; shardId?: number };
+      const lines = () => pacer.logs().trim().split('\n').map((line) => JSON.parse(line) as Line);
+      const before = lines().length;
+      pacer.double.dropConnection(undefined, 1);
+      await expect.poll(() => lines().slice(before).filter((line) => line.msg === 'gateway resumed').map((line) => line.shardId), { timeout: 10_000 }).toEqual([1]);
+      expect(lines().slice(before).filter((line) => line.msg.startsWith('gateway connection lost')).map((line) => line.shardId)).toEqual([1]);
+      expect(pacer.app.gateway.state).toBe('ready');
+
+      // All three drop: each is reported lost and back on its own, and the gateway is ready only once all are.
+      const beforeAll = lines().length;
+      pacer.double.dropConnection();
+      const resumed = () => lines().slice(beforeAll).filter((line) => line.msg === 'gateway resumed').map((line) => line.shardId!);
+      await expect.poll(() => resumed().sort(), { timeout: 10_000 }).toEqual([0, 1, 2]);
+      const lost = lines().slice(beforeAll).filter((line) => line.msg.startsWith('gateway connection lost')).map((line) => line.shardId!);
+      expect(lost.sort()).toEqual([0, 1, 2]);
+      expect(pacer.app.gateway.state).toBe('ready');
+
+      const onShard1 = guilds.find((guild) => shardOf(guild.id, SHARDS) === 1)!;
+      const handle = pacer.double.runSlash('club', {
+        guildId: onShard1.id,
+        channelId: onShard1.channels[0]!.id,
+        user: FIXTURE.users.member,
+        bypassPermissionGate: true,
+        subcommand: 'settings',
+      });
+      await handle.reply();
+      expect(handle.isEphemeral()).toBe(true);
+    });
   });
 });

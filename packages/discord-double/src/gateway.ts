@@ -140,9 +140,13 @@ export class GatewayServer {
     return sessions.length;
   }
 
-  /** Closes the connection without a close frame (client sees 1006), or with `code`; the session stays resumable. */
-  dropConnection(code?: number): void {
+  /**
+   * Closes the connection without a close frame (client sees 1006), or with `code`; the session stays resumable.
+   * With `shardId`, only that shard's sessions are dropped.
+   */
+  dropConnection(code?: number, shardId?: number): void {
     for (const session of this.liveSessions()) {
+      if (shardId !== undefined && session.shard[0] !== shardId) continue;
       const socket = session.socket;
       session.socket = null;
       if (!socket) continue;

@@ -166,6 +166,16 @@ describe('discord double: sharding', () => {
     ]);
   });
 
+  it("drops one shard's connection on request, leaving the others connected", async () => {
+    const d = await open(2600);
+    const connections = [await connect([0, 3]), await connect([1, 3]), await connect([2, 3])];
+    for (const connection of connections) expect(await connection.settled()).toBe('ready');
+    d.dropConnection(undefined, 1);
+    await expect.poll(() => connections[1]!.closeCode).toBe(1006);
+    expect(connections.map((connection) => connection.closeCode)).toEqual([undefined, 1006, undefined]);
+    expect(d.gatewayConnected).toBe(true);
+  });
+
   it('loses an event whose shard nobody holds (the owning shard is not connected)', async () => {
     const d = await open(2600);
     expect(await (await connect([0, 3])).settled()).toBe('ready');
