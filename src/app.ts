@@ -100,7 +100,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const exportLeftovers = resetExportFolder(exportFolderFor(config.databasePath));
   if (exportLeftovers > 0) logger.info({ removed: exportLeftovers }, 'export files left by an earlier run removed');
 
-  const client = createClient(config.apiUrl);
+  const client = createClient(config.apiUrl, config.shards);
   guardInteractions(client, { logger });
   const poster = createPoster(client.rest);
   const liveEdits = new CoalescedEdits({
@@ -177,7 +177,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   await lifecycle.start([
     {
       name: 'discord',
-      start: () => loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000),
+      start: () => loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000, config.shards),
       stop: async () => {
         gateway.stopped();
         await client.destroy();
@@ -191,7 +191,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     runEventRepair(context),
     interactionsService,
   ]);
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.definitions().length, interactions: config.interactions.mode }, 'Pacer is ready');
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size, commands: registry.definitions().length, interactions: config.interactions.mode }, 'Pacer is ready');
 
   return { client, database, context, scheduler, gateway, health, interactionsPort: () => httpIntake?.port, inFlight: () => intake.inFlight, stop: () => lifecycle.stop() };
 }
@@ -245,17 +245,51 @@ async function answerRestarting(interaction: Interaction, logger: Logger): Promi
   }
 }
 
-async function loginAndWaitUntilReady(client: Client, token: string, timeoutMs: number): Promise<void> {
+/** Discord's close code for a session that would hold too many servers (more than 2,500 on one shard). */
+const SHARDING_REQUIRED = 4011;
+const DISALLOWED_INTENTS = 4014;
+
+/**
+ * Logs in and waits until every shard is ready. A shard Discord closes for good while starting fails the start
+ * at once (and closes the other shards) instead of waiting out the timeout.
+ */
+async function loginAndWaitUntilReady(client: Client, token: string, timeoutMs: number, shards: Config['shards']): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  let refusedWith: number | undefined;
+  let refused: ((code: number) => void) | undefined;
   const ready = new Promise<void>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`Discord did not report ready within ${timeoutMs / 1000} s.`)), timeoutMs);
     client.once(Events.ClientReady, () => resolve());
+    refused = (code) => reject(refusalError(code, shards, client.options.shardCount ?? 1));
   });
+  const onDisconnect = (event: { code: number }) => {
+    refusedWith ??= event.code;
+    refused?.(event.code);
+  };
+  client.on(Events.ShardDisconnect, onDisconnect);
   ready.catch(() => undefined); // a failed login below is the error that matters
   try {
     await client.login(token);
     await ready;
+  } catch (error) {
+    await client.destroy();
+    // discord.js may reject the login with its own words for the close code ("Sharding is required").
+    if (refusedWith === undefined && error instanceof Error && /sharding is required/i.test(error.message)) refusedWith = SHARDING_REQUIRED;
+    throw refusedWith === SHARDING_REQUIRED ? refusalError(refusedWith, shards, client.options.shardCount ?? 1) : error;
   } finally {
     clearTimeout(timer);
+    client.off(Events.ShardDisconnect, onDisconnect);
   }
+}
+
+function refusalError(code: number, shards: Config['shards'], shardCount: number): Error {
+  if (code === SHARDING_REQUIRED) {
+    const asked = shards === 'auto' ? `the ${shardCount} shard(s) Discord recommended` : `PACER_SHARDS=${shards}`;
+    return new StartupError(
+      `Discord requires more gateway shards: with ${asked} a shard would hold more than 2,500 servers (close code 4011). Set PACER_SHARDS=auto, or a larger number (about one shard per 1,000 servers).`,
+    );
+  }
+  const error = new Error(`Discord closed the gateway and will not let Pacer reconnect (close code ${code}).`);
+  if (code === DISALLOWED_INTENTS) Object.assign(error, { code: 'DisallowedIntents' });
+  return error;
 }

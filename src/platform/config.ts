@@ -51,6 +51,16 @@ const port = z.coerce
   .min(0, 'must be a port number from 1 to 65535 (0: any free port)')
   .max(65535, 'must be a port number from 1 to 65535');
 
+/** PACER_SHARDS: `auto` (Discord's recommendation from GET /gateway/bot) or how many gateway shards to open. */
+const shards = z.union([
+  z.literal('auto'),
+  z
+    .string()
+    .regex(/^\d+$/, 'must be auto or a whole number of shards, such as 3')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'must be auto or a whole number of shards from 1 to 1000'),
+], { error: 'must be auto or a whole number of shards, such as 3' });
+
 const listenAddress = z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 0.0.0.0');
 
 const EnvSchema = z.object({
@@ -90,6 +100,7 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters Discord shows as "Public Key"')
     .optional(),
+  PACER_SHARDS: z.string().trim().pipe(shards).default('auto'),
   PACER_HTTP_PORT: port.default(3000),
   PACER_HTTP_HOST: listenAddress.default('127.0.0.1'),
 }).superRefine((env, ctx) => {
@@ -119,6 +130,8 @@ export interface Config {
    * Interactions Endpoint URL, signed with the application's key (`publicKey`: 32 bytes, hex).
    */
   interactions: { mode: 'gateway' } | { mode: 'http'; publicKey: string; port: number; host: string };
+  /** Gateway shards opened in this one process: `auto` asks Discord how many (about 1,000 servers each). */
+  shards: 'auto' | number;
 }
 
 const HINTS: Record<string, string> = {
@@ -130,6 +143,7 @@ const HINTS: Record<string, string> = {
   DATABASE_URL: 'Leave it blank to use the SQLite file at DATABASE_PATH.',
   DISCORD_PUBLIC_KEY: 'Copy "Public Key" from the General Information page of your Discord application into .env, or set PACER_INTERACTIONS=gateway.',
   PACER_INTERACTIONS: 'gateway (the default) needs no public address; http needs an Interactions Endpoint URL that reaches PACER_HTTP_PORT.',
+  PACER_SHARDS: 'Leave it blank (auto) to let Discord say how many shards the bot needs; a number fixes the count.',
   DISCORD_GUILD_ID: 'Right-click your server in Discord (Developer Mode on) and "Copy Server ID"; or leave it out to deploy commands globally.',
 };
 
@@ -172,5 +186,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       e.PACER_INTERACTIONS === 'http' && e.DISCORD_PUBLIC_KEY !== undefined
         ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), port: e.PACER_HTTP_PORT, host: e.PACER_HTTP_HOST }
         : { mode: 'gateway' },
+    shards: e.PACER_SHARDS,
   };
 }

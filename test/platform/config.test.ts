@@ -85,4 +85,23 @@ describe('configuration', () => {
       }
     });
   });
+
+  describe('gateway shards (PACER_SHARDS)', () => {
+    it('defaults to auto (as many as Discord recommends), blank meaning the default', () => {
+      expect(parseConfig({ DISCORD_TOKEN: 't' }).shards).toBe('auto');
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_SHARDS: '' }).shards).toBe('auto');
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_SHARDS: 'auto' }).shards).toBe('auto');
+    });
+
+    it('takes a whole number of shards', () => {
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_SHARDS: '1' }).shards).toBe(1);
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_SHARDS: ' 12 ' }).shards).toBe(12);
+    });
+
+    it.each(['0', '-2', '2.5', 'three', 'AUTO ish', '1001'])('refuses %j in one line naming PACER_SHARDS and the choices', (value) => {
+      expect(() => parseConfig({ DISCORD_TOKEN: 't', PACER_SHARDS: value })).toThrow(
+        /^Configuration error: PACER_SHARDS must be auto or a whole number of shards.*Leave it blank \(auto\)[^\n]*$/,
+      );
+    });
+  });
 });

@@ -157,6 +157,38 @@ export function defaultFixtureGuild(botUser: FixtureUser = defaultBotUser()): Fi
   };
 }
 
+/**
+ * A small server for tests at the scale of many guilds: @everyone, the bot's role, one text channel (id + 1) and
+ * three members (the fixture moderator owns it, the fixture member, the bot). Ids derive from `id`, so they stay
+ * unique as long as guild ids are at least 4 apart.
+ */
+export function smallFixtureGuild(id: string, botUser: FixtureUser = defaultBotUser()): FixtureGuild {
+  const base = BigInt(id);
+  const botRole = String(base + 2n);
+  return {
+    id,
+    name: `Club ${id}`,
+    ownerId: FIXTURE.users.moderator,
+    locale: 'en-US',
+    roles: [
+      { id, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0 },
+      { id: botRole, name: 'Pacer', permissions: BOT_ROLE_PERMISSIONS, position: 1, managed: true, botId: botUser.id },
+    ],
+    channels: [{ id: String(base + 1n), name: 'general', type: ChannelTypes.GuildText, position: 0, topic: null }],
+    members: [
+      { user: { id: FIXTURE.users.moderator, username: 'mo_moderator', globalName: 'Mo' }, roleIds: [] },
+      { user: { id: FIXTURE.users.member, username: 'rita_runner', globalName: 'Rita' }, roleIds: [] },
+      { user: botUser, roleIds: [botRole] },
+    ],
+  };
+}
+
+/** `count` small guilds with consecutive creation timestamps (ids 2^22 apart), so they spread evenly over shards. */
+export function manyFixtureGuilds(count: number, botUser: FixtureUser = defaultBotUser()): FixtureGuild[] {
+  const first = BigInt(FIXTURE.guildId) + (1n << 22n);
+  return Array.from({ length: count }, (_, index) => smallFixtureGuild(String(first + (BigInt(index) << 22n)), botUser));
+}
+
 export function findMember(guild: FixtureGuild, userId: string): FixtureMember | undefined {
   return guild.members.find((member) => member.user.id === userId);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { type FixtureGuild, type FixtureUser, guildCreatePayload, userPayload } from './fixtures.js';
+import { MAX_GUILDS_PER_SHARD, parseShard, shardOf } from './sharding.js';
 import type { ChangeNotifier } from './waiting.js';
 
 /** A frame arrives as one Buffer, a list of fragments, or an ArrayBuffer, depending on the socket's binaryType. */
@@ -35,6 +36,8 @@ export interface IdentifyRecord {
   compress?: boolean;
   properties?: Record<string, unknown>;
   sessionId: string;
+  /** How many guilds READY listed (the shard's share); unset when IDENTIFY was refused. */
+  guildCount?: number;
 }
 
 export interface ResumeRecord {
@@ -62,6 +65,8 @@ interface Session {
   history: SentDispatch[];
   socket: WebSocket | null;
   alive: boolean;
+  /** `[shard_id, num_shards]`; an unsharded IDENTIFY is `[0, 1]`. */
+  shard: [number, number];
 }
 
 export interface GatewayOptions {
@@ -78,7 +83,29 @@ export interface GatewayOptions {
   changes: ChangeNotifier;
 }
 
-const CloseCode = { Normal: 1000, GoingAway: 1001, AuthenticationFailed: 4004, DisallowedIntents: 4014 } as const;
+const CloseCode = {
+  Normal: 1000,
+  GoingAway: 1001,
+  AuthenticationFailed: 4004,
+  InvalidShard: 4010,
+  ShardingRequired: 4011,
+  DisallowedIntents: 4014,
+} as const;
+
+/** The guild an event belongs to: `guild_id`, or `id` for the guild's own events; undefined for DMs and the like. */
+function guildOfEvent(event: string, data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const fields = data as { guild_id?: unknown; id?: unknown };
+  if (typeof fields.guild_id === 'string') return fields.guild_id;
+  if ((event === 'GUILD_CREATE' || event === 'GUILD_UPDATE' || event === 'GUILD_DELETE') && typeof fields.id === 'string') return fields.id;
+  return undefined;
+}
+
+/** Whether a session holds the guild (events without a guild, such as DMs, go to shard 0 only, as on Discord). */
+function sessionOwns(session: Session, guildId: string | undefined): boolean {
+  const [id, count] = session.shard;
+  return guildId === undefined ? id === 0 : shardOf(guildId, count) === id;
+}
 
 export class GatewayServer {
   readonly identifies: IdentifyRecord[] = [];
@@ -102,18 +129,24 @@ export class GatewayServer {
   }
 
   /**
-   * Sends a dispatch to every live session; a disconnected but resumable session gets it on RESUME.
-   * Returns how many sessions took it (0: no client has identified, the event is lost).
+   * Sends a dispatch to every live session of the shard that owns the event's guild (shard 0 for events without
+   * one); a disconnected but resumable session gets it on RESUME.
+   * Returns how many sessions took it (0: no client holds that shard, the event is lost).
    */
   dispatch(event: string, data: unknown): number {
-    const sessions = this.liveSessions();
+    const guildId = guildOfEvent(event, data);
+    const sessions = this.liveSessions().filter((session) => sessionOwns(session, guildId));
     for (const session of sessions) this.sendDispatch(session, event, data);
     return sessions.length;
   }
 
-  /** Closes the connection without a close frame (client sees 1006), or with `code`; the session stays resumable. */
-  dropConnection(code?: number): void {
+  /**
+   * Closes the connection without a close frame (client sees 1006), or with `code`; the session stays resumable.
+   * With `shardId`, only that shard's sessions are dropped.
+   */
+  dropConnection(code?: number, shardId?: number): void {
     for (const session of this.liveSessions()) {
+      if (shardId !== undefined && session.shard[0] !== shardId) continue;
       const socket = session.socket;
       session.socket = null;
       if (!socket) continue;
@@ -179,9 +212,10 @@ export class GatewayServer {
   private onIdentify(socket: WebSocket, d: Record<string, unknown>): void {
     const token = typeof d.token === 'string' ? d.token : '';
     const intents = typeof d.intents === 'number' ? d.intents : 0;
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, history: [], socket, alive: true };
+    const shard = parseShard(d.shard);
+    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, history: [], socket, alive: true, shard: shard ?? [0, 1] };
     const record: IdentifyRecord = { at: this.options.now(), token, intents, sessionId: session.id };
-    if (Array.isArray(d.shard)) record.shard = d.shard as [number, number];
+    if (d.shard !== undefined) record.shard = d.shard as [number, number];
     if (typeof d.compress === 'boolean') record.compress = d.compress;
     if (typeof d.properties === 'object' && d.properties !== null) record.properties = d.properties as Record<string, unknown>;
     this.identifies.push(record);
@@ -193,11 +227,20 @@ export class GatewayServer {
       socket.close(CloseCode.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
+    if (shard === null) {
+      socket.close(CloseCode.InvalidShard, 'Invalid shard.');
+      return;
+    }
+    const guilds = this.options.guilds().filter((guild) => sessionOwns(session, guild.id));
+    if (guilds.length > MAX_GUILDS_PER_SHARD) {
+      socket.close(CloseCode.ShardingRequired, 'Sharding required.');
+      return;
+    }
+    record.guildCount = guilds.length;
     for (const previous of this.sessions.values()) {
       if (previous.socket === socket) previous.alive = false;
     }
     this.sessions.set(session.id, session);
-    const guilds = this.options.guilds();
     this.sendDispatch(session, 'READY', {
       v: 10,
       user: userPayload(this.options.botUser),
@@ -205,7 +248,7 @@ export class GatewayServer {
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: this.options.url(),
-      shard: record.shard ?? [0, 1],
+      shard: session.shard,
       application: { id: this.options.applicationId, flags: 0 },
       private_channels: [],
       presences: [],

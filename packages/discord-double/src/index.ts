@@ -19,7 +19,9 @@ export {
   defaultBotUser,
   defaultFixtureGuild,
   FIXTURE,
+  manyFixtureGuilds,
   memberPermissions,
+  smallFixtureGuild,
   PermissionBits,
   type FixtureChannel,
   type FixtureGuild,
@@ -45,3 +47,4 @@ export {
 export { validateBody, type BodyKind, type BodyValidation } from './validation.js';
 export { DISCORD_RATE_LIMITS, NONCE_MEMORY_MS, type RateLimitSettings, type RateLimitStats } from './channel-posts.js';
 export type { ScheduledEvent } from './scheduled-events.js';
+export { MAX_GUILDS_PER_SHARD, RECOMMENDED_GUILDS_PER_SHARD, recommendedShards, shardOf } from './sharding.js';

@@ -18,6 +18,7 @@ import { CallbackType, type InteractionRecord, type InteractionStore } from './i
 import { MessageFlags, type MessageStore, type StoredMessage } from './messages.js';
 import type { RequestRecorder } from './recorder.js';
 import { type BodyContext, type BodyKind, toDiscordErrors, validateBody } from './validation.js';
+import { recommendedShards } from './sharding.js';
 
 export interface RouteRequest {
   method: string;
@@ -176,7 +177,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
       handle: () =>
         ok({
           url: deps.gatewayUrl(),
-          shards: 1,
+          shards: recommendedShards(deps.guilds().length),
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
         }),
     },

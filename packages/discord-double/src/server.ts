@@ -251,8 +251,9 @@ export class DiscordDouble {
     return this.gateway.dispatch(event, data);
   }
 
-  dropConnection(code?: number): void {
-    this.gateway.dropConnection(code);
+  /** Drops every session's connection, or only shard `shardId`'s (the others stay connected). */
+  dropConnection(code?: number, shardId?: number): void {
+    this.gateway.dropConnection(code, shardId);
   }
 
   sendReconnect(): void {

@@ -10,10 +10,12 @@ const SWEEP_EVERY_S = 30 * 60;
  * cached. Pacer reads members and users only from the interaction in hand, so those caches stay small and are
  * swept (every interaction from a new member would otherwise add to them for good); caches Pacer never
  * reads are off. Mentions are off by default: a message pings someone only when its builder says so.
+ * `shards`: every gateway shard runs in this client (`auto`: as many as Discord recommends); one shard by default.
  */
-export function createClient(apiUrl: string | undefined): Client {
+export function createClient(apiUrl: string | undefined, shards: 'auto' | number = 1): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(shards === 'auto' ? { shards: 'auto' as const } : { shards: Array.from({ length: shards }, (_, id) => id), shardCount: shards }),
     allowedMentions: { parse: [] },
     rest: apiUrl ? { api: apiUrl } : {},
     makeCache: Options.cacheWithLimits({
