@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessageLimits, validateBody } from '@pacer/discord-double';
 import { parseWhen } from '../../src/announcements/when.js';
-import { tally, type GroupRun, type Rsvp } from '../../src/runs/run.js';
+import { tally, type Rsvp } from '../../src/runs/run.js';
+import { sampleRun } from './sample-run.js';
 import { changedParts, movedReminder, paceGroupMoves } from '../../src/runs/run-edit.js';
 import { readRunForm, splitDistanceAndNotes, whenInputText, type RunFormText } from '../../src/runs/run-form.js';
 import { runManageCodec } from '../../commands/runs/custom-id.js';
@@ -12,22 +13,7 @@ const NOW = new Date('2026-03-01T12:00:00Z');
 const ZONE = 'Europe/London';
 const text = (extra: Partial<RunFormText> = {}): RunFormText => ({ title: 'Tuesday track', when: '2026-03-24 18:30', meetingPoint: 'Track gate', distanceAndNotes: '60 min', paceGroups: '', ...extra });
 
-const run: GroupRun = {
-  id: 7,
-  guildId: '1200000000000000001',
-  channelId: '1300000000000000003',
-  messageId: '1600000000000000001',
-  eventId: null,
-  title: 'Tuesday track',
-  meetingPoint: 'Track gate',
-  distance: '8 km',
-  paceGroups: ['5:00/km', '5:45/km', '6:30/km'],
-  notes: 'Bring a head torch.',
-  startsAt: new Date('2026-03-24T18:30:00Z'),
-  endsAt: new Date('2026-03-24T20:00:00Z'),
-  timezone: ZONE,
-  status: 'open',
-};
+const run = sampleRun;
 
 describe('the group run form', () => {
   it('takes the distance from the first line and the notes from the lines after it', () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessageLimits, validateBody } from '@pacer/discord-double';
-import { durationMinutes, parsePaceGroups, reminderTime, tally, type GroupRun, type Rsvp } from '../../src/runs/run.js';
+import { durationMinutes, parsePaceGroups, reminderTime, tally, type Rsvp } from '../../src/runs/run.js';
+import { sampleRun } from './sample-run.js';
 import { rsvpCodec } from '../../commands/runs/custom-id.js';
 import { MAX_REMINDER_PINGS, reminderMessage, runCardMessage } from '../../commands/runs/views.js';
 import { runEventBody } from '../../commands/runs/discord-event.js';
 
-const run: GroupRun = {
-  id: 7,
-  guildId: '1200000000000000001',
-  channelId: '1300000000000000003',
-  messageId: '1600000000000000001',
-  eventId: null,
-  title: 'Tuesday track',
-  meetingPoint: 'Track gate',
-  distance: '8 km',
-  paceGroups: ['5:00/km', '5:45/km', '6:30/km'],
-  notes: 'Bring a head torch.',
-  startsAt: new Date('2026-03-24T18:30:00Z'),
-  endsAt: new Date('2026-03-24T20:00:00Z'),
-  timezone: 'Europe/London',
-  status: 'open',
-};
+const run = sampleRun;
 
 const members = (n: number, answer: Rsvp['answer'] = 'going'): Rsvp[] =>
   Array.from({ length: n }, (_, i) => ({ userId: String(1500000000000000000n + BigInt(i)), answer, paceGroup: answer === 'going' ? i % 3 : null }));

@@ -137,6 +137,15 @@ export function scheduledEventRoutes(store: ScheduledEventStore, deps: Scheduled
     });
     return errorResponse(400, 50035, { errors: toDiscordErrors(issues) });
   };
+  /** The event a route names, or Discord's refusal: unknown server, unknown event, or (to change it) no permission. */
+  const findEvent = (params: Record<string, string>, { toChange = false } = {}): { event: ScheduledEvent } | { refused: DoubleResponse } => {
+    const guild = deps.findGuild(params.guildId);
+    if (!guild) return { refused: errorResponse(403, 50001) };
+    const event = store.get(guild.id, params.eventId);
+    if (!event) return { refused: errorResponse(404, 10070) };
+    if (toChange && !mayChange(guild, deps.botUser, event)) return { refused: errorResponse(403, 50013) };
+    return { event };
+  };
   return [
     {
       method: 'GET',
@@ -189,10 +198,8 @@ export function scheduledEventRoutes(store: ScheduledEventStore, deps: Scheduled
       template: '/guilds/:guildId/scheduled-events/:eventId',
       auth: true,
       handle: (request) => {
-        const guild = deps.findGuild(request.params.guildId);
-        if (!guild) return errorResponse(403, 50001);
-        const event = store.get(guild.id, request.params.eventId);
-        return event ? { status: 200, body: event } : errorResponse(404, 10070);
+        const found = findEvent(request.params);
+        return 'refused' in found ? found.refused : { status: 200, body: found.event };
       },
     },
     {
@@ -200,11 +207,9 @@ export function scheduledEventRoutes(store: ScheduledEventStore, deps: Scheduled
       template: '/guilds/:guildId/scheduled-events/:eventId',
       auth: true,
       handle: (request) => {
-        const guild = deps.findGuild(request.params.guildId);
-        if (!guild) return errorResponse(403, 50001);
-        const event = store.get(guild.id, request.params.eventId);
-        if (!event) return errorResponse(404, 10070);
-        if (!mayChange(guild, deps.botUser, event)) return errorResponse(403, 50013);
+        const found = findEvent(request.params, { toChange: true });
+        if ('refused' in found) return found.refused;
+        const { event } = found;
         if (event.status === EventStatus.Completed || event.status === EventStatus.Canceled) return errorResponse(400, 180002);
         const { issues } = validateBody('scheduled-event-modify', request.body, { eventEntityType: event.entity_type });
         const body = (request.body ?? {}) as Record<string, unknown>;
@@ -233,12 +238,9 @@ export function scheduledEventRoutes(store: ScheduledEventStore, deps: Scheduled
       template: '/guilds/:guildId/scheduled-events/:eventId',
       auth: true,
       handle: (request) => {
-        const guild = deps.findGuild(request.params.guildId);
-        if (!guild) return errorResponse(403, 50001);
-        const event = store.get(guild.id, request.params.eventId);
-        if (!event) return errorResponse(404, 10070);
-        if (!mayChange(guild, deps.botUser, event)) return errorResponse(403, 50013);
-        store.delete(guild.id, event.id);
+        const found = findEvent(request.params, { toChange: true });
+        if ('refused' in found) return found.refused;
+        store.delete(found.event.guild_id, found.event.id);
         return { status: 204 };
       },
     },
