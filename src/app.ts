@@ -15,6 +15,7 @@ import { createRouter, type RouterOptions } from './platform/discord/router.js';
 import { systemClock, type Clock } from './platform/time/clock.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/connection.js';
+import { sqliteStorage } from './platform/db/storage.js';
 import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
 import { StartupError } from './platform/startup-error.js';
 import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
@@ -107,7 +108,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     intervalMs: LIVE_EDIT_INTERVAL_MS,
     onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
   });
-  const context: AppContext = { config, db: database.db, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
+  const context: AppContext = { config, db: database.db, storage: sqliteStorage(database), logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,

@@ -3,11 +3,8 @@ import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallback
 import { defineCommand, type CommandModule } from '../../../src/platform/discord/command.js';
 import { CommandRegistry } from '../../../src/platform/discord/registry.js';
 import { createRouter } from '../../../src/platform/discord/router.js';
-import { parseConfig } from '../../../src/platform/config.js';
-import { openDatabase } from '../../../src/platform/db/connection.js';
-import { createLogger } from '../../../src/platform/logger.js';
-import { systemClock } from '../../../src/platform/time/clock.js';
 import { startHarness, type Harness } from '@pacer/discord-double/harness';
+import { memoryAppContext } from '../../support/app-context.js';
 
 const modal = (): APIModalInteractionResponseCallbackData => ({
   custom_id: 'mt:1:form',
@@ -28,7 +25,7 @@ describe('responder modal path', () => {
 
   async function serve(execute: CommandModule['execute'], deferAfterMs: number) {
     harness = await startHarness();
-    const app = { config: parseConfig({ DISCORD_TOKEN: 'x' }), db: openDatabase(':memory:').db, logger: createLogger('silent'), clock: systemClock };
+    const app = memoryAppContext();
     const module = defineCommand({ definition: { name: 'form', description: 'opens a form' }, execute });
     harness.onInteraction(createRouter(new CommandRegistry([module]), app, { deferAfterMs }));
   }

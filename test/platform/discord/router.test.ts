@@ -3,11 +3,8 @@ import { defineCodec } from '../../../src/platform/codec.js';
 import { defineCommand, defineComponents, type AnyComponentHandler, type CommandModule } from '../../../src/platform/discord/command.js';
 import { CommandRegistry } from '../../../src/platform/discord/registry.js';
 import { createRouter, STALE_COMPONENT_TEXT } from '../../../src/platform/discord/router.js';
-import { parseConfig } from '../../../src/platform/config.js';
-import { openDatabase } from '../../../src/platform/db/connection.js';
-import { createLogger } from '../../../src/platform/logger.js';
-import { systemClock } from '../../../src/platform/time/clock.js';
 import { startHarness, type Harness } from '@pacer/discord-double/harness';
+import { memoryAppContext } from '../../support/app-context.js';
 
 /** A test family: `tally:1:<count>`. */
 const tallyCodec = defineCodec<{ count: number }>({
@@ -29,13 +26,7 @@ describe('router', () => {
 
   async function serve(modules: CommandModule[], deferAfterMs: number, handlers: AnyComponentHandler[] = []) {
     harness = await startHarness();
-    const database = openDatabase(':memory:');
-    const app = {
-      config: parseConfig({ DISCORD_TOKEN: 'x' }),
-      db: database.db,
-      logger: createLogger('silent'),
-      clock: systemClock,
-    };
+    const app = memoryAppContext();
     const route = createRouter(new CommandRegistry(modules, handlers), app, { deferAfterMs });
     harness.onInteraction(route);
   }
@@ -123,7 +114,7 @@ describe('a component family answered on its own', () => {
 
   async function serve() {
     harness = await startHarness();
-    const app = { config: parseConfig({ DISCORD_TOKEN: 'x' }), db: openDatabase(':memory:').db, logger: createLogger('silent'), clock: systemClock };
+    const app = memoryAppContext();
     harness.onInteraction(createRouter(new CommandRegistry([], [handler]), app, { deferAfterMs: 1000 }));
   }
 
