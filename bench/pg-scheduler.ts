@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { openPostgres } from '../src/platform/db/pg-connection.js';
 import { createPgScheduleStore } from '../src/platform/scheduler/pg-store.js';
 import { adminQuery, startTestCluster } from '../test/support/postgres-cluster.js';
+import { pgStorage } from '../src/platform/db/storage.js';
 
 const KINDS = ['weekly_challenge', 'challenge_recap', 'announcement'] as const;
 
@@ -40,7 +41,7 @@ export async function benchPgScheduler(sizes: readonly number[] = [10_000, 100_0
         [size, now],
       );
       await handle.pool.query('analyze');
-      const store = createPgScheduleStore(handle.pool);
+      const store = createPgScheduleStore(pgStorage(handle));
       for (let i = 0; i < 50; i++) await store.take(now, 5000, KINDS, (row) => row.nextRunAt);
       const idle: number[] = [];
       for (let i = 0; i < 500; i++) {

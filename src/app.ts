@@ -108,12 +108,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     intervalMs: LIVE_EDIT_INTERVAL_MS,
     onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
   });
-  const context: AppContext = { config, db: database.db, storage: sqliteStorage(database), logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
+  const storage = sqliteStorage(database);
+  const context: AppContext = { config, db: database.db, storage, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,
     ...options.scheduler,
-    store: createScheduleStore(database),
+    store: createScheduleStore(storage),
     poster,
     clock: context.clock,
     logger,

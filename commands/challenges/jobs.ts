@@ -61,7 +61,9 @@ export function weeklyChallengeJob(db: Db): ScheduledJob {
       return {
         action: 'post',
         message: asOutgoing(weeklyPostView(weeklyPostModel(db, occurrence.guildId, week, occurrence.timezone, late))),
-        recordPosted: (messageId) => recordChallengePost(db, { guildId: occurrence.guildId, week, channelId: occurrence.channelId, messageId }, occurrence.now),
+        recordPosted: (messageId) => {
+          recordChallengePost(db, { guildId: occurrence.guildId, week, channelId: occurrence.channelId, messageId }, occurrence.now);
+        },
       };
     },
   };

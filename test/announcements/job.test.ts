@@ -3,6 +3,7 @@ import type { AnnouncementContent } from '../../src/announcements/announcement.j
 import { announcementJob, GRACE_WINDOW_MS, type AnnouncementJobStore } from '../../src/announcements/job.js';
 import type { Occurrence, OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
 import { notifiedBy } from './discord-mentions.js';
+import { memoryAppContext } from '../support/app-context.js';
 
 /** Records posts; stands in for the bot layer. */
 class FakePoster implements Poster {
@@ -41,10 +42,11 @@ const occurrence = (lateMs: number): Occurrence => ({
 
 /** What the engine does with one decision, minus the ledger. */
 async function run(job: ReturnType<typeof announcementJob>, poster: FakePoster, occ: Occurrence) {
-  const decision = job.decide(occ);
+  const tx = memoryAppContext().storage;
+  const decision = await job.decide(occ, tx);
   if (decision.action === 'post') {
     const { messageId } = await poster.post(occ.channelId, decision.message);
-    job.posted?.(occ, messageId);
+    await job.posted?.(occ, messageId, tx);
   }
   return decision;
 }

@@ -4,6 +4,7 @@ import { clubSettings, pauseWeeklyChallenge, resumeWeeklyChallenge, saveClubSetu
 import { schedules } from '../../src/platform/db/schema.js';
 import { createAnnouncement, getAnnouncement } from '../../src/announcements/store.js';
 import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.js';
+import { sqliteStorage } from '../../src/platform/db/storage.js';
 
 const GUILD = '900000000000000001';
 const base: ClubSetupInput = { guildId: GUILD, channelId: '10', timezone: 'America/New_York', day: 'sunday', time: { hour: 2, minute: 30 }, setupByUserId: '1' };
@@ -65,7 +66,7 @@ describe('club settings', () => {
     const moved = getAnnouncement(handle.db, GUILD, id)!;
     expect(moved.timezone).toBe('America/New_York');
     expect(moved.nextRunAt?.toISOString()).toBe('2026-06-01T22:00:00.000Z'); // 18:00 in New York (EDT)
-    const store = createScheduleStore(handle);
+    const store = createScheduleStore(sqliteStorage(handle));
     const due = await store.due(new Date('2026-06-30T00:00:00Z'), 10, ['weekly_challenge', 'challenge_recap', 'announcement']);
     expect(new Set(due.map((row) => row.timezone))).toEqual(new Set(['America/New_York']));
   });

@@ -11,6 +11,7 @@ import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.j
 import { challengeRecapJob, weeklyChallengeJob } from '../../commands/challenges/jobs.js';
 import type { OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
 import { Scheduler } from '../../src/platform/scheduler/engine.js';
+import { sqliteStorage } from '../../src/platform/db/storage.js';
 
 const GUILD = '900000000000000001';
 const CHANNEL = '900000000000000010';
@@ -70,7 +71,7 @@ describe('weekly challenge and recap jobs', () => {
     now = new Date('2026-03-02T09:00:00Z'); // a Monday
     const db = handle.db;
     scheduler = new Scheduler({
-      store: createScheduleStore(handle),
+      store: createScheduleStore(sqliteStorage(handle)),
       poster,
       clock: { now: () => now },
       logger: silent,
@@ -131,9 +132,9 @@ describe('weekly challenge and recap jobs', () => {
     expect(challengeForWeek(handle.db, GUILD, '2026-03-04')).toBeUndefined();
   });
 
-  it('skips a week whose end has passed instead of posting it', () => {
+  it('skips a week whose end has passed instead of posting it', async () => {
     const job = weeklyChallengeJob(handle.db);
-    const decision = job.decide({
+    const decision = await job.decide({
       scheduleId: 1,
       guildId: GUILD,
       kind: 'weekly_challenge',
@@ -141,7 +142,7 @@ describe('weekly challenge and recap jobs', () => {
       timezone: ZONE,
       scheduledFor: new Date('2026-03-04T18:02:00Z'),
       now: new Date('2026-03-11T00:00:00Z'), // the week of 4 March closed at this instant
-    });
+    }, sqliteStorage(handle));
     expect(decision.action).toBe('skip');
   });
 

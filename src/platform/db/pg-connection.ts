@@ -45,6 +45,12 @@ export async function openPostgres(url: string, options: PgOptions = {}): Promis
     await pool.end();
     throw error;
   }
+  return pgHandle(pool);
+}
+
+/** The handle over a pool that is already open (and migrated). */
+export function pgHandle(pool: pg.Pool): PgHandle {
+  const db = drizzle(pool, { schema });
   let closed = false;
   return {
     db,

@@ -15,6 +15,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { Db, DatabaseHandle } from './connection.js';
 import type { PgDb, PgHandle } from './pg-connection.js';
 import * as pgTables from './pg-schema.js';
@@ -90,17 +92,46 @@ function sqliteOn(handle: DatabaseHandle, turnstile: Turnstile, depth: number): 
 }
 
 export function pgStorage(handle: PgHandle): PgStorage {
-  return pgOn(handle, handle.db);
+  // drizzle's node-postgres transaction: a pooled client for the outer one, a savepoint for a nested one.
+  return pgOn(handle, handle.db, (work) => handle.db.transaction((tx) => work(pgOn(handle, tx as unknown as PgDb, nestedIn(handle, tx)))));
 }
 
-function pgOn(handle: PgHandle, db: PgDb): PgStorage {
+/**
+ * The storage inside a transaction someone else opened on `client` (the scheduler's store runs its own SQL there):
+ * stores built on it write in that transaction, and their `transaction` is a savepoint.
+ */
+export function pgStorageInTransaction(handle: PgHandle, client: pg.PoolClient): PgStorage {
+  let depth = 0;
+  const db = drizzle(client, { schema: pgTables }) as unknown as PgDb;
+  const savepoint = async <T>(work: (tx: Storage) => Promise<T>): Promise<T> => {
+    const name = `pacer_sp_${depth++}`;
+    await client.query(`savepoint ${name}`);
+    try {
+      const result = await work(pgOn(handle, db, savepoint));
+      await client.query(`release savepoint ${name}`);
+      return result;
+    } catch (error) {
+      await client.query(`rollback to savepoint ${name}`);
+      await client.query(`release savepoint ${name}`);
+      throw error;
+    }
+  };
+  return pgOn(handle, db, savepoint);
+}
+
+type Transact = <T>(work: (tx: Storage) => Promise<T>) => Promise<T>;
+
+function nestedIn(handle: PgHandle, tx: { transaction: PgDb['transaction'] }): Transact {
+  return (work) => tx.transaction((inner) => work(pgOn(handle, inner as unknown as PgDb, nestedIn(handle, inner))));
+}
+
+function pgOn(handle: PgHandle, db: PgDb, transaction: Transact): PgStorage {
   return {
     dialect: 'postgres',
     handle,
     t: pgTables,
     run: async (work) => work(db),
     all: async <T>(query: SQL) => (await db.execute(query)).rows as T[],
-    // drizzle's node-postgres transaction: a pooled client for the outer one, a savepoint for a nested one.
-    transaction: (work) => db.transaction((tx) => work(pgOn(handle, tx as unknown as PgDb))),
+    transaction,
   };
 }

@@ -58,6 +58,7 @@ export interface PostedMessage {
 }
 
 import type { ScheduleKind } from '../schedule-kinds.js';
+import type { Storage } from '../db/storage.js';
 
 export type { ScheduleKind } from '../schedule-kinds.js';
 
@@ -79,18 +80,21 @@ export type JobDecision =
   | {
       action: 'post';
       message: OutgoingMessage;
-      /** Remembers the posted message where the feature keeps it, with what `decide` already worked out (in the engine's transaction; replaces `posted`). */
-      recordPosted?: (messageId: string) => void;
+      /** Remembers the posted message where the feature keeps it, with what `decide` already worked out (through `tx`, the engine's transaction; replaces `posted`). */
+      recordPosted?: (messageId: string, tx: Storage) => void | Promise<void>;
     }
   /** Nothing to post this time (for example the week was skipped, or the catch-up window passed); recorded with the reason. */
   | { action: 'skip'; reason: string; notifyModerators?: boolean };
 
 export interface ScheduledJob {
   readonly kind: ScheduleKind;
-  /** Reads what it needs (synchronously, from the database) and says what to post. Late occurrences arrive with `now` well after `scheduledFor`. */
-  decide(occurrence: Occurrence): JobDecision;
-  /** After the message exists (first post or a nonce replay): remember its id where the feature needs it. */
-  posted?(occurrence: Occurrence, messageId: string): void;
+  /**
+   * Reads what it needs and says what to post, reading and writing through `tx` (a savepoint of the engine's
+   * transaction). Late occurrences arrive with `now` well after `scheduledFor`.
+   */
+  decide(occurrence: Occurrence, tx: Storage): JobDecision | Promise<JobDecision>;
+  /** After the message exists (first post or a nonce replay): remember its id where the feature needs it, through `tx`. */
+  posted?(occurrence: Occurrence, messageId: string, tx: Storage): void | Promise<void>;
 }
 
 /** A background service that starts after the client is ready and stops before it is destroyed. */

@@ -8,6 +8,7 @@
  * - Downtime: missed occurrences collapse into the latest one, which the job gets with `now` (late).
  * - Permanent failures pause the schedule and tell the club's moderators; transient ones retry with backoff.
  */
+import type { Storage } from '../db/storage.js';
 import type { Clock } from '../time/clock.js';
 import type { BackgroundService, JobDecision, OnDemandPosts, Occurrence, OutgoingMessage, Poster, PostNowResult, ScheduleKind, ScheduledJob } from './contract.js';
 import { PostError } from './contract.js';
@@ -181,7 +182,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     if (run.status === 'posted' && run.messageId) return { outcome: 'already-posted', messageId: run.messageId };
     if (run.status !== 'claimed') return { outcome: 'skipped', reason: 'this occurrence was already skipped or failed' };
     const occurrence: Occurrence = { scheduleId: row.id, guildId: row.guildId, kind: row.kind, channelId: row.channelId, timezone: row.timezone, scheduledFor: run.scheduledFor, now };
-    const decision = await this.store.jobWork(() => job.decide(occurrence));
+    const decision = await this.store.jobWork(async (tx) => job.decide(occurrence, tx));
     if (decision.action === 'skip') return { outcome: 'skipped', reason: decision.reason };
     let messageId: string;
     try {
@@ -256,8 +257,12 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     for (const { row } of taken) this.inFlight.add(row.id);
     let decisions: Decided[];
     try {
-      // All decisions in one transaction of the feature stores, each job in a savepoint of its own.
-      decisions = await this.store.jobWork((savepoint) => taken.map((item) => this.decide(item, now, savepoint)));
+      // All decisions in one transaction of the feature stores, each job in a savepoint of its own, one after another.
+      decisions = await this.store.jobWork(async (tx) => {
+        const decided: Decided[] = [];
+        for (const item of taken) decided.push(await this.decide(item, now, tx));
+        return decided;
+      });
     } catch (error) {
       for (const { row } of taken) this.inFlight.delete(row.id);
       throw error;
@@ -277,12 +282,12 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     return scheduledFor;
   }
 
-  /** The job's decision for a taken run (none for a run already resolved); synchronous, inside `jobWork`. */
-  private decide({ row, run }: TakenSchedule, now: Date, savepoint: <U>(inner: () => U) => U): Decided {
+  /** The job's decision for a taken run (none for a run already resolved), in a savepoint of `jobWork`'s transaction. */
+  private async decide({ row, run }: TakenSchedule, now: Date, tx: Storage): Promise<Decided> {
     if (run.status !== 'claimed') return { kind: 'resolved' };
     const occurrence = this.occurrenceOf(row, run, now);
     try {
-      return { kind: 'decided', occurrence, decision: savepoint(() => this.jobs.get(row.kind)!.decide(occurrence)) };
+      return { kind: 'decided', occurrence, decision: await tx.transaction(async (savepoint) => this.jobs.get(row.kind)!.decide(occurrence, savepoint)) };
     } catch (error) {
       return { kind: 'failed', occurrence, error };
     }
@@ -358,7 +363,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
   private async lookForEarlierPost(row: DueSchedule, run: RunRecord, occurrence: Occurrence, job: ScheduledJob, current: OutgoingMessage): Promise<string | undefined> {
     const candidates = [current];
     try {
-      const original = await this.store.jobWork(() => job.decide({ ...occurrence, now: run.claimedAt }));
+      const original = await this.store.jobWork(async (tx) => job.decide({ ...occurrence, now: run.claimedAt }, tx));
       if (original.action === 'post') candidates.unshift(original.message);
     } catch {
       // The job cannot rebuild the first attempt: compare with what it posts now.
@@ -386,7 +391,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     logMessage: string,
     scheduleAfter?: ScheduleAfterRun,
   ): Promise<Result> {
-    const remember = decision.recordPosted ?? (job.posted ? (id: string) => job.posted!(occurrence, id) : undefined);
+    const remember = decision.recordPosted ?? (job.posted ? (id: string, tx: Storage) => job.posted!(occurrence, id, tx) : undefined);
     this.lastProgressMono = this.monotonic();
     const postedAt = this.clock.now();
     const claimed = run;
@@ -395,7 +400,7 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
       outcome: { status: 'posted', attempts: claimed.attempts + 1, messageId, postedAt },
       schedule: scheduleAfter ?? this.advance(row, claimed, postedAt),
       now: postedAt,
-      alsoInTransaction: remember ? () => remember(messageId) : undefined,
+      alsoInTransaction: remember ? (tx) => remember(messageId, tx) : undefined,
     });
     if (postedFailed) this.logger.error({ err: postedFailed, scheduleId: row.id, kind: row.kind }, 'the job could not record its posted message');
     this.logger.info({ scheduleId: row.id, kind: row.kind, guildId: row.guildId, messageId, lateMs: postedAt.getTime() - run.scheduledFor.getTime() }, logMessage);

@@ -7,11 +7,11 @@
  * - The run ledger's unique key (schedule_runs_once) is the last word: a claim is INSERT ... ON CONFLICT DO NOTHING,
  *   and an occurrence another process claimed first is left to it.
  * - Every transaction is one client checked out of the pool (`inTransaction`). The job's `posted` runs in a
- *   savepoint of the resolving transaction. Feature stores are still on SQLite, so today it writes there; when they
- *   move, `alsoInTransaction` takes that client as a drizzle handle (`drizzle(client, { schema })`) and the job's
- *   writes commit or roll back with the run they belong to.
+ *   savepoint of the resolving transaction, its stores built on that client (`pgStorageInTransaction`): its writes
+ *   commit or roll back with the run they belong to.
  */
 import type pg from 'pg';
+import { pgStorageInTransaction, type PgStorage } from '../db/storage.js';
 import type { ScheduleKind } from './contract.js';
 import type { ClubContacts, DueSchedule, ResolveItem, RunRecord, ScheduleStore, TakenSchedule } from './store.js';
 
@@ -87,7 +87,8 @@ export interface PgScheduleStoreOptions {
   lockClause?: string;
 }
 
-export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOptions = {}): ScheduleStore {
+export function createPgScheduleStore(storage: PgStorage, options: PgScheduleStoreOptions = {}): ScheduleStore {
+  const { pool } = storage.handle;
   const lockClause = options.lockClause ?? 'for update of s skip locked';
   const leaseMs = options.leaseMs ?? TAKE_LEASE_MS;
 
@@ -136,7 +137,7 @@ export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOpt
        where id = $1 and revision = $2`,
       [run.scheduleId, schedule.ifRevision, schedule.status, schedule.nextRunAt, schedule.lastError, now],
     );
-    return alsoInTransaction ? savepoint(client, 'job_posted', alsoInTransaction) : undefined;
+    return alsoInTransaction ? savepoint(client, 'job_posted', () => alsoInTransaction(pgStorageInTransaction(storage.handle, client))) : undefined;
   }
 
   async function openRun(client: pg.Pool | Client, scheduleId: number): Promise<RunRecord | undefined> {
@@ -293,7 +294,6 @@ export function createPgScheduleStore(pool: pg.Pool, options: PgScheduleStoreOpt
       return { noticesChannelId: rows[0]?.notices_channel_id ?? null, setupByUserId: rows[0]?.setup_by_user_id ?? null };
     },
 
-    // The jobs' stores are on SQLite this round (each opens its own transaction there); see the header.
-    jobWork: (work) => Promise.resolve().then(() => work((inner) => inner())),
+    jobWork: (work) => storage.transaction(work),
   };
 }

@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { ScheduleKind } from './contract.js';
 import type { ClubContacts, DueSchedule, ResolveItem, RunRecord, ScheduleStore, TakenSchedule } from './store.js';
-import type { DatabaseHandle } from '../db/connection.js';
+import type { SqliteStorage } from '../db/storage.js';
 import { clubs, scheduleRuns, schedules } from '../db/schema.js';
 
 const runColumns = {
@@ -49,14 +49,13 @@ function toDueSchedule(row: DueRow): DueSchedule {
   };
 }
 
-/** better-sqlite3 answers synchronously: the port's promise settles at once, a throw becoming a rejection. */
-function settle<T>(work: () => T): Promise<T> {
-  return new Promise<T>((resolve) => resolve(work()));
-}
-
-/** The SQLite adapter: every method does its work when called and returns a settled promise. */
-export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
-  const { db, sqlite } = handle;
+/**
+ * The SQLite adapter. better-sqlite3 answers synchronously: each method's work runs in one turn of the storage
+ * (so it never lands inside a feature's open transaction), its promise settling at once.
+ */
+export function createScheduleStore(storage: SqliteStorage): ScheduleStore {
+  const { db, sqlite } = storage.handle;
+  const settle = <T>(work: () => T): Promise<T> => storage.runSqlite(work);
   const dueStatements = new Map<string, Statement<[number, number], DueRow>>();
 
   const due = (now: Date, limit: number, kinds: readonly ScheduleKind[]): DueSchedule[] => {
@@ -92,9 +91,8 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       .get()!;
   };
 
-  /** resolve's writes; the caller provides the transaction. */
-  const resolveIn = (item: ResolveItem): unknown => {
-    const { run, outcome, schedule, now, alsoInTransaction } = item;
+  /** resolve's writes, synchronous; the caller provides the transaction. */
+  const resolveWrites = ({ run, outcome, schedule, now }: ResolveItem): void => {
     db.update(scheduleRuns)
       .set({
         status: outcome.status,
@@ -109,14 +107,24 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       .set({ status: schedule.status, nextRunAt: schedule.nextRunAt, lastError: schedule.lastError, attempts: 0, updatedAt: now, revision: schedule.ifRevision + 1 })
       .where(and(eq(schedules.id, run.scheduleId), eq(schedules.revision, schedule.ifRevision)))
       .run();
-    if (!alsoInTransaction) return undefined;
+  };
+
+  /** resolve inside `tx`: the writes, then the job's `posted` in a savepoint (a failing job undoes only its own writes). */
+  const resolveIn = async (tx: SqliteStorage, item: ResolveItem): Promise<unknown> => {
+    await tx.runSqlite(() => resolveWrites(item));
+    const also = item.alsoInTransaction;
+    if (!also) return undefined;
     try {
-      sqlite.transaction(alsoInTransaction)(); // a savepoint: a failing job undoes only its own writes
+      await tx.transaction(async (savepoint) => {
+        await also(savepoint);
+      });
       return undefined;
     } catch (error) {
       return error;
     }
   };
+
+  const inTransaction = <T>(work: (tx: SqliteStorage) => Promise<T>): Promise<T> => storage.transaction((tx) => work(tx as SqliteStorage));
 
   return {
     due: (now, limit, kinds) => settle(() => due(now, limit, kinds)),
@@ -145,23 +153,20 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
 
     claim: (scheduleId, scheduledFor, now) => settle(() => claim(scheduleId, scheduledFor, now)),
 
-    resolve(run, outcome, schedule, now, alsoInTransaction) {
-      return settle(() => sqlite.transaction(() => resolveIn({ run, outcome, schedule, now, alsoInTransaction }))());
-    },
+    resolve: (run, outcome, schedule, now, alsoInTransaction) => inTransaction((tx) => resolveIn(tx, { run, outcome, schedule, now, alsoInTransaction })),
 
-    resolveMany(items) {
-      return settle(() => {
-        return sqlite.transaction(() =>
-          items.map((item) => {
-            try {
-              return { alsoFailed: sqlite.transaction(() => resolveIn(item))() };
-            } catch (error) {
-              return { error };
-            }
-          }),
-        )();
-      });
-    },
+    resolveMany: (items) =>
+      inTransaction(async (tx) => {
+        const results: { alsoFailed?: unknown; error?: unknown }[] = [];
+        for (const item of items) {
+          try {
+            results.push({ alsoFailed: await tx.transaction((savepoint) => resolveIn(savepoint as SqliteStorage, item)) });
+          } catch (error) {
+            results.push({ error });
+          }
+        }
+        return results;
+      }),
 
     retryLater(run, attempts, retryAt, lastError, now, ifRevision) {
       return settle(() => {
@@ -211,11 +216,7 @@ export function createScheduleStore(handle: DatabaseHandle): ScheduleStore {
       });
     },
 
-    jobWork(work) {
-      return settle(() => {
-        return sqlite.transaction(() => work((inner) => sqlite.transaction(inner)()))();
-      });
-    },
+    jobWork: (work) => storage.transaction(work),
 
     contacts(guildId): Promise<ClubContacts> {
       return settle(() => {

@@ -3,6 +3,7 @@
  * pg-store.ts (node-postgres), both over drizzle and both held to one contract suite (test/platform/scheduler/store-contract).
  */
 import type { ScheduleKind } from './contract.js';
+import type { Storage } from '../db/storage.js';
 
 export interface DueSchedule {
   id: number;
@@ -68,8 +69,8 @@ export interface ResolveItem {
   outcome: RunOutcome;
   schedule: ScheduleAfterRun;
   now: Date;
-  /** The job's `posted`: runs in a savepoint of the same transaction (see `resolve`). */
-  alsoInTransaction?: () => void;
+  /** The job's `posted`: runs in a savepoint of the same transaction, its writes through `tx` (see `resolve`). */
+  alsoInTransaction?: (tx: Storage) => unknown;
 }
 
 /**
@@ -100,7 +101,7 @@ export interface ScheduleStore {
    * `posted`) in a savepoint. Resolves to what `alsoInTransaction` threw, if anything (its writes are undone,
    * the rest is kept: the message exists and must not be posted again).
    */
-  resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: () => void): Promise<unknown>;
+  resolve(run: RunRecord, outcome: RunOutcome, schedule: ScheduleAfterRun, now: Date, alsoInTransaction?: (tx: Storage) => unknown): Promise<unknown>;
   /**
    * `resolve` for several runs in one transaction (one disk sync for a burst), each in a savepoint of its own:
    * resolves to one entry per item, `{ error }` when that item's writes were undone, else what `resolve` gives.
@@ -119,10 +120,9 @@ export interface ScheduleStore {
   replan(scheduleId: number, nextRunAt: Date, now: Date, ifRevision: number): Promise<void>;
   contacts(guildId: string): Promise<ClubContacts>;
   /**
-   * Runs the jobs' synchronous work (`decide`) in one transaction of the database the feature stores use (a
-   * savepoint for each piece `work` passes to `savepoint`): one disk sync for many writes, and a failing job undoes
-   * only its own writes.
-   * Feature stores are on SQLite this round, so the PostgreSQL adapter runs `work` as it is (see pg-store.ts).
+   * Runs the jobs' work (`decide`) in one transaction of the database the feature stores use, handing it the
+   * transaction's storage (each job takes a savepoint of its own with `tx.transaction`): one disk sync for many
+   * writes, and a failing job undoes only its own writes.
    */
-  jobWork<T>(work: (savepoint: <U>(inner: () => U) => U) => T): Promise<T>;
+  jobWork<T>(work: (tx: Storage) => Promise<T>): Promise<T>;
 }

@@ -104,8 +104,8 @@ describe('a moderator acting while the post is in flight', () => {
     let id = 0;
     const pausingJob = {
       ...job,
-      decide(occurrence: Parameters<typeof job.decide>[0]) {
-        const decision = job.decide(occurrence);
+      async decide(occurrence: Parameters<typeof job.decide>[0], tx: Parameters<typeof job.decide>[1]) {
+        const decision = await job.decide(occurrence, tx);
         pauseAnnouncement(harness!.handle.db, getAnnouncement(harness!.handle.db, clubGuildId(0), id)!, 'mod', clock.now());
         return decision;
       },

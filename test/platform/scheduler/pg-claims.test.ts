@@ -15,6 +15,8 @@ import { createPgScheduleStore, type PgScheduleStoreOptions } from '../../../src
 import type { TakenSchedule } from '../../../src/platform/scheduler/store.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
 import { clubChannel, clubGuildId, guildWithClubChannels, quietLogger, TestJob } from './support.js';
+import { pgStorage } from '../../../src/platform/db/storage.js';
+import { pgHandle } from '../../../src/platform/db/pg-connection.js';
 
 const CLUBS = 200;
 const NOW = new Date('2026-06-01T17:00:00Z');
@@ -45,7 +47,7 @@ function processStore(options?: PgScheduleStoreOptions) {
   // As in openPostgres: a connection the server ends (the database dropped at teardown) is not a test failure.
   pool.on('error', () => undefined);
   pools.push(pool);
-  return createPgScheduleStore(pool, options);
+  return createPgScheduleStore(pgStorage(pgHandle(pool)), options);
 }
 
 const takeAll = (store: ReturnType<typeof processStore>) => store.take(NOW, CLUBS, KINDS, (row) => row.nextRunAt);

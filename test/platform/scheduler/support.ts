@@ -16,6 +16,7 @@ import { Scheduler, type SchedulerLogger, type SchedulerOptions } from '../../..
 import { nextRun } from '../../../src/platform/time/weekly-rules.js';
 import { ChannelTypes, defaultFixtureGuild, type FixtureGuild } from '@pacer/discord-double';
 import type { DiscordDouble } from '@pacer/discord-double';
+import { sqliteStorage } from '../../../src/platform/db/storage.js';
 
 export class ManualClock implements Clock {
   private at: number;
@@ -156,7 +157,7 @@ export function startEngine(
     const rest = new REST({ api: double.apiUrl }).setToken('fake-token-for-scheduler-tests');
     const real = createPoster(rest);
     const poster = wrap ? wrap(real) : real;
-    const scheduler = new Scheduler({ store: createScheduleStore(handle), poster, clock, logger: quietLogger, jobs, stopGraceMs: 200, ...options.engine });
+    const scheduler = new Scheduler({ store: createScheduleStore(sqliteStorage(handle)), poster, clock, logger: quietLogger, jobs, stopGraceMs: 200, ...options.engine });
     return { handle, scheduler, poster };
   };
   const harness: EngineHarness = {

@@ -11,6 +11,7 @@ import { createPgScheduleStore, type PgScheduleStoreOptions } from '../../../../
 import type { ScheduleStore } from '../../../../src/platform/scheduler/store.js';
 import type { ScheduleKind } from '../../../../src/platform/scheduler/contract.js';
 import { createTestDatabase } from '../../../support/postgres.js';
+import { pgStorage, sqliteStorage } from '../../../../src/platform/db/storage.js';
 
 export interface NewSchedule {
   guildId: string;
@@ -75,7 +76,7 @@ export const sqliteAdapter: Adapter = {
     const { db } = handle;
     const s = sqliteSchema;
     return later(() => ({
-      store: createScheduleStore(handle),
+      store: createScheduleStore(sqliteStorage(handle)),
       addClub: (guildId, values = {}) => later(() => void db.insert(s.clubs).values({ guildId, ...values }).run()),
       addSchedule: (values) => later(() => db.insert(s.schedules).values(scheduleDefaults(values)).returning({ id: s.schedules.id }).get().id),
       scheduleRow: (id) => later(() => db.select().from(s.schedules).where(eq(s.schedules.id, id)).get()!),
@@ -94,7 +95,7 @@ export const postgresAdapter: Adapter = {
     const { db } = handle;
     const s = pgSchema;
     return {
-      store: createPgScheduleStore(handle.pool, options),
+      store: createPgScheduleStore(pgStorage(handle), options),
       addClub: async (guildId, values = {}) => void (await db.insert(s.clubs).values({ guildId, ...values })),
       addSchedule: async (values) => (await db.insert(s.schedules).values(scheduleDefaults(values)).returning({ id: s.schedules.id }))[0]!.id,
       scheduleRow: async (id) => (await db.select().from(s.schedules).where(eq(s.schedules.id, id)))[0]!,

@@ -155,17 +155,11 @@ describe.each(adapters)('ScheduleStore on $name', (adapter) => {
   });
 
   it('jobWork: hands back what the work returns, and a savepoint hands back what its work throws', async () => {
-    const out = await t.store.jobWork((savepoint) => {
-      const caught = (() => {
-        try {
-          return savepoint(() => {
-            throw new Error('decide failed');
-          });
-        } catch (error) {
-          return (error as Error).message;
-        }
-      })();
-      return [savepoint(() => 7), caught];
+    const out = await t.store.jobWork(async (tx) => {
+      const caught = await tx
+        .transaction(() => Promise.reject(new Error('decide failed')))
+        .catch((error: unknown) => (error as Error).message);
+      return [await tx.transaction(() => Promise.resolve(7)), caught];
     });
     expect(out).toEqual([7, 'decide failed']);
   });

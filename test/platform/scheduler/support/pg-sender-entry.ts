@@ -12,6 +12,7 @@ import { SenderLeader } from '../../../../src/platform/scheduler/pg-leader.js';
 import { createPgScheduleStore } from '../../../../src/platform/scheduler/pg-store.js';
 import { systemClock } from '../../../../src/platform/time/clock.js';
 import { TestJob } from '../support.js';
+import { pgStorage } from '../../../../src/platform/db/storage.js';
 
 const url = process.env.DATABASE_URL!;
 const line = (level: string) => (object: object, message?: string) => process.stdout.write(`${JSON.stringify({ level, message, ...object })}\n`);
@@ -20,7 +21,7 @@ const logger = { debug: () => undefined, info: line('info'), warn: line('warn'),
 const handle = await openPostgres(url, { migrate: false, max: 5 });
 const rest = new REST({ api: process.env.DISCORD_API_URL! }).setToken('fake-token-for-failover-tests');
 const poster = createPoster(rest);
-const store = createPgScheduleStore(handle.pool, { leaseMs: Number(process.env.PACER_TEST_LEASE_MS ?? 120_000) });
+const store = createPgScheduleStore(pgStorage(handle), { leaseMs: Number(process.env.PACER_TEST_LEASE_MS ?? 120_000) });
 const leader = new SenderLeader({
   url,
   logger,
