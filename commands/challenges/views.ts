@@ -24,10 +24,13 @@ export const SORE_KNEE_TEXT =
   'If a knee hurts, skip the circuit and run `/symptom-check` (only you see it). Injured or away? `/challenge pause` keeps your streak safe until you come back.';
 const NOT_ADVICE = 'General strength work for runners, not a treatment plan. Stop and get advice if an exercise gives you sharp pain.';
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+// Made on first use: the first date format loads about 6 MiB of ICU locale data, which a bot that has not
+// shown a challenge date yet need not hold.
+let dayFormat: Intl.DateTimeFormat | undefined;
 
 /** "Wednesday 4 March" for a local date written YYYY-MM-DD. */
 export function formatDay(date: string): string {
+  dayFormat ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
   return dayFormat.format(new Date(`${date}T12:00:00Z`));
 }
 
@@ -73,10 +76,11 @@ export interface PreviewTarget {
   postsAt: Date | null;
 }
 
-const shortDayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+let shortDayFormat: Intl.DateTimeFormat | undefined;
 
 /** "Wed 4 Mar" for a local date written YYYY-MM-DD. */
 export function formatShortDay(date: string): string {
+  shortDayFormat ??= new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
   return shortDayFormat.format(new Date(`${date}T12:00:00Z`));
 }
 

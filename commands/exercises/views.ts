@@ -44,11 +44,12 @@ function variantText(variant: CardVariant): string {
 export const SHARE_LABEL = 'Share to channel';
 export const CARD_FOOTER = 'General information, not a diagnosis or a treatment plan.';
 
-/**
- * The full card: what, why, how, how much, and how to stay safe. `extraButtons`: for example the challenge's
- * Log today when the card is in this week's circuit. `shareable`: a private card gets "Share to channel".
- */
-export function cardView(card: Card, extraButtons: readonly APIButtonComponentWithCustomId[] = [], { shareable = false } = {}): MessageView {
+/** A card's embed depends on the card alone: built once per card (the catalogue is fixed), frozen, and shared. */
+const cardEmbeds = new WeakMap<Card, APIEmbed>();
+
+function cardEmbed(card: Card): APIEmbed {
+  const cached = cardEmbeds.get(card);
+  if (cached) return cached;
   const dose = [`**${card.dose.amount}**, ${card.dose.timesPerWeek}.`, `Move on when: ${card.progressWhen}`].join('\n');
   const takeCare = [...card.cautions.map((c) => `• ${c}`), `• ${CARD_SAFETY_NET}`].join('\n');
   const embed: APIEmbed = {
@@ -65,9 +66,20 @@ export function cardView(card: Card, extraButtons: readonly APIButtonComponentWi
       ...wholeField('You need', card.equipment.length ? card.equipment.join(' · ') : 'Nothing'),
       ...wholeField('Take care', takeCare),
       ...wholeField(PAIN_RULE.title, painRuleText()),
-    ],
-    footer: { text: CARD_FOOTER },
+    ].map((part) => Object.freeze(part)),
+    footer: Object.freeze({ text: CARD_FOOTER }),
   };
+  Object.freeze(embed.fields);
+  cardEmbeds.set(card, Object.freeze(embed));
+  return embed;
+}
+
+/**
+ * The full card: what, why, how, how much, and how to stay safe. `extraButtons`: for example the challenge's
+ * Log today when the card is in this week's circuit. `shareable`: a private card gets "Share to channel".
+ */
+export function cardView(card: Card, extraButtons: readonly APIButtonComponentWithCustomId[] = [], { shareable = false } = {}): MessageView {
+  const embed = cardEmbed(card);
   const buttons = (
     [
       ['Easier', card.easier],

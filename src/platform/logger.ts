@@ -3,6 +3,7 @@ import { pino, type Logger } from 'pino';
 import type PinoPretty from 'pino-pretty';
 import type { LogLevel } from './config.js';
 import { privateFamilies } from './codec.js';
+import { redactLogLine } from './log-redaction.js';
 
 export type { Logger };
 
@@ -20,10 +21,7 @@ export function createLogger(level: LogLevel, destination?: NodeJS.WritableStrea
     level,
     base: { app: 'pacer' },
     serializers: { err: serializeError, error: serializeError },
-    redact: {
-      paths: ['token', '*.token', 'config.token', 'headers.authorization', '*.headers.authorization', 'err.requestBody', '*.requestBody'],
-      censor: '[redacted]',
-    },
+    formatters: { log: redactLogLine },
   };
   // JSON lines to the process's stdout are written from a worker thread of libuv, not the event loop (one write
   // system call per interaction otherwise); pino writes what is still buffered when the process exits.

@@ -63,3 +63,37 @@ describe('logger: custom_ids of private families', () => {
     expect(text).toContain('for this member');
   });
 });
+
+describe('logger: secrets in logged fields', () => {
+  const line = (fields: Record<string, unknown>, format: 'json' | 'pretty' = 'json') => {
+    let text = '';
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    createLogger('debug', out, format).info(fields, 'something happened');
+    return text;
+  };
+
+  it.each([
+    ['the token', { token: TOKEN, guildId: '42' }, '"guildId":"42"'],
+    ['a token one level down', { config: { token: TOKEN, logLevel: 'warn' } }, '"logLevel":"warn"'],
+    ['an authorization header', { headers: { authorization: `Bot ${TOKEN}`, accept: 'json' } }, '"accept":"json"'],
+    ['an authorization header one level down', { request: { headers: { authorization: `Bot ${TOKEN}`, accept: 'json' } } }, '"accept":"json"'],
+    ['a request body one level down', { request: { requestBody: BODY, method: 'POST' } }, '"method":"POST"'],
+  ])('%s is censored, and the other fields stay', (_name, fields, kept) => {
+    for (const format of ['json', 'pretty'] as const) {
+      const text = line(fields, format);
+      for (const secret of [TOKEN, 'age_40_54']) expect(text).not.toContain(secret);
+      expect(text).toContain('[redacted]');
+      expect(text).toContain('something happened');
+    }
+    expect(line(fields)).toContain(kept);
+  });
+
+  it('leaves a line without secrets as it was, and does not change the object logged', () => {
+    const config = { token: TOKEN };
+    const fields = { interactionId: '1', ms: 3, outcome: 'ok', config };
+    const parsed = JSON.parse(line(fields)) as Record<string, unknown>;
+    expect(parsed).toMatchObject({ interactionId: '1', ms: 3, outcome: 'ok', config: { token: '[redacted]' } });
+    expect(config.token).toBe(TOKEN);
+  });
+});

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../tools/playground/demo-club.js';
-import { horizontalOverflow, lastMessage, reachable, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
+import { horizontalOverflow, lastMessage, reachable, runCommand, scrollIntoView, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
 import { clubWeekdayIn } from './club-time.js';
 import { answerUntilResult } from './knee-check-walk.js';
 
@@ -89,7 +89,7 @@ describe('the playground on a 390 px phone', { timeout: 120_000 }, () => {
       if (step === 0) await shot(page, 'phone-08-knee-check-question');
     });
     expect(screens).toBeGreaterThan(1);
-    await lastMessage(page).scrollIntoViewIfNeeded();
+    await scrollIntoView(lastMessage(page));
     await shot(page, 'phone-09-knee-check-result');
   });
 

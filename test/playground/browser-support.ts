@@ -58,6 +58,23 @@ export function lastMessage(page: Page): Locator {
   return page.locator('#messages > discord-message').last();
 }
 
+/**
+ * Scrolls what the locator finds into view. The page redraws its message list whenever anything changes, so
+ * the element found can be replaced before it is scrolled: the check and the scroll run in one step in the
+ * page, and a replaced element is looked up again.
+ */
+export async function scrollIntoView(target: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const scrolled = await target.evaluate((node) => {
+      if (!node.isConnected) return false;
+      node.scrollIntoView({ block: 'nearest' });
+      return true;
+    });
+    if (scrolled) return;
+  }
+  throw new Error('the element was replaced on every try and never scrolled into view');
+}
+
 export async function actAs(page: Page, label: RegExp): Promise<void> {
   const option = page.locator('#acting-as option').filter({ hasText: label });
   await page.selectOption('#acting-as', (await option.getAttribute('value')) ?? '');

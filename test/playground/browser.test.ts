@@ -8,7 +8,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { REST, Routes } from 'discord.js';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../tools/playground/demo-club.js';
-import { actAs, clickButton, lastMessage, openChannel, runCommand, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
+import { actAs, clickButton, lastMessage, openChannel, runCommand, scrollIntoView, shot, startPlaygroundInBrowser, type Running } from './browser-support.js';
 import { answerUntilResult } from './knee-check-walk.js';
 
 /** The one browser global the checks below use (the test program has no DOM library). */
@@ -217,7 +217,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     // Rita's join above is this week's one member.
     // Privately first, with the button that shares it to the channel.
     expect(await message.textContent()).toMatch(/\(this week, so far\): \d+ sessions?, 1 joined, 0 reached the target\s*Share to channel\s*$/);
-    await message.locator('discord-image-attachment, discord-embed').last().scrollIntoViewIfNeeded();
+    await scrollIntoView(message.locator('discord-image-attachment, discord-embed').last());
     await shot(page, '15-club-stats-chart');
   });
 
@@ -232,7 +232,7 @@ describe('the playground in Chromium', { timeout: 60_000 }, () => {
     expect(header).toEqual(expect.arrayContaining(['Discord member id', 'Week starting', 'Joined the challenge', 'Sessions logged']));
     const rita = rows.filter((row) => row[header!.indexOf('Discord member id')] === `id ${DEMO.users.rita}`);
     expect(rita.map((row) => [row[header!.indexOf('Joined the challenge')], row[header!.indexOf('Sessions logged')]])).toEqual([[expect.stringMatching(/^(1|true|yes)$/), '1']]);
-    await file.scrollIntoViewIfNeeded();
+    await scrollIntoView(file);
     await shot(page, '16-club-export-csv');
   });
 });

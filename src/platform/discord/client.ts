@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, type GuildMember, type User } from 'discord.js';
+import { outgoingJson } from './outgoing-json.js';
 
 const isSelf = (entry: User | GuildMember): boolean => entry.id === entry.client.user?.id;
 
@@ -17,6 +18,7 @@ export function createClient(apiUrl: string | undefined, shards: 'auto' | number
     intents: [GatewayIntentBits.Guilds],
     ...(shards === 'auto' ? { shards: 'auto' as const } : { shards: Array.from({ length: shards }, (_, id) => id), shardCount: shards }),
     allowedMentions: { parse: [] },
+    jsonTransformer: outgoingJson,
     rest: apiUrl ? { api: apiUrl } : {},
     makeCache: Options.cacheWithLimits({
       UserManager: { maxSize: 200, keepOverLimit: isSelf },
