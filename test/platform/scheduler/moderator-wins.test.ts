@@ -168,7 +168,7 @@ describe.each(dialects)('a moderator acting on an announcement while its post is
   it('a pause after the post was prepared but before it was sent (waiting for its turn): it is not sent at all', async () => {
     const clock = new ManualClock('2026-06-01T12:00:00Z');
     const job = announcementJob(announcementJobStore);
-    let row!: AnnouncementRow;
+    const row = await dailyAnnouncement(clock.now());
     const pausingJob: ScheduledJob = {
       ...job,
       async decide(occurrence, tx) {
@@ -178,7 +178,6 @@ describe.each(dialects)('a moderator acting on an announcement while its post is
       },
     };
     const engine = startOn(clock, [pausingJob]);
-    row = await dailyAnnouncement(clock.now());
     clock.set(FIRST_POST);
     expect(await engine.runDue()).toMatchObject({ skipped: 1, posted: 0 });
     expect(double.messagesIn(clubChannel(0))).toHaveLength(0);
