@@ -16,7 +16,7 @@ export type JobFactory = (context: AppContext) => ScheduledJob;
 export const JOBS_BY_KIND: Record<ScheduleKind, JobFactory> = {
   weekly_challenge: (context) => weeklyChallengeJob(context.db),
   challenge_recap: (context) => challengeRecapJob(context.db),
-  announcement: (context) => announcementJob(announcementJobStore(context.db)),
+  announcement: () => announcementJob(announcementJobStore),
   run_reminder: (context) => runReminderJob(context.db),
   run_repeat: (context) => runRepeatJob(context),
 };

@@ -113,9 +113,9 @@ function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementAct
 }
 
 /** The moderator gate and the club's settings, or the private refusal already sent. */
-function gate(interaction: BaseInteraction, ctx: InteractionContext): { guildId: string; club: ClubTimeSettings } | { refusal: string } {
+async function gate(interaction: BaseInteraction, ctx: InteractionContext): Promise<{ guildId: string; club: ClubTimeSettings } | { refusal: string }> {
   if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return { refusal: NOT_A_MODERATOR_TEXT };
-  const club = clubTimeSettings(ctx.db, interaction.guildId);
+  const club = await clubTimeSettings(ctx.storage, interaction.guildId);
   if (!club) return { refusal: NO_CLUB_TEXT };
   return { guildId: interaction.guildId, club };
 }
@@ -158,9 +158,9 @@ export const announceCommand = defineCommand({
   componentPrefixes: [ANNOUNCE_PREFIX],
   ephemeral: true,
 
-  // Everything before showModal is synchronous: the modal must be the first response.
+  // Nothing before showModal waits on Discord, only on the database: the modal must be the first response.
   async execute(interaction, ctx) {
-    const gated = gate(interaction, ctx);
+    const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
     const { guildId, club } = gated;
     const zone = club.timezone;
@@ -192,12 +192,12 @@ export const announceCommand = defineCommand({
       case 'list':
         return showList(ctx, guildId, 1, 'reply');
       case 'preview': {
-        const row = getAnnouncement(ctx.db, guildId, args.id);
+        const row = await getAnnouncement(ctx.storage, guildId, args.id);
         if (!row) return ctx.respond.fail(notFoundText(args.id));
         return ctx.respond.reply(previewView(row));
       }
       case 'edit': {
-        const row = getAnnouncement(ctx.db, guildId, args.id);
+        const row = await getAnnouncement(ctx.storage, guildId, args.id);
         if (!row) return ctx.respond.fail(notFoundText(args.id));
         if (row.status === 'cancelled') return ctx.respond.fail(`Announcement #${row.id} was cancelled and cannot be edited. Schedule a new one with \`/announce schedule\`.`);
         let start: Date | null = null;
@@ -219,26 +219,26 @@ export const announceCommand = defineCommand({
         return ctx.respond.showModal(announcementModal(customId, `Edit announcement #${row.id}`, row));
       }
       case 'pause': {
-        const row = getAnnouncement(ctx.db, guildId, args.id);
+        const row = await getAnnouncement(ctx.storage, guildId, args.id);
         if (!row) return ctx.respond.fail(notFoundText(args.id));
         if (row.status !== 'active') return ctx.respond.fail(`Announcement #${row.id} is ${row.status}, so there is nothing to pause.`);
-        pauseAnnouncement(ctx.db, row, interaction.user.id, now);
+        await pauseAnnouncement(ctx.storage, row, interaction.user.id, now);
         return ctx.respond.reply(plainView(`Announcement #${row.id} is paused. Nothing posts until \`/announce resume id:${row.id}\`.`));
       }
       case 'resume': {
-        const row = getAnnouncement(ctx.db, guildId, args.id);
+        const row = await getAnnouncement(ctx.storage, guildId, args.id);
         if (!row) return ctx.respond.fail(notFoundText(args.id));
         if (row.status !== 'paused' && row.status !== 'failed') return ctx.respond.fail(`Announcement #${row.id} is ${row.status}, so there is nothing to resume.`);
         const next = row.cron ? nextRun(row.cron, row.timezone, now) : row.nextRunAt && row.nextRunAt > now ? row.nextRunAt : null;
         if (!next) {
           return ctx.respond.fail(`Announcement #${row.id}'s time has passed while it was paused. Give it a new time with \`/announce edit id:${row.id} when:…\`, then resume it.`);
         }
-        resumeAnnouncement(ctx.db, row, next, interaction.user.id, now);
+        await resumeAnnouncement(ctx.storage, row, next, interaction.user.id, now);
         const resumed = { ...row, status: 'active' as const };
         return ctx.respond.reply(confirmation(resumed, { cron: row.cron, repeat: row.repeat, firstRun: next }, [], 'updated'));
       }
       case 'cancel': {
-        const row = getAnnouncement(ctx.db, guildId, args.id);
+        const row = await getAnnouncement(ctx.storage, guildId, args.id);
         if (!row) return ctx.respond.fail(notFoundText(args.id));
         if (row.status === 'cancelled') return ctx.respond.fail(`Announcement #${row.id} is already cancelled.`);
         return ctx.respond.reply(cancelPromptView(row.id, row.channelId));
@@ -249,7 +249,7 @@ export const announceCommand = defineCommand({
   async autocomplete(interaction, ctx: AppContext) {
     if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return interaction.respond([]);
     const typed = String(interaction.options.getFocused());
-    const rows = searchAnnouncements(ctx.db, interaction.guildId, typed);
+    const rows = await searchAnnouncements(ctx.storage, interaction.guildId, typed);
     await interaction.respond(
       rows.map((row) => {
         const label = `#${row.id} · ${row.status} · ${(row.title ?? row.body).replace(/\s+/g, ' ')}`;
@@ -261,7 +261,7 @@ export const announceCommand = defineCommand({
   async modal(interaction, ctx) {
     const action = decodeAnnounceId(interaction.customId);
     if (!action || (action.kind !== 'new' && action.kind !== 'edit')) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    const gated = gate(interaction, ctx);
+    const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
     const { guildId, club } = gated;
     const now = ctx.clock.now();
@@ -282,7 +282,7 @@ export const announceCommand = defineCommand({
       if (!timing) {
         return ctx.respond.fail(`The time you chose passed while the form was open. Nothing was saved; run \`/announce schedule\` again. Your text:\n${text.body.slice(0, 1500)}`);
       }
-      const id = createAnnouncement(ctx.db, {
+      const id = await createAnnouncement(ctx.storage, {
         guildId,
         channelId: draft.channelId,
         repeat: timing.repeat,
@@ -295,12 +295,12 @@ export const announceCommand = defineCommand({
         by: interaction.user.id,
         at: now,
       });
-      const row = getAnnouncement(ctx.db, guildId, id)!;
+      const row = (await getAnnouncement(ctx.storage, guildId, id))!;
       return ctx.respond.reply(confirmation(row, timing, [...whenNotes(draft.notes, draft.start, club.timezone), ...timing.notes, ...textNotes(text.body)], 'scheduled'));
     }
 
     const draft = action.draft;
-    const row = getAnnouncement(ctx.db, guildId, draft.id);
+    const row = await getAnnouncement(ctx.storage, guildId, draft.id);
     if (!row) return ctx.respond.fail(notFoundText(draft.id));
     if (row.status === 'cancelled') return ctx.respond.fail(`Announcement #${row.id} was cancelled and cannot be edited. Nothing was changed.`);
     const edited = editedTiming(row, { start: draft.start, repeat: draft.repeat, cron: draft.cron }, club.timezone, now);
@@ -309,8 +309,8 @@ export const announceCommand = defineCommand({
     if (edited && !timing) {
       return ctx.respond.fail(`The new time passed while the form was open. Nothing was changed; run \`/announce edit id:${row.id}\` again.`);
     }
-    editAnnouncement(ctx.db, row, { ...text, ...(timing ? { timing } : {}), by: interaction.user.id, at: now });
-    const updated = getAnnouncement(ctx.db, guildId, row.id)!;
+    await editAnnouncement(ctx.storage, row, { ...text, ...(timing ? { timing } : {}), by: interaction.user.id, at: now });
+    const updated = (await getAnnouncement(ctx.storage, guildId, row.id))!;
     const shown = timing ?? { cron: updated.cron, repeat: updated.repeat, firstRun: updated.nextRunAt };
     if (!shown.firstRun || updated.status === 'done') {
       return ctx.respond.reply(plainView(`Announcement #${row.id} updated. It has already posted and has no further posts; give it a \`when\` with \`/announce edit\` to post it again.`));
@@ -321,23 +321,23 @@ export const announceCommand = defineCommand({
   async component(interaction, ctx) {
     const action = decodeAnnounceId(interaction.customId);
     if (!action || action.kind === 'new' || action.kind === 'edit') return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    const gated = gate(interaction, ctx);
+    const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
     const { guildId } = gated;
     switch (action.kind) {
       case 'list':
         return showList(ctx, guildId, action.page, 'update');
       case 'preview': {
-        const row = getAnnouncement(ctx.db, guildId, action.id);
+        const row = await getAnnouncement(ctx.storage, guildId, action.id);
         if (!row) return ctx.respond.fail(notFoundText(action.id));
         return ctx.respond.reply(previewView(row));
       }
       case 'keep':
         return ctx.respond.update(plainView(`Announcement #${action.id} is kept; nothing was changed.`));
       case 'cancel': {
-        const row = getAnnouncement(ctx.db, guildId, action.id);
+        const row = await getAnnouncement(ctx.storage, guildId, action.id);
         if (!row) return ctx.respond.fail(notFoundText(action.id));
-        if (row.status !== 'cancelled') cancelAnnouncement(ctx.db, row, interaction.user.id, ctx.clock.now());
+        if (row.status !== 'cancelled') await cancelAnnouncement(ctx.storage, row, interaction.user.id, ctx.clock.now());
         return ctx.respond.update(plainView(`Announcement #${row.id} is cancelled. It will not post again.`));
       }
     }
@@ -345,7 +345,7 @@ export const announceCommand = defineCommand({
 });
 
 async function showList(ctx: InteractionContext, guildId: string, page: number, mode: 'reply' | 'update') {
-  const { rows, total } = listAnnouncements(ctx.db, guildId, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
+  const { rows, total } = await listAnnouncements(ctx.storage, guildId, (page - 1) * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
   const view = listView(rows, page, total);
   return mode === 'update' ? ctx.respond.update(view) : ctx.respond.reply(view);
 }

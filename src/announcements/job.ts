@@ -3,6 +3,7 @@
  * posts what this job decides; pausing on a permanent failure and telling moderators are the engine's.
  */
 import type { JobDecision, Occurrence, ScheduledJob } from '../platform/scheduler/contract.js';
+import type { Storage } from '../platform/db/storage.js';
 import type { AnnouncementContent } from './announcement.js';
 import { announcementPost } from './post.js';
 
@@ -12,15 +13,16 @@ export const GRACE_WINDOW_MS = 60 * 60_000;
 /** What the job needs from storage (src/announcements/store.ts implements it). */
 export interface AnnouncementJobStore {
   /** The announcement behind a schedule row, or undefined if there is none (or it was cancelled). */
-  contentForSchedule(scheduleId: number): (AnnouncementContent & { id: number }) | undefined;
-  recordPost(scheduleId: number, messageId: string, at: Date): void;
+  contentForSchedule(scheduleId: number): Promise<(AnnouncementContent & { id: number }) | undefined>;
+  recordPost(scheduleId: number, messageId: string, at: Date): Promise<void>;
 }
 
-export function announcementJob(store: AnnouncementJobStore): ScheduledJob {
+/** `storeOn` builds the store on the transaction the engine passes to each call. */
+export function announcementJob(storeOn: (tx: Storage) => AnnouncementJobStore): ScheduledJob {
   return {
     kind: 'announcement',
-    decide(occurrence: Occurrence): JobDecision {
-      const announcement = store.contentForSchedule(occurrence.scheduleId);
+    async decide(occurrence: Occurrence, tx: Storage): Promise<JobDecision> {
+      const announcement = await storeOn(tx).contentForSchedule(occurrence.scheduleId);
       if (!announcement) return { action: 'skip', reason: 'the announcement no longer exists' };
       const lateMs = occurrence.now.getTime() - occurrence.scheduledFor.getTime();
       if (lateMs > GRACE_WINDOW_MS) {
@@ -32,8 +34,8 @@ export function announcementJob(store: AnnouncementJobStore): ScheduledJob {
       }
       return { action: 'post', message: announcementPost(announcement) };
     },
-    posted(occurrence: Occurrence, messageId: string): void {
-      store.recordPost(occurrence.scheduleId, messageId, occurrence.now);
+    posted(occurrence: Occurrence, messageId: string, tx: Storage): Promise<void> {
+      return storeOn(tx).recordPost(occurrence.scheduleId, messageId, occurrence.now);
     },
   };
 }

@@ -6,7 +6,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announcementPost } from '../../src/announcements/post.js';
-import { announcements, clubs, schedules } from '../../src/platform/db/schema.js';
 import { createAnnouncement, getAnnouncement } from '../../src/announcements/store.js';
 import { defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type InteractionHandle } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
@@ -37,8 +36,12 @@ function modalFields(handle: InteractionHandle): Record<string, Json> {
 
 describe('/announce through Discord', () => {
   let pacer: Pacer;
-  const db = () => pacer.app.context.db;
-  const countRows = () => db().select().from(announcements).all().length;
+  const storage = () => pacer.app.context.storage;
+  const announcementsWhere = (guildId?: string) => {
+    const { announcements } = storage().t;
+    return storage().run((db) => db.select().from(announcements).where(guildId ? eq(announcements.guildId, guildId) : undefined));
+  };
+  const countRows = async () => (await announcementsWhere()).length;
 
   const slash = (subcommand: string, options: Record<string, string | number> = {}, user: string = MOD, permissions?: bigint) =>
     pacer.double.runSlash('announce', {
@@ -76,8 +79,8 @@ describe('/announce through Discord', () => {
     const reply = await handle.reply();
     expect(handle.isEphemeral()).toBe(true);
     expect(reply.content).toMatch(/Run `\/club setup` first/);
-    expect(countRows()).toBe(0);
-    db().insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK' }).run();
+    expect(await countRows()).toBe(0);
+    await storage().run((db) => db.insert(storage().t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK' }));
   });
 
   it('schedules a weekly announcement through the modal and confirms id, channel, next three posts, ping and preview', async () => {
@@ -93,7 +96,7 @@ describe('/announce through Discord', () => {
     expect(reply.content).toContain(`Pings: <@&${ROLE}>`);
     expect(reply.content).toMatch(/weekly/);
 
-    const row = getAnnouncement(db(), FIXTURE.guildId, id)!;
+    const row = (await getAnnouncement(storage(), FIXTURE.guildId, id))!;
     expect(row).toMatchObject({ title: 'Hill reps', channelId: CHANNEL, repeat: 'weekly', cron: '0 18 * * 1', status: 'active', createdBy: MOD, timezone: 'Europe/London' });
     expect(row.nextRunAt?.toISOString()).toBe('2027-06-07T17:00:00.000Z');
 
@@ -134,19 +137,19 @@ describe('/announce through Discord', () => {
   });
 
   it('refuses a 6,000-character message privately and saves nothing', async () => {
-    const before = countRows();
+    const before = await countRows();
     const { submit, reply } = await schedule({ when: '2027-06-01 18:00' }, { body: 'x'.repeat(6000) });
     expect(submit.isEphemeral()).toBe(true);
     expect(reply.content).toMatch(/6,000 characters.*at most 4,000.*Nothing was saved/);
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
   });
 
   it('refuses a message of only invisible characters privately and saves nothing', async () => {
-    const before = countRows();
+    const before = await countRows();
     const { submit, reply } = await schedule({ when: '2027-06-01 18:00' }, { body: '\u200b\u200d\u2060 \u200b' });
     expect(submit.isEphemeral()).toBe(true);
     expect(reply.content).toMatch(/invisible characters.*blank message.*Nothing was saved/);
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
   });
 
   it('says so when the text fills the form, where Discord cuts a longer paste', async () => {
@@ -160,7 +163,7 @@ describe('/announce through Discord', () => {
   });
 
   it('refuses a member who is not a moderator, through the command and a forged modal, and changes nothing', async () => {
-    const before = countRows();
+    const before = await countRows();
     const handle = slash('schedule', { channel: CHANNEL, when: '2027-06-01 18:00' }, MEMBER);
     const reply = await handle.reply();
     expect(handle.isEphemeral()).toBe(true);
@@ -168,19 +171,20 @@ describe('/announce through Discord', () => {
     const { customId } = await schedule({ when: '2027-06-03 18:00' }, { body: 'mine' });
     const forged = pacer.double.submitModal(customId, { title: '', body: 'not mine' }, { user: MEMBER });
     expect((await forged.reply()).content).toMatch(/Only moderators/);
-    expect(countRows()).toBe(before + 1);
+    expect(await countRows()).toBe(before + 1);
     for (const sub of ['list', 'pause', 'cancel']) {
       const h = slash(sub, sub === 'list' ? {} : { id: 1 }, MEMBER);
       expect((await h.reply()).content, sub).toMatch(/Only moderators/);
     }
-    expect(getAnnouncement(db(), FIXTURE.guildId, 1)?.status).toBe('active');
+    expect((await getAnnouncement(storage(), FIXTURE.guildId, 1))?.status).toBe('active');
   });
 
   it("accepts the club's moderator role without Manage Server", async () => {
     const withoutManage = PermissionBits.ViewChannel | PermissionBits.SendMessages | PermissionBits.UseApplicationCommands;
     const refused = pacer.double.runSlash('announce', { subcommand: 'preview', options: { id: 1 }, user: MOD, permissions: withoutManage, bypassPermissionGate: true });
     expect((await refused.reply()).content).toMatch(/Only moderators/);
-    db().update(clubs).set({ moderatorRoleId: ROLE }).where(eq(clubs.guildId, FIXTURE.guildId)).run();
+    const { clubs } = storage().t;
+    await storage().run((db) => db.update(clubs).set({ moderatorRoleId: ROLE }).where(eq(clubs.guildId, FIXTURE.guildId)));
     const allowed = pacer.double.runSlash('announce', { subcommand: 'preview', options: { id: 1 }, user: MOD, permissions: withoutManage, bypassPermissionGate: true });
     expect((await allowed.reply()).embeds[0]).toMatchObject({ title: 'Hill reps' });
   });
@@ -189,7 +193,7 @@ describe('/announce through Discord', () => {
     const handle = slash('preview', { id: 1 });
     const shown = await handle.reply();
     expect(handle.isEphemeral()).toBe(true);
-    const post = announcementPost(getAnnouncement(db(), FIXTURE.guildId, 1)!);
+    const post = announcementPost((await getAnnouncement(storage(), FIXTURE.guildId, 1))!);
     expect(shown.content).toBe(post.content);
     expect(shown.embeds[0]).toMatchObject(post.embeds![0] as Json);
   });
@@ -204,26 +208,26 @@ describe('/announce through Discord', () => {
     const reply = await submit.reply();
     expect(reply.content).toContain('Announcement #1 updated');
     expect(reply.content).toContain(`<t:${Date.parse('2027-06-09T06:00:00Z') / 1000}:F>`);
-    const row = getAnnouncement(db(), FIXTURE.guildId, 1)!;
+    const row = (await getAnnouncement(storage(), FIXTURE.guildId, 1))!;
     expect(row).toMatchObject({ title: 'Hill reps (new time)', body: 'Meet at the lake.', editedBy: MOD, cron: '0 7 * * 3', repeat: 'weekly' });
   });
 
   it('pauses and resumes, recording who did it', async () => {
     const paused = await slash('pause', { id: 1 }).reply();
     expect(paused.content).toMatch(/#1 is paused/);
-    expect(getAnnouncement(db(), FIXTURE.guildId, 1)).toMatchObject({ status: 'paused', pausedBy: MOD });
+    expect(await getAnnouncement(storage(), FIXTURE.guildId, 1)).toMatchObject({ status: 'paused', pausedBy: MOD });
     expect((await slash('pause', { id: 1 }).reply()).content).toMatch(/is paused, so there is nothing to pause/);
     const list = await slash('list').reply();
     expect(list.content).toMatch(/\*\*#1\*\* Hill reps \(new time\)\n<#\d+> · next: <t:\d+:f> · weekly · by <@\d+> · paused/);
     const resumed = await slash('resume', { id: 1 }, FIXTURE.users.admin).reply();
     expect(resumed.content).toContain('Announcement #1 updated');
-    expect(getAnnouncement(db(), FIXTURE.guildId, 1)).toMatchObject({ status: 'active', resumedBy: FIXTURE.users.admin });
+    expect(await getAnnouncement(storage(), FIXTURE.guildId, 1)).toMatchObject({ status: 'active', resumedBy: FIXTURE.users.admin });
   });
 
   it('lists this club only, a page at a time', async () => {
-    const other = db().insert(clubs).values({ guildId: OTHER_GUILD, timezone: 'America/New_York' }).returning().get();
-    const foreignId = createAnnouncement(db(), {
-      guildId: other.guildId,
+    const [other] = await storage().run((db) => db.insert(storage().t.clubs).values({ guildId: OTHER_GUILD, timezone: 'America/New_York' }).returning());
+    const foreignId = await createAnnouncement(storage(), {
+      guildId: other!.guildId,
       channelId: '1300000000000000999',
       repeat: 'none',
       cron: null,
@@ -236,7 +240,7 @@ describe('/announce through Discord', () => {
       at: new Date(),
     });
     for (let i = 0; i < 8; i++) await schedule({ when: `2027-07-${10 + i} 18:00` }, { body: `Filler ${i}` });
-    const ours = db().select().from(announcements).where(eq(announcements.guildId, FIXTURE.guildId)).all().length;
+    const ours = (await announcementsWhere(FIXTURE.guildId)).length;
     expect(ours).toBeGreaterThan(10);
 
     const first = slash('list');
@@ -268,18 +272,20 @@ describe('/announce through Discord', () => {
     expect(missing.isEphemeral()).toBe(true);
     const garbage = pacer.double.clickButton('an:1:cx:drop-table', { user: MOD });
     expect((await garbage.reply()).content).toMatch(/no longer works/);
-    const foreignCancel = pacer.double.clickButton('an:1:cx:' + String(db().select().from(announcements).where(eq(announcements.guildId, OTHER_GUILD)).get()!.id), { user: MOD });
+    const [foreign] = await announcementsWhere(OTHER_GUILD);
+    const foreignCancel = pacer.double.clickButton('an:1:cx:' + String(foreign!.id), { user: MOD });
     expect((await foreignCancel.reply()).content).toMatch(/no announcement/);
-    expect(db().select().from(schedules).where(eq(schedules.status, 'cancelled')).all()).toEqual([]);
+    const { schedules } = storage().t;
+    expect(await storage().run((db) => db.select().from(schedules).where(eq(schedules.status, 'cancelled')))).toEqual([]);
   });
 
   it('cancels after a confirm button, recording who', async () => {
     const prompt = await slash('cancel', { id: 1 }).reply();
     expect(prompt.content).toMatch(/Cancel announcement #1/);
-    expect(getAnnouncement(db(), FIXTURE.guildId, 1)?.status).toBe('active');
+    expect((await getAnnouncement(storage(), FIXTURE.guildId, 1))?.status).toBe('active');
     const done = await pacer.double.clickButton(buttonId(prompt, /Cancel announcement/), { messageId: prompt.id, user: MOD }).reply();
     expect(done.content).toMatch(/#1 is cancelled/);
-    expect(getAnnouncement(db(), FIXTURE.guildId, 1)).toMatchObject({ status: 'cancelled', cancelledBy: MOD, nextRunAt: null });
+    expect(await getAnnouncement(storage(), FIXTURE.guildId, 1)).toMatchObject({ status: 'cancelled', cancelledBy: MOD, nextRunAt: null });
     expect((await slash('edit', { id: 1 }).reply()).content).toMatch(/cancelled and cannot be edited/);
   });
 
@@ -298,7 +304,8 @@ describe('/announce where Pacer may not post', () => {
     const everyone = guild.roles.find((role) => role.id === guild.id)!;
     everyone.permissions &= ~PermissionBits.EmbedLinks;
     pacer = await startPacer({ double: { guilds: [guild] } });
-    pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London' }).run();
+    const { storage } = pacer.app.context;
+    await storage.run((db) => db.insert(storage.t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London' }));
   });
   afterAll(async () => {
     await pacer?.stop();
@@ -309,6 +316,7 @@ describe('/announce where Pacer may not post', () => {
     const reply = await handle.reply();
     expect(handle.isEphemeral()).toBe(true);
     expect(reply.content).toBe(`Pacer cannot post in <#${CHANNEL}>: it lacks Embed Links there. Give Pacer those permissions in that channel, or pick another. Nothing was saved.`);
-    expect(pacer.app.context.db.select().from(announcements).all()).toEqual([]);
+    const { storage } = pacer.app.context;
+    expect(await storage.run((db) => db.select().from(storage.t.announcements))).toEqual([]);
   });
 });

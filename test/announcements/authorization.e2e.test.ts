@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ping } from '../../src/announcements/announcement.js';
-import { announcements, clubs } from '../../src/platform/db/schema.js';
 import { encodeAnnounceId } from '../../commands/announcements/custom-id.js';
 import { ChannelTypes, defaultFixtureGuild, FIXTURE, PermissionBits } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
@@ -21,7 +20,10 @@ const MOD_AND_EVERYONE = MOD_ONLY | PermissionBits.MentionEveryone;
 
 describe('announcement authorization at the moment of the action', () => {
   let pacer: Pacer;
-  const rows = () => pacer.app.context.db.select().from(announcements).all();
+  const rows = () => {
+    const { storage } = pacer.app.context;
+    return storage.run((db) => db.select().from(storage.t.announcements));
+  };
 
   beforeAll(async () => {
     const guild = defaultFixtureGuild();
@@ -29,7 +31,8 @@ describe('announcement authorization at the moment of the action', () => {
     guild.roles.push({ id: COACHES, name: 'Coaches', permissions: 0n, position: 5 });
     guild.channels.push({ id: CATEGORY, name: 'Club', type: ChannelTypes.GuildCategory, position: 20 });
     pacer = await startPacer({ double: { guilds: [guild] } });
-    pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK' }).run();
+    const { storage } = pacer.app.context;
+    await storage.run((db) => db.insert(storage.t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK' }));
   });
   afterAll(async () => pacer?.stop());
 
@@ -46,30 +49,30 @@ describe('announcement authorization at the moment of the action', () => {
   }
 
   it('a "role" whose id is the server id (@everyone) is refused without Mention Everyone, and nothing is saved', async () => {
-    const before = rows().length;
+    const before = (await rows()).length;
     expect(await submit(forged(FIXTURE.channels.announcements, { kind: 'role', roleId: FIXTURE.guildId }), MOD_ONLY)).toMatch(/Only members with the Mention Everyone permission/);
     expect(await submit(forged(FIXTURE.channels.announcements, { kind: 'everyone' }), MOD_ONLY)).toMatch(/Only members with the Mention Everyone permission/);
-    expect(rows()).toHaveLength(before);
+    expect(await rows()).toHaveLength(before);
   });
 
   it('a role that is not mentionable: refused by the command and by a forged form without Mention Everyone', async () => {
-    const before = rows().length;
+    const before = (await rows()).length;
     const slash = pacer.double.runSlash('announce', { subcommand: 'schedule', options: { channel: FIXTURE.channels.announcements, when: '2027-06-01 18:00', ping: COACHES }, user: MOD, permissions: MOD_ONLY });
     expect((await slash.reply()).content).toMatch(/@Coaches is not mentionable/);
     expect(await submit(forged(FIXTURE.channels.announcements, { kind: 'role', roleId: COACHES }), MOD_ONLY)).toMatch(/@Coaches is not mentionable/);
-    expect(rows()).toHaveLength(before);
+    expect(await rows()).toHaveLength(before);
     // With Mention Everyone, Discord lets the member ping it, and so does Pacer.
     expect(await submit(forged(FIXTURE.channels.announcements, { kind: 'role', roleId: COACHES }), MOD_AND_EVERYONE)).toMatch(/scheduled/i);
-    expect(rows()).toHaveLength(before + 1);
+    expect(await rows()).toHaveLength(before + 1);
   });
 
   it('a mentionable role of this server is fine; a role or channel of another server, or a category, is refused', async () => {
-    const before = rows().length;
+    const before = (await rows()).length;
     expect(await submit(forged(FIXTURE.channels.announcements, { kind: 'role', roleId: RUNNERS }), MOD_ONLY)).toMatch(/scheduled/i);
-    expect(rows()).toHaveLength(before + 1);
+    expect(await rows()).toHaveLength(before + 1);
     expect(await submit(forged(FIXTURE.channels.announcements, { kind: 'role', roleId: ELSEWHERE_ROLE }), MOD_AND_EVERYONE)).toMatch(/not in this server/);
     expect(await submit(forged(ELSEWHERE_CHANNEL, { kind: 'nobody' }), MOD_AND_EVERYONE)).toMatch(/channel is not in this server/);
     expect(await submit(forged(CATEGORY, { kind: 'nobody' }), MOD_AND_EVERYONE)).toMatch(/text or announcement channel/);
-    expect(rows()).toHaveLength(before + 1);
+    expect(await rows()).toHaveLength(before + 1);
   });
 });

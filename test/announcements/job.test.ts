@@ -3,6 +3,7 @@ import type { AnnouncementContent } from '../../src/announcements/announcement.j
 import { announcementJob, GRACE_WINDOW_MS, type AnnouncementJobStore } from '../../src/announcements/job.js';
 import type { Occurrence, OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
 import { notifiedBy } from './discord-mentions.js';
+import type { Storage } from '../../src/platform/db/storage.js';
 import { memoryAppContext } from '../support/app-context.js';
 
 /** Records posts; stands in for the bot layer. */
@@ -20,14 +21,17 @@ class FakePoster implements Poster {
   }
 }
 
+/** A store per transaction, as the job builds it; `recorded` says which transaction each write went through. */
 function store(content: (AnnouncementContent & { id: number }) | undefined) {
-  const recorded: { scheduleId: number; messageId: string }[] = [];
-  const s: AnnouncementJobStore = {
-    contentForSchedule: () => content,
-    recordPost: (scheduleId, messageId) => void recorded.push({ scheduleId, messageId }),
-  };
+  const recorded: { scheduleId: number; messageId: string; tx: Storage }[] = [];
+  const s = (tx: Storage): AnnouncementJobStore => ({
+    contentForSchedule: () => Promise.resolve(content),
+    recordPost: (scheduleId, messageId) => Promise.resolve(void recorded.push({ scheduleId, messageId, tx })),
+  });
   return { s, recorded };
 }
+
+const tx = memoryAppContext().storage;
 
 const due = new Date('2026-12-01T18:00:00Z');
 const occurrence = (lateMs: number): Occurrence => ({
@@ -42,7 +46,6 @@ const occurrence = (lateMs: number): Occurrence => ({
 
 /** What the engine does with one decision, minus the ledger. */
 async function run(job: ReturnType<typeof announcementJob>, poster: FakePoster, occ: Occurrence) {
-  const tx = memoryAppContext().storage;
   const decision = await job.decide(occ, tx);
   if (decision.action === 'post') {
     const { messageId } = await poster.post(occ.channelId, decision.message);
@@ -63,7 +66,7 @@ describe('announcement job', () => {
     expect(poster.posts).toHaveLength(1);
     expect(poster.posts[0]!.message.embeds?.[0]).toMatchObject({ title: 'Club night', description: 'Hill reps @everyone' });
     expect(notifiedBy(poster.posts[0]!.message)).toEqual({ everyone: false, roles: ['1400000000000000009'], users: [] });
-    expect(recorded).toEqual([{ scheduleId: 7, messageId: '9001' }]);
+    expect(recorded).toEqual([{ scheduleId: 7, messageId: '9001', tx }]);
   });
 
   it('still posts an occurrence missed by up to the 60-minute grace window', async () => {

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAnnouncement } from '../../src/announcements/store.js';
-import { clubs } from '../../src/platform/db/schema.js';
 import { FIXTURE, type ApiMessage } from '@pacer/discord-double';
 import { notifiedBy } from './discord-mentions.js';
 import { startPacer, type Pacer } from '../support/pacer.js';
@@ -55,7 +54,8 @@ describe('announcements post at their time, exactly once', () => {
 
   beforeAll(async () => {
     pacer = await startPacer({ app: { clock } });
-    pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', noticesChannelId: NOTICES, setupByUserId: MOD }).run();
+    const { storage } = pacer.app.context;
+    await storage.run((db) => db.insert(storage.t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', noticesChannelId: NOTICES, setupByUserId: MOD }));
   });
   afterAll(async () => {
     await pacer?.stop();
@@ -74,7 +74,7 @@ describe('announcements post at their time, exactly once', () => {
     await pacer.restart();
     await at('2026-12-01T18:02:00Z');
     expect(posts()).toHaveLength(1);
-    expect(getAnnouncement(pacer.app.context.db, FIXTURE.guildId, 1)).toMatchObject({ status: 'done', lastMessageId: posts()[0]!.id });
+    expect(await getAnnouncement(pacer.app.context.storage, FIXTURE.guildId, 1)).toMatchObject({ status: 'done', lastMessageId: posts()[0]!.id });
   });
 
   it('posts a weekly one every week at 18:00 local across the clock change, once each, across a restart', async () => {
@@ -93,7 +93,7 @@ describe('announcements post at their time, exactly once', () => {
     expect(posts()).toHaveLength(before + 1);
     await at('2027-03-30T17:00:05Z'); // 18:00 BST
     expect(posts()).toHaveLength(before + 2);
-    expect(getAnnouncement(pacer.app.context.db, FIXTURE.guildId, id)?.nextRunAt?.toISOString()).toBe('2027-04-06T17:00:00.000Z');
+    expect((await getAnnouncement(pacer.app.context.storage, FIXTURE.guildId, id))?.nextRunAt?.toISOString()).toBe('2027-04-06T17:00:00.000Z');
     await cancel(id);
   });
 
@@ -118,8 +118,8 @@ describe('announcements post at their time, exactly once', () => {
     expect(posts()).toHaveLength(count + 1);
     expect(notices()).toHaveLength(noticesBefore + 1);
     expect(notices().at(-1)!.content).toMatch(new RegExp(`announcement #${id} was due.*150 minutes late, past the 60-minute grace window`));
-    expect(getAnnouncement(pacer.app.context.db, FIXTURE.guildId, id)).toMatchObject({ status: 'active' });
-    expect(getAnnouncement(pacer.app.context.db, FIXTURE.guildId, id)?.nextRunAt?.toISOString()).toBe('2027-05-05T08:00:00.000Z');
+    expect(await getAnnouncement(pacer.app.context.storage, FIXTURE.guildId, id)).toMatchObject({ status: 'active' });
+    expect((await getAnnouncement(pacer.app.context.storage, FIXTURE.guildId, id))?.nextRunAt?.toISOString()).toBe('2027-05-05T08:00:00.000Z');
     await cancel(id);
   });
 
@@ -131,7 +131,7 @@ describe('announcements post at their time, exactly once', () => {
     const noticesBefore = notices().length;
     await at('2027-06-02T17:00:05Z');
     expect(posts()).toHaveLength(count);
-    expect(getAnnouncement(pacer.app.context.db, FIXTURE.guildId, id)).toMatchObject({ status: 'paused' });
+    expect(await getAnnouncement(pacer.app.context.storage, FIXTURE.guildId, id)).toMatchObject({ status: 'paused' });
     expect(notices()).toHaveLength(noticesBefore + 1);
     expect(notices().at(-1)!.content).toMatch(/paused a scheduled announcement.*\/announce resume/s);
 

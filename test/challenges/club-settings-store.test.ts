@@ -48,7 +48,8 @@ describe('club settings', () => {
 
   it('keeps the zone once, in the club: a new zone moves repeating announcements and every due row reads it', async () => {
     saveClubSetup(handle.db, { ...base, timezone: 'Europe/London' }, new Date('2026-06-01T12:00:00Z'));
-    const id = createAnnouncement(handle.db, {
+    const storage = sqliteStorage(handle);
+    const id = await createAnnouncement(storage, {
       guildId: GUILD,
       channelId: '12',
       title: 'Track night',
@@ -61,9 +62,9 @@ describe('club settings', () => {
       by: '1',
       at: new Date('2026-06-01T12:00:00Z'),
     });
-    expect(getAnnouncement(handle.db, GUILD, id)?.timezone).toBe('Europe/London');
+    expect((await getAnnouncement(storage, GUILD, id))?.timezone).toBe('Europe/London');
     saveClubSetup(handle.db, { ...base, timezone: 'America/New_York' }, new Date('2026-06-01T12:00:00Z'));
-    const moved = getAnnouncement(handle.db, GUILD, id)!;
+    const moved = (await getAnnouncement(storage, GUILD, id))!;
     expect(moved.timezone).toBe('America/New_York');
     expect(moved.nextRunAt?.toISOString()).toBe('2026-06-01T22:00:00.000Z'); // 18:00 in New York (EDT)
     const store = createScheduleStore(sqliteStorage(handle));

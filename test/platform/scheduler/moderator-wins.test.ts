@@ -1,15 +1,31 @@
 /**
  * A moderator's change made while a scheduled post is in flight always wins over the engine's bookkeeping
- * (schedules.revision, migration 0006), and the post's own record still lands in the run ledger.
+ * (schedules.revision, migration 0006 / PostgreSQL 0001), and the post's own record still lands in the run
+ * ledger. The announcement cases run on both dialects, the engine and the stores sharing one storage.
  */
+import { eq } from 'drizzle-orm';
+import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announcementJob } from '../../../src/announcements/job.js';
-import { announcementJobStore, cancelAnnouncement, createAnnouncement, getAnnouncement, pauseAnnouncement } from '../../../src/announcements/store.js';
+import {
+  announcementJobStore,
+  cancelAnnouncement,
+  createAnnouncement,
+  editAnnouncement,
+  getAnnouncement,
+  pauseAnnouncement,
+  type AnnouncementRow,
+} from '../../../src/announcements/store.js';
 import { saveClubSetup } from '../../../src/challenges/club-settings-store.js';
-import type { Poster } from '../../../src/platform/scheduler/contract.js';
-import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
+import type { Storage } from '../../../src/platform/db/storage.js';
+import { createPoster } from '../../../src/platform/discord/poster.js';
+import type { Poster, ScheduledJob } from '../../../src/platform/scheduler/contract.js';
+import { Scheduler } from '../../../src/platform/scheduler/engine.js';
+import { createPgScheduleStore } from '../../../src/platform/scheduler/pg-store.js';
+import { createScheduleStore } from '../../../src/platform/scheduler/sqlite-store.js';
 import { startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
-import { clubChannel, clubGuildId, DAY, guildWithClubChannels, ledger, ManualClock, MINUTE, scheduleRow, seedClub, startEngine, TestJob, type EngineHarness } from './support.js';
+import { dialects, type OpenStorage } from '../../support/storages.js';
+import { clubChannel, clubGuildId, DAY, guildWithClubChannels, ledger, ManualClock, MINUTE, quietLogger, scheduleRow, startEngine, TestJob, type EngineHarness } from './support.js';
 
 let double: DiscordDouble;
 let harness: EngineHarness | undefined;
@@ -41,84 +57,135 @@ function heldPoster() {
 }
 
 const london = 'Europe/London';
+const FIRST_POST = new Date('2026-06-02T08:00:00Z');
 
-function dailyAnnouncement(harnessNow: Date): number {
-  const guildId = clubGuildId(0);
-  seedClub(harness!.handle, { index: 1, rule: weeklyCron('monday', { hour: 18, minute: 0 }), timezone: london }, harnessNow); // another club, untouched
-  harness!.handle.sqlite.prepare('insert into clubs (guild_id, timezone, created_at, updated_at) values (?, ?, ?, ?)').run(guildId, london, harnessNow.getTime(), harnessNow.getTime());
-  return createAnnouncement(harness!.handle.db, {
-    guildId,
-    channelId: clubChannel(0),
-    repeat: 'daily',
-    cron: '0 9 * * *',
-    firstRun: new Date('2026-06-02T08:00:00Z'),
-    title: null,
-    body: 'Club run at 10 today',
-    ping: { kind: 'nobody' },
-    pingRoleId: null,
-    by: 'mod',
-    at: harnessNow,
+/** The engine's schedule store on `storage`'s own dialect (the one the feature stores use). */
+function scheduleStoreOn(storage: Storage) {
+  return storage.dialect === 'sqlite' ? createScheduleStore(storage) : createPgScheduleStore(storage);
+}
+
+describe.each(dialects)('a moderator acting on an announcement while its post is in flight, on $name', ({ open }) => {
+  let opened: OpenStorage;
+  let storage: Storage;
+  let scheduler: Scheduler | undefined;
+  beforeEach(async () => {
+    opened = await open();
+    storage = opened.storage;
   });
-}
+  afterEach(async () => {
+    await scheduler?.stop();
+    scheduler = undefined;
+    await opened.close();
+  });
 
-async function runHeld(action: (id: number) => void) {
-  const clock = new ManualClock('2026-06-01T12:00:00Z');
-  const held = heldPoster();
-  harness = startEngine(double, clock, [announcementJob(announcementJobStore(lazyDb()))], { wrapPoster: held.wrap });
-  const id = dailyAnnouncement(clock.now());
-  const row = getAnnouncement(harness.handle.db, clubGuildId(0), id)!;
-  clock.set('2026-06-02T08:00:00Z');
-  const tick = harness.scheduler.runDue();
-  await held.inFlight;
-  action(id);
-  held.release();
-  expect(await tick).toMatchObject({ posted: 1 });
-  return { clock, row };
-}
+  function startOn(clock: ManualClock, jobs: readonly ScheduledJob[], wrap: (poster: Poster) => Poster = (poster) => poster) {
+    const poster = wrap(createPoster(new REST({ api: double.apiUrl }).setToken('fake-token-for-scheduler-tests')));
+    scheduler = new Scheduler({ store: scheduleStoreOn(storage), poster, clock, logger: quietLogger, jobs, stopGraceMs: 200 });
+    return scheduler;
+  }
 
-describe('a moderator acting while the post is in flight', () => {
-  it('cancel: the announcement stays cancelled, its post is recorded, and it never posts again', async () => {
-    const { clock, row } = await runHeld((id) => cancelAnnouncement(harness!.handle.db, getAnnouncement(harness!.handle.db, clubGuildId(0), id)!, 'mod', new Date('2026-06-02T08:00:01Z')));
-    expect(scheduleRow(harness!.handle, row.scheduleId)).toMatchObject({ status: 'cancelled', next_run_at: null });
-    const runs = ledger(harness!.handle, row.scheduleId);
-    expect(runs).toEqual([expect.objectContaining({ status: 'posted', messageId: double.messagesIn(clubChannel(0))[0]!.id })]);
-    for (let day = 1; day <= 3; day++) {
-      clock.set(new Date(Date.parse('2026-06-02T08:00:00Z') + day * DAY));
-      await harness!.scheduler.runDue();
+  /** Club 0's daily 09:00 (London) announcement, first due 2026-06-02 08:00 UTC; another club beside it. */
+  async function dailyAnnouncement(now: Date): Promise<AnnouncementRow> {
+    const { clubs } = storage.t;
+    await storage.run((db) =>
+      db.insert(clubs).values([0, 1].map((i) => ({ guildId: clubGuildId(i), timezone: london, createdAt: now, updatedAt: now }))),
+    );
+    const id = await createAnnouncement(storage, {
+      guildId: clubGuildId(0),
+      channelId: clubChannel(0),
+      repeat: 'daily',
+      cron: '0 9 * * *',
+      firstRun: FIRST_POST,
+      title: null,
+      body: 'Club run at 10 today',
+      ping: { kind: 'nobody' },
+      pingRoleId: null,
+      by: 'mod',
+      at: now,
+    });
+    return (await getAnnouncement(storage, clubGuildId(0), id))!;
+  }
+
+  const current = async (row: AnnouncementRow) => (await getAnnouncement(storage, clubGuildId(0), row.id))!;
+
+  async function runs(scheduleId: number) {
+    const { scheduleRuns } = storage.t;
+    return storage.run((db) => db.select({ status: scheduleRuns.status, messageId: scheduleRuns.messageId }).from(scheduleRuns).where(eq(scheduleRuns.scheduleId, scheduleId)));
+  }
+
+  /** Posts the first occurrence, and while Discord has it but Pacer has not yet heard back, does `action`. */
+  async function runHeld(action: (row: AnnouncementRow) => Promise<void>) {
+    const clock = new ManualClock('2026-06-01T12:00:00Z');
+    const held = heldPoster();
+    const engine = startOn(clock, [announcementJob(announcementJobStore)], held.wrap);
+    const row = await dailyAnnouncement(clock.now());
+    clock.set(FIRST_POST);
+    const tick = engine.runDue();
+    await held.inFlight;
+    await action(row);
+    held.release();
+    expect(await tick).toMatchObject({ posted: 1 });
+    const messageId = double.messagesIn(clubChannel(0))[0]!.id;
+    expect(await runs(row.scheduleId)).toEqual([{ status: 'posted', messageId }]);
+    expect(await current(row)).toMatchObject({ lastMessageId: messageId });
+    return { clock, engine, row };
+  }
+
+  async function postsOverNextDays(clock: ManualClock, engine: Scheduler, days: number) {
+    for (let day = 1; day <= days; day++) {
+      clock.set(new Date(FIRST_POST.getTime() + day * DAY));
+      await engine.runDue();
     }
-    expect(double.messagesIn(clubChannel(0))).toHaveLength(1);
+    return double.messagesIn(clubChannel(0)).length;
+  }
+
+  it('cancel: the announcement stays cancelled, its post is recorded, and it never posts again', async () => {
+    const { clock, engine, row } = await runHeld(async (row) => cancelAnnouncement(storage, await current(row), 'mod', new Date('2026-06-02T08:00:01Z')));
+    expect(await current(row)).toMatchObject({ status: 'cancelled', nextRunAt: null });
+    expect(await postsOverNextDays(clock, engine, 3)).toBe(1);
   });
 
   it('pause: the announcement stays paused and posts nothing until resumed', async () => {
-    const { clock, row } = await runHeld((id) => pauseAnnouncement(harness!.handle.db, getAnnouncement(harness!.handle.db, clubGuildId(0), id)!, 'mod', new Date('2026-06-02T08:00:01Z')));
-    expect(scheduleRow(harness!.handle, row.scheduleId).status).toBe('paused');
-    expect(ledger(harness!.handle, row.scheduleId)).toEqual([expect.objectContaining({ status: 'posted' })]);
-    clock.advance(2 * DAY);
-    await harness!.scheduler.runDue();
-    expect(double.messagesIn(clubChannel(0))).toHaveLength(1);
+    const { clock, engine, row } = await runHeld(async (row) => pauseAnnouncement(storage, await current(row), 'mod', new Date('2026-06-02T08:00:01Z')));
+    expect((await current(row)).status).toBe('paused');
+    expect(await postsOverNextDays(clock, engine, 2)).toBe(1);
+  });
+
+  it("edit: the moderator's new time stands, not the next run the engine worked out from the old one", async () => {
+    const moved = new Date('2026-06-05T17:00:00Z');
+    const { clock, engine, row } = await runHeld(async (row) =>
+      editAnnouncement(storage, await current(row), { title: null, body: 'Now at six, from Friday', timing: { repeat: 'daily', cron: '0 18 * * *', firstRun: moved }, by: 'mod', at: new Date('2026-06-02T08:00:01Z') }),
+    );
+    expect(await current(row)).toMatchObject({ status: 'active', nextRunAt: moved, cron: '0 18 * * *', body: 'Now at six, from Friday' });
+    expect(await postsOverNextDays(clock, engine, 2)).toBe(1); // nothing at 09:00 on the 3rd or 4th
+  });
+
+  it('with no moderator in the way, the engine moves the next post on to the next day', async () => {
+    const { row } = await runHeld(() => Promise.resolve());
+    expect(await current(row)).toMatchObject({ status: 'active', nextRunAt: new Date('2026-06-03T08:00:00Z') });
   });
 
   it('a pause after the post was prepared but before it was sent (waiting for its turn): it is not sent at all', async () => {
     const clock = new ManualClock('2026-06-01T12:00:00Z');
-    const job = announcementJob(announcementJobStore(lazyDb()));
-    let id = 0;
-    const pausingJob = {
+    const job = announcementJob(announcementJobStore);
+    const row = await dailyAnnouncement(clock.now());
+    const pausingJob: ScheduledJob = {
       ...job,
-      async decide(occurrence: Parameters<typeof job.decide>[0], tx: Parameters<typeof job.decide>[1]) {
+      async decide(occurrence, tx) {
         const decision = await job.decide(occurrence, tx);
-        pauseAnnouncement(harness!.handle.db, getAnnouncement(harness!.handle.db, clubGuildId(0), id)!, 'mod', clock.now());
+        await pauseAnnouncement(tx, row, 'mod', clock.now());
         return decision;
       },
     };
-    harness = startEngine(double, clock, [pausingJob]);
-    id = dailyAnnouncement(clock.now());
-    clock.set('2026-06-02T08:00:00Z');
-    expect(await harness.scheduler.runDue()).toMatchObject({ skipped: 1, posted: 0 });
+    const engine = startOn(clock, [pausingJob]);
+    clock.set(FIRST_POST);
+    expect(await engine.runDue()).toMatchObject({ skipped: 1, posted: 0 });
     expect(double.messagesIn(clubChannel(0))).toHaveLength(0);
-    const row = getAnnouncement(harness.handle.db, clubGuildId(0), id)!;
-    expect(scheduleRow(harness.handle, row.scheduleId).status).toBe('paused');
+    expect((await current(row)).status).toBe('paused');
   });
+});
 
+describe('a moderator acting while the weekly challenge is in flight', () => {
   it('set-up: the new timetable stands, not the old rule the post was running under', async () => {
     const clock = new ManualClock('2026-06-01T12:00:00Z');
     const held = heldPoster();
@@ -143,7 +210,3 @@ describe('a moderator acting while the post is in flight', () => {
   });
 });
 
-/** The harness's database, looked up at each use: the job is built before the harness exists. */
-function lazyDb() {
-  return new Proxy({} as EngineHarness['handle']['db'], { get: (_, key): unknown => Reflect.get(harness!.handle.db, key) });
-}
