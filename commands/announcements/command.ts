@@ -113,8 +113,8 @@ function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementAct
 }
 
 /** The moderator gate and the club's settings, or the private refusal already sent. */
-function gate(interaction: BaseInteraction, ctx: InteractionContext): { guildId: string; club: ClubTimeSettings } | { refusal: string } {
-  if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return { refusal: NOT_A_MODERATOR_TEXT };
+async function gate(interaction: BaseInteraction, ctx: InteractionContext): Promise<{ guildId: string; club: ClubTimeSettings } | { refusal: string }> {
+  if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return { refusal: NOT_A_MODERATOR_TEXT };
   const club = clubTimeSettings(ctx.db, interaction.guildId);
   if (!club) return { refusal: NO_CLUB_TEXT };
   return { guildId: interaction.guildId, club };
@@ -160,7 +160,7 @@ export const announceCommand = defineCommand({
 
   // Everything before showModal is synchronous: the modal must be the first response.
   async execute(interaction, ctx) {
-    const gated = gate(interaction, ctx);
+    const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
     const { guildId, club } = gated;
     const zone = club.timezone;
@@ -247,7 +247,7 @@ export const announceCommand = defineCommand({
   },
 
   async autocomplete(interaction, ctx: AppContext) {
-    if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return interaction.respond([]);
+    if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return interaction.respond([]);
     const typed = String(interaction.options.getFocused());
     const rows = searchAnnouncements(ctx.db, interaction.guildId, typed);
     await interaction.respond(
@@ -261,7 +261,7 @@ export const announceCommand = defineCommand({
   async modal(interaction, ctx) {
     const action = decodeAnnounceId(interaction.customId);
     if (!action || (action.kind !== 'new' && action.kind !== 'edit')) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    const gated = gate(interaction, ctx);
+    const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
     const { guildId, club } = gated;
     const now = ctx.clock.now();
@@ -321,7 +321,7 @@ export const announceCommand = defineCommand({
   async component(interaction, ctx) {
     const action = decodeAnnounceId(interaction.customId);
     if (!action || action.kind === 'new' || action.kind === 'edit') return ctx.respond.fail(STALE_COMPONENT_TEXT);
-    const gated = gate(interaction, ctx);
+    const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
     const { guildId } = gated;
     switch (action.kind) {

@@ -17,6 +17,7 @@ import {
 } from '../../src/challenges/store.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
 import type { Db } from '../../src/platform/db/connection.js';
+import type { Storage } from '../../src/platform/db/storage.js';
 import type { JobDecision, Occurrence, ScheduledJob } from '../../src/platform/scheduler/contract.js';
 import { nextRun } from '../../src/platform/time/weekly-rules.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
@@ -29,8 +30,8 @@ export const RECAP_STALE_AFTER_MS = 3 * 24 * 60 * 60_000;
 export const RECAP_STREAKS_SHOWN = 5;
 
 /** The post for the week starting on `week.start`, as members will see it (the preview shows the same). */
-export function weeklyPostModel(db: Db, guildId: string, week: ChallengeWeek, timezone: string, late: boolean): WeeklyPostModel {
-  const weekNumber = challengeForWeek(db, guildId, week.start)?.weekNumber ?? clubProgrammeWeek(db, guildId);
+export async function weeklyPostModel(storage: Storage, guildId: string, week: ChallengeWeek, timezone: string, late: boolean): Promise<WeeklyPostModel> {
+  const weekNumber = (await challengeForWeek(storage, guildId, week.start))?.weekNumber ?? (await clubProgrammeWeek(storage, guildId));
   return { weekNumber, week: programmeWeek(weekNumber), weekStart: week.start, weekEnd: week.end, timezone, late };
 }
 

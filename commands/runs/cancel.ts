@@ -16,7 +16,7 @@ import { cancelledNotice, cancelPromptView, plainReply } from './manage-views.js
 import { runCardMessage } from './views.js';
 
 export async function startCancel(interaction: ChatInputCommandInteraction, runId: number, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const run = editableRun(ctx, gated, runId, 'cancelled');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);
@@ -24,7 +24,7 @@ export async function startCancel(interaction: ChatInputCommandInteraction, runI
 }
 
 export async function keepRun(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   return ctx.respond.update({ ...plainReply(`Group run #${runId} is kept; nothing was changed.`), components: [] });
 }
@@ -51,7 +51,7 @@ async function cancelEverywhere(interaction: MessageComponentInteraction, run: G
 }
 
 export async function confirmCancel(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext, withSeries = false): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const run = editableRun(ctx, gated, runId, 'cancelled');
   if ('refusal' in run) return ctx.respond.update({ ...plainReply(run.refusal), components: [] });

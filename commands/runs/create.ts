@@ -50,7 +50,7 @@ function pingProblem(interaction: BaseInteraction, guildId: string, ping: Ping):
 
 /** The slash command's part: everything before the form is synchronous, so the form is the first response. */
 export async function startCreate(interaction: ChatInputCommandInteraction, options: CreateOptions, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const problem = channelProblem(interaction, options.channel) ?? pingProblem(interaction, gated.guildId, pingFromRoleId(options.ping, gated.guildId));
   if (problem) return ctx.respond.fail(problem);
@@ -60,7 +60,7 @@ export async function startCreate(interaction: ChatInputCommandInteraction, opti
 }
 
 export async function submitCreate(interaction: ModalSubmitInteraction, action: Extract<RunManageAction, { kind: 'new' }>, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const { guildId, zone } = gated;
   const ping = pingFromRoleId(action.pingRoleId, guildId);

@@ -30,7 +30,7 @@ export function editableRun(ctx: InteractionContext, gated: RunGate, runId: numb
 }
 
 export async function startEdit(interaction: ChatInputCommandInteraction, runId: number, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const run = editableRun(ctx, gated, runId, 'edited');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);
@@ -38,7 +38,7 @@ export async function startEdit(interaction: ChatInputCommandInteraction, runId:
 }
 
 export async function submitEdit(interaction: ModalSubmitInteraction, runId: number, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const run = editableRun(ctx, gated, runId, 'edited');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);

@@ -11,7 +11,7 @@ import { runGate } from './gate.js';
 import { LIST_SIZE, runListView } from './manage-views.js';
 
 export async function listRuns(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
-  const gated = runGate(interaction, ctx);
+  const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const { runs, total } = upcomingRuns(ctx.db, gated.guildId, ctx.clock.now(), LIST_SIZE);
   const going = new Map(runs.map((run) => [run.id, tally(run, runRsvpList(ctx.db, run.id)).going]));
@@ -19,7 +19,7 @@ export async function listRuns(interaction: ChatInputCommandInteraction, ctx: In
 }
 
 export async function suggestRuns(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void> {
-  if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return interaction.respond([]);
+  if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return interaction.respond([]);
   const runs = searchUpcomingRuns(ctx.db, interaction.guildId, String(interaction.options.getFocused()), ctx.clock.now());
   await interaction.respond(
     runs.map((run) => {

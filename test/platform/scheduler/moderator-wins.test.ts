@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announcementJob } from '../../../src/announcements/job.js';
 import { announcementJobStore, cancelAnnouncement, createAnnouncement, getAnnouncement, pauseAnnouncement } from '../../../src/announcements/store.js';
 import { saveClubSetup } from '../../../src/challenges/club-settings-store.js';
+import { sqliteStorage } from '../../../src/platform/db/storage.js';
 import type { Poster } from '../../../src/platform/scheduler/contract.js';
 import { weeklyCron } from '../../../src/platform/time/club-weeks.js';
 import { startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
@@ -124,14 +125,15 @@ describe('a moderator acting while the post is in flight', () => {
     const held = heldPoster();
     harness = startEngine(double, clock, [new TestJob('weekly_challenge')], { wrapPoster: held.wrap });
     const guildId = clubGuildId(0);
-      const setup = (day: 'monday' | 'thursday', hour: number) =>
-      saveClubSetup(harness!.handle.db, { guildId, channelId: clubChannel(0), timezone: london, day, time: { hour, minute: 0 }, setupByUserId: 'mod' }, clock.now());
-    const before = setup('monday', 18);
+    const storage = sqliteStorage(harness.handle);
+    const setup = (day: 'monday' | 'thursday', hour: number) =>
+      saveClubSetup(storage, { guildId, channelId: clubChannel(0), timezone: london, day, time: { hour, minute: 0 }, setupByUserId: 'mod' }, clock.now());
+    const before = await setup('monday', 18);
     clock.set('2026-06-01T17:00:00Z'); // Monday 18:00 in London
     const tick = harness.scheduler.runDue();
     await held.inFlight;
     clock.advance(MINUTE);
-    setup('thursday', 7);
+    await setup('thursday', 7);
     held.release();
     expect(await tick).toMatchObject({ posted: 1 });
     const id = before.weekly!.scheduleId;
