@@ -90,7 +90,7 @@ describe.each(dialects)('club settings on $name', ({ open }) => {
     await saveClubSetup(storage, { ...base, timezone: 'America/New_York' }, at);
     const [moved] = await storage.run((db) => db.select().from(storage.t.schedules).where(eq(storage.t.schedules.id, announcement!.id)));
     expect(moved!.nextRunAt?.toISOString()).toBe('2026-06-01T22:00:00.000Z'); // 18:00 in New York (EDT)
-    const store = storage.dialect === 'sqlite' ? createScheduleStore(storage.handle) : createPgScheduleStore(storage.handle.pool);
+    const store = storage.dialect === 'sqlite' ? createScheduleStore(storage) : createPgScheduleStore(storage);
     const due = await store.due(new Date('2026-06-30T00:00:00Z'), 10, ['weekly_challenge', 'challenge_recap', 'announcement']);
     expect(due).toHaveLength(3);
     expect(new Set(due.map((row) => row.timezone))).toEqual(new Set(['America/New_York']));

@@ -1,13 +1,15 @@
 /**
- * The weekly post and the recap, run by the real scheduler engine on a real SQLite file, with a fake Poster
+ * The weekly post and the recap, run by the real scheduler engine on SQLite and on PostgreSQL, with a fake Poster
  * (it keeps messages like Discord, returning the first one for a repeated nonce) and a clock the test moves.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { challengeWeek } from '../../src/platform/time/club-weeks.js';
-import { openDatabase, type DatabaseHandle } from '../../src/platform/db/connection.js';
 import { challengeForWeek, currentChallenge, enrol, isEnrolledThisWeek, logSession, memberStreaks, setMemberPaused, skipChallengeWeek } from '../../src/challenges/store.js';
-import { clubSettings, saveClubSetup } from '../../src/challenges/club-settings-store.js';
-import { sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
+import { clubSettings, pauseWeeklyChallenge, saveClubSetup } from '../../src/challenges/club-settings-store.js';
+import type { Storage } from '../../src/platform/db/storage.js';
+import { createPgScheduleStore } from '../../src/platform/scheduler/pg-store.js';
+import { dialects, type OpenStorage } from '../support/storages.js';
 import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.js';
 import { challengeRecapJob, weeklyChallengeJob } from '../../commands/challenges/jobs.js';
 import type { OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
@@ -27,14 +29,19 @@ interface Sent {
 class FakePoster implements Poster {
   readonly sent: Sent[] = [];
   private readonly byNonce = new Map<string, string>();
+  /** Runs once a message is in the channel, before Pacer hears back: what happens while a post is in flight. */
+  whileInFlight: (() => Promise<unknown>) | undefined;
 
-  post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
+  async post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
     const replay = options.nonce ? this.byNonce.get(options.nonce) : undefined;
-    if (replay) return Promise.resolve({ messageId: replay });
+    if (replay) return { messageId: replay };
     const id = String(7000 + this.sent.length);
     this.sent.push({ id, channelId, message });
     if (options.nonce) this.byNonce.set(options.nonce, id);
-    return Promise.resolve({ messageId: id });
+    const inFlight = this.whileInFlight;
+    this.whileInFlight = undefined;
+    await inFlight?.();
+    return { messageId: id };
   }
   edit() {
     return Promise.resolve();
@@ -55,8 +62,8 @@ const textOf = (sent: Sent | undefined) => {
   return [content, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? ''].join('\n');
 };
 
-describe('weekly challenge and recap jobs', () => {
-  let handle: DatabaseHandle;
+describe.each(dialects)('weekly challenge and recap jobs on $name', ({ open }) => {
+  let opened: OpenStorage;
   let storage: Storage;
   let poster: FakePoster;
   let now: Date;
@@ -67,23 +74,22 @@ describe('weekly challenge and recap jobs', () => {
   };
 
   beforeEach(async () => {
-    handle = openDatabase(':memory:');
-    storage = sqliteStorage(handle);
+    opened = await open();
+    storage = opened.storage;
     poster = new FakePoster();
     now = new Date('2026-03-02T09:00:00Z'); // a Monday
-    const db = handle.db;
     scheduler = new Scheduler({
-      store: createScheduleStore(handle),
+      store: storage.dialect === 'sqlite' ? createScheduleStore(storage) : createPgScheduleStore(storage),
       poster,
       clock: { now: () => now },
       logger: silent,
-      jobs: [weeklyChallengeJob(db), challengeRecapJob(db)],
+      jobs: [weeklyChallengeJob(), challengeRecapJob()],
       retryDelaysMs: [],
       pacing: { perChannel: { count: 1000, windowMs: 1 } },
     });
     await saveClubSetup(storage, { guildId: GUILD, channelId: CHANNEL, timezone: ZONE, day: 'wednesday', time: { hour: 18, minute: 2 }, setupByUserId: '1' }, now);
   });
-  afterEach(() => handle.close());
+  afterEach(() => opened.close());
 
   it('posts week 1 at the local time with the circuit, target, dates, pain rule, symptom check and buttons', async () => {
     await at('2026-03-04T18:01:00Z');
@@ -134,9 +140,9 @@ describe('weekly challenge and recap jobs', () => {
     expect(await challengeForWeek(storage, GUILD, '2026-03-04')).toBeUndefined();
   });
 
-  it('skips a week whose end has passed instead of posting it', () => {
-    const job = weeklyChallengeJob(handle.db);
-    const decision = job.decide({
+  it('skips a week whose end has passed instead of posting it', async () => {
+    const job = weeklyChallengeJob();
+    const decision = await job.decide({
       scheduleId: 1,
       guildId: GUILD,
       kind: 'weekly_challenge',
@@ -144,8 +150,24 @@ describe('weekly challenge and recap jobs', () => {
       timezone: ZONE,
       scheduledFor: new Date('2026-03-04T18:02:00Z'),
       now: new Date('2026-03-11T00:00:00Z'), // the week of 4 March closed at this instant
-    });
+    }, storage);
     expect(decision.action).toBe('skip');
+  });
+
+  it("a moderator's skip or pause made while the week's post is in flight stands: the week stays skipped, the timetable paused", async () => {
+    const week = challengeWeek('2026-03-04', ZONE);
+    poster.whileInFlight = async () => {
+      expect(await skipChallengeWeek(storage, GUILD, week, now)).toBe('skipped');
+      expect(await pauseWeeklyChallenge(storage, GUILD, 'Paused by <@1>.', now)).toBe(true);
+    };
+    expect(await at('2026-03-04T18:02:00Z')).toMatchObject({ posted: 1 });
+    expect(await challengeForWeek(storage, GUILD, week.start)).toMatchObject({ status: 'skipped', messageId: poster.inChannel()[0]!.id });
+    expect(await currentChallenge(storage, GUILD, now)).toBeUndefined();
+    expect((await clubSettings(storage, GUILD))?.weekly).toMatchObject({ status: 'paused', lastError: 'Paused by <@1>.' });
+    expect((await clubSettings(storage, GUILD))?.programmeWeek).toBe(1);
+    await at('2026-03-11T18:02:00Z');
+    await at('2026-03-18T18:02:00Z');
+    expect(poster.inChannel().filter((s) => embedOf(s).title?.startsWith('Strength challenge'))).toHaveLength(1);
   });
 
   it('closes the week with a recap that pings nobody: joined, reached, longest current streaks', async () => {
@@ -169,6 +191,11 @@ describe('weekly challenge and recap jobs', () => {
     expect(textOf(recap)).not.toMatch(/u-ben/);
     expect(recap?.message.allowed_mentions).toEqual({ parse: [] });
     expect((await challengeForWeek(storage, GUILD, '2026-03-04'))?.recapMessageId).toBe(recap?.id);
+    // Who the recap names is noted, so that erasing a member edits it later.
+    const { postedMentions } = storage.t;
+    expect(await storage.run((db) => db.select({ userId: postedMentions.userId, shown: postedMentions.shown }).from(postedMentions).where(eq(postedMentions.messageId, recap!.id)))).toEqual([
+      { userId: 'u-ana', shown: '<@u-ana>' },
+    ]);
 
     await at('2026-03-11T00:05:00Z');
     expect(poster.inChannel()).toHaveLength(2);
