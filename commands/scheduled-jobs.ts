@@ -14,8 +14,8 @@ export type JobFactory = (context: AppContext) => ScheduledJob;
 
 /** Exported for the test that each kind's job handles that kind. */
 export const JOBS_BY_KIND: Record<ScheduleKind, JobFactory> = {
-  weekly_challenge: (context) => weeklyChallengeJob(context.db),
-  challenge_recap: (context) => challengeRecapJob(context.db),
+  weekly_challenge: () => weeklyChallengeJob(),
+  challenge_recap: () => challengeRecapJob(),
   announcement: () => announcementJob(announcementJobStore),
   run_reminder: (context) => runReminderJob(context.db),
   run_repeat: (context) => runRepeatJob(context),

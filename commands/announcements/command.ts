@@ -114,7 +114,7 @@ function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementAct
 
 /** The moderator gate and the club's settings, or the private refusal already sent. */
 async function gate(interaction: BaseInteraction, ctx: InteractionContext): Promise<{ guildId: string; club: ClubTimeSettings } | { refusal: string }> {
-  if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return { refusal: NOT_A_MODERATOR_TEXT };
+  if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return { refusal: NOT_A_MODERATOR_TEXT };
   const club = await clubTimeSettings(ctx.storage, interaction.guildId);
   if (!club) return { refusal: NO_CLUB_TEXT };
   return { guildId: interaction.guildId, club };
@@ -247,7 +247,7 @@ export const announceCommand = defineCommand({
   },
 
   async autocomplete(interaction, ctx: AppContext) {
-    if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return interaction.respond([]);
+    if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return interaction.respond([]);
     const typed = String(interaction.options.getFocused());
     const rows = await searchAnnouncements(ctx.storage, interaction.guildId, typed);
     await interaction.respond(

@@ -5,9 +5,9 @@ import type { ExerciseId } from '../../src/exercises/content/ids.js';
 import { logSessionButton } from './views.js';
 
 /** A card in this week's challenge circuit gets the challenge's Log today button. */
-export function challengeCardButtons(guildId: string | null, cardId: ExerciseId, ctx: InteractionContext) {
+export async function challengeCardButtons(guildId: string | null, cardId: ExerciseId, ctx: InteractionContext) {
   if (!guildId) return [];
-  const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());
+  const challenge = await currentChallenge(ctx.storage, guildId, ctx.clock.now());
   if (!challenge || !programmeWeek(challenge.weekNumber).circuit.some((item) => item.cardId === cardId)) return [];
   return [logSessionButton(challenge.weekStart)];
 }

@@ -8,6 +8,7 @@ import {
   challengeForWeek,
   clubProgress,
   currentChallenge,
+  hasEarlierChallenge,
   enrol,
   isEnrolled,
   isMemberPaused,
@@ -18,7 +19,6 @@ import {
   type ChallengeRow,
 } from '../../src/challenges/store.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
-import { hasEarlierChallenge } from '../../src/participation/store.js';
 import { weeklyPostModel } from './jobs.js';
 import { isModerator } from '../../src/platform/discord/moderators.js';
 import { challengeCodec, type ChallengeButton } from './custom-id.js';
@@ -64,8 +64,8 @@ interface Club {
   zone: string;
 }
 
-function club(ctx: InteractionContext, guildId: string): Club {
-  const settings = clubSettings(ctx.db, guildId);
+async function club(ctx: InteractionContext, guildId: string): Promise<Club> {
+  const settings = await clubSettings(ctx.storage, guildId);
   return { guildId, zone: settings?.weekly?.timezone ?? settings?.timezone ?? 'UTC' };
 }
 
@@ -78,58 +78,58 @@ function refreshWeeklyPost(ctx: InteractionContext, challenge: ChallengeRow): vo
   const { channelId, messageId, guildId, weekStart } = challenge;
   if (!poster || !liveEdits || !channelId || !messageId) return;
   liveEdits.request(messageId, async () => {
-    const fresh = challengeForWeek(ctx.db, guildId, weekStart);
+    const fresh = await challengeForWeek(ctx.storage, guildId, weekStart);
     if (!fresh || fresh.messageId !== messageId) return;
-    const { zone } = club(ctx, guildId);
-    const model = { ...weeklyPostModel(ctx.db, guildId, challengeWeek(weekStart, zone), zone, false), progress: clubProgress(ctx.db, fresh) };
+    const { zone } = await club(ctx, guildId);
+    const model = { ...(await weeklyPostModel(ctx.storage, guildId, challengeWeek(weekStart, zone), zone, false)), progress: await clubProgress(ctx.storage, fresh) };
     await poster.edit(channelId, messageId, weeklyPostEdit(model));
   });
 }
 
-function join(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
-  const week = challengeWeek(challenge.weekStart, club(ctx, challenge.guildId).zone);
-  const outcome = enrol(ctx.db, challenge, userId, ctx.clock.now());
+async function join(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
+  const week = challengeWeek(challenge.weekStart, (await club(ctx, challenge.guildId)).zone);
+  const outcome = await enrol(ctx.storage, challenge, userId, ctx.clock.now());
   const target = `The target is ${challenge.targetSessions} sessions by ${formatDay(week.end)}.`;
   if (outcome === 'already') return reply(ctx, `You are already in this week's challenge. ${target}`);
   refreshWeeklyPost(ctx, challenge);
   return reply(ctx, `You joined week ${challenge.weekNumber}. ${target} Log each one with the **Log today** button or \`/challenge log\`.`);
 }
 
-function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
-  const { zone } = club(ctx, challenge.guildId);
+async function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
+  const { zone } = await club(ctx, challenge.guildId);
   const now = ctx.clock.now();
   const today = localDay(now, zone);
   const week = challengeWeek(challenge.weekStart, zone);
   const day = dayText?.trim() || today;
   if (!isLocalDay(day)) return reply(ctx, `"${day.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD, for example ${today}. Nothing was logged.`);
   if (day > today) return reply(ctx, `${formatDay(day)} has not happened yet. You can log today or an earlier day of this week. Nothing was logged.`);
-  if (day < week.start && !hasEarlierChallenge(ctx.db, challenge.guildId, week.start)) {
+  if (day < week.start && !(await hasEarlierChallenge(ctx.storage, challenge.guildId, week.start))) {
     return reply(ctx, `${formatDay(day)} was before the club's first challenge week, which started on ${formatDay(week.start)}. You can log any day from then to today. Nothing was logged.`);
   }
   if (day < week.start) {
     return reply(ctx, `${formatDay(day)} belongs to a week that has closed. This week runs from ${formatDay(week.start)}; you can log any day from then to today. Nothing was logged.`);
   }
-  const result = logSession(ctx.db, challenge, userId, day, now);
+  const result = await logSession(ctx.storage, challenge, userId, day, now);
   if (result.outcome === 'already') {
     return reply(ctx, `You already logged a session for ${day === today ? 'today' : formatDay(day)}. One a day counts, so nothing changed.`);
   }
-  const count = sessionDays(ctx.db, challenge.id, userId).length;
+  const count = (await sessionDays(ctx.storage, challenge.id, userId)).length;
   refreshWeeklyPost(ctx, challenge);
   return reply(ctx, loggedText(day, count, challenge.targetSessions, result.joined, day === today));
 }
 
-function status(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
-  const { zone } = club(ctx, challenge.guildId);
+async function status(ctx: InteractionContext, challenge: ChallengeRow, userId: string) {
+  const { zone } = await club(ctx, challenge.guildId);
   const now = ctx.clock.now();
   const week = challengeWeek(challenge.weekStart, zone);
-  const progress = clubProgress(ctx.db, challenge);
-  const streaks = memberStreaks(ctx.db, challenge.guildId, userId, now);
+  const progress = await clubProgress(ctx.storage, challenge);
+  const streaks = await memberStreaks(ctx.storage, challenge.guildId, userId, now);
   const view = statusView({
-    post: weeklyPostModel(ctx.db, challenge.guildId, week, zone, false),
+    post: await weeklyPostModel(ctx.storage, challenge.guildId, week, zone, false),
     targetSessions: challenge.targetSessions,
-    enrolled: isEnrolled(ctx.db, challenge.id, userId),
-    paused: isMemberPaused(ctx.db, challenge.guildId, userId),
-    myDays: sessionDays(ctx.db, challenge.id, userId),
+    enrolled: await isEnrolled(ctx.storage, challenge.id, userId),
+    paused: await isMemberPaused(ctx.storage, challenge.guildId, userId),
+    myDays: await sessionDays(ctx.storage, challenge.id, userId),
     current: streaks.current,
     best: streaks.best,
     joined: progress.joined,
@@ -138,9 +138,9 @@ function status(ctx: InteractionContext, challenge: ChallengeRow, userId: string
   return ctx.respond.reply({ ...view, ephemeral: true });
 }
 
-function pause(ctx: InteractionContext, guildId: string, userId: string, paused: boolean) {
+async function pause(ctx: InteractionContext, guildId: string, userId: string, paused: boolean) {
   const now = ctx.clock.now();
-  const changed = setMemberPaused(ctx.db, guildId, userId, paused, currentChallenge(ctx.db, guildId, now), now);
+  const changed = await setMemberPaused(ctx.storage, guildId, userId, paused, await currentChallenge(ctx.storage, guildId, now), now);
   if (paused) {
     return reply(
       ctx,
@@ -163,7 +163,7 @@ export const challengeCommand = defineCommand({
     const userId = interaction.user.id;
     if (args.subcommand === 'leaderboard') return runLeaderboard(interaction, ctx, args.period);
     if (args.subcommand === 'pause' || args.subcommand === 'resume') return pause(ctx, guildId, userId, args.subcommand === 'pause');
-    const challenge = currentChallenge(ctx.db, guildId, ctx.clock.now());
+    const challenge = await currentChallenge(ctx.storage, guildId, ctx.clock.now());
     if (!challenge) return reply(ctx, NO_CHALLENGE_TEXT);
     switch (args.subcommand) {
       case 'join':
@@ -187,9 +187,9 @@ export const challengeButtons = defineComponents({
     if (decoded.preview) return previewAnswer(interaction, ctx, decoded);
     // Who may act, and on which week, is decided now from this server's records: the id only names the week.
     const now = ctx.clock.now();
-    const current = currentChallenge(ctx.db, interaction.guildId, now);
+    const current = await currentChallenge(ctx.storage, interaction.guildId, now);
     if (!current || current.weekStart !== decoded.weekStart) {
-      const named = challengeForWeek(ctx.db, interaction.guildId, decoded.weekStart);
+      const named = await challengeForWeek(ctx.storage, interaction.guildId, decoded.weekStart);
       if (!named || named.status === 'skipped' || named.opensAt.getTime() > now.getTime()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
       return reply(ctx, `That challenge week has closed. ${current ? "Use this week's post, or `/challenge join`." : 'A new one comes out soon.'}`);
     }
@@ -199,10 +199,10 @@ export const challengeButtons = defineComponents({
 });
 
 /** A button on a moderator's private preview: it changes nothing, and says where the real one will be. */
-function previewAnswer(interaction: MessageComponentInteraction, ctx: InteractionContext, decoded: ChallengeButton) {
+async function previewAnswer(interaction: MessageComponentInteraction, ctx: InteractionContext, decoded: ChallengeButton) {
   const action = decoded.action === 'join' ? 'Join' : 'Log today';
   const plain = `That **${action}** button is on a preview of the weekly post, so nothing was changed.`;
-  const weekly = interaction.inGuild() && isModerator(interaction, ctx.db) ? clubSettings(ctx.db, interaction.guildId)?.weekly : undefined;
+  const weekly = interaction.inGuild() && (await isModerator(interaction, ctx.storage)) ? (await clubSettings(ctx.storage, interaction.guildId))?.weekly : undefined;
   if (!weekly) return reply(ctx, plain);
   const when = weekly.status === 'active' && weekly.nextRunAt ? ` It goes up <t:${Math.floor(weekly.nextRunAt.getTime() / 1000)}:F>.` : '';
   return reply(ctx, `${plain} On the real post in <#${weekly.channelId}>, members press it themselves.${when}`);

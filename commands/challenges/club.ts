@@ -111,8 +111,8 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionC
     const problem = owner === 'unseen' ? `Pacer cannot see <#${id}>.` : cannotPostReason(interaction, id);
     if (problem) return reply(ctx, `${problem} Give Pacer View Channel, Send Messages and Embed Links there, or pick another channel. Nothing was changed.`);
   }
-  const saved = saveClubSetup(
-    ctx.db,
+  const saved = await saveClubSetup(
+    ctx.storage,
     {
       guildId: interaction.guildId!,
       channelId,
@@ -185,7 +185,7 @@ function settingsModel(settings: ClubSettings, ctx: InteractionContext) {
 
 async function challengeControl(interaction: ChatInputCommandInteraction, ctx: InteractionContext, action: string) {
   const guildId = interaction.guildId!;
-  const settings = clubSettings(ctx.db, guildId);
+  const settings = await clubSettings(ctx.storage, guildId);
   const weekly = settings?.weekly;
   if (!settings || !weekly) return reply(ctx, NOT_SET_UP_TEXT);
   const now = ctx.clock.now();
@@ -196,11 +196,11 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
       const at = weekly.nextRunAt && weekly.status === 'active' ? weekly.nextRunAt : now;
       const week = challengeWeek(weekStartFor(localDay(at, zone), weekly.day), zone);
       const postsAt = weekly.status === 'active' ? weekly.nextRunAt : null;
-      return ctx.respond.reply({ ...weeklyPostView(weeklyPostModel(ctx.db, guildId, week, zone, false), { channelId: weekly.channelId, postsAt }), ephemeral: true });
+      return ctx.respond.reply({ ...weeklyPostView(await weeklyPostModel(ctx.storage, guildId, week, zone, false), { channelId: weekly.channelId, postsAt }), ephemeral: true });
     }
     case 'post-now': {
       const week = weekAt(now, zone, weekly.day);
-      const existing = challengeForWeek(ctx.db, guildId, week.start);
+      const existing = await challengeForWeek(ctx.storage, guildId, week.start);
       if (existing?.status === 'skipped') return reply(ctx, `The week starting ${formatDay(week.start)} was skipped, so nothing was posted.`);
       if (existing?.messageId) {
         return reply(ctx, `This week's challenge is already posted: https://discord.com/channels/${guildId}/${existing.channelId ?? weekly.channelId}/${existing.messageId}`);
@@ -222,25 +222,25 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
     case 'skip-week': {
       const at = weekly.nextRunAt && weekly.nextRunAt > now ? weekly.nextRunAt : now;
       const week = challengeWeek(weekStartFor(localDay(at, zone), weekly.day), zone);
-      const outcome = skipChallengeWeek(ctx.db, guildId, week, now);
+      const outcome = await skipChallengeWeek(ctx.storage, guildId, week, now);
       if (outcome === 'already-posted') return reply(ctx, `The week starting ${formatDay(week.start)} is already posted, so it cannot be skipped. Nothing was changed.`);
       if (outcome === 'already-skipped') return reply(ctx, `The week starting ${formatDay(week.start)} is already skipped.`);
       return reply(ctx, `Skipped the week starting ${formatDay(week.start)}: nothing will be posted, and nobody's streak changes. The programme carries on from the same week after it.`);
     }
     case 'pause': {
       const reason = `Paused by <@${interaction.user.id}> on ${formatDay(localDay(now, zone))}.`;
-      if (!pauseWeeklyChallenge(ctx.db, guildId, reason, now)) return reply(ctx, 'The weekly challenge is already paused. `/club challenge resume` starts it again.');
+      if (!(await pauseWeeklyChallenge(ctx.storage, guildId, reason, now))) return reply(ctx, 'The weekly challenge is already paused. `/club challenge resume` starts it again.');
       return reply(ctx, 'Paused: no weekly challenge will be posted until a moderator runs `/club challenge resume`.');
     }
     case 'resume': {
       const problem = cannotPostReason(interaction, weekly.channelId);
       if (problem) return reply(ctx, `${problem} Fix that first, then resume. Nothing was changed.`);
-      const next = resumeWeeklyChallenge(ctx.db, guildId, now);
+      const next = await resumeWeeklyChallenge(ctx.storage, guildId, now);
       if (!next) return reply(ctx, 'The weekly challenge is not paused. Nothing was changed.');
       return reply(ctx, `Resumed. The next post is <t:${Math.floor(next.getTime() / 1000)}:F>. To post this week's now, use \`/club challenge post-now\`.`);
     }
     case 'restart': {
-      restartProgramme(ctx.db, guildId, now);
+      await restartProgramme(ctx.storage, guildId, now);
       return reply(ctx, 'The programme starts again from week 1 at the next post.');
     }
   }
@@ -254,13 +254,13 @@ export const clubCommand = defineCommand({
   async execute(interaction, ctx) {
     const own = interaction.options.getSubcommandGroup(false) ? null : interaction.options.getSubcommand(true);
     if (isClubParticipationSubcommand(own)) return runClubParticipation(interaction, ctx, own);
-    if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
+    if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
     const group = interaction.options.getSubcommandGroup(false);
     const subcommand = interaction.options.getSubcommand(true);
     if (group === 'challenge') return challengeControl(interaction, ctx, subcommand);
     if (subcommand === 'setup') return setup(interaction, ctx);
     if (subcommand === 'settings') {
-      const settings = clubSettings(ctx.db, interaction.guildId);
+      const settings = await clubSettings(ctx.storage, interaction.guildId);
       if (!settings) return reply(ctx, NOT_SET_UP_TEXT);
       return ctx.respond.reply({ ...settingsView(settingsModel(settings, ctx)), ephemeral: true });
     }

@@ -1,8 +1,9 @@
 /**
  * The scheduled jobs of the weekly strength challenge: the weekly post ('weekly_challenge') and the recap
- * when a club's week closes ('challenge_recap'). They read the database synchronously and build the message;
- * the scheduler engine posts it exactly once and calls `posted`.
+ * when a club's week closes ('challenge_recap'). They decide on the storage the engine hands them and build the
+ * message; the engine posts it exactly once and records it through the same storage.
  */
+import { eq } from 'drizzle-orm';
 import { programmeWeek } from '../../src/challenges/programme.js';
 import { challengeWeek, weekStartFor, type ChallengeWeek, type Weekday } from '../../src/platform/time/club-weeks.js';
 import { localDay } from '../../src/platform/time/days.js';
@@ -16,7 +17,7 @@ import {
   recordRecap,
 } from '../../src/challenges/store.js';
 import { clubSettings } from '../../src/challenges/club-settings-store.js';
-import type { Db } from '../../src/platform/db/connection.js';
+import type { Storage } from '../../src/platform/db/storage.js';
 import type { JobDecision, Occurrence, ScheduledJob } from '../../src/platform/scheduler/contract.js';
 import { nextRun } from '../../src/platform/time/weekly-rules.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
@@ -29,8 +30,8 @@ export const RECAP_STALE_AFTER_MS = 3 * 24 * 60 * 60_000;
 export const RECAP_STREAKS_SHOWN = 5;
 
 /** The post for the week starting on `week.start`, as members will see it (the preview shows the same). */
-export function weeklyPostModel(db: Db, guildId: string, week: ChallengeWeek, timezone: string, late: boolean): WeeklyPostModel {
-  const weekNumber = challengeForWeek(db, guildId, week.start)?.weekNumber ?? clubProgrammeWeek(db, guildId);
+export async function weeklyPostModel(storage: Storage, guildId: string, week: ChallengeWeek, timezone: string, late: boolean): Promise<WeeklyPostModel> {
+  const weekNumber = (await challengeForWeek(storage, guildId, week.start))?.weekNumber ?? (await clubProgrammeWeek(storage, guildId));
   return { weekNumber, week: programmeWeek(weekNumber), weekStart: week.start, weekEnd: week.end, timezone, late };
 }
 
@@ -39,49 +40,43 @@ export function weekOfOccurrence(scheduledFor: Date, timezone: string, postDay: 
   return challengeWeek(weekStartFor(localDay(scheduledFor, timezone), postDay), timezone);
 }
 
-export function weeklyChallengeJob(db: Db): ScheduledJob {
-  const weekFor = (occurrence: Occurrence) => {
-    const settings = clubSettings(db, occurrence.guildId);
-    if (!settings?.weekly) return undefined;
-    return { week: weekOfOccurrence(occurrence.scheduledFor, occurrence.timezone, settings.weekly.day), settings };
-  };
+export function weeklyChallengeJob(): ScheduledJob {
   return {
     kind: 'weekly_challenge',
-    decide(occurrence): JobDecision {
-      const found = weekFor(occurrence);
-      if (!found) return { action: 'skip', reason: 'The club has no weekly challenge set up.' };
-      const { week } = found;
+    async decide(occurrence: Occurrence, tx: Storage): Promise<JobDecision> {
+      const settings = await clubSettings(tx, occurrence.guildId);
+      if (!settings?.weekly) return { action: 'skip', reason: 'The club has no weekly challenge set up.' };
+      const week = weekOfOccurrence(occurrence.scheduledFor, occurrence.timezone, settings.weekly.day);
       if (occurrence.now.getTime() >= week.closesAt.getTime()) {
         return { action: 'skip', reason: `The week of ${week.start} ended before Pacer could post it.` };
       }
-      const existing = challengeForWeek(db, occurrence.guildId, week.start);
+      const existing = await challengeForWeek(tx, occurrence.guildId, week.start);
       if (existing?.status === 'skipped') return { action: 'skip', reason: `A moderator skipped the week of ${week.start}.` };
       if (existing?.messageId) return { action: 'skip', reason: `The week of ${week.start} was already posted (post-now).` };
       const late = occurrence.now.getTime() - occurrence.scheduledFor.getTime() > LATE_AFTER_MS;
       return {
         action: 'post',
-        message: asOutgoing(weeklyPostView(weeklyPostModel(db, occurrence.guildId, week, occurrence.timezone, late))),
-        recordPosted: (messageId) => {
-          recordChallengePost(db, { guildId: occurrence.guildId, week, channelId: occurrence.channelId, messageId }, occurrence.now);
+        message: asOutgoing(weeklyPostView(await weeklyPostModel(tx, occurrence.guildId, week, occurrence.timezone, late))),
+        recordPosted: async (messageId, postedTx) => {
+          await recordChallengePost(postedTx, { guildId: occurrence.guildId, week, channelId: occurrence.channelId, messageId }, occurrence.now);
         },
       };
     },
   };
 }
 
-export function challengeRecapJob(db: Db): ScheduledJob {
-  const awaiting = (occurrence: Occurrence) => challengeAwaitingRecap(db, occurrence.guildId, occurrence.now);
+export function challengeRecapJob(): ScheduledJob {
   return {
     kind: 'challenge_recap',
-    decide(occurrence): JobDecision {
-      const challenge = awaiting(occurrence);
+    async decide(occurrence: Occurrence, tx: Storage): Promise<JobDecision> {
+      const challenge = await challengeAwaitingRecap(tx, occurrence.guildId, occurrence.now);
       if (!challenge) return { action: 'skip', reason: 'No challenge week to close.' };
       if (occurrence.now.getTime() - challenge.closesAt.getTime() > RECAP_STALE_AFTER_MS) {
         return { action: 'skip', reason: `The recap of the week of ${challenge.weekStart} is too old to post.` };
       }
       const week = challengeWeek(challenge.weekStart, occurrence.timezone);
-      const progress = clubProgress(db, challenge);
-      const streaks = longestCurrentStreaks(db, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN);
+      const progress = await clubProgress(tx, challenge);
+      const streaks = await longestCurrentStreaks(tx, occurrence.guildId, occurrence.now, RECAP_STREAKS_SHOWN);
       const view = recapView({
         weekNumber: challenge.weekNumber,
         weekStart: week.start,
@@ -94,15 +89,27 @@ export function challengeRecapJob(db: Db): ScheduledJob {
       return {
         action: 'post',
         message: asOutgoing(view),
-        recordPosted: (messageId) => {
-          recordRecap(db, challenge.id, messageId);
+        recordPosted: async (messageId, postedTx) => {
+          await recordRecap(postedTx, challenge.id, messageId);
           // The recap mentions members: noted, so that erasing one of them edits it later.
           const named = streaks.map((entry) => ({ userId: entry.userId, shown: `<@${entry.userId}>` }));
-          if (named.length > 0) recordPostedMentions(db, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
+          if (named.length > 0) await recordMentions(postedTx, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
         },
       };
     },
   };
+}
+
+/**
+ * Notes who the recap names. posted-mentions-store still takes the SQLite handle on this branch; once it takes a
+ * Storage (branch st-erasure), this is `recordPostedMentions(tx, message, now)` on both dialects.
+ */
+async function recordMentions(tx: Storage, message: Parameters<typeof recordPostedMentions>[1], now: Date): Promise<void> {
+  if (tx.dialect === 'sqlite') return tx.runSqlite((db) => recordPostedMentions(db, message, now));
+  const { postedMentions } = tx.t;
+  await tx.run((db) => db.delete(postedMentions).where(eq(postedMentions.messageId, message.messageId)));
+  const rows = message.members.map((member) => ({ guildId: message.guildId, channelId: message.channelId, messageId: message.messageId, userId: member.userId, shown: member.shown, postedAt: now }));
+  await tx.run((db) => db.insert(postedMentions).values(rows));
 }
 
 /** The instant the weekly post of `week` is due by the club's rule (its post day at its time), for post-now's ledger claim. */

@@ -70,7 +70,7 @@ function asArea(value: string | null): Area | null {
  * Buttons another feature adds to a card (the weekly challenge's Log today on a card in this week's circuit).
  * commands/index.ts passes them in, so the exercise cards need not know the features that extend them.
  */
-export type CardExtras = (guildId: string | null, cardId: ExerciseId, ctx: InteractionContext) => APIButtonComponentWithCustomId[];
+export type CardExtras = (guildId: string | null, cardId: ExerciseId, ctx: InteractionContext) => Promise<APIButtonComponentWithCustomId[]>;
 
 export const CANNOT_SHARE_TEXT = "You can't send messages in this channel, so the card stays with you. Nothing was posted.";
 
@@ -102,7 +102,7 @@ export const createExerciseCommand = (challengeButtons: CardExtras) =>
           const card =
             getCard(name) ?? (isSearchable(name) && name.trim().length >= MIN_FREE_TEXT ? getCard(searchCards(name, 1)[0]?.id ?? '') : undefined);
           if (!card) return ctx.respond.reply({ ...unknownCardView(name), ephemeral: true });
-          const extra = challengeButtons(interaction.guildId, card.id, ctx);
+          const extra = await challengeButtons(interaction.guildId, card.id, ctx);
           if (args.private === false) {
             if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
             return ctx.respond.reply({ ...cardView(card, extra), ephemeral: false });
@@ -136,13 +136,13 @@ export const createExerciseButtons = (challengeButtons: CardExtras) =>
         const card = getCard(cardId ?? '');
         if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
         // A new private message: the card it was opened from may belong to someone else.
-        return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx), { shareable: true }), ephemeral: true });
+        return ctx.respond.reply({ ...cardView(card, await challengeButtons(interaction.guildId, card.id, ctx), { shareable: true }), ephemeral: true });
       }
       if (action.kind === 'share') {
         const card = getCard(action.cardId);
         if (!card) return ctx.respond.fail(STALE_COMPONENT_TEXT);
         if (!mayShareHere(interaction)) return ctx.respond.reply({ content: CANNOT_SHARE_TEXT, ephemeral: true });
-        return ctx.respond.reply({ ...cardView(card, challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: false });
+        return ctx.respond.reply({ ...cardView(card, await challengeButtons(interaction.guildId, card.id, ctx)), ephemeral: false });
       }
       if (action.kind === 'list' && action.page >= 1) {
         return showList(ctx, { condition: action.condition, area: action.area }, action.page, 'update');

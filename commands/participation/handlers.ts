@@ -110,7 +110,7 @@ export async function runStats(interaction: ChatInputCommandInteraction, ctx: In
 /** "Share to channel": checked again at the click (a moderator only), then posted publicly, as it is now. */
 export async function statsComponent(interaction: MessageComponentInteraction, _share: 'share', ctx: InteractionContext) {
   if (!interaction.inGuild()) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-  if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
+  if (!(await isModerator(interaction, ctx.storage))) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
   await ctx.respond.reply({ ...(await chartMessage(ctx, interaction.guildId, false)), ephemeral: false });
 }
 
@@ -136,9 +136,9 @@ const DATE_HELP = 'Write it like 2026-11-01, 1/11/2026 or 1 Nov 2026.';
 
 export async function runExport(interaction: ChatInputCommandInteraction, ctx: InteractionContext, fromText: string | null, toText: string | null) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
-  if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
+  if (!(await isModerator(interaction, ctx.storage))) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
   const guildId = interaction.guildId;
-  const order = dateOrderFor(clubSettings(ctx.db, guildId)?.region ?? ctx.config.defaultRegion);
+  const order = dateOrderFor((await clubSettings(ctx.storage, guildId))?.region ?? ctx.config.defaultRegion);
   const dates: Record<'from' | 'to', string | null> = { from: null, to: null };
   for (const [name, text] of [['from', fromText], ['to', toText]] as const) {
     if (text === null || text.trim() === '') continue;
@@ -197,7 +197,7 @@ export function eraseAndTidy(ctx: InteractionContext, memberId: string, scope: {
 
 export async function runClubForget(interaction: ChatInputCommandInteraction, ctx: InteractionContext, memberId: string) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
-  if (!isModerator(interaction, ctx.db)) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
+  if (!(await isModerator(interaction, ctx.storage))) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
   const result = eraseAndTidy(ctx, memberId, { guildId: interaction.guildId });
   ctx.logger.info({ erased: result.total, messagesToEdit: result.messagesToEdit, scope: 'club' }, 'member erased by a moderator');
   await ctx.respond.reply({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'member', result.messagesToEdit), ephemeral: true });

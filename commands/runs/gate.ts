@@ -15,7 +15,7 @@ export interface RunGate {
 
 /** This server's club settings when the member is one of its moderators; otherwise the private refusal to send. */
 export async function runGate(interaction: BaseInteraction, ctx: InteractionContext): Promise<RunGate | { refusal: string }> {
-  if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return { refusal: NOT_A_MODERATOR_TEXT };
+  if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return { refusal: NOT_A_MODERATOR_TEXT };
   const club = await clubTimeSettings(ctx.storage, interaction.guildId);
   if (!club) return { refusal: NO_CLUB_TEXT };
   return { guildId: interaction.guildId, zone: club.timezone, order: dateOrderFor(club.region ?? ctx.config.defaultRegion) };

@@ -19,7 +19,7 @@ export async function listRuns(interaction: ChatInputCommandInteraction, ctx: In
 }
 
 export async function suggestRuns(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void> {
-  if (!interaction.inGuild() || !isModerator(interaction, ctx.db)) return interaction.respond([]);
+  if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return interaction.respond([]);
   const runs = searchUpcomingRuns(ctx.db, interaction.guildId, String(interaction.options.getFocused()), ctx.clock.now());
   await interaction.respond(
     runs.map((run) => {

@@ -32,8 +32,8 @@ const definition = {
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
 } as const satisfies CommandDefinition;
 
-function regionFor(ctx: InteractionContext, guildId: string | null): Region {
-  return clubRegion(ctx.db, guildId) ?? ctx.config.defaultRegion;
+async function regionFor(ctx: InteractionContext, guildId: string | null): Promise<Region> {
+  return (await clubRegion(ctx.storage, guildId)) ?? ctx.config.defaultRegion;
 }
 
 const screenNumber = (progress: Progress) => answeredScreens(progress).length + 1;
@@ -50,8 +50,8 @@ async function showProgress(interaction: MessageComponentInteraction, ctx: Inter
   const screen = currentScreen(progress);
   if (screen) return ctx.respond.update(screenView(progress, screen, screenNumber(progress), estimateLength(progress).screens, detail));
   const outcome = evaluate(toAnswers(progress));
-  const enrolledInChallenge = isEnrolledThisWeek(ctx.db, interaction.guildId, interaction.user.id, ctx.clock.now());
-  await ctx.respond.update(resultView(outcome, regionFor(ctx, interaction.guildId), progress, { enrolledInChallenge }));
+  const enrolledInChallenge = await isEnrolledThisWeek(ctx.storage, interaction.guildId, interaction.user.id, ctx.clock.now());
+  await ctx.respond.update(resultView(outcome, await regionFor(ctx, interaction.guildId), progress, { enrolledInChallenge }));
   if (!fromQuestion || !counted.firstTime(interaction.message.id)) return;
   try {
     countTriageOutcome(ctx.db, outcome.level, ctx.clock.now());
@@ -102,7 +102,7 @@ export const symptomCheckCommand = defineCommand({
   ephemeral: true,
 
   async execute(interaction, ctx) {
-    await ctx.respond.reply({ ...introView(regionFor(ctx, interaction.guildId), calmAdultTaps()), ephemeral: true });
+    await ctx.respond.reply({ ...introView(await regionFor(ctx, interaction.guildId), calmAdultTaps()), ephemeral: true });
   },
 
   async component(interaction, ctx) {
@@ -115,7 +115,7 @@ export const symptomCheckCommand = defineCommand({
       case 'go':
         return showProgress(interaction, ctx, SLOTS.map(() => 0));
       case 'intro':
-        return ctx.respond.update(introView(regionFor(ctx, interaction.guildId), calmAdultTaps()));
+        return ctx.respond.update(introView(await regionFor(ctx, interaction.guildId), calmAdultTaps()));
       case 'back':
         return showProgress(interaction, ctx, back(progress));
       case 'skip':

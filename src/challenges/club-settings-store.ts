@@ -2,12 +2,11 @@
  * A club's settings and its weekly timetable: the `clubs` row plus its `schedules` rows of kind
  * 'weekly_challenge' (the post) and 'challenge_recap' (local midnight when each week closes).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { parseWeeklyCron, weeklyCron, type ClockTime, type Weekday } from '../platform/time/club-weeks.js';
 import { nextRun } from '../platform/time/weekly-rules.js';
 import type { Region } from '../content/regions.js';
-import type { Db } from '../platform/db/connection.js';
-import { clubs, schedules } from '../platform/db/schema.js';
+import type { Storage } from '../platform/db/storage.js';
 
 export interface ClubSetupInput {
   guildId: string;
@@ -48,17 +47,26 @@ export interface WeeklySchedule {
 
 export const RECAP_TIME: ClockTime = { hour: 0, minute: 0 };
 
-function scheduleRow(db: Db, guildId: string, kind: 'weekly_challenge' | 'challenge_recap') {
-  return db.select().from(schedules).where(and(eq(schedules.guildId, guildId), eq(schedules.kind, kind))).get();
+async function scheduleRow(storage: Storage, guildId: string, kind: 'weekly_challenge' | 'challenge_recap') {
+  const { schedules } = storage.t;
+  const rows = await storage.run((db) => db.select().from(schedules).where(and(eq(schedules.guildId, guildId), eq(schedules.kind, kind))).limit(1));
+  return rows[0];
+}
+
+async function clubZone(storage: Storage, guildId: string): Promise<string | undefined> {
+  const { clubs } = storage.t;
+  const rows = await storage.run((db) => db.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, guildId)).limit(1));
+  return rows[0]?.timezone;
 }
 
 /**
  * Writes the club row and its two schedule rows in one transaction. Setting up again replaces the timetable
  * and makes it active (clearing an earlier pause).
  */
-export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSettings {
-  db.transaction((tx) => {
-    const previousZone = tx.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, input.guildId)).get()?.timezone;
+export async function saveClubSetup(storage: Storage, input: ClubSetupInput, now: Date): Promise<ClubSettings> {
+  await storage.transaction(async (tx) => {
+    const { clubs, schedules } = tx.t;
+    const previousZone = await clubZone(tx, input.guildId);
     const clubValues = {
       timezone: input.timezone,
       setupByUserId: input.setupByUserId,
@@ -67,10 +75,12 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
       ...(input.moderatorRoleId !== undefined ? { moderatorRoleId: input.moderatorRoleId } : {}),
       ...(input.noticesChannelId !== undefined ? { noticesChannelId: input.noticesChannelId } : {}),
     };
-    tx.insert(clubs)
-      .values({ guildId: input.guildId, createdAt: now, ...clubValues })
-      .onConflictDoUpdate({ target: clubs.guildId, set: clubValues })
-      .run();
+    await tx.run((db) =>
+      db
+        .insert(clubs)
+        .values({ guildId: input.guildId, createdAt: now, ...clubValues })
+        .onConflictDoUpdate({ target: clubs.guildId, set: clubValues }),
+    );
     const rows = [
       { kind: 'weekly_challenge' as const, time: input.time },
       { kind: 'challenge_recap' as const, time: RECAP_TIME },
@@ -86,32 +96,34 @@ export function saveClubSetup(db: Db, input: ClubSetupInput, now: Date): ClubSet
         lastError: null,
         updatedAt: now,
       };
-      const existing = scheduleRow(tx, input.guildId, kind);
-      if (existing) tx.update(schedules).set(values).where(eq(schedules.id, existing.id)).run();
-      else tx.insert(schedules).values({ guildId: input.guildId, kind, createdBy: input.setupByUserId, createdAt: now, ...values }).run();
+      const existing = await scheduleRow(tx, input.guildId, kind);
+      if (existing) await tx.run((db) => db.update(schedules).set(values).where(eq(schedules.id, existing.id)));
+      else await tx.run((db) => db.insert(schedules).values({ guildId: input.guildId, kind, createdBy: input.setupByUserId, createdAt: now, ...values }));
     }
     // The club's zone is stored once: repeating announcements now follow the new zone from their next time.
     if (previousZone !== undefined && previousZone !== input.timezone) {
-      const repeating = tx
-        .select({ id: schedules.id, cron: schedules.cron })
-        .from(schedules)
-        .where(and(eq(schedules.guildId, input.guildId), eq(schedules.kind, 'announcement'), eq(schedules.ruleKind, 'cron'), eq(schedules.status, 'active')))
-        .all();
+      const repeating = await tx.run((db) =>
+        db
+          .select({ id: schedules.id, cron: schedules.cron })
+          .from(schedules)
+          .where(and(eq(schedules.guildId, input.guildId), eq(schedules.kind, 'announcement'), eq(schedules.ruleKind, 'cron'), eq(schedules.status, 'active'))),
+      );
       for (const { id, cron } of repeating) {
-        if (cron) tx.update(schedules).set({ nextRunAt: nextRun(cron, input.timezone, now), updatedAt: now }).where(eq(schedules.id, id)).run();
+        if (cron) await tx.run((db) => db.update(schedules).set({ nextRunAt: nextRun(cron, input.timezone, now), updatedAt: now }).where(eq(schedules.id, id)));
       }
     }
   });
-  const saved = clubSettings(db, input.guildId);
+  const saved = await clubSettings(storage, input.guildId);
   if (!saved) throw new Error('club row missing right after it was written');
   return saved;
 }
 
-export function clubSettings(db: Db, guildId: string): ClubSettings | undefined {
-  const club = db.select().from(clubs).where(eq(clubs.guildId, guildId)).get();
+export async function clubSettings(storage: Storage, guildId: string): Promise<ClubSettings | undefined> {
+  const { clubs } = storage.t;
+  const [club] = await storage.run((db) => db.select().from(clubs).where(eq(clubs.guildId, guildId)).limit(1));
   if (!club) return undefined;
-  const row = scheduleRow(db, guildId, 'weekly_challenge');
-  const recapRow = scheduleRow(db, guildId, 'challenge_recap');
+  const row = await scheduleRow(storage, guildId, 'weekly_challenge');
+  const recapRow = await scheduleRow(storage, guildId, 'challenge_recap');
   const rule = row?.cron ? parseWeeklyCron(row.cron) : null;
   const weekly: WeeklySchedule | null =
     row && rule
@@ -139,35 +151,48 @@ export function clubSettings(db: Db, guildId: string): ClubSettings | undefined 
   };
 }
 
-/** A moderator pauses the weekly post; the reason is shown in /club settings. */
-export function pauseWeeklyChallenge(db: Db, guildId: string, reason: string, now: Date): boolean {
-  const row = scheduleRow(db, guildId, 'weekly_challenge');
-  if (!row || row.status === 'paused') return false;
-  db.update(schedules).set({ status: 'paused', lastError: reason, updatedAt: now }).where(eq(schedules.id, row.id)).run();
-  return true;
+/** A moderator pauses the weekly post; the reason is shown in /club settings. False when it was already paused (or never set up). */
+export async function pauseWeeklyChallenge(storage: Storage, guildId: string, reason: string, now: Date): Promise<boolean> {
+  const { schedules } = storage.t;
+  const paused = await storage.run((db) =>
+    db
+      .update(schedules)
+      .set({ status: 'paused', lastError: reason, updatedAt: now })
+      .where(and(eq(schedules.guildId, guildId), eq(schedules.kind, 'weekly_challenge'), ne(schedules.status, 'paused')))
+      .returning({ id: schedules.id }),
+  );
+  return paused.length > 0;
 }
 
 /**
  * Makes the weekly post and the recap active again from their next times after `now` (a missed week is not
  * posted in a burst). Returns the next post time, or null when neither was paused.
  */
-export function resumeWeeklyChallenge(db: Db, guildId: string, now: Date): Date | null {
-  let resumed = false;
-  const zone = db.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.timezone;
+export async function resumeWeeklyChallenge(storage: Storage, guildId: string, now: Date): Promise<Date | null> {
+  const zone = await clubZone(storage, guildId);
   if (!zone) return null;
-  db.transaction((tx) => {
+  return storage.transaction(async (tx) => {
+    const { schedules } = tx.t;
+    let resumed = false;
     for (const kind of ['weekly_challenge', 'challenge_recap'] as const) {
-      const row = scheduleRow(tx, guildId, kind);
+      const row = await scheduleRow(tx, guildId, kind);
       if (!row?.cron || row.status === 'active') continue;
       const next = nextRun(row.cron, zone, now);
-      tx.update(schedules).set({ status: 'active', lastError: null, attempts: 0, nextRunAt: next, updatedAt: now }).where(eq(schedules.id, row.id)).run();
-      resumed = true;
+      const changed = await tx.run((db) =>
+        db
+          .update(schedules)
+          .set({ status: 'active', lastError: null, attempts: 0, nextRunAt: next, updatedAt: now })
+          .where(and(eq(schedules.id, row.id), ne(schedules.status, 'active')))
+          .returning({ id: schedules.id }),
+      );
+      if (changed.length > 0) resumed = true;
     }
+    if (!resumed) return null;
+    return (await scheduleRow(tx, guildId, 'weekly_challenge'))?.nextRunAt ?? null;
   });
-  const weekly = scheduleRow(db, guildId, 'weekly_challenge');
-  return resumed ? (weekly?.nextRunAt ?? null) : null;
 }
 
-export function restartProgramme(db: Db, guildId: string, now: Date): void {
-  db.update(clubs).set({ programmeWeek: 1, updatedAt: now }).where(eq(clubs.guildId, guildId)).run();
+export async function restartProgramme(storage: Storage, guildId: string, now: Date): Promise<void> {
+  const { clubs } = storage.t;
+  await storage.run((db) => db.update(clubs).set({ programmeWeek: 1, updatedAt: now }).where(eq(clubs.guildId, guildId)));
 }

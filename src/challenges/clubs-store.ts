@@ -1,14 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { Region } from '../content/regions.js';
-import type { Db } from '../platform/db/connection.js';
-import { clubs } from '../platform/db/schema.js';
+import type { Storage } from '../platform/db/storage.js';
 
-/** The club's own region, or undefined when it has none (then the deployment's PACER_REGION applies). */
-export function clubRegion(db: Db, guildId: string | null): Region | undefined {
-  if (!guildId) return undefined;
-  return db.select({ region: clubs.region }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.region ?? undefined;
+async function clubRow(storage: Storage, guildId: string) {
+  const { clubs } = storage.t;
+  const rows = await storage.run((db) => db.select({ region: clubs.region, roleId: clubs.moderatorRoleId }).from(clubs).where(eq(clubs.guildId, guildId)).limit(1));
+  return rows[0];
 }
 
-export function clubModeratorRoleId(db: Db, guildId: string): string | undefined {
-  return db.select({ roleId: clubs.moderatorRoleId }).from(clubs).where(eq(clubs.guildId, guildId)).get()?.roleId ?? undefined;
+/** The club's own region, or undefined when it has none (then the deployment's PACER_REGION applies). */
+export async function clubRegion(storage: Storage, guildId: string | null): Promise<Region | undefined> {
+  if (!guildId) return undefined;
+  return (await clubRow(storage, guildId))?.region ?? undefined;
+}
+
+export async function clubModeratorRoleId(storage: Storage, guildId: string): Promise<string | undefined> {
+  return (await clubRow(storage, guildId))?.roleId ?? undefined;
 }

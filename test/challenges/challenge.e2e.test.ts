@@ -84,7 +84,7 @@ describe('weekly strength challenge through Discord', () => {
   let pacer: Pacer;
   let now = new Date('2026-03-02T09:00:00Z'); // Monday 2 March 2026, 09:00 in London
   const handles: InteractionHandle[] = [];
-  const db = () => pacer.app.context.db;
+  const db = () => pacer.app.database.db;
 
   const slash = (name: string, input: CommandInput) => {
     const handle = pacer.double.runSlash(name, input);
@@ -492,7 +492,7 @@ describe('weekly strength challenge through Discord', () => {
 describe('forged challenge and exercise buttons', () => {
   let pacer: Pacer;
   let now = new Date('2026-03-02T09:00:00Z');
-  const db = () => pacer.app.context.db;
+  const db = () => pacer.app.database.db;
   const CARD_NAMES = new Set(allCards().map((c) => c.name));
   const READ_ONLY = PermissionBits.ViewChannel | PermissionBits.UseApplicationCommands;
 

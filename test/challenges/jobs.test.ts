@@ -1,12 +1,15 @@
 /**
- * The weekly post and the recap, run by the real scheduler engine on a real SQLite file, with a fake Poster
+ * The weekly post and the recap, run by the real scheduler engine on SQLite and on PostgreSQL, with a fake Poster
  * (it keeps messages like Discord, returning the first one for a repeated nonce) and a clock the test moves.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { challengeWeek } from '../../src/platform/time/club-weeks.js';
-import { openDatabase, type DatabaseHandle } from '../../src/platform/db/connection.js';
 import { challengeForWeek, currentChallenge, enrol, isEnrolledThisWeek, logSession, memberStreaks, setMemberPaused, skipChallengeWeek } from '../../src/challenges/store.js';
-import { clubSettings, saveClubSetup } from '../../src/challenges/club-settings-store.js';
+import { clubSettings, pauseWeeklyChallenge, saveClubSetup } from '../../src/challenges/club-settings-store.js';
+import type { Storage } from '../../src/platform/db/storage.js';
+import { createPgScheduleStore } from '../../src/platform/scheduler/pg-store.js';
+import { dialects, type OpenStorage } from '../support/storages.js';
 import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.js';
 import { challengeRecapJob, weeklyChallengeJob } from '../../commands/challenges/jobs.js';
 import type { OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
@@ -27,14 +30,19 @@ interface Sent {
 class FakePoster implements Poster {
   readonly sent: Sent[] = [];
   private readonly byNonce = new Map<string, string>();
+  /** Runs once a message is in the channel, before Pacer hears back: what happens while a post is in flight. */
+  whileInFlight: (() => Promise<unknown>) | undefined;
 
-  post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
+  async post(channelId: string, message: OutgoingMessage, options: { nonce?: string; enforceNonce?: boolean } = {}) {
     const replay = options.nonce ? this.byNonce.get(options.nonce) : undefined;
-    if (replay) return Promise.resolve({ messageId: replay });
+    if (replay) return { messageId: replay };
     const id = String(7000 + this.sent.length);
     this.sent.push({ id, channelId, message });
     if (options.nonce) this.byNonce.set(options.nonce, id);
-    return Promise.resolve({ messageId: id });
+    const inFlight = this.whileInFlight;
+    this.whileInFlight = undefined;
+    await inFlight?.();
+    return { messageId: id };
   }
   edit() {
     return Promise.resolve();
@@ -55,8 +63,9 @@ const textOf = (sent: Sent | undefined) => {
   return [content, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? ''].join('\n');
 };
 
-describe('weekly challenge and recap jobs', () => {
-  let handle: DatabaseHandle;
+describe.each(dialects)('weekly challenge and recap jobs on $name', ({ open }) => {
+  let opened: OpenStorage;
+  let storage: Storage;
   let poster: FakePoster;
   let now: Date;
   let scheduler: Scheduler;
@@ -65,23 +74,23 @@ describe('weekly challenge and recap jobs', () => {
     return scheduler.runDue();
   };
 
-  beforeEach(() => {
-    handle = openDatabase(':memory:');
+  beforeEach(async () => {
+    opened = await open();
+    storage = opened.storage;
     poster = new FakePoster();
     now = new Date('2026-03-02T09:00:00Z'); // a Monday
-    const db = handle.db;
     scheduler = new Scheduler({
-      store: createScheduleStore(sqliteStorage(handle)),
+      store: storage.dialect === 'sqlite' ? createScheduleStore(storage) : createPgScheduleStore(storage),
       poster,
       clock: { now: () => now },
       logger: silent,
-      jobs: [weeklyChallengeJob(db), challengeRecapJob(db)],
+      jobs: [weeklyChallengeJob(), challengeRecapJob()],
       retryDelaysMs: [],
       pacing: { perChannel: { count: 1000, windowMs: 1 } },
     });
-    saveClubSetup(db, { guildId: GUILD, channelId: CHANNEL, timezone: ZONE, day: 'wednesday', time: { hour: 18, minute: 2 }, setupByUserId: '1' }, now);
+    await saveClubSetup(storage, { guildId: GUILD, channelId: CHANNEL, timezone: ZONE, day: 'wednesday', time: { hour: 18, minute: 2 }, setupByUserId: '1' }, now);
   });
-  afterEach(() => handle.close());
+  afterEach(() => opened.close());
 
   it('posts week 1 at the local time with the circuit, target, dates, pain rule, symptom check and buttons', async () => {
     await at('2026-03-04T18:01:00Z');
@@ -104,9 +113,9 @@ describe('weekly challenge and recap jobs', () => {
       ['Log today', 'ch:1:log:2026-03-04'],
       ['Pain rule', 'ch:1:pain:2026-03-04'],
     ]);
-    const challenge = challengeForWeek(handle.db, GUILD, '2026-03-04');
+    const challenge = await challengeForWeek(storage, GUILD, '2026-03-04');
     expect(challenge?.messageId).toBe(post?.id);
-    expect(clubSettings(handle.db, GUILD)?.programmeWeek).toBe(2);
+    expect((await clubSettings(storage, GUILD))?.programmeWeek).toBe(2);
 
     await at('2026-03-04T18:03:00Z');
     expect(poster.inChannel()).toHaveLength(1);
@@ -129,11 +138,11 @@ describe('weekly challenge and recap jobs', () => {
     expect(posts).toHaveLength(1);
     expect(textOf(posts[0])).toMatch(/Posted late/);
     expect(textOf(posts[0])).toMatch(/Wed 18 Mar to Tue 24 Mar/);
-    expect(challengeForWeek(handle.db, GUILD, '2026-03-04')).toBeUndefined();
+    expect(await challengeForWeek(storage, GUILD, '2026-03-04')).toBeUndefined();
   });
 
   it('skips a week whose end has passed instead of posting it', async () => {
-    const job = weeklyChallengeJob(handle.db);
+    const job = weeklyChallengeJob();
     const decision = await job.decide({
       scheduleId: 1,
       guildId: GUILD,
@@ -142,20 +151,36 @@ describe('weekly challenge and recap jobs', () => {
       timezone: ZONE,
       scheduledFor: new Date('2026-03-04T18:02:00Z'),
       now: new Date('2026-03-11T00:00:00Z'), // the week of 4 March closed at this instant
-    }, sqliteStorage(handle));
+    }, storage);
     expect(decision.action).toBe('skip');
+  });
+
+  it("a moderator's skip or pause made while the week's post is in flight stands: the week stays skipped, the timetable paused", async () => {
+    const week = challengeWeek('2026-03-04', ZONE);
+    poster.whileInFlight = async () => {
+      expect(await skipChallengeWeek(storage, GUILD, week, now)).toBe('skipped');
+      expect(await pauseWeeklyChallenge(storage, GUILD, 'Paused by <@1>.', now)).toBe(true);
+    };
+    expect(await at('2026-03-04T18:02:00Z')).toMatchObject({ posted: 1 });
+    expect(await challengeForWeek(storage, GUILD, week.start)).toMatchObject({ status: 'skipped', messageId: poster.inChannel()[0]!.id });
+    expect(await currentChallenge(storage, GUILD, now)).toBeUndefined();
+    expect((await clubSettings(storage, GUILD))?.weekly).toMatchObject({ status: 'paused', lastError: 'Paused by <@1>.' });
+    expect((await clubSettings(storage, GUILD))?.programmeWeek).toBe(1);
+    await at('2026-03-11T18:02:00Z');
+    await at('2026-03-18T18:02:00Z');
+    expect(poster.inChannel().filter((s) => embedOf(s).title?.startsWith('Strength challenge'))).toHaveLength(1);
   });
 
   it('closes the week with a recap that pings nobody: joined, reached, longest current streaks', async () => {
     await at('2026-03-04T18:02:00Z');
-    const week1 = currentChallenge(handle.db, GUILD, now)!;
-    enrol(handle.db, week1, 'u-ana', now);
-    enrol(handle.db, week1, 'u-ben', now);
-    logSession(handle.db, week1, 'u-ana', '2026-03-05', now);
+    const week1 = (await currentChallenge(storage, GUILD, now))!;
+    await enrol(storage, week1, 'u-ana', now);
+    await enrol(storage, week1, 'u-ben', now);
+    await logSession(storage, week1, 'u-ana', '2026-03-05', now);
     // A late log on the last day, 23:59 local on Tuesday 10 March, still counts.
     now = new Date('2026-03-10T23:59:00Z');
-    logSession(handle.db, week1, 'u-ana', '2026-03-10', now);
-    logSession(handle.db, week1, 'u-ben', '2026-03-10', now);
+    await logSession(storage, week1, 'u-ana', '2026-03-10', now);
+    await logSession(storage, week1, 'u-ben', '2026-03-10', now);
 
     await at('2026-03-10T23:59:30Z');
     expect(poster.inChannel()).toHaveLength(1);
@@ -166,7 +191,12 @@ describe('weekly challenge and recap jobs', () => {
     expect(textOf(recap)).toMatch(/1\. <@u-ana>: 1 week in a row/);
     expect(textOf(recap)).not.toMatch(/u-ben/);
     expect(recap?.message.allowed_mentions).toEqual({ parse: [] });
-    expect(challengeForWeek(handle.db, GUILD, '2026-03-04')?.recapMessageId).toBe(recap?.id);
+    expect((await challengeForWeek(storage, GUILD, '2026-03-04'))?.recapMessageId).toBe(recap?.id);
+    // Who the recap names is noted, so that erasing a member edits it later.
+    const { postedMentions } = storage.t;
+    expect(await storage.run((db) => db.select({ userId: postedMentions.userId, shown: postedMentions.shown }).from(postedMentions).where(eq(postedMentions.messageId, recap!.id)))).toEqual([
+      { userId: 'u-ana', shown: '<@u-ana>' },
+    ]);
 
     await at('2026-03-11T00:05:00Z');
     expect(poster.inChannel()).toHaveLength(2);
@@ -174,35 +204,35 @@ describe('weekly challenge and recap jobs', () => {
 
   it('knows who is enrolled in the week running now (for the symptom check)', async () => {
     await at('2026-03-04T18:02:00Z');
-    enrol(handle.db, currentChallenge(handle.db, GUILD, now)!, 'u-ana', now);
-    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ana', now)).toBe(true);
-    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ben', now)).toBe(false);
-    expect(isEnrolledThisWeek(handle.db, null, 'u-ana', now)).toBe(false);
-    expect(isEnrolledThisWeek(handle.db, GUILD, 'u-ana', new Date('2026-03-11T00:00:00Z'))).toBe(false);
+    await enrol(storage, (await currentChallenge(storage, GUILD, now))!, 'u-ana', now);
+    expect(await isEnrolledThisWeek(storage, GUILD, 'u-ana', now)).toBe(true);
+    expect(await isEnrolledThisWeek(storage, GUILD, 'u-ben', now)).toBe(false);
+    expect(await isEnrolledThisWeek(storage, null, 'u-ana', now)).toBe(false);
+    expect(await isEnrolledThisWeek(storage, GUILD, 'u-ana', new Date('2026-03-11T00:00:00Z'))).toBe(false);
   });
 
   it('keeps streaks over paused and skipped weeks and breaks them on a missed one', async () => {
-    const reachWeek = (userId: string, days: string[]) => {
-      const challenge = currentChallenge(handle.db, GUILD, now)!;
-      for (const day of days) logSession(handle.db, challenge, userId, day, now);
+    const reachWeek = async (userId: string, days: string[]) => {
+      const challenge = (await currentChallenge(storage, GUILD, now))!;
+      for (const day of days) await logSession(storage, challenge, userId, day, now);
     };
     await at('2026-03-04T18:02:00Z');
-    reachWeek('u-ana', ['2026-03-05', '2026-03-07']);
-    reachWeek('u-ben', ['2026-03-05', '2026-03-07']);
+    await reachWeek('u-ana', ['2026-03-05', '2026-03-07']);
+    await reachWeek('u-ben', ['2026-03-05', '2026-03-07']);
     // Ana pauses (injured) during the week of 11 March; Ben just misses it.
     await at('2026-03-11T18:02:00Z');
-    setMemberPaused(handle.db, GUILD, 'u-ana', true, currentChallenge(handle.db, GUILD, now), now);
-    reachWeek('u-ben', ['2026-03-12']);
+    await setMemberPaused(storage, GUILD, 'u-ana', true, await currentChallenge(storage, GUILD, now), now);
+    await reachWeek('u-ben', ['2026-03-12']);
     // Moderators skip the week of 18 March.
-    expect(skipChallengeWeek(handle.db, GUILD, challengeWeek('2026-03-18', ZONE), now)).toBe('skipped');
+    expect(await skipChallengeWeek(storage, GUILD, challengeWeek('2026-03-18', ZONE), now)).toBe('skipped');
     await at('2026-03-18T18:02:00Z');
     expect(poster.inChannel().filter((s) => embedOf(s).title?.startsWith('Strength challenge'))).toHaveLength(2);
     await at('2026-03-25T18:02:00Z');
-    setMemberPaused(handle.db, GUILD, 'u-ana', false, undefined, now);
-    reachWeek('u-ana', ['2026-03-26', '2026-03-28']);
-    reachWeek('u-ben', ['2026-03-26', '2026-03-28']);
+    await setMemberPaused(storage, GUILD, 'u-ana', false, undefined, now);
+    await reachWeek('u-ana', ['2026-03-26', '2026-03-28']);
+    await reachWeek('u-ben', ['2026-03-26', '2026-03-28']);
     now = new Date('2026-04-01T00:00:00Z');
-    expect(memberStreaks(handle.db, GUILD, 'u-ana', now)).toEqual({ current: 2, best: 2 });
-    expect(memberStreaks(handle.db, GUILD, 'u-ben', now)).toEqual({ current: 1, best: 1 });
+    expect(await memberStreaks(storage, GUILD, 'u-ana', now)).toEqual({ current: 2, best: 2 });
+    expect(await memberStreaks(storage, GUILD, 'u-ben', now)).toEqual({ current: 1, best: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
-import type { Db } from '../db/connection.js';
+import type { Storage } from '../db/storage.js';
 import { clubModeratorRoleId } from '../../challenges/clubs-store.js';
 
 export const NOT_A_MODERATOR_TEXT =
@@ -9,10 +9,10 @@ export const NOT_A_MODERATOR_TEXT =
  * The handler-side half of the moderator gate (the other half is the command's default_member_permissions):
  * Manage Server in this channel, or the club's moderator role. Outside a server nobody is a moderator.
  */
-export function isModerator(interaction: BaseInteraction, db: Db): boolean {
+export async function isModerator(interaction: BaseInteraction, storage: Storage): Promise<boolean> {
   if (!interaction.inGuild()) return false;
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
-  const roleId = clubModeratorRoleId(db, interaction.guildId);
+  const roleId = await clubModeratorRoleId(storage, interaction.guildId);
   if (!roleId) return false;
   const roles = interaction.member.roles;
   return Array.isArray(roles) ? roles.includes(roleId) : roles.cache.has(roleId);

@@ -191,14 +191,14 @@ describe('a moderator acting while the weekly challenge is in flight', () => {
     const held = heldPoster();
     harness = startEngine(double, clock, [new TestJob('weekly_challenge')], { wrapPoster: held.wrap });
     const guildId = clubGuildId(0);
-      const setup = (day: 'monday' | 'thursday', hour: number) =>
-      saveClubSetup(harness!.handle.db, { guildId, channelId: clubChannel(0), timezone: london, day, time: { hour, minute: 0 }, setupByUserId: 'mod' }, clock.now());
-    const before = setup('monday', 18);
+    const setup = (day: 'monday' | 'thursday', hour: number) =>
+      saveClubSetup(harness!.storage, { guildId, channelId: clubChannel(0), timezone: london, day, time: { hour, minute: 0 }, setupByUserId: 'mod' }, clock.now());
+    const before = await setup('monday', 18);
     clock.set('2026-06-01T17:00:00Z'); // Monday 18:00 in London
     const tick = harness.scheduler.runDue();
     await held.inFlight;
     clock.advance(MINUTE);
-    setup('thursday', 7);
+    await setup('thursday', 7);
     held.release();
     expect(await tick).toMatchObject({ posted: 1 });
     const id = before.weekly!.scheduleId;

@@ -123,8 +123,7 @@ describe('scheduled posts through the running app', () => {
   it('/club challenge post-now claims the week in the run ledger like the timetable, so the timetable does not post it again', async () => {
     const clock = new ManualClock('2026-06-01T10:00:00Z'); // Monday 11:00 in London; the week posts at 18:00
     pacer = await startPacer({ app: { clock } });
-    const { db } = pacer.app.database;
-    const settings = saveClubSetup(db, { guildId: FIXTURE.guildId, channelId: FIXTURE.channels.strength, timezone: 'Europe/London', day: 'monday', time: { hour: 18, minute: 0 }, setupByUserId: FIXTURE.users.moderator }, clock.now());
+    const settings = await saveClubSetup(pacer.app.context.storage, { guildId: FIXTURE.guildId, channelId: FIXTURE.channels.strength, timezone: 'Europe/London', day: 'monday', time: { hour: 18, minute: 0 }, setupByUserId: FIXTURE.users.moderator }, clock.now());
     const scheduleId = settings.weekly!.scheduleId;
     const handle = pacer.double.runSlash('club', { subcommandGroup: 'challenge', subcommand: 'post-now', options: {}, user: FIXTURE.users.moderator, bypassPermissionGate: true });
     expect((await handle.reply()).content).toMatch(/Posted this week's challenge/);

@@ -16,7 +16,7 @@ import { Scheduler, type SchedulerLogger, type SchedulerOptions } from '../../..
 import { nextRun } from '../../../src/platform/time/weekly-rules.js';
 import { ChannelTypes, defaultFixtureGuild, type FixtureGuild } from '@pacer/discord-double';
 import type { DiscordDouble } from '@pacer/discord-double';
-import { sqliteStorage } from '../../../src/platform/db/storage.js';
+import { sqliteStorage, type SqliteStorage } from '../../../src/platform/db/storage.js';
 
 export class ManualClock implements Clock {
   private at: number;
@@ -134,6 +134,8 @@ export const quietLogger: SchedulerLogger = { debug: () => undefined, info: () =
 
 export interface EngineHarness {
   handle: DatabaseHandle;
+  /** The storage the engine runs on (share it: on SQLite its turns keep work out of each other's transactions). */
+  storage: SqliteStorage;
   scheduler: Scheduler;
   poster: Poster;
   /** "Restarts" the bot: stops this engine (its unfinished work is abandoned) and opens a new one on the same file. */
@@ -157,8 +159,9 @@ export function startEngine(
     const rest = new REST({ api: double.apiUrl }).setToken('fake-token-for-scheduler-tests');
     const real = createPoster(rest);
     const poster = wrap ? wrap(real) : real;
-    const scheduler = new Scheduler({ store: createScheduleStore(sqliteStorage(handle)), poster, clock, logger: quietLogger, jobs, stopGraceMs: 200, ...options.engine });
-    return { handle, scheduler, poster };
+    const storage = sqliteStorage(handle);
+    const scheduler = new Scheduler({ store: createScheduleStore(storage), poster, clock, logger: quietLogger, jobs, stopGraceMs: 200, ...options.engine });
+    return { handle, storage, scheduler, poster };
   };
   const harness: EngineHarness = {
     ...build(options.wrapPoster),
