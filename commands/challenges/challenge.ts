@@ -95,7 +95,7 @@ function join(ctx: InteractionContext, challenge: ChallengeRow, userId: string) 
   return reply(ctx, `You joined week ${challenge.weekNumber}. ${target} Log each one with the **Log today** button or \`/challenge log\`.`);
 }
 
-function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
+async function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, dayText: string | null) {
   const { zone } = club(ctx, challenge.guildId);
   const now = ctx.clock.now();
   const today = localDay(now, zone);
@@ -103,7 +103,7 @@ function log(ctx: InteractionContext, challenge: ChallengeRow, userId: string, d
   const day = dayText?.trim() || today;
   if (!isLocalDay(day)) return reply(ctx, `"${day.slice(0, 20)}" is not a date. Write it as YYYY-MM-DD, for example ${today}. Nothing was logged.`);
   if (day > today) return reply(ctx, `${formatDay(day)} has not happened yet. You can log today or an earlier day of this week. Nothing was logged.`);
-  if (day < week.start && !hasEarlierChallenge(ctx.db, challenge.guildId, week.start)) {
+  if (day < week.start && !(await hasEarlierChallenge(ctx.storage, challenge.guildId, week.start))) {
     return reply(ctx, `${formatDay(day)} was before the club's first challenge week, which started on ${formatDay(week.start)}. You can log any day from then to today. Nothing was logged.`);
   }
   if (day < week.start) {
