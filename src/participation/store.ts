@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { MemberWeeks, Score } from './leaderboard.js';
 import type { ClubCalendar, ClubWeek, MemberHistory } from './record.js';
 import { addDays, isoWeekdayOf, localDay, type LocalDay } from '../platform/time/days.js';
@@ -44,20 +43,22 @@ async function pausedWeeks(storage: Storage, guildId: string, userId: string): P
   return new Set(rows);
 }
 
+/** When the member was first seen, in epoch milliseconds (SQLite stores them so; PostgreSQL keeps a timestamptz). */
+const FIRST_SEEN_MS = {
+  sqlite: 'select first_seen_at from members where guild_id = @guildId and user_id = @userId',
+  postgres: 'select cast(extract(epoch from first_seen_at) * 1000 as double precision) from members where guild_id = @guildId and user_id = @userId',
+} as const;
+
 export async function memberHistory(storage: Storage, guildId: string, userId: string, { zone, today }: ClubCalendar): Promise<MemberHistory | null> {
-  const { members } = storage.t;
-  // The builder reads the instant as a Date on both dialects.
-  const [member] = await storage.run((db) =>
-    db.select({ firstSeenAt: members.firstSeenAt }).from(members).where(and(eq(members.guildId, guildId), eq(members.userId, userId))).limit(1),
-  );
+  const firstSeenAt = await valueOf<number>(storage, FIRST_SEEN_MS[storage.dialect], { guildId, userId });
   const sessionDays = await columnOf<string>(storage, 'select day from session_logs where guild_id = @guildId and user_id = @userId order by day', { guildId, userId });
   const enrolled = await columnOf<string>(
     storage,
     'select c.week_start from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = @guildId and e.user_id = @userId',
     { guildId, userId },
   );
-  if (!member && sessionDays.length === 0 && enrolled.length === 0) return null;
-  const firsts = [sessionDays[0], ...enrolled, member ? localDay(member.firstSeenAt, zone) : undefined, today].filter((d): d is string => typeof d === 'string');
+  if (firstSeenAt === undefined && sessionDays.length === 0 && enrolled.length === 0) return null;
+  const firsts = [sessionDays[0], ...enrolled, firstSeenAt !== undefined ? localDay(new Date(firstSeenAt), zone) : undefined, today].filter((d): d is string => typeof d === 'string');
   return {
     clubWeeks: await clubWeeks(storage, guildId),
     enrolledWeeks: new Set(enrolled),
