@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/connection.js';
+import { openPostgres, pgMigrationsFolder } from '../../src/platform/db/pg-connection.js';
+import { pgStorage } from '../../src/platform/db/storage.js';
+import { adminQuery } from '../support/postgres-cluster.js';
 import { sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { rank, streakScores, type Period } from '../../src/participation/leaderboard.js';
@@ -334,5 +340,51 @@ describe('session_week_counts on sqlite', () => {
     for (const guildId of GUILDS) expect(await countTable(storage, guildId)).toEqual(await countsFromLogs(storage, guildId));
     upgraded.close();
     rmSync(path, { force: true });
+  });
+});
+
+describe('session_week_counts on postgres', () => {
+  it('is filled from the sessions already there when migration 0004 adds the triggers to an older database', async () => {
+    const name = `pacer_test_${randomBytes(6).toString('hex')}`;
+    const adminUrl = inject('pgAdminUrl');
+    await adminQuery(adminUrl, `create database ${name}`);
+    const url = inject('pgUrlPattern').replace('pacer_db_placeholder', name);
+    try {
+      // The database as PostgreSQL migration 0003 left it, with sessions logged while nothing kept the counts.
+      const old = new pg.Client({ connectionString: url });
+      await old.connect();
+      const journal = JSON.parse(readFileSync(join(pgMigrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
+      const before = journal.entries.filter((e) => e.tag < '0004');
+      for (const entry of before) {
+        for (const statement of readFileSync(join(pgMigrationsFolder(), `${entry.tag}.sql`), 'utf8').split('--> statement-breakpoint')) await old.query(statement);
+      }
+      await old.query('create schema drizzle; create table drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
+      for (const entry of before) await old.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [entry.tag, entry.when]);
+      await old.query(`insert into clubs (guild_id) values ('${GUILDS[0]}'), ('${GUILDS[1]}')`);
+      await old.query(`insert into challenges (guild_id, week_start, template_id, target_sessions, opens_at, closes_at) values ('${GUILDS[1]}', '2026-11-12', 'programme', 2, now(), now())`); // a Thursday
+      for (const [g, u, day, ex] of [
+        [0, 0, '2026-11-09', 'a'],
+        [0, 0, '2026-11-09', 'b'],
+        [0, 0, '2026-11-15', 'a'],
+        [0, 1, '2026-11-16', 'a'],
+        [1, 0, '2026-11-11', 'a'],
+        [1, 0, '2026-11-12', 'a'],
+      ] as const) {
+        await old.query('insert into session_logs (guild_id, user_id, day, exercise_id) values ($1, $2, $3, $4)', [GUILDS[g], USERS[u], day, ex]);
+      }
+      expect((await old.query('select count(*)::integer as n from session_week_counts')).rows).toEqual([{ n: 0 }]);
+      await old.end();
+      const upgraded = await openPostgres(url);
+      const storage = pgStorage(upgraded);
+      try {
+        expect(await countTable(storage, GUILDS[0]!)).toEqual([`${USERS[0]} 2026-11-09 3`, `${USERS[1]} 2026-11-16 1`]);
+        expect(await countTable(storage, GUILDS[1]!)).toEqual([`${USERS[0]} 2026-11-05 1`, `${USERS[0]} 2026-11-12 1`]);
+        for (const guildId of GUILDS) expect(await countTable(storage, guildId)).toEqual(await countsFromLogs(storage, guildId));
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    }
   });
 });
