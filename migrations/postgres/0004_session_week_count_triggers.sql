@@ -56,6 +56,11 @@ CREATE TRIGGER "participation_revision_members_delete" AFTER DELETE ON "members"
 --> statement-breakpoint
 -- Sessions in: +1 per new row; out: -1 per old row; an update is both, netted per member and week. A count
 -- that falls to zero (or below: a row the erasure already took) goes.
+-- Triggers on one event fire in name order: participation_revision_* before session_week_counts_*. The
+-- revision upsert waits for any open transaction that changed the club's challenges (it holds the club's
+-- revision row), so the count statement after it reads the weekday that transaction committed; and a rebuild
+-- waits the same way for open transactions that changed the club's sessions. Keep the names in that order
+-- (week-counts.test.ts logs a session while another transaction moves the weekday).
 CREATE FUNCTION "session_week_counts_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN

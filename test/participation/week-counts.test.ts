@@ -24,7 +24,7 @@ import { clubCalendar, clubMemberIdsInTurns, exportRange, exportRows, loadLeader
 import { clubChartCounts, clubFirstWeekday, clubMemberIds, clubWeeks } from '../../src/participation/store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { addDays, monthOf, weekStartOf } from '../../src/platform/time/days.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, postgresDialect, type OpenStorage } from '../support/storages.js';
 import {
   clubChartCountsFromHistory,
   clubMemberIdsFromHistory,
@@ -344,6 +344,43 @@ describe('session_week_counts on sqlite', () => {
 });
 
 describe('session_week_counts on postgres', () => {
+  it('counts a session logged while another transaction moves the club\'s weekday on the new weekday, once that one commits', async () => {
+    const opened = await openClubs(() => postgresDialect.open());
+    const { storage } = opened;
+    const { t } = storage;
+    try {
+      await apply(storage, [
+        { kind: 'challenge', guild: 0, offset: -16, target: 2, skipped: false }, // a Monday
+        { kind: 'log', guild: 0, user: 0, offset: -15, exercise: 0 },
+      ]);
+      let moved!: () => void;
+      const movedYet = new Promise<void>((resolve) => (moved = resolve));
+      let commit!: () => void;
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      const mover = storage.transaction(async (tx) => {
+        await tx.run((db) =>
+          db.insert(t.challenges).values({ guildId: GUILDS[0]!, weekStart: '2026-11-14', templateId: 'programme', targetSessions: 2, status: 'open', opensAt: EPOCH, closesAt: EPOCH }),
+        ); // a Saturday
+        moved();
+        await committing;
+      });
+      await movedYet;
+      let logged = false;
+      const logger = storage
+        .run((db) => db.insert(t.sessionLogs).values({ guildId: GUILDS[0]!, userId: USERS[1]!, day: '2026-11-17', exerciseId: 'a', loggedAt: EPOCH }))
+        .then(() => (logged = true));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(logged).toBe(false);
+      commit();
+      await mover;
+      await logger;
+      expect(await countTable(storage, GUILDS[0]!)).toEqual([`${USERS[0]} 2026-10-31 1`, `${USERS[1]} 2026-11-14 1`]);
+      expect(await countTable(storage, GUILDS[0]!)).toEqual(await countsFromLogs(storage, GUILDS[0]!));
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('is filled from the sessions already there when migration 0004 adds the triggers to an older database', async () => {
     const name = `pacer_test_${randomBytes(6).toString('hex')}`;
     const adminUrl = inject('pgAdminUrl');
