@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. `npm run bench -- floor` runs only
  * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `-- mixed` runs only
- * the mixed load (bench/mixed.ts), `-- participation` only the club-scale queries (bench/participation.ts), `-- http`
+ * the mixed load (bench/mixed.ts), `-- participation` only the club-scale queries (bench/participation.ts; `-- participation-pg` on PostgreSQL), `-- http`
  * only commands over HTTP across 1 and 3 processes (bench/http.ts), `-- pg` only the PostgreSQL scheduler store.
  */
 import { benchFloor } from './floor.js';
@@ -22,6 +22,10 @@ if (process.argv.slice(2).includes('http')) {
 if (process.argv.slice(2).includes('mixed')) {
   const { benchMixed } = await import('./mixed.js');
   await benchMixed();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('participation-pg')) {
+  await benchParticipation('postgres');
   process.exit(0);
 }
 if (process.argv.slice(2).includes('participation')) {

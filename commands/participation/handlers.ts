@@ -68,7 +68,7 @@ export const NOT_IN_SERVER_TEXT = 'This works only inside a club\'s server.';
 async function showLeaderboard(interaction: ChatInputCommandInteraction | MessageComponentInteraction, ctx: InteractionContext, state: LeaderboardState, mode: 'reply' | 'update') {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   const guildId = interaction.guildId;
-  const page = await loadLeaderboard(ctx.db, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
+  const page = await loadLeaderboard(ctx.storage, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
   const names = await displayNames(ctx.db, interaction.guild, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
@@ -93,7 +93,7 @@ export function leaderboardComponent(interaction: MessageComponentInteraction, s
 // ---- /club stats -------------------------------------------------------------------------------------------
 
 async function chartMessage(ctx: InteractionContext, guildId: string, shareable: boolean) {
-  const weeks = loadClubChart(ctx.db, guildId, ctx.clock.now());
+  const weeks = await loadClubChart(ctx.storage, guildId, ctx.clock.now());
   // The renderer (a native module) loads on first use, keeping start-up light.
   const { chartSvg, renderPngOffThread } = await import('../../src/participation/chart.js');
   const png = await renderPngOffThread(chartSvg(weeks, 'Club challenge: sessions and targets reached'));
@@ -148,9 +148,9 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   }
   if (dates.from && dates.to && dates.from > dates.to) return ctx.respond.fail('`from` is after `to`. Nothing was exported.');
   const now = ctx.clock.now();
-  const range = exportRange(ctx.db, guildId, dates, now);
+  const range = await exportRange(ctx.storage, guildId, dates, now);
   if (!range) return ctx.respond.fail('The club has no records in that range. Nothing was exported.');
-  const ids = await clubMemberIdsInTurns(ctx.db, guildId, 250);
+  const ids = await clubMemberIdsInTurns(ctx.storage, guildId, 250);
   // Checked before writing anything: one row per member and week.
   const { BYTES_PER_ROW, writeCsv } = await import('../../src/participation/export-csv.js');
   const estimate = ids.length * range.weeks.length * BYTES_PER_ROW;
@@ -173,7 +173,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const fileName = `${fileSafeName(interaction.guild?.name)}-participation-${range.from}-to-${range.to}.csv`;
   const folder = exportFolderFor(ctx.config.databasePath);
   await withExportFile(folder, fileName, async (path) => {
-    await writeCsv(exportRows(ctx.db, guildId, range.weeks, names, ids), path);
+    await writeCsv(exportRows(ctx.storage, guildId, range.weeks, names, ids), path);
     const size = statSync(path).size;
     if (size > interaction.attachmentSizeLimit) {
       return ctx.respond.fail(`The export is ${Math.ceil(size / 1_048_576)} MB, over this server's upload limit. Pick a shorter range with \`from\` and \`to\`. Nothing was exported.`);

@@ -15,7 +15,7 @@ export const meCommand = defineCommand({
   ephemeral: true,
   async execute(interaction, ctx) {
     if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
-    const record = loadMemberRecord(ctx.db, interaction.guildId, interaction.user.id, ctx.clock.now());
+    const record = await loadMemberRecord(ctx.storage, interaction.guildId, interaction.user.id, ctx.clock.now());
     if (!record) return ctx.respond.reply({ content: NO_RECORD_TEXT, ephemeral: true });
     return ctx.respond.reply({ ...meView(record), ephemeral: true });
   },

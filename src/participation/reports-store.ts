@@ -3,7 +3,7 @@ import { memberRecord, type ClubCalendar, type MemberRecord } from './record.js'
 import type { ChartWeek } from './chart.js';
 import type { ExportRow } from './export-csv.js';
 import { localDay, monthOf, weekStartOf, weeksBetween, type LocalDay } from '../platform/time/days.js';
-import type { Db } from '../platform/db/connection.js';
+import type { Storage } from '../platform/db/storage.js';
 import { nextTurn } from '../platform/turns.js';
 import {
   clubChartCounts,
@@ -19,20 +19,20 @@ import {
   memberIdPage,
   memberWeeks,
   sessionScoresBetween,
+  participationRevision,
   sessionTotals,
-  prepare,
   type MemberPage,
 } from './store.js';
 
 /** The club's zone, today's date there and the weekday its weeks start on. */
-export function clubCalendar(db: Db, guildId: string, now: Date): ClubCalendar {
-  const zone = clubTimezone(db, guildId) ?? 'Europe/London';
-  return { zone, today: localDay(now, zone), firstDay: clubFirstWeekday(db, guildId) };
+export async function clubCalendar(storage: Storage, guildId: string, now: Date): Promise<ClubCalendar> {
+  const zone = (await clubTimezone(storage, guildId)) ?? 'Europe/London';
+  return { zone, today: localDay(now, zone), firstDay: await clubFirstWeekday(storage, guildId) };
 }
 
-export function loadMemberRecord(db: Db, guildId: string, userId: string, now: Date): MemberRecord | null {
-  const calendar = clubCalendar(db, guildId, now);
-  const history = memberHistory(db, guildId, userId, calendar);
+export async function loadMemberRecord(storage: Storage, guildId: string, userId: string, now: Date): Promise<MemberRecord | null> {
+  const calendar = await clubCalendar(storage, guildId, now);
+  const history = await memberHistory(storage, guildId, userId, calendar);
   return history ? memberRecord(history, calendar) : null;
 }
 
@@ -41,8 +41,8 @@ export function loadMemberRecord(db: Db, guildId: string, userId: string, now: D
 export const BOARD_PAGE_MEMBERS = 100;
 
 /** The club's pages of members with a session (paused members left out), with a turn of the event loop between pages. */
-async function* memberPages(db: Db, guildId: string, pageSize: number): AsyncGenerator<MemberPage> {
-  for (let page = countedMemberPage(db, guildId, '', pageSize); page; page = countedMemberPage(db, guildId, page.last, pageSize)) {
+async function* memberPages(storage: Storage, guildId: string, pageSize: number): AsyncGenerator<MemberPage> {
+  for (let page = await countedMemberPage(storage, guildId, '', pageSize); page; page = await countedMemberPage(storage, guildId, page.last, pageSize)) {
     yield page;
     await nextTurn();
   }
@@ -60,13 +60,14 @@ interface CachedBoard {
   revision: number;
   ranked: Promise<Ranked[]>;
 }
-const boardCache = new WeakMap<Db, Map<string, CachedBoard>>();
+/** Per database (a storage's handle: a transaction's storage shares it). */
+const boardCache = new WeakMap<object, Map<string, CachedBoard>>();
 
-function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () => Promise<Score[]>): Promise<Ranked[]> {
-  let cache = boardCache.get(db);
-  if (!cache) boardCache.set(db, (cache = new Map<string, CachedBoard>()));
+async function cachedRanking(storage: Storage, guildId: string, boardKey: string, compute: () => Promise<Score[]>): Promise<Ranked[]> {
+  let cache = boardCache.get(storage.handle);
+  if (!cache) boardCache.set(storage.handle, (cache = new Map<string, CachedBoard>()));
   // Read before the first page: a write while the pages are read bumps it, so the next ask computes again.
-  const revision = (prepare(db, 'select revision from participation_revisions where guild_id = ?').pluck().get(guildId) as number | undefined) ?? 0;
+  const revision = await participationRevision(storage, guildId);
   const hit = cache.get(boardKey);
   if (hit && hit.revision === revision) return hit.ranked;
   const entry: CachedBoard = { revision, ranked: compute().then(rank) };
@@ -79,34 +80,34 @@ function cachedRanking(db: Db, guildId: string, boardKey: string, compute: () =>
   return entry.ranked;
 }
 
-async function allTimeSessions(db: Db, guildId: string, pageSize: number): Promise<Score[]> {
+async function allTimeSessions(storage: Storage, guildId: string, pageSize: number): Promise<Score[]> {
   const scores: Score[] = [];
-  for await (const page of memberPages(db, guildId, pageSize)) scores.push(...sessionTotals(db, guildId, page));
+  for await (const page of memberPages(storage, guildId, pageSize)) scores.push(...(await sessionTotals(storage, guildId, page)));
   return scores;
 }
 
 /** A member's streak depends only on their own weeks and the club's, so each page of members is scored on its own. */
-async function streakBoard(db: Db, guildId: string, calendar: ClubCalendar, period: Period, pageSize: number): Promise<Score[]> {
-  const weeks = clubWeeks(db, guildId);
+async function streakBoard(storage: Storage, guildId: string, calendar: ClubCalendar, period: Period, pageSize: number): Promise<Score[]> {
+  const weeks = await clubWeeks(storage, guildId);
   const scores: Score[] = [];
-  for await (const page of memberPages(db, guildId, pageSize)) scores.push(...streakScores(memberWeeks(db, guildId, page), weeks, calendar, period));
+  for await (const page of memberPages(storage, guildId, pageSize)) scores.push(...streakScores(await memberWeeks(storage, guildId, page), weeks, calendar, period));
   return scores;
 }
 
 export async function loadLeaderboard(
-  db: Db,
+  storage: Storage,
   guildId: string,
   request: { period: Period; board: Board; page: number; callerId: string; now: Date; pageSize?: number; memberPageSize?: number },
 ): Promise<LeaderboardPage> {
   const { memberPageSize = BOARD_PAGE_MEMBERS } = request;
-  const calendar = clubCalendar(db, guildId, request.now);
+  const calendar = await clubCalendar(storage, guildId, request.now);
   const { today, firstDay } = calendar;
-  const ranked = await cachedRanking(db, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () => {
-    if (request.board === 'streak') return streakBoard(db, guildId, calendar, request.period, memberPageSize);
-    if (request.period === 'all') return allTimeSessions(db, guildId, memberPageSize);
+  const ranked = await cachedRanking(storage, guildId, `${guildId}:${request.board}:${request.period}:${today}:${firstDay}`, () => {
+    if (request.board === 'streak') return streakBoard(storage, guildId, calendar, request.period, memberPageSize);
+    if (request.period === 'all') return allTimeSessions(storage, guildId, memberPageSize);
     // A week's or a month's days only: bounded by the period, not by the club's history.
     const range = request.period === 'week' ? { from: weekStartOf(today, firstDay), to: today } : monthOf(today);
-    return Promise.resolve(sessionScoresBetween(db, guildId, range));
+    return sessionScoresBetween(storage, guildId, range);
   });
   return pageOfRanked(ranked, request);
 }
@@ -114,13 +115,13 @@ export async function loadLeaderboard(
 export const CHART_WEEKS = 12;
 
 /** The club's weeks for the chart: from its first week (at most the last 12) to the week running now, which is marked. */
-export function loadClubChart(db: Db, guildId: string, now: Date): ChartWeek[] {
-  const { today, firstDay } = clubCalendar(db, guildId, now);
+export async function loadClubChart(storage: Storage, guildId: string, now: Date): Promise<ChartWeek[]> {
+  const { today, firstDay } = await clubCalendar(storage, guildId, now);
   const current = weekStartOf(today, firstDay);
-  const clubFirst = clubFirstDay(db, guildId);
+  const clubFirst = await clubFirstDay(storage, guildId);
   const first = clubFirst && clubFirst < current ? weekStartOf(clubFirst, firstDay) : current;
   const weeks = weeksBetween(first, current).slice(-CHART_WEEKS);
-  const counts = clubChartCounts(db, guildId, weeks[0]!, current);
+  const counts = await clubChartCounts(storage, guildId, weeks[0]!, current);
   return weeks.map((weekStart) => ({ weekStart, joined: 0, sessions: 0, reached: 0, ...counts.get(weekStart), current: weekStart === current }));
 }
 
@@ -129,9 +130,14 @@ export function loadClubChart(db: Db, guildId: string, now: Date): ChartWeek[] {
  * today (or `to`, if earlier), and the weeks holding them. Null when that leaves nothing (no records, or a range
  * wholly before the first or after today): a range like 0001-01-01 to 9999-12-31 costs no more than "all".
  */
-export function exportRange(db: Db, guildId: string, range: { from: LocalDay | null; to: LocalDay | null }, now: Date): { from: LocalDay; to: LocalDay; weeks: LocalDay[] } | null {
-  const { today, firstDay } = clubCalendar(db, guildId, now);
-  const first = clubFirstDay(db, guildId);
+export async function exportRange(
+  storage: Storage,
+  guildId: string,
+  range: { from: LocalDay | null; to: LocalDay | null },
+  now: Date,
+): Promise<{ from: LocalDay; to: LocalDay; weeks: LocalDay[] } | null> {
+  const { today, firstDay } = await clubCalendar(storage, guildId, now);
+  const first = await clubFirstDay(storage, guildId);
   if (!first) return null;
   const from = range.from && range.from > first ? range.from : first;
   const to = range.to && range.to < today ? range.to : today;
@@ -140,9 +146,9 @@ export function exportRange(db: Db, guildId: string, range: { from: LocalDay | n
 }
 
 /** Member ids of a club that have any participation row, in id order, read a page at a time between turns of the event loop. */
-export async function clubMemberIdsInTurns(db: Db, guildId: string, pageSize = 1000): Promise<string[]> {
+export async function clubMemberIdsInTurns(storage: Storage, guildId: string, pageSize = 1000): Promise<string[]> {
   const ids: string[] = [];
-  for (let page = memberIdPage(db, guildId, '', pageSize); page.length > 0; page = memberIdPage(db, guildId, page[page.length - 1]!, pageSize)) {
+  for (let page = await memberIdPage(storage, guildId, '', pageSize); page.length > 0; page = await memberIdPage(storage, guildId, page[page.length - 1]!, pageSize)) {
     ids.push(...page);
     await nextTurn();
   }
@@ -157,19 +163,20 @@ export const EXPORT_PAGE_ROWS = 500;
  * memory and other commands run between pages. `names` resolves display names for a page of member ids.
  */
 export async function* exportRows(
-  db: Db,
+  storage: Storage,
   guildId: string,
   weeks: readonly LocalDay[],
   names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>,
-  ids: readonly string[] = clubMemberIds(db, guildId),
+  memberIds?: readonly string[],
   pageSize = Math.max(1, Math.floor(EXPORT_PAGE_ROWS / Math.max(1, weeks.length))),
 ): AsyncGenerator<ExportRow[]> {
   if (weeks.length === 0) return;
-  const targets = new Map(clubWeeks(db, guildId).map((w) => [w.weekStart, w.target]));
+  const ids = memberIds ?? (await clubMemberIds(storage, guildId));
+  const targets = new Map((await clubWeeks(storage, guildId)).map((w) => [w.weekStart, w.target]));
   for (let i = 0; i < ids.length; i += pageSize) {
     const page = ids.slice(i, i + pageSize);
     const named = await names(page);
-    const facts = exportFactsOf(db, guildId, page, weeks[0]!, weeks[weeks.length - 1]!);
+    const facts = await exportFactsOf(storage, guildId, page, weeks[0]!, weeks[weeks.length - 1]!);
     yield page.flatMap((userId) => memberExportRows(userId, weeks, targets, facts.get(userId)).map((row) => ({ ...row, displayName: named.get(userId) ?? '' })));
     await nextTurn();
   }

@@ -110,7 +110,7 @@ export const sessionLogs = pgTable(
 
 /**
  * Sessions per member and week, and a number per club bumped on every change to its boards' inputs. On SQLite
- * triggers keep both (migrations/0012); the PostgreSQL triggers come with the participation stores' move.
+ * triggers keep both (migrations/0012), on PostgreSQL statement-level triggers (migrations/postgres/0004).
  */
 export const sessionWeekCounts = pgTable(
   'session_week_counts',

@@ -1,140 +1,108 @@
 /**
- * The participation reads as they were before session_week_counts (migration 0011): every figure recomputed
- * from session_logs. Kept only as the reference the count table is checked against (week-counts.test.ts).
+ * The participation figures recomputed in plain JS from the rows themselves (session_logs, members,
+ * enrolments, pauses, challenges), with no count table and no SQL date arithmetic: the reference that
+ * session_week_counts and the reads over it are checked against on both dialects (week-counts.test.ts).
  */
+import { and, eq } from 'drizzle-orm';
 import type { MemberWeeks, Score } from '../../../src/participation/leaderboard.js';
-import type { ClubCalendar } from '../../../src/participation/record.js';
-import { prepare, type ExportFacts } from '../../../src/participation/store.js';
+import type { ExportFacts } from '../../../src/participation/store.js';
+import type { Storage } from '../../../src/platform/db/storage.js';
 import { weekStartOf, type LocalDay } from '../../../src/platform/time/days.js';
-import type { Db } from '../../../src/platform/db/connection.js';
 
-const WEEK_OF_DAY = "date(day, '-' || ((strftime('%w', day) + 7 - @anchor) % 7) || ' days')";
-const anchorOf = (firstDay: number) => firstDay % 7;
-const NOT_PAUSED = 'user_id not in (select user_id from members where guild_id = @guildId and paused = 1)';
+export interface ClubHistory {
+  sessions: { userId: string; day: LocalDay; groupRun: boolean }[];
+  members: { userId: string; paused: boolean }[];
+  enrolments: { userId: string; weekStart: LocalDay }[];
+  pauses: { userId: string; weekStart: LocalDay }[];
+  challenges: { weekStart: LocalDay; target: number; status: string }[];
+}
 
-function pausedWeeks(db: Db, guildId: string, userId: string, range: { first: LocalDay; last: LocalDay }): Set<LocalDay> {
-  const rows = prepare(db, 'select c.week_start from challenge_pauses p join challenges c on c.id = p.challenge_id where p.guild_id = ? and p.user_id = ? and c.week_start between ? and ?')
-    .pluck()
-    .all(guildId, userId, range.first, range.last);
-  return new Set(rows as string[]);
+export async function readHistory(storage: Storage, guildId: string): Promise<ClubHistory> {
+  const { t } = storage;
+  return storage.run(async (db) => ({
+    sessions: (await db.select({ userId: t.sessionLogs.userId, day: t.sessionLogs.day, groupRunId: t.sessionLogs.groupRunId }).from(t.sessionLogs).where(eq(t.sessionLogs.guildId, guildId))).map(
+      (s) => ({ userId: s.userId, day: s.day, groupRun: s.groupRunId !== null }),
+    ),
+    members: await db.select({ userId: t.members.userId, paused: t.members.paused }).from(t.members).where(eq(t.members.guildId, guildId)),
+    enrolments: await db
+      .select({ userId: t.enrolments.userId, weekStart: t.challenges.weekStart })
+      .from(t.enrolments)
+      .innerJoin(t.challenges, eq(t.challenges.id, t.enrolments.challengeId))
+      .where(and(eq(t.enrolments.guildId, guildId))),
+    pauses: await db
+      .select({ userId: t.challengePauses.userId, weekStart: t.challenges.weekStart })
+      .from(t.challengePauses)
+      .innerJoin(t.challenges, eq(t.challenges.id, t.challengePauses.challengeId))
+      .where(eq(t.challengePauses.guildId, guildId)),
+    challenges: await db.select({ weekStart: t.challenges.weekStart, target: t.challenges.targetSessions, status: t.challenges.status }).from(t.challenges).where(eq(t.challenges.guildId, guildId)),
+  }));
+}
+
+const pausedMembers = (h: ClubHistory) => new Set(h.members.filter((m) => m.paused).map((m) => m.userId));
+
+function countBy<K>(keys: Iterable<K>): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
 }
 
 /** Sessions per member between two days (inclusive), or over all time; paused members are left out. */
-export function sessionScoresFromHistory(db: Db, guildId: string, range: { from: LocalDay; to: LocalDay } | null): Score[] {
-  return (
-    range
-      ? prepare(
-          db,
-          `select user_id as userId, count(*) as score from session_logs where guild_id = @guildId and day between @from and @to and ${NOT_PAUSED} group by user_id`,
-        ).all({ guildId, ...range })
-      : prepare(db, `select user_id as userId, count(*) as score from session_logs where guild_id = @guildId and ${NOT_PAUSED} group by user_id`).all({ guildId })
-  ) as Score[];
+export function sessionScoresFromHistory(h: ClubHistory, range: { from: LocalDay; to: LocalDay } | null): Score[] {
+  const paused = pausedMembers(h);
+  const counted = h.sessions.filter((s) => !paused.has(s.userId) && (!range || (s.day >= range.from && s.day <= range.to)));
+  return [...countBy(counted.map((s) => s.userId))].map(([userId, score]) => ({ userId, score }));
 }
 
-/**
- * Every member's sessions per week, for the streak board; paused members are left out. A member's first week
- * is that of their first session: weeks before it cannot change a streak (nothing was reached yet).
- */
-export function clubMemberWeeksFromHistory(db: Db, guildId: string, { firstDay }: ClubCalendar): MemberWeeks[] {
+/** Every member's sessions per week (first week: that of their first session), paused members left out. */
+export function clubMemberWeeksFromHistory(h: ClubHistory, firstDay: number): MemberWeeks[] {
+  const paused = pausedMembers(h);
   const byUser = new Map<string, { perWeek: Map<LocalDay, number>; firstWeek: LocalDay; pausedWeeks: Set<LocalDay> }>();
-  // Grouped by day in index order (no sort); each distinct day's week is worked out once.
-  const rows = prepare(db, `select user_id, day, count(*) from session_logs where guild_id = @guildId and ${NOT_PAUSED} group by user_id, day`)
-    .raw()
-    .iterate({ guildId }) as Iterable<[string, string, number]>;
-  const weekOf = new Map<LocalDay, LocalDay>();
-  for (const [userId, day, n] of rows) {
-    let week = weekOf.get(day);
-    if (week === undefined) weekOf.set(day, (week = weekStartOf(day, firstDay)));
-    let entry = byUser.get(userId);
-    if (!entry) byUser.set(userId, (entry = { perWeek: new Map(), firstWeek: week, pausedWeeks: new Set() }));
-    entry.perWeek.set(week, (entry.perWeek.get(week) ?? 0) + n);
+  for (const s of h.sessions) {
+    if (paused.has(s.userId)) continue;
+    const week = weekStartOf(s.day, firstDay);
+    let entry = byUser.get(s.userId);
+    if (!entry) byUser.set(s.userId, (entry = { perWeek: new Map(), firstWeek: week, pausedWeeks: new Set() }));
+    entry.perWeek.set(week, (entry.perWeek.get(week) ?? 0) + 1);
     if (week < entry.firstWeek) entry.firstWeek = week;
   }
-  const paused = prepare(db, 'select p.user_id, c.week_start from challenge_pauses p join challenges c on c.id = p.challenge_id where p.guild_id = ?')
-    .raw()
-    .all(guildId) as [string, string][];
-  for (const [userId, week] of paused) byUser.get(userId)?.pausedWeeks.add(week);
+  for (const p of h.pauses) byUser.get(p.userId)?.pausedWeeks.add(p.weekStart);
   return [...byUser].map(([userId, entry]) => ({ userId, ...entry }));
 }
 
 /** Per week in [firstWeek, lastWeek]: how many joined the week's challenge, sessions logged, and how many reached its target. */
-export function clubChartCountsFromHistory(
-  db: Db,
-  guildId: string,
-  firstWeek: LocalDay,
-  lastWeek: LocalDay,
-  firstDay: number,
-): Map<LocalDay, { joined: number; sessions: number; reached: number }> {
+export function clubChartCountsFromHistory(h: ClubHistory, firstWeek: LocalDay, lastWeek: LocalDay, firstDay: number): Map<LocalDay, { joined: number; sessions: number; reached: number }> {
   const counts = new Map<LocalDay, { joined: number; sessions: number; reached: number }>();
   const entry = (week: LocalDay) => {
     let found = counts.get(week);
     if (!found) counts.set(week, (found = { joined: 0, sessions: 0, reached: 0 }));
     return found;
   };
-  const joined = prepare(
-    db,
-    'select c.week_start, count(*) from challenges c join enrolments e on e.challenge_id = c.id where c.guild_id = ? and c.week_start between ? and ? group by c.week_start',
-  )
-    .raw()
-    .all(guildId, firstWeek, lastWeek) as [string, number][];
-  for (const [week, n] of joined) entry(week).joined = n;
-  const sessions = prepare(
-    db,
-    `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = @guildId and day between @first and date(@last, '+6 days') group by week`,
-  )
-    .raw()
-    .all({ guildId, first: firstWeek, last: lastWeek, anchor: anchorOf(firstDay) }) as [string, number][];
-  for (const [week, n] of sessions) entry(week).sessions = n;
-  const reached = prepare(
-    db,
-    // Materialised once: as a plain subquery SQLite re-ran it for every challenge row of the club.
-    `with w as materialized (
-       select ${WEEK_OF_DAY} as week, count(*) as n from session_logs
-       where guild_id = @guildId and day between @first and date(@last, '+6 days') group by user_id, week
-     )
-     select w.week, count(*) from w join challenges c on c.guild_id = @guildId and c.week_start = w.week and c.status <> 'skipped'
-     where c.week_start between @first and @last and w.n >= c.target_sessions group by w.week`,
-  )
-    .raw()
-    .all({ guildId, first: firstWeek, last: lastWeek, anchor: anchorOf(firstDay) }) as [string, number][];
-  for (const [week, n] of reached) entry(week).reached = n;
+  const inRange = (week: LocalDay) => week >= firstWeek && week <= lastWeek;
+  for (const e of h.enrolments) if (inRange(e.weekStart)) entry(e.weekStart).joined++;
+  const perMemberWeek = countBy(h.sessions.map((s) => `${s.userId} ${weekStartOf(s.day, firstDay)}`));
+  for (const [key, n] of perMemberWeek) {
+    const week = key.split(' ')[1]!;
+    if (!inRange(week)) continue;
+    entry(week).sessions += n;
+    const challenge = h.challenges.find((c) => c.weekStart === week && c.status !== 'skipped');
+    if (challenge && n >= challenge.target) entry(week).reached++;
+  }
   return counts;
 }
 
-/** The export rows of one member over the given weeks (a few small indexed queries per member). */
+/** The export rows of one member over the given weeks. */
 export function memberExportRowsFromHistory(
-  db: Db,
-  guildId: string,
+  h: ClubHistory,
   userId: string,
   weeks: readonly LocalDay[],
   targets: ReadonlyMap<LocalDay, number | null>,
   firstDay: number,
 ): ExportFacts[] {
-  if (weeks.length === 0) return [];
-  const first = weeks[0]!;
-  const last = weeks[weeks.length - 1]!;
-  const sessions = new Map(
-    prepare(
-      db,
-      `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = @guildId and user_id = @userId and day between @first and date(@last, '+6 days') group by week`,
-    )
-      .raw()
-      .all({ guildId, userId, first, last, anchor: anchorOf(firstDay) }) as [string, number][],
-  );
-  const groupRuns = new Map(
-    prepare(
-      db,
-      `select ${WEEK_OF_DAY} as week, count(*) from session_logs where guild_id = @guildId and user_id = @userId and day between @first and date(@last, '+6 days') and group_run_id is not null group by week`,
-    )
-      .raw()
-      .all({ guildId, userId, first, last, anchor: anchorOf(firstDay) }) as [string, number][],
-  );
-  const joined = new Set(
-    prepare(db, 'select c.week_start from enrolments e join challenges c on c.id = e.challenge_id where e.guild_id = ? and e.user_id = ? and c.week_start between ? and ?')
-      .pluck()
-      .all(guildId, userId, first, last) as string[],
-  );
-  const paused = pausedWeeks(db, guildId, userId, { first, last });
+  const own = h.sessions.filter((s) => s.userId === userId);
+  const sessions = countBy(own.map((s) => weekStartOf(s.day, firstDay)));
+  const groupRuns = countBy(own.filter((s) => s.groupRun).map((s) => weekStartOf(s.day, firstDay)));
+  const joined = new Set(h.enrolments.filter((e) => e.userId === userId).map((e) => e.weekStart));
+  const paused = new Set(h.pauses.filter((p) => p.userId === userId).map((p) => p.weekStart));
   return weeks.map((weekStart) => {
     const count = sessions.get(weekStart) ?? 0;
     const target = targets.get(weekStart) ?? null;
@@ -142,12 +110,7 @@ export function memberExportRowsFromHistory(
   });
 }
 
-
-export function clubMemberIdsFromHistory(db: Db, guildId: string): string[] {
-  return prepare(
-    db,
-    'select user_id from members where guild_id = @guildId union select user_id from enrolments where guild_id = @guildId union select user_id from session_logs where guild_id = @guildId order by 1',
-  )
-    .pluck()
-    .all({ guildId }) as string[];
+/** Everyone with a members, enrolments or session_logs row in the club, in id order. */
+export function clubMemberIdsFromHistory(h: ClubHistory): string[] {
+  return [...new Set([...h.members, ...h.enrolments, ...h.sessions].map((r) => r.userId))].sort();
 }
