@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase, type DatabaseHandle } from '../../src/platform/db/connection.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
+import { sqliteStorage } from '../../src/platform/db/storage.js';
 import { rank, streakScores, type Period } from '../../src/participation/leaderboard.js';
 import { clubCalendar, clubMemberIdsInTurns, exportRange, exportRows, loadLeaderboard } from '../../src/participation/reports-store.js';
 import { clubChartCounts, clubFirstWeekday, clubMemberIds, clubWeeks } from '../../src/participation/store.js';
@@ -55,8 +56,8 @@ function openClubs(): DatabaseHandle {
   return handle;
 }
 
-function apply(handle: DatabaseHandle, ops: readonly Op[]): void {
-  const { sqlite, db } = handle;
+async function apply(handle: DatabaseHandle, ops: readonly Op[]): Promise<void> {
+  const { sqlite } = handle;
   const member = sqlite.prepare('insert or ignore into members (guild_id, user_id, first_seen_at) values (?, ?, 0)');
   const pick = (sql: string, n: number, ...params: unknown[]) => {
     const rows = sqlite.prepare(sql).raw().all(...params) as unknown[][];
@@ -108,7 +109,7 @@ function apply(handle: DatabaseHandle, ops: readonly Op[]): void {
         break;
       }
       case 'erase': {
-        const result = eraseMember(db, USERS[o.user]!, o.scoped ? { guildId: GUILDS[o.guild] } : {});
+        const result = await eraseMember(sqliteStorage(handle), USERS[o.user]!, o.scoped ? { guildId: GUILDS[o.guild] } : {});
         // The counts go with the sessions; the member is told about sessions, not about a summary table.
         expect(result.deleted).not.toHaveProperty('session_week_counts');
         expect(summariseErasure(result.deleted, result.cleared).parts.map((p) => p.label).join(' ')).not.toMatch(/week counts/);
@@ -178,7 +179,7 @@ describe('session_week_counts', () => {
         const handle = openClubs();
         try {
           for (const o of ops) {
-            apply(handle, [o]);
+            await apply(handle, [o]);
             // Boards asked between changes are cached: each change must make the next ask compute again.
             if (askBetween) await expectBoardsAsHistory(handle, GUILDS[0]!, memberPageSize, ['all']);
           }
@@ -207,15 +208,15 @@ describe('session_week_counts', () => {
       { kind: 'erase', user: 1, scoped: true, guild: 0 },
     ];
     for (const change of changes) {
-      apply(handle, [change]);
+      await apply(handle, [change]);
       await expectBoardsAsHistory(handle, GUILDS[0]!, 2, ['all']);
     }
     handle.close();
   });
 
-  it('follows a club whose week moves to another weekday: its rows are rebuilt on the new weekday, another club is left alone', () => {
+  it('follows a club whose week moves to another weekday: its rows are rebuilt on the new weekday, another club is left alone', async () => {
     const handle = openClubs();
-    apply(handle, [
+    await apply(handle, [
       { kind: 'challenge', guild: 0, offset: -16, target: 2, skipped: false }, // a Monday
       { kind: 'challenge', guild: 1, offset: -16, target: 2, skipped: false },
       ...[-15, -13, -9, -2].flatMap((offset) => [0, 1].map((g) => ({ kind: 'log' as const, guild: g, user: 0, offset, exercise: 0 }))),
