@@ -92,11 +92,11 @@ export function challengeRecapJob(db: Db): ScheduledJob {
       return {
         action: 'post',
         message: asOutgoing(view),
-        recordPosted: (messageId) => {
+        recordPosted: async (messageId, tx) => {
           recordRecap(db, challenge.id, messageId);
           // The recap mentions members: noted, so that erasing one of them edits it later.
           const named = streaks.map((entry) => ({ userId: entry.userId, shown: `<@${entry.userId}>` }));
-          if (named.length > 0) recordPostedMentions(db, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
+          if (named.length > 0) await recordPostedMentions(tx, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
         },
       };
     },
