@@ -122,7 +122,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   context.scheduler = scheduler;
   const gateway = monitorGateway(client, logger);
-  const afterInteraction = (interaction: RepliableInteraction, app: AppContext) => rememberMemberName(app.db, interaction, app.clock.now());
+  const afterInteraction = (interaction: RepliableInteraction, app: AppContext) => {
+    rememberMemberName(app.storage, interaction, app.clock.now()).catch((error: unknown) => app.logger.warn({ err: error }, 'an interaction observer failed'));
+  };
   const intake = new Intake(logger, createRouter(registry, context, { afterInteraction, ...options.router }));
   client.on(Events.InteractionCreate, (interaction: Interaction) => intake.take(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));

@@ -3,7 +3,6 @@
  * when a club's week closes ('challenge_recap'). They decide on the storage the engine hands them and build the
  * message; the engine posts it exactly once and records it through the same storage.
  */
-import { eq } from 'drizzle-orm';
 import { programmeWeek } from '../../src/challenges/programme.js';
 import { challengeWeek, weekStartFor, type ChallengeWeek, type Weekday } from '../../src/platform/time/club-weeks.js';
 import { localDay } from '../../src/platform/time/days.js';
@@ -93,23 +92,11 @@ export function challengeRecapJob(): ScheduledJob {
           await recordRecap(postedTx, challenge.id, messageId);
           // The recap mentions members: noted, so that erasing one of them edits it later.
           const named = streaks.map((entry) => ({ userId: entry.userId, shown: `<@${entry.userId}>` }));
-          if (named.length > 0) await recordMentions(postedTx, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
+          if (named.length > 0) await recordPostedMentions(postedTx, { guildId: occurrence.guildId, channelId: occurrence.channelId, messageId, members: named }, occurrence.now);
         },
       };
     },
   };
-}
-
-/**
- * Notes who the recap names. posted-mentions-store still takes the SQLite handle on this branch; once it takes a
- * Storage (branch st-erasure), this is `recordPostedMentions(tx, message, now)` on both dialects.
- */
-async function recordMentions(tx: Storage, message: Parameters<typeof recordPostedMentions>[1], now: Date): Promise<void> {
-  if (tx.dialect === 'sqlite') return tx.runSqlite((db) => recordPostedMentions(db, message, now));
-  const { postedMentions } = tx.t;
-  await tx.run((db) => db.delete(postedMentions).where(eq(postedMentions.messageId, message.messageId)));
-  const rows = message.members.map((member) => ({ guildId: message.guildId, channelId: message.channelId, messageId: message.messageId, userId: member.userId, shown: member.shown, postedAt: now }));
-  await tx.run((db) => db.insert(postedMentions).values(rows));
 }
 
 /** The instant the weekly post of `week` is due by the club's rule (its post day at its time), for post-now's ledger claim. */

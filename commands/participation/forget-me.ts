@@ -27,7 +27,7 @@ export const forgetButtons = defineComponents({
   async component(interaction, action, ctx) {
     if (action === 'cancel') return ctx.respond.update({ content: FORGET_CANCELLED_TEXT, components: [] });
     // The button only ever erases the member who clicks it, whoever's message it sits on.
-    const result = eraseAndTidy(ctx, interaction.user.id, {});
+    const result = await eraseAndTidy(ctx, interaction.user.id, {});
     ctx.logger.info({ erased: result.total, messagesToEdit: result.messagesToEdit, scope: 'all clubs' }, 'member erased themselves');
     await ctx.respond.update({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'you', result.messagesToEdit), components: [] });
   },

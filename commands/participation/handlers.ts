@@ -69,7 +69,7 @@ async function showLeaderboard(interaction: ChatInputCommandInteraction | Messag
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   const guildId = interaction.guildId;
   const page = await loadLeaderboard(ctx.storage, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
-  const names = await displayNames(ctx.db, interaction.guild, guildId, page.rows.map((r) => r.userId));
+  const names = await displayNames(ctx.storage, interaction.guild, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
   await ctx.respond.reply({ ...view, ephemeral: false });
@@ -77,7 +77,7 @@ async function showLeaderboard(interaction: ChatInputCommandInteraction | Messag
   const shown = page.rows.filter((r) => names.has(r.userId)).map((r) => ({ userId: r.userId, shown: `**${r.rank}.** ${plainName(names.get(r.userId)!)} · ` }));
   if (shown.length === 0) return;
   const message = await interaction.fetchReply().catch(() => null);
-  if (message) recordPostedMentions(ctx.db, { guildId, channelId: message.channelId, messageId: message.id, members: shown }, ctx.clock.now());
+  if (message) await recordPostedMentions(ctx.storage, { guildId, channelId: message.channelId, messageId: message.id, members: shown }, ctx.clock.now());
 }
 
 export function runLeaderboard(interaction: ChatInputCommandInteraction, ctx: InteractionContext, period: string | null) {
@@ -160,12 +160,12 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
     );
   }
   // Names Pacer kept from members' own interactions, then single fetches for a few it has never seen.
-  const stored = clubMemberNames(ctx.db, guildId);
+  const stored = await clubMemberNames(ctx.storage, guildId);
   let fetchesLeft = EXPORT_NAME_FETCHES;
   const names = async (batch: readonly string[]) => {
     const missing = batch.filter((id) => !stored.has(id));
     if (missing.length === 0) return stored;
-    const fetched = await displayNames(ctx.db, interaction.guild, guildId, missing, { fetchLimit: fetchesLeft });
+    const fetched = await displayNames(ctx.storage, interaction.guild, guildId, missing, { fetchLimit: fetchesLeft });
     fetchesLeft -= Math.min(fetchesLeft, missing.length);
     for (const [id, name] of fetched) stored.set(id, name);
     return stored;
@@ -189,8 +189,8 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
 // ---- /club forget ------------------------------------------------------------------------------------------
 
 /** Erases, then clears any finished export file the member could be in. */
-export function eraseAndTidy(ctx: InteractionContext, memberId: string, scope: { guildId?: string }) {
-  const result = eraseMember(ctx.db, memberId, scope);
+export async function eraseAndTidy(ctx: InteractionContext, memberId: string, scope: { guildId?: string }) {
+  const result = await eraseMember(ctx.storage, memberId, scope);
   emptyExportFolder(exportFolderFor(ctx.config.databasePath));
   return result;
 }
@@ -198,7 +198,7 @@ export function eraseAndTidy(ctx: InteractionContext, memberId: string, scope: {
 export async function runClubForget(interaction: ChatInputCommandInteraction, ctx: InteractionContext, memberId: string) {
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   if (!(await isModerator(interaction, ctx.storage))) return ctx.respond.fail(NOT_A_MODERATOR_TEXT);
-  const result = eraseAndTidy(ctx, memberId, { guildId: interaction.guildId });
+  const result = await eraseAndTidy(ctx, memberId, { guildId: interaction.guildId });
   ctx.logger.info({ erased: result.total, messagesToEdit: result.messagesToEdit, scope: 'club' }, 'member erased by a moderator');
   await ctx.respond.reply({ content: erasedText(summariseErasure(result.deleted, result.cleared), 'member', result.messagesToEdit), ephemeral: true });
 }

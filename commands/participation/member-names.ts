@@ -1,5 +1,5 @@
 import type { APIInteractionGuildMember, Guild, GuildMember, Interaction, User } from 'discord.js';
-import type { Db } from '../../src/platform/db/connection.js';
+import type { Storage } from '../../src/platform/db/storage.js';
 import { readMemberNames, saveMemberName } from '../../src/participation/member-names-store.js';
 
 /*
@@ -18,9 +18,9 @@ export function displayNameOf(member: GuildMember | APIInteractionGuildMember | 
  * Keeps the name of a member who takes part in the club (has a `members` row), from an interaction they sent.
  * Anyone else (a symptom check, a stranger's click) leaves no name behind.
  */
-export function rememberMemberName(db: Db, interaction: Interaction, now: Date): void {
+export async function rememberMemberName(storage: Storage, interaction: Interaction, now: Date): Promise<void> {
   if (!interaction.inGuild()) return;
-  saveMemberName(db, { guildId: interaction.guildId, userId: interaction.user.id, displayName: displayNameOf(interaction.member, interaction.user) }, now);
+  await saveMemberName(storage, { guildId: interaction.guildId, userId: interaction.user.id, displayName: displayNameOf(interaction.member, interaction.user) }, now);
 }
 
 export interface NameOptions {
@@ -29,8 +29,8 @@ export interface NameOptions {
 }
 
 /** Display names of `ids`: the stored ones, then single-member fetches for the rest (members who left stay unnamed). */
-export async function displayNames(db: Db, guild: Guild | null, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
-  const names = readMemberNames(db, guildId, ids);
+export async function displayNames(storage: Storage, guild: Guild | null, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
+  const names = await readMemberNames(storage, guildId, ids);
   if (!guild) return names;
   const missing: string[] = [];
   for (const id of ids) {

@@ -56,20 +56,20 @@ export function mentionEraser(rest: REST, context: AppContext, intervalMs = EDIT
   let stopped = false;
 
   const step = async () => {
-    const pending = nextMessageEdit(context.db, context.clock.now());
+    const pending = await nextMessageEdit(context.storage, context.clock.now());
     if (!pending) return;
     try {
       await editOne(rest, pending);
-      finishMessageEdit(context.db, pending.ids);
+      await finishMessageEdit(context.storage, pending.ids);
     } catch (error) {
       const code = error instanceof DiscordAPIError ? Number(error.code) : undefined;
       if ((code !== undefined && GONE.has(code)) || pending.attempts + 1 >= MAX_ATTEMPTS) {
-        finishMessageEdit(context.db, pending.ids);
+        await finishMessageEdit(context.storage, pending.ids);
         context.logger.warn({ code, attempts: pending.attempts + 1 }, 'a past message could not be edited after an erasure; dropped from the queue');
         return;
       }
       const delay = Math.min(3_600_000, 30_000 * 2 ** pending.attempts);
-      postponeMessageEdit(context.db, pending.ids, new Date(context.clock.now().getTime() + delay));
+      await postponeMessageEdit(context.storage, pending.ids, new Date(context.clock.now().getTime() + delay));
       context.logger.warn({ code, retryInMs: delay }, 'editing a past message after an erasure failed; will retry');
     }
   };

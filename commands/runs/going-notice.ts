@@ -22,7 +22,7 @@ export async function tellGoing(ctx: InteractionContext, run: GroupRun, going: r
     const { messageId } = await ctx.poster.post(run.channelId, message);
     const pinged = message.allowed_mentions.users ?? [];
     // The notice names members: noted, so that erasing one of them edits it.
-    recordPostedMentions(ctx.db, { guildId: run.guildId, channelId: run.channelId, messageId, members: pinged.map((userId) => ({ userId, shown: `<@${userId}>` })) }, ctx.clock.now());
+    await recordPostedMentions(ctx.storage, { guildId: run.guildId, channelId: run.channelId, messageId, members: pinged.map((userId) => ({ userId, shown: `<@${userId}>` })) }, ctx.clock.now());
     return `The ${going.length} member${going.length === 1 ? '' : 's'} going ${going.length === 1 ? 'was' : 'were'} told in <#${run.channelId}>.`;
   } catch {
     return `The post telling those going could not be made in <#${run.channelId}>; tell them there yourself.`;

@@ -29,8 +29,8 @@ export function runReminderJob(db: Db): ScheduledJob {
         action: 'post',
         message,
         // The reminder names members: noted, so that erasing one of them edits it.
-        recordPosted: (messageId) =>
-          recordPostedMentions(db, { guildId: run.guildId, channelId: occurrence.channelId, messageId, members: pinged.map((userId) => ({ userId, shown: `<@${userId}>` })) }, occurrence.now),
+        recordPosted: (messageId, tx) =>
+          recordPostedMentions(tx, { guildId: run.guildId, channelId: occurrence.channelId, messageId, members: pinged.map((userId) => ({ userId, shown: `<@${userId}>` })) }, occurrence.now),
       };
     },
   };

@@ -23,7 +23,7 @@ export function refreshRunCard(ctx: InteractionContext, run: GroupRun): void {
     await poster.edit(fresh.channelId, messageId, runCardMessage(fresh, tally(fresh, rsvps)));
     // The card names members: noted, so that erasing one of them edits it.
     const members = rsvps.map((rsvp) => ({ userId: rsvp.userId, shown: `<@${rsvp.userId}>` }));
-    recordPostedMentions(ctx.db, { guildId: fresh.guildId, channelId: fresh.channelId, messageId, members }, ctx.clock.now());
+    await recordPostedMentions(ctx.storage, { guildId: fresh.guildId, channelId: fresh.channelId, messageId, members }, ctx.clock.now());
   });
 }
 

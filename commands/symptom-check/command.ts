@@ -54,7 +54,7 @@ async function showProgress(interaction: MessageComponentInteraction, ctx: Inter
   await ctx.respond.update(resultView(outcome, await regionFor(ctx, interaction.guildId), progress, { enrolledInChallenge }));
   if (!fromQuestion || !counted.firstTime(interaction.message.id)) return;
   try {
-    countTriageOutcome(ctx.db, outcome.level, ctx.clock.now());
+    await countTriageOutcome(ctx.storage, outcome.level, ctx.clock.now());
   } catch (error) {
     // Bookkeeping only: the member already has their result. The level alone is not private.
     ctx.logger.warn({ err: error }, 'could not count a symptom-check outcome');

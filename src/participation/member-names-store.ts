@@ -1,40 +1,61 @@
-import type { Db } from '../platform/db/connection.js';
-import { prepare, sqliteOf } from './store.js';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Storage } from '../platform/db/storage.js';
 
 /**
  * Stores a member's display name, only for a member with participation records in that club. Read first: most
- * interactions change nothing, and a read never waits for another writer (WAL), so a busy or failing database
- * never holds up the interaction that carried the name.
+ * interactions change nothing, and a read never waits for a writer (SQLite's WAL, PostgreSQL's MVCC), so a busy
+ * or failing database never holds up the interaction that carried the name.
  */
-export function saveMemberName(db: Db, entry: { guildId: string; userId: string; displayName: string }, now: Date): void {
+export async function saveMemberName(storage: Storage, entry: { guildId: string; userId: string; displayName: string }, now: Date): Promise<void> {
+  const { members, memberNames } = storage.t;
   const displayName = entry.displayName.slice(0, 100);
-  const state = prepare(
-    db,
-    `select exists (select 1 from members where guild_id = @guildId and user_id = @userId) as member,
-              (select display_name from member_names where guild_id = @guildId and user_id = @userId) as stored`,
-  ).get(entry) as { member: number; stored: string | null };
-  if (state.member !== 1 || state.stored === displayName) return;
-  prepare(
-    db,
-    `insert into member_names (guild_id, user_id, display_name, updated_at)
-     select @guildId, @userId, @displayName, @now where exists (select 1 from members where guild_id = @guildId and user_id = @userId)
-     on conflict (guild_id, user_id) do update set display_name = excluded.display_name, updated_at = excluded.updated_at
-     where display_name <> excluded.display_name`,
-  ).run({ ...entry, displayName, now: now.getTime() });
+  const isMember = and(eq(members.guildId, entry.guildId), eq(members.userId, entry.userId));
+  const [state] = await storage.run((db) =>
+    db
+      .select({ stored: memberNames.displayName })
+      .from(members)
+      .leftJoin(memberNames, and(eq(memberNames.guildId, members.guildId), eq(memberNames.userId, members.userId)))
+      .where(isMember)
+      .limit(1),
+  );
+  if (!state || state.stored === displayName) return;
+  await storage.transaction(async (tx) => {
+    // Written only while the members row is still there (an erasure may have come in between). On PostgreSQL the
+    // row is held until this commits, so an erasure (which holds it too, see eraseMember) runs wholly before or
+    // after this; SQLite runs one write transaction at a time.
+    const member =
+      tx.dialect === 'postgres'
+        ? await tx.all(sql`select 1 as one from members where guild_id = ${entry.guildId} and user_id = ${entry.userId} for share`)
+        : await tx.run((db) => db.select({ one: sql`1` }).from(members).where(isMember).limit(1));
+    if (member.length === 0) return;
+    await tx.run((db) =>
+      db
+        .insert(memberNames)
+        .values({ guildId: entry.guildId, userId: entry.userId, displayName, updatedAt: now })
+        .onConflictDoUpdate({ target: [memberNames.guildId, memberNames.userId], set: { displayName, updatedAt: now }, setWhere: ne(memberNames.displayName, displayName) }),
+    );
+  });
 }
 
 /** Stored names of the given members of a club (those never seen are absent). */
-export function readMemberNames(db: Db, guildId: string, ids: readonly string[]): Map<string, string> {
+export async function readMemberNames(storage: Storage, guildId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const { memberNames } = storage.t;
   const names = new Map<string, string>();
-  const read = sqliteOf(db).prepare('select user_id, display_name from member_names where guild_id = ? and user_id in (select value from json_each(?))').raw();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const [id, name] of read.all(guildId, JSON.stringify(ids.slice(i, i + 500))) as [string, string][]) names.set(id, name);
+    const rows = await storage.run((db) =>
+      db
+        .select({ userId: memberNames.userId, displayName: memberNames.displayName })
+        .from(memberNames)
+        .where(and(eq(memberNames.guildId, guildId), inArray(memberNames.userId, ids.slice(i, i + 500)))),
+    );
+    for (const row of rows) names.set(row.userId, row.displayName);
   }
   return names;
 }
 
 /** Every stored name of a club, for an export (one query). */
-export function clubMemberNames(db: Db, guildId: string): Map<string, string> {
-  const rows = sqliteOf(db).prepare('select user_id, display_name from member_names where guild_id = ?').raw().all(guildId) as [string, string][];
-  return new Map(rows);
+export async function clubMemberNames(storage: Storage, guildId: string): Promise<Map<string, string>> {
+  const { memberNames } = storage.t;
+  const rows = await storage.run((db) => db.select({ userId: memberNames.userId, displayName: memberNames.displayName }).from(memberNames).where(eq(memberNames.guildId, guildId)));
+  return new Map(rows.map((r) => [r.userId, r.displayName]));
 }

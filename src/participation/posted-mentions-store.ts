@@ -1,5 +1,5 @@
-import type { Db } from '../platform/db/connection.js';
-import { sqliteOf } from './store.js';
+import { asc, countDistinct, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Storage } from '../platform/db/storage.js';
 
 /** One way a message Pacer posted names a member: the exact text (`<@id>`, or a leaderboard line's name part). */
 export interface ShownMember {
@@ -8,13 +8,24 @@ export interface ShownMember {
 }
 
 /** Records who a message names (replacing what was recorded for it before), so erasure can edit it later. */
-export function recordPostedMentions(db: Db, message: { guildId: string; channelId: string; messageId: string; members: readonly ShownMember[] }, now: Date): void {
-  const sqlite = sqliteOf(db);
-  sqlite.transaction(() => {
-    sqlite.prepare('delete from posted_mentions where message_id = ?').run(message.messageId);
-    const insert = sqlite.prepare('insert into posted_mentions (guild_id, channel_id, message_id, user_id, shown, posted_at) values (?, ?, ?, ?, ?, ?)');
-    for (const member of message.members) insert.run(message.guildId, message.channelId, message.messageId, member.userId, member.shown, now.getTime());
-  })();
+export async function recordPostedMentions(
+  storage: Storage,
+  message: { guildId: string; channelId: string; messageId: string; members: readonly ShownMember[] },
+  now: Date,
+): Promise<void> {
+  const { postedMentions } = storage.t;
+  const rows = message.members.map((member) => ({
+    guildId: message.guildId,
+    channelId: message.channelId,
+    messageId: message.messageId,
+    userId: member.userId,
+    shown: member.shown,
+    postedAt: now,
+  }));
+  await storage.transaction(async (tx) => {
+    await tx.run((db) => db.delete(postedMentions).where(eq(postedMentions.messageId, message.messageId)));
+    for (let i = 0; i < rows.length; i += 500) await tx.run((db) => db.insert(postedMentions).values(rows.slice(i, i + 500)));
+  });
 }
 
 /** Edits of one message still to make after erasures: every find/replace queued for it. */
@@ -27,28 +38,49 @@ export interface PendingMessageEdit {
 }
 
 /** The next message with edits due, or null when none is due. */
-export function nextMessageEdit(db: Db, now: Date): PendingMessageEdit | null {
-  const sqlite = sqliteOf(db);
-  const first = sqlite.prepare('select message_id from message_edits where not_before <= ? order by not_before, id limit 1').pluck().get(now.getTime()) as string | undefined;
-  if (first === undefined) return null;
-  const rows = sqlite.prepare('select id, channel_id, find, replacement, attempts from message_edits where message_id = ? order by id').raw().all(first) as [number, string, string, string, number][];
+export async function nextMessageEdit(storage: Storage, now: Date): Promise<PendingMessageEdit | null> {
+  const { messageEdits } = storage.t;
+  const [first] = await storage.run((db) =>
+    db.select({ messageId: messageEdits.messageId }).from(messageEdits).where(lte(messageEdits.notBefore, now)).orderBy(asc(messageEdits.notBefore), asc(messageEdits.id)).limit(1),
+  );
+  if (!first) return null;
+  const rows = await storage.run((db) =>
+    db
+      .select({ id: messageEdits.id, channelId: messageEdits.channelId, find: messageEdits.find, replacement: messageEdits.replacement, attempts: messageEdits.attempts })
+      .from(messageEdits)
+      .where(eq(messageEdits.messageId, first.messageId))
+      .orderBy(asc(messageEdits.id)),
+  );
+  if (rows.length === 0) return null; // finished by another process between the two reads
   return {
-    channelId: rows[0]![1],
-    messageId: first,
-    ids: rows.map((r) => r[0]),
-    attempts: Math.max(...rows.map((r) => r[4])),
-    changes: rows.map(([, , find, replacement]) => ({ find, replacement })),
+    channelId: rows[0]!.channelId,
+    messageId: first.messageId,
+    ids: rows.map((r) => r.id),
+    attempts: Math.max(...rows.map((r) => r.attempts)),
+    changes: rows.map(({ find, replacement }) => ({ find, replacement })),
   };
 }
 
-export function finishMessageEdit(db: Db, ids: readonly number[]): void {
-  sqliteOf(db).prepare('delete from message_edits where id in (select value from json_each(?))').run(JSON.stringify(ids));
+export async function finishMessageEdit(storage: Storage, ids: readonly number[]): Promise<void> {
+  const { messageEdits } = storage.t;
+  for (let i = 0; i < ids.length; i += 500) await storage.run((db) => db.delete(messageEdits).where(inArray(messageEdits.id, ids.slice(i, i + 500))));
 }
 
-export function postponeMessageEdit(db: Db, ids: readonly number[], notBefore: Date): void {
-  sqliteOf(db).prepare('update message_edits set attempts = attempts + 1, not_before = ? where id in (select value from json_each(?))').run(notBefore.getTime(), JSON.stringify(ids));
+export async function postponeMessageEdit(storage: Storage, ids: readonly number[], notBefore: Date): Promise<void> {
+  const { messageEdits } = storage.t;
+  for (let i = 0; i < ids.length; i += 500) {
+    await storage.run((db) =>
+      db
+        .update(messageEdits)
+        .set({ attempts: sql`${messageEdits.attempts} + 1`, notBefore })
+        .where(inArray(messageEdits.id, ids.slice(i, i + 500))),
+    );
+  }
 }
 
-export function pendingMessageEdits(db: Db): number {
-  return sqliteOf(db).prepare('select count(distinct message_id) from message_edits').pluck().get() as number;
+/** Messages with edits still queued. */
+export async function pendingMessageEdits(storage: Storage): Promise<number> {
+  const { messageEdits } = storage.t;
+  const [row] = await storage.run((db) => db.select({ n: countDistinct(messageEdits.messageId) }).from(messageEdits));
+  return Number(row?.n ?? 0);
 }

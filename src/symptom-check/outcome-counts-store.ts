@@ -1,32 +1,41 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { TriageLevel } from './levels.js';
-import type { Db } from '../platform/db/connection.js';
-import { triageOutcomeCounts } from '../platform/db/schema.js';
+import type { PgDb } from '../platform/db/pg-connection.js';
+import type { Storage } from '../platform/db/storage.js';
 
 /**
- * How long the count may wait for a lock held by another process. It runs on the interaction path, where
- * better-sqlite3 blocks the whole event loop while it waits: the connection's own busy timeout (5 s) would
- * stall every member's answers.
+ * How long the count may wait for a lock held by another process, on SQLite. It runs on the interaction path,
+ * where better-sqlite3 blocks the whole event loop while it waits: the connection's own busy timeout (5 s) would
+ * stall every member's answers. (PostgreSQL waits without blocking the process.)
  */
 export const COUNT_BUSY_TIMEOUT_MS = 50;
 
-/** Adds one to this month's count for `level`. Nothing else about the check is kept. Throws if the database is busy or full. */
-export function countTriageOutcome(db: Db, level: TriageLevel, now: Date): void {
+/**
+ * Adds one to this month's count for `level`. Nothing else about the check is kept: the table has no member,
+ * club or time finer than the month. Throws if the database is busy or full.
+ */
+export async function countTriageOutcome(storage: Storage, level: TriageLevel, now: Date): Promise<void> {
   const month = now.toISOString().slice(0, 7);
-  // drizzle keeps the better-sqlite3 handle it was built on as `$client`.
-  const sqlite = (db as Db & { $client?: Database.Database }).$client;
-  const previous = sqlite?.pragma('busy_timeout', { simple: true });
-  sqlite?.pragma(`busy_timeout = ${COUNT_BUSY_TIMEOUT_MS}`);
-  try {
-    db.insert(triageOutcomeCounts)
+  const { triageOutcomeCounts } = storage.t;
+  const add = (db: PgDb) =>
+    db
+      .insert(triageOutcomeCounts)
       .values({ month, level, count: 1 })
-      .onConflictDoUpdate({ target: [triageOutcomeCounts.month, triageOutcomeCounts.level], set: { count: sql`${triageOutcomeCounts.count} + 1` } })
-      .run();
-  } finally {
-    if (typeof previous === 'number') sqlite?.pragma(`busy_timeout = ${previous}`);
+      .onConflictDoUpdate({ target: [triageOutcomeCounts.month, triageOutcomeCounts.level], set: { count: sql`${triageOutcomeCounts.count} + 1` } });
+  if (storage.dialect === 'postgres') {
+    await storage.run(add);
+    return;
   }
+  await storage.runSqlite(async (db, sqlite) => {
+    const previous = sqlite.pragma('busy_timeout', { simple: true });
+    sqlite.pragma(`busy_timeout = ${COUNT_BUSY_TIMEOUT_MS}`);
+    try {
+      await add(db as unknown as PgDb);
+    } finally {
+      if (typeof previous === 'number') sqlite.pragma(`busy_timeout = ${previous}`);
+    }
+  });
 }
 
 /**

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connection.js';
-import { eraseMember, textColumns } from '../../src/participation/erasure-store.js';
+import { sqliteStorage } from '../../src/platform/db/storage.js';
+import { eraseMember } from '../../src/participation/erasure-store.js';
 import { CHART_HEIGHT, CHART_WIDTH, chartSvg, PLOT, rasterise, renderPng, sessionTrend, WEEK_LABELS, type ChartWeek } from '../../src/participation/chart.js';
 import { lastWeeks } from '../../src/platform/time/days.js';
-import { seedChallenges, seedClub, seedEnrolment, seedMember, seedPause, seedSessions } from './support/seed.js';
+import { KEEP, seedErasureClubs, USER } from './support/erasure-seed.js';
 
 const weeks: ChartWeek[] = lastWeeks('2026-11-25', 12).map((weekStart, i) => ({ weekStart, joined: 10 + i, sessions: 30 + 2 * i, reached: 5 + i, current: i === 11 }));
 
@@ -83,101 +84,20 @@ describe('club chart', () => {
   });
 });
 
-describe('erasure', () => {
-  const GUILD = '1200000000000000001';
-  const OTHER = '1200000000000000009';
-  const USER = '1500000000000000777';
-  const KEEP = '1500000000000000888';
-
-  function seeded() {
+// What an erasure leaves in the tables, on both dialects: test/participation/erasure.test.ts. Here, the SQLite file.
+describe('erasure in the SQLite file', () => {
+  it('/forget-me leaves the id in neither the WAL nor the file after its checkpoint, and keeps everyone else', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'pacer-erase-')), 'pacer.sqlite');
     const handle = openDatabase(path);
-    const { sqlite } = handle;
-    for (const guildId of [GUILD, OTHER]) {
-      seedClub(sqlite, { guildId });
-      const ids = seedChallenges(sqlite, guildId, [{ weekStart: '2026-11-02', target: 2 }, { weekStart: '2026-11-09', target: 2 }]);
-      for (const userId of [USER, KEEP]) {
-        seedMember(sqlite, guildId, userId, new Date('2026-11-01'));
-        seedEnrolment(sqlite, guildId, userId, ids.get('2026-11-02')!);
-        seedPause(sqlite, guildId, userId, ids.get('2026-11-09')!);
-        seedSessions(sqlite, guildId, userId, ['2026-11-02', '2026-11-03'], ids.get('2026-11-02'));
-      }
-    }
-    // The member also set a club up, created an announcement and is mentioned in another one.
-    sqlite.prepare('update clubs set setup_by_user_id = ? where guild_id = ?').run(USER, GUILD);
-    const schedule = sqlite
-      .prepare("insert into schedules (guild_id, kind, channel_id, rule_kind, created_by) values (?, 'announcement', '1', 'once', ?) returning id")
-      .pluck()
-      .get(GUILD, USER) as number;
-    sqlite.prepare('insert into announcements (schedule_id, guild_id, content, created_by) values (?, ?, ?, ?)').run(schedule, GUILD, `Well done <@${USER}>!`, KEEP);
-    // A weekly group run the member set up; both members answered Going and confirmed "I ran" in each club.
-    const repeat = sqlite.prepare("insert into schedules (guild_id, kind, channel_id, rule_kind, cron) values (?, 'run_repeat', '1', 'cron', '30 18 * * 3') returning id").pluck().get(GUILD);
-    const series = sqlite
-      .prepare("insert into run_series (guild_id, channel_id, schedule_id, every_weeks, first_day, local_time, duration_minutes, title, meeting_point, distance, pace_groups, reminder_hours, created_by) values (?, '1', ?, 1, '2026-11-03', '18:30', 60, 'Track', 'Gate', '8 km', '[]', 2, ?) returning id")
-      .pluck()
-      .get(GUILD, repeat, USER);
-    for (const guildId of [GUILD, OTHER]) {
-      const run = sqlite
-        .prepare("insert into group_runs (guild_id, channel_id, title, meeting_point, distance, pace_groups, starts_at, ends_at, series_id, created_by) values (?, '1', 'Track', 'Gate', '8 km', '[]', 0, 1, ?, ?) returning id")
-        .pluck()
-        .get(guildId, guildId === GUILD ? series : null, KEEP) as number;
-      for (const userId of [USER, KEEP]) {
-        sqlite.prepare("insert into run_rsvps (run_id, guild_id, user_id, answer, answered_at) values (?, ?, ?, 'going', 0)").run(run, guildId, userId);
-        sqlite.prepare("insert into session_logs (guild_id, user_id, day, exercise_id, group_run_id) values (?, ?, '2026-11-03', ?, ?)").run(guildId, userId, `group-run:${run}`, run);
-      }
-    }
-    return { handle, path };
-  }
-
-  /** Rows in any text column of any table that hold the id, read from the schema itself. */
-  function rowsNaming(handle: ReturnType<typeof openDatabase>, id: string): string[] {
-    const { columns } = textColumns(handle.sqlite);
-    return columns.flatMap(({ table, column }) => {
-      const n = handle.sqlite.prepare(`select count(*) from "${table}" where instr("${column}", ?) > 0`).pluck().get(id) as number;
-      return n > 0 ? [`${table}.${column}: ${n}`] : [];
-    });
-  }
-
-  it('finds every table of the schema, including ones added later', () => {
-    const { handle } = seeded();
-    handle.sqlite.exec('create table later_feature (id integer primary key, guild_id text, user_id text, note text)');
-    handle.sqlite.prepare('insert into later_feature (guild_id, user_id, note) values (?, ?, ?)').run(GUILD, USER, 'x');
-    const { tables } = textColumns(handle.sqlite);
-    const all = handle.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").pluck().all();
-    expect(tables.sort()).toEqual((all as string[]).sort());
-    expect(eraseMember(handle.db, USER).deleted.later_feature).toBe(1);
-    expect(rowsNaming(handle, USER)).toEqual([]);
-    handle.close();
-  });
-
-  it('/forget-me leaves no row naming the member in any table, keeps everyone else, and the WAL and file hold none after a checkpoint', () => {
-    const { handle, path } = seeded();
-    const keepBefore = rowsNaming(handle, KEEP);
-    expect(rowsNaming(handle, USER).length).toBeGreaterThan(4);
-    const result = eraseMember(handle.db, USER);
-    // 2 clubs x (member + enrolment + pause + 2 sessions + a group run's answer and confirmation) deleted; set-up,
-    // creators and mention cleared.
-    expect(result.deleted).toEqual({ members: 2, enrolments: 2, challenge_pauses: 2, session_logs: 6, run_rsvps: 2 });
-    expect(result.cleared).toEqual({ clubs: 1, schedules: 1, announcements: 1, run_series: 1 });
-    expect(rowsNaming(handle, USER)).toEqual([]);
-    expect(rowsNaming(handle, KEEP)).toEqual(keepBefore);
-    expect(handle.sqlite.prepare('select content from announcements').pluck().get()).toBe('Well done <@erased>!');
+    const storage = sqliteStorage(handle);
+    await seedErasureClubs(storage);
     handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const needle = Buffer.from(USER);
-    expect(readFileSync(`${path}-wal`).includes(needle)).toBe(false);
-    expect(readFileSync(path).includes(needle)).toBe(false);
-    handle.close();
-  });
-
-  it('/club forget erases only that club, and the member can take part again as new', () => {
-    const { handle } = seeded();
-    const result = eraseMember(handle.db, USER, { guildId: GUILD });
-    expect(result.deleted).toEqual({ members: 1, enrolments: 1, challenge_pauses: 1, session_logs: 3, run_rsvps: 1 });
-    expect(handle.sqlite.prepare('select count(*) from session_logs where user_id = ? and guild_id = ?').pluck().get(USER, OTHER)).toBe(3);
-    expect(handle.sqlite.prepare('select count(*) from run_rsvps where user_id = ? and guild_id = ?').pluck().get(USER, OTHER)).toBe(1);
-    seedMember(handle.sqlite, GUILD, USER, new Date('2026-11-20'));
-    seedSessions(handle.sqlite, GUILD, USER, ['2026-11-20']);
-    expect(handle.sqlite.prepare('select count(*) from session_logs where user_id = ? and guild_id = ?').pluck().get(USER, GUILD)).toBe(1);
+    expect(readFileSync(path).includes(Buffer.from(USER))).toBe(true);
+    await eraseMember(storage, USER);
+    const wal = readFileSync(`${path}-wal`);
+    expect(wal.includes(Buffer.from(USER))).toBe(false);
+    expect(readFileSync(path).includes(Buffer.from(USER))).toBe(false);
+    expect(readFileSync(path).includes(Buffer.from(KEEP))).toBe(true);
     handle.close();
   });
 });

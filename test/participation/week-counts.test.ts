@@ -15,9 +15,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { migrationsFolder, openDatabase } from '../../src/platform/db/connection.js';
 import { openPostgres, pgMigrationsFolder } from '../../src/platform/db/pg-connection.js';
-import { pgStorage } from '../../src/platform/db/storage.js';
 import { adminQuery } from '../support/postgres-cluster.js';
-import { sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
+import { pgStorage, sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { rank, streakScores, type Period } from '../../src/participation/leaderboard.js';
 import { clubCalendar, clubMemberIdsInTurns, exportRange, exportRows, loadLeaderboard } from '../../src/participation/reports-store.js';
@@ -74,21 +73,12 @@ async function openClubs(open: () => Promise<OpenStorage>): Promise<OpenStorage>
   return opened;
 }
 
-/** The member's rows go as an erasure takes them: on SQLite by eraseMember itself, on PostgreSQL (its erasure is not moved yet) table by table, the count table first. */
+/** The member's rows go as an erasure takes them (eraseMember, on either dialect). */
 async function erase(storage: Storage, userId: string, guildId: string | undefined): Promise<void> {
-  if (storage.dialect === 'sqlite') {
-    const result = eraseMember(storage.handle.db, userId, guildId !== undefined ? { guildId } : {});
-    // The counts go with the sessions; the member is told about sessions, not about a summary table.
-    expect(result.deleted).not.toHaveProperty('session_week_counts');
-    expect(summariseErasure(result.deleted, result.cleared).parts.map((p) => p.label).join(' ')).not.toMatch(/week counts/);
-    return;
-  }
-  const { t } = storage;
-  await storage.transaction(async (tx) => {
-    for (const table of [t.sessionWeekCounts, t.sessionLogs, t.enrolments, t.challengePauses, t.members]) {
-      await tx.run((db) => db.delete(table).where(and(eq(table.userId, userId), guildId !== undefined ? eq(table.guildId, guildId) : undefined)));
-    }
-  });
+  const result = await eraseMember(storage, userId, guildId !== undefined ? { guildId } : {});
+  // The counts go with the sessions; the member is told about sessions, not about a summary table.
+  expect(result.deleted).not.toHaveProperty('session_week_counts');
+  expect(summariseErasure(result.deleted, result.cleared).parts.map((p) => p.label).join(' ')).not.toMatch(/week counts/);
 }
 
 async function apply(storage: Storage, ops: readonly Op[]): Promise<void> {
