@@ -182,10 +182,12 @@ describe('/run list, edit and cancel', () => {
     await createRunWithForm(pacer, { when: '2026-03-24 18:30' });
     // Another club's run, in the same database.
     db().insert(clubs).values({ guildId: OTHER_GUILD, timezone: 'Europe/Paris', region: 'EU' }).run();
-    otherRunId = storeRun(db(), {
+    otherRunId = (
+      await storeRun(pacer.app.context.storage, {
       guildId: OTHER_GUILD, channelId: '1300000000000000999', title: 'Paris track', meetingPoint: 'Stade', distance: '8 km', paceGroups: [], notes: null,
       startsAt: new Date('2026-03-20T18:00:00Z'), endsAt: new Date('2026-03-20T19:00:00Z'), remindAt: null, by: MOD, at: clock.now(),
-    }).id;
+      })
+    ).id;
 
     await answer(pacer, 2, 'rn:1:go:2:1', RITA);
     await answer(pacer, 2, 'rn:1:go:2:0', SAM);
