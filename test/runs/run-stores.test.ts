@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Storage } from '../../src/platform/db/storage.js';
-import type { GroupRun, RsvpAnswer } from '../../src/runs/run.js';
+import type { GroupRun } from '../../src/runs/run.js';
 import { answerRun, createRun, discardRun, getRun, recordRunCard, recordRunEvent, runForReminder, runRsvpList, type NewRun } from '../../src/runs/store.js';
 import { cancelRun, editRun, forgetRunEvent, pendingReminder, searchUpcomingRuns, upcomingRuns } from '../../src/runs/manage-store.js';
 import { activeSeriesOf, cancelRunAndLater, occurrenceRun, seriesForSchedule, seriesRunsWithoutEvent, startSeries, type Series } from '../../src/runs/series-store.js';
