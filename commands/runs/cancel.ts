@@ -5,7 +5,7 @@
 import type { ChatInputCommandInteraction, MessageComponentInteraction } from 'discord.js';
 import type { InteractionContext } from '../../src/platform/discord/command.js';
 import { tally, type GroupRun } from '../../src/runs/run.js';
-import { activeSeriesOf, cancelSeries, laterOpenRuns } from '../../src/runs/series-store.js';
+import { activeSeriesOf, cancelRunAndLater } from '../../src/runs/series-store.js';
 import { cancelRun, forgetRunEvent } from '../../src/runs/manage-store.js';
 import { getRun, runRsvpList } from '../../src/runs/store.js';
 import { cancelRunEvent } from './discord-event.js';
@@ -18,9 +18,9 @@ import { runCardMessage } from './views.js';
 export async function startCancel(interaction: ChatInputCommandInteraction, runId: number, ctx: InteractionContext): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const run = editableRun(ctx, gated, runId, 'cancelled');
+  const run = await editableRun(ctx, gated, runId, 'cancelled');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);
-  return ctx.respond.reply(cancelPromptView(run, goingMembers(ctx, run).length, activeSeriesOf(ctx.db, run) !== null));
+  return ctx.respond.reply(cancelPromptView(run, (await goingMembers(ctx, run)).length, (await activeSeriesOf(ctx.storage, run)) !== null));
 }
 
 export async function keepRun(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
@@ -29,18 +29,17 @@ export async function keepRun(interaction: MessageComponentInteraction, runId: n
   return ctx.respond.update({ ...plainReply(`Group run #${runId} is kept; nothing was changed.`), components: [] });
 }
 
-/** Cancels one run everywhere it shows; returns what happened, in the moderator's words. */
-async function cancelEverywhere(interaction: MessageComponentInteraction, run: GroupRun, ctx: InteractionContext): Promise<string[]> {
-  cancelRun(ctx.db, run, ctx.clock.now());
-  const fresh = getRun(ctx.db, run.guildId, run.id)!;
-  const cardEdited = await editCard(ctx, fresh, runCardMessage(fresh, tally(fresh, runRsvpList(ctx.db, fresh.id))));
+/** Shows a cancelled run as cancelled everywhere; returns what happened, in the moderator's words. */
+async function showCancelled(interaction: MessageComponentInteraction, run: GroupRun, ctx: InteractionContext): Promise<string[]> {
+  const fresh = (await getRun(ctx.storage, run.guildId, run.id))!;
+  const cardEdited = await editCard(ctx, fresh, runCardMessage(fresh, tally(fresh, await runRsvpList(ctx.storage, fresh.id))));
   let eventLine: string | null = null;
   if (fresh.eventId) {
     const event = await cancelRunEvent(interaction, fresh);
-    if (!event.done && event.gone) forgetRunEvent(ctx.db, fresh.id);
+    if (!event.done && event.gone) await forgetRunEvent(ctx.storage, fresh.id);
     eventLine = event.done ? 'Its Discord event is cancelled.' : event.why;
   }
-  const going = goingMembers(ctx, fresh);
+  const going = await goingMembers(ctx, fresh);
   const told = await tellGoing(ctx, fresh, going, cancelledNotice(fresh, going));
   return [
     `Group run #${fresh.id} **${fresh.title}** is cancelled. No reminder will post.`,
@@ -53,14 +52,14 @@ async function cancelEverywhere(interaction: MessageComponentInteraction, run: G
 export async function confirmCancel(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext, withSeries = false): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const run = editableRun(ctx, gated, runId, 'cancelled');
+  const run = await editableRun(ctx, gated, runId, 'cancelled');
   if ('refusal' in run) return ctx.respond.update({ ...plainReply(run.refusal), components: [] });
 
-  const seriesId = withSeries ? activeSeriesOf(ctx.db, run) : null;
-  const later = seriesId === null ? [] : laterOpenRuns(ctx.db, seriesId, run);
-  if (seriesId !== null) cancelSeries(ctx.db, gated.guildId, seriesId, ctx.clock.now());
-  const lines = await cancelEverywhere(interaction, run, ctx);
-  for (const next of later) lines.push(...(await cancelEverywhere(interaction, next, ctx)));
-  if (seriesId !== null) lines.push('The series is stopped: Pacer will create no more of these runs.');
+  // The series, this run and every later one are cancelled in one transaction, before Discord is told anything.
+  const later = withSeries ? await cancelRunAndLater(ctx.storage, gated.guildId, run, ctx.clock.now()) : null;
+  if (later === null) await cancelRun(ctx.storage, run, ctx.clock.now());
+  const lines = await showCancelled(interaction, run, ctx);
+  for (const next of later ?? []) lines.push(...(await showCancelled(interaction, next, ctx)));
+  if (later !== null) lines.push('The series is stopped: Pacer will create no more of these runs.');
   return ctx.respond.update({ ...plainReply(lines.join('\n')), components: [] });
 }

@@ -71,7 +71,7 @@ export async function submitCreate(interaction: ModalSubmitInteraction, action: 
   if (!form.ok) return ctx.respond.fail(form.error);
   const remindAt = action.reminderHours > 0 ? reminderTime(form.startsAt, action.reminderHours, now) : null;
 
-  const run = createRun(ctx.db, {
+  const run = await createRun(ctx.storage, {
     guildId,
     channelId: action.channelId,
     title: form.title,
@@ -93,16 +93,16 @@ export async function submitCreate(interaction: ModalSubmitInteraction, action: 
     const mention = pingMention(ping);
     messageId = (await ctx.poster.post(action.channelId, { ...card, ...(mention ? { content: mention } : {}), allowed_mentions: allowedMentionsFor(ping) })).messageId;
   } catch (error) {
-    discardRun(ctx.db, run);
+    await discardRun(ctx.storage, run);
     const reason = error instanceof PostError ? error.reason : 'Discord did not accept the post.';
     return ctx.respond.fail(`The run card could not be posted in <#${action.channelId}> (${reason}). Nothing was saved; try again.`);
   }
-  recordRunCard(ctx.db, run.id, messageId);
+  await recordRunCard(ctx.storage, run.id, messageId);
 
   const event = await createRunEvent(interaction, run);
-  if (event.created) recordRunEvent(ctx.db, run.id, event.eventId);
+  if (event.created) await recordRunEvent(ctx.storage, run.id, event.eventId);
   const series =
-    action.repeat === 'none' ? undefined : startSeries(ctx.db, run, seriesTiming(run.startsAt, zone, WEEKS_BETWEEN[action.repeat]), action.reminderHours, interaction.user.id, now);
+    action.repeat === 'none' ? undefined : await startSeries(ctx.storage, run, seriesTiming(run.startsAt, zone, WEEKS_BETWEEN[action.repeat]), action.reminderHours, interaction.user.id, now);
 
   const lines = [
     `Group run #${run.id} **${run.title}** is posted in <#${run.channelId}>: <t:${unix(run.startsAt)}:F> (${zone}).`,

@@ -21,8 +21,8 @@ import { runCardMessage } from './views.js';
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
 
 /** The run if a moderator may still change it, else the refusal. */
-export function editableRun(ctx: InteractionContext, gated: RunGate, runId: number, verb: 'edited' | 'cancelled'): GroupRun | { refusal: string } {
-  const run = getRun(ctx.db, gated.guildId, runId);
+export async function editableRun(ctx: InteractionContext, gated: RunGate, runId: number, verb: 'edited' | 'cancelled'): Promise<GroupRun | { refusal: string }> {
+  const run = await getRun(ctx.storage, gated.guildId, runId);
   if (!run) return { refusal: notFoundText(runId) };
   if (run.status === 'cancelled') return { refusal: `Group run #${run.id} **${run.title}** was cancelled, so it cannot be ${verb}. Nothing was changed.` };
   if (!acceptsAnswers(run, ctx.clock.now())) return { refusal: `Group run #${run.id} **${run.title}** started <t:${unix(run.startsAt)}:R>, so it can no longer be ${verb}. Nothing was changed.` };
@@ -32,7 +32,7 @@ export function editableRun(ctx: InteractionContext, gated: RunGate, runId: numb
 export async function startEdit(interaction: ChatInputCommandInteraction, runId: number, ctx: InteractionContext): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const run = editableRun(ctx, gated, runId, 'edited');
+  const run = await editableRun(ctx, gated, runId, 'edited');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);
   return ctx.respond.showModal(runFormModal(runManageCodec.encode({ kind: 'edit', runId: run.id }), `Edit group run #${run.id}`, gated.zone, run));
 }
@@ -40,7 +40,7 @@ export async function startEdit(interaction: ChatInputCommandInteraction, runId:
 export async function submitEdit(interaction: ModalSubmitInteraction, runId: number, ctx: InteractionContext): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const run = editableRun(ctx, gated, runId, 'edited');
+  const run = await editableRun(ctx, gated, runId, 'edited');
   if ('refusal' in run) return ctx.respond.fail(run.refusal);
   const now = ctx.clock.now();
   const form = readRunForm(formText(interaction), gated.zone, now, gated.order);
@@ -48,19 +48,19 @@ export async function submitEdit(interaction: ModalSubmitInteraction, runId: num
   const parts = changedParts(run, form);
   if (parts.length === 0) return ctx.respond.reply(plainReply(`Group run #${run.id} is unchanged: the form had the same details. Nothing was posted.`));
 
-  const reminder = pendingReminder(ctx.db, run.id);
+  const reminder = await pendingReminder(ctx.storage, run.id);
   const remindAt = movedReminder(reminder?.at ?? null, run.startsAt, form.startsAt, now);
-  editRun(ctx.db, run, form, remindAt, now);
-  const fresh = getRun(ctx.db, gated.guildId, run.id)!;
+  await editRun(ctx.storage, run, form, remindAt, now);
+  const fresh = (await getRun(ctx.storage, gated.guildId, run.id))!;
 
-  const cardEdited = await editCard(ctx, fresh, runCardMessage(fresh, tally(fresh, runRsvpList(ctx.db, fresh.id))));
+  const cardEdited = await editCard(ctx, fresh, runCardMessage(fresh, tally(fresh, await runRsvpList(ctx.storage, fresh.id))));
   let eventLine: string | null = null;
   if (fresh.eventId) {
     const event = await updateRunEvent(interaction, fresh);
-    if (!event.done && event.gone) forgetRunEvent(ctx.db, fresh.id);
+    if (!event.done && event.gone) await forgetRunEvent(ctx.storage, fresh.id);
     eventLine = event.done ? 'Its Discord event was updated.' : event.why;
   }
-  const going = goingMembers(ctx, fresh);
+  const going = await goingMembers(ctx, fresh);
   const told = await tellGoing(ctx, fresh, going, changedNotice(fresh, parts, going));
 
   const lines = [

@@ -9,8 +9,8 @@ import type { GroupRun } from '../../src/runs/run.js';
 import { tally } from '../../src/runs/run.js';
 import { runRsvpList } from '../../src/runs/store.js';
 
-export function goingMembers(ctx: InteractionContext, run: GroupRun): string[] {
-  const counts = tally(run, runRsvpList(ctx.db, run.id));
+export async function goingMembers(ctx: InteractionContext, run: GroupRun): Promise<string[]> {
+  const counts = tally(run, await runRsvpList(ctx.storage, run.id));
   return [...counts.groups.flatMap((group) => group.userIds), ...counts.goingUngrouped];
 }
 

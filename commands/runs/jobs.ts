@@ -3,24 +3,26 @@
  * The engine claims the occurrence once in the run ledger and posts it paced, like every scheduled post.
  */
 import type { Db } from '../../src/platform/db/connection.js';
+import type { Storage } from '../../src/platform/db/storage.js';
 import type { JobDecision, ScheduledJob } from '../../src/platform/scheduler/contract.js';
 import { tally } from '../../src/runs/run.js';
 import { runForReminder, runRsvpList } from '../../src/runs/store.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { reminderMessage } from './views.js';
 
+/** `db` is only for the posted-mentions store, which is not on the storage port yet. */
 export function runReminderJob(db: Db): ScheduledJob {
   return {
     kind: 'run_reminder',
-    decide(occurrence): JobDecision {
-      const run = runForReminder(db, occurrence.scheduleId);
+    async decide(occurrence, tx: Storage): Promise<JobDecision> {
+      const run = await runForReminder(tx, occurrence.scheduleId);
       if (!run || run.guildId !== occurrence.guildId) return { action: 'skip', reason: 'The group run no longer exists.' };
       if (!run.messageId) return { action: 'skip', reason: `Group run #${run.id}'s card was never posted.` };
       if (run.status === 'cancelled') return { action: 'skip', reason: `Group run #${run.id} was cancelled.` };
       if (occurrence.now.getTime() >= run.startsAt.getTime()) {
         return { action: 'skip', reason: `The reminder for group run #${run.id} was due while Pacer was offline, and the run has already started.`, notifyModerators: true };
       }
-      const counts = tally(run, runRsvpList(db, run.id));
+      const counts = tally(run, await runRsvpList(tx, run.id));
       const going = [...counts.groups.flatMap((group) => group.userIds), ...counts.goingUngrouped];
       if (going.length === 0) return { action: 'skip', reason: `Nobody has said Going to group run #${run.id}, so there is nobody to remind.` };
       const message = reminderMessage(run, going);

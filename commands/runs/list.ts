@@ -13,14 +13,15 @@ import { LIST_SIZE, runListView } from './manage-views.js';
 export async function listRuns(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const { runs, total } = upcomingRuns(ctx.db, gated.guildId, ctx.clock.now(), LIST_SIZE);
-  const going = new Map(runs.map((run) => [run.id, tally(run, runRsvpList(ctx.db, run.id)).going]));
+  const { runs, total } = await upcomingRuns(ctx.storage, gated.guildId, ctx.clock.now(), LIST_SIZE);
+  const going = new Map<number, number>();
+  for (const run of runs) going.set(run.id, tally(run, await runRsvpList(ctx.storage, run.id)).going);
   return ctx.respond.reply(runListView(runs, total, going));
 }
 
 export async function suggestRuns(interaction: AutocompleteInteraction, ctx: AppContext): Promise<void> {
   if (!interaction.inGuild() || !(await isModerator(interaction, ctx.storage))) return interaction.respond([]);
-  const runs = searchUpcomingRuns(ctx.db, interaction.guildId, String(interaction.options.getFocused()), ctx.clock.now());
+  const runs = await searchUpcomingRuns(ctx.storage, interaction.guildId, String(interaction.options.getFocused()), ctx.clock.now());
   await interaction.respond(
     runs.map((run) => {
       const label = `#${run.id} · ${formatLocal(run.startsAt, run.timezone)} · ${run.title.replace(/\s+/g, ' ')}`;

@@ -9,11 +9,11 @@ import { getRun } from '../../src/runs/store.js';
 const unix = (at: Date) => Math.floor(at.getTime() / 1000);
 
 export async function confirmRan(interaction: MessageComponentInteraction, runId: number, ctx: InteractionContext): Promise<void> {
-  const run = interaction.inGuild() ? getRun(ctx.db, interaction.guildId, runId) : undefined;
+  const run = interaction.inGuild() ? await getRun(ctx.storage, interaction.guildId, runId) : undefined;
   if (!run) return ctx.respond.fail('This group run is not one of this server’s runs any more. Nothing was recorded.');
   const userId = interaction.user.id;
   const now = ctx.clock.now();
-  const check = checkRan(run, rsvpAnswerOf(ctx.db, run.id, userId), now);
+  const check = checkRan(run, await rsvpAnswerOf(ctx.storage, run.id, userId), now);
   const closes = new Date(run.startsAt.getTime() + RAN_WINDOW_MS);
   if (!check.ok) {
     const why = {
@@ -24,7 +24,7 @@ export async function confirmRan(interaction: MessageComponentInteraction, runId
     }[check.why];
     return ctx.respond.fail(`${why} Nothing was recorded.`);
   }
-  const outcome = recordRan(ctx.db, run, userId, check.day, now);
+  const outcome = await recordRan(ctx.storage, run, userId, check.day, now);
   const text =
     outcome === 'recorded'
       ? `Well done! **${run.title}** (${shortDate(check.day)}) now counts as a session in your record: see \`/me\`.`

@@ -22,17 +22,18 @@ const pendingByApp = new WeakMap<AppContext, Set<number>>();
 
 export async function ensureRunEvent(ctx: AppContext, guildId: string, runId: number): Promise<void> {
   const rest = ctx.discordRest;
-  const run = getRun(ctx.db, guildId, runId);
   let pending = pendingByApp.get(ctx);
   if (!pending) pendingByApp.set(ctx, (pending = new Set()));
-  if (!rest || !run || run.eventId || run.status !== 'open' || run.startsAt <= ctx.clock.now() || pending.has(runId)) return;
+  if (!rest || pending.has(runId)) return;
   pending.add(runId);
   try {
+    const run = await getRun(ctx.storage, guildId, runId);
+    if (!run || run.eventId || run.status !== 'open' || run.startsAt <= ctx.clock.now()) return;
     const body = runEventBody(run);
     const listed = (await rest.get(Routes.guildScheduledEvents(guildId))) as ListedEvent[];
     const found = listed.find((e) => e.name === body.name && Date.parse(e.scheduled_start_time) === run.startsAt.getTime() && e.entity_metadata?.location === body.entity_metadata.location);
     const event = found ?? ((await rest.post(Routes.guildScheduledEvents(guildId), { body })) as { id: string });
-    recordRunEvent(ctx.db, run.id, event.id);
+    await recordRunEvent(ctx.storage, run.id, event.id);
     ctx.logger.info({ guildId, runId, eventId: event.id, found: Boolean(found) }, 'group run event created by its series');
   } catch (error) {
     const refused = error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001);
@@ -50,8 +51,8 @@ export function runEventRepair(ctx: AppContext): Service {
   let work: Promise<unknown> = Promise.resolve();
   return {
     name: 'group run event repair',
-    start() {
-      const runs = seriesRunsWithoutEvent(ctx.db, ctx.clock.now());
+    async start() {
+      const runs = await seriesRunsWithoutEvent(ctx.storage, ctx.clock.now());
       if (runs.length > 0) ctx.logger.info({ runs: runs.length }, 'creating group run events left undone');
       work = Promise.allSettled(runs.map((run) => ensureRunEvent(ctx, run.guildId, run.id)));
     },

@@ -17,9 +17,9 @@ export function refreshRunCard(ctx: InteractionContext, run: GroupRun): void {
   const messageId = run.messageId;
   if (!poster || !liveEdits || !messageId) return;
   liveEdits.request(messageId, async () => {
-    const fresh = getRun(ctx.db, run.guildId, run.id);
+    const fresh = await getRun(ctx.storage, run.guildId, run.id);
     if (!fresh || fresh.messageId !== messageId) return;
-    const rsvps = runRsvpList(ctx.db, fresh.id);
+    const rsvps = await runRsvpList(ctx.storage, fresh.id);
     await poster.edit(fresh.channelId, messageId, runCardMessage(fresh, tally(fresh, rsvps)));
     // The card names members: noted, so that erasing one of them edits it.
     const members = rsvps.map((rsvp) => ({ userId: rsvp.userId, shown: `<@${rsvp.userId}>` }));
@@ -27,19 +27,33 @@ export function refreshRunCard(ctx: InteractionContext, run: GroupRun): void {
   });
 }
 
+/** Why this click cannot be recorded on the run as it is, or null. The id is client-held: the run must be this server's, open, and not started. */
+function refusal(run: GroupRun | undefined, click: RsvpClick, now: Date): string | null {
+  if (!run) return 'This group run is not one of this server’s runs any more. Nothing was recorded.';
+  if (run.status === 'cancelled') return `**${run.title}** was cancelled. Nothing was recorded.`;
+  if (!acceptsAnswers(run, now)) return `**${run.title}** started <t:${unix(run.startsAt)}:R>, so answers are closed. Nothing was changed.`;
+  const group = click.paceGroup === null ? null : run.paceGroups[click.paceGroup];
+  if (click.answer === 'going' && (group === undefined || (group === null && run.paceGroups.length > 0))) return STALE_COMPONENT_TEXT;
+  return null;
+}
+
 async function answer(interaction: MessageComponentInteraction, click: RsvpClick, ctx: InteractionContext): Promise<void> {
   if (click.answer === 'ran') return confirmRan(interaction, click.runId, ctx);
-  // The id is client-held: the run must be this server's, open, and not started.
-  const run = interaction.inGuild() ? getRun(ctx.db, interaction.guildId, click.runId) : undefined;
-  if (!run) return ctx.respond.fail('This group run is not one of this server’s runs any more. Nothing was recorded.');
-  if (run.status === 'cancelled') return ctx.respond.fail(`**${run.title}** was cancelled. Nothing was recorded.`);
   const now = ctx.clock.now();
-  if (!acceptsAnswers(run, now)) return ctx.respond.fail(`**${run.title}** started <t:${unix(run.startsAt)}:R>, so answers are closed. Nothing was changed.`);
-  const group = click.paceGroup === null ? null : run.paceGroups[click.paceGroup];
-  if (click.answer === 'going' && (group === undefined || (group === null && run.paceGroups.length > 0))) return ctx.respond.fail(STALE_COMPONENT_TEXT);
-
-  answerRun(ctx.db, run, interaction.user.id, click.answer, click.paceGroup, now);
+  const read = async () => (interaction.inGuild() ? getRun(ctx.storage, interaction.guildId, click.runId) : undefined);
+  let run = await read();
+  let refused = refusal(run, click, now);
+  if (refused !== null || !run) return ctx.respond.fail(refused ?? STALE_COMPONENT_TEXT);
+  // It lands only if the run is still as read: when an edit or cancel got in between, it is read again once.
+  if (!(await answerRun(ctx.storage, run, interaction.user.id, click.answer, click.paceGroup, now))) {
+    const seen = run.paceGroups.join('\n');
+    run = await read();
+    refused = refusal(run, click, now) ?? (click.answer === 'going' && run?.paceGroups.join('\n') !== seen ? STALE_COMPONENT_TEXT : null);
+    if (refused !== null || !run) return ctx.respond.fail(refused ?? STALE_COMPONENT_TEXT);
+    if (!(await answerRun(ctx.storage, run, interaction.user.id, click.answer, click.paceGroup, now))) return ctx.respond.fail(STALE_COMPONENT_TEXT);
+  }
   refreshRunCard(ctx, run);
+  const group = click.paceGroup === null ? null : run.paceGroups[click.paceGroup];
   const said =
     click.answer === 'going'
       ? group

@@ -1,10 +1,10 @@
 /** Repeating group runs: the series row, its `run_repeat` schedule, and the runs it has created. */
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
-import type { Db } from '../platform/db/connection.js';
-import { clubs, groupRuns, runSeries, schedules } from '../platform/db/schema.js';
+import { and, eq, gt, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import type { Storage, Tables } from '../platform/db/storage.js';
 import { reminderTime, type GroupRun } from './run.js';
 import { firstCreation, seriesCron, startOn, type SeriesTiming } from './repeats.js';
-import { createRun, getRun, runsWithZone, toRun } from './store.js';
+import { cancelRun } from './manage-store.js';
+import { createRun, findRuns, getRun } from './store.js';
 
 export interface Series extends SeriesTiming {
   id: number;
@@ -27,74 +27,100 @@ export interface Series extends SeriesTiming {
  * Makes a posted run the first of a series: the series row and its schedule, which creates the next
  * occurrence a few days before it starts. Returns the series, or null when the rule never fires again.
  */
-export function startSeries(db: Db, first: GroupRun, timing: SeriesTiming, reminderHours: number, by: string, at: Date): Series | null {
+export async function startSeries(storage: Storage, first: GroupRun, timing: SeriesTiming, reminderHours: number, by: string, at: Date): Promise<Series | null> {
   const nextRunAt = firstCreation(timing, first.timezone);
   if (!nextRunAt) return null;
-  const id = db.transaction((tx) => {
-    const schedule = tx
-      .insert(schedules)
-      .values({ guildId: first.guildId, kind: 'run_repeat', channelId: first.channelId, ruleKind: 'cron', cron: seriesCron(timing), nextRunAt, status: 'active', createdBy: by, createdAt: at, updatedAt: at })
-      .returning({ id: schedules.id })
-      .get();
-    const series = tx
-      .insert(runSeries)
-      .values({
-        guildId: first.guildId,
-        channelId: first.channelId,
-        scheduleId: schedule.id,
-        everyWeeks: timing.everyWeeks,
-        firstDay: timing.firstDay,
-        localTime: timing.localTime,
-        durationMinutes: Math.round((first.endsAt.getTime() - first.startsAt.getTime()) / 60_000),
-        title: first.title,
-        meetingPoint: first.meetingPoint,
-        distance: first.distance,
-        paceGroups: JSON.stringify(first.paceGroups),
-        notes: first.notes,
-        reminderHours,
-        createdBy: by,
-        createdAt: at,
-      })
-      .returning({ id: runSeries.id })
-      .get();
-    tx.update(groupRuns).set({ seriesId: series.id }).where(eq(groupRuns.id, first.id)).run();
-    return series.id;
+  const id = await storage.transaction(async (tx) => {
+    const { t } = tx;
+    const [schedule] = await tx.run((db) =>
+      db
+        .insert(t.schedules)
+        .values({ guildId: first.guildId, kind: 'run_repeat', channelId: first.channelId, ruleKind: 'cron', cron: seriesCron(timing), nextRunAt, status: 'active', createdBy: by, createdAt: at, updatedAt: at })
+        .returning({ id: t.schedules.id }),
+    );
+    const [series] = await tx.run((db) =>
+      db
+        .insert(t.runSeries)
+        .values({
+          guildId: first.guildId,
+          channelId: first.channelId,
+          scheduleId: schedule!.id,
+          everyWeeks: timing.everyWeeks,
+          firstDay: timing.firstDay,
+          localTime: timing.localTime,
+          durationMinutes: Math.round((first.endsAt.getTime() - first.startsAt.getTime()) / 60_000),
+          title: first.title,
+          meetingPoint: first.meetingPoint,
+          distance: first.distance,
+          paceGroups: JSON.stringify(first.paceGroups),
+          notes: first.notes,
+          reminderHours,
+          createdBy: by,
+          createdAt: at,
+        })
+        .returning({ id: t.runSeries.id }),
+    );
+    await tx.run((db) => db.update(t.groupRuns).set({ seriesId: series!.id }).where(eq(t.groupRuns.id, first.id)));
+    return series!.id;
   });
-  return seriesById(db, first.guildId, id) ?? null;
+  return (await seriesById(storage, first.guildId, id)) ?? null;
 }
 
-function series(db: Db) {
-  return db.select({ series: runSeries, timezone: clubs.timezone }).from(runSeries).innerJoin(clubs, eq(clubs.guildId, runSeries.guildId));
-}
-
-function toSeries(row: { series: typeof runSeries.$inferSelect; timezone: string }): Series {
+function toSeries(row: { series: Tables['runSeries']['$inferSelect']; timezone: string }): Series {
   const { series: s, timezone } = row;
   return { ...s, paceGroups: JSON.parse(s.paceGroups) as string[], timezone };
 }
 
-export function seriesById(db: Db, guildId: string, id: number): Series | undefined {
-  const row = series(db).where(and(eq(runSeries.id, id), eq(runSeries.guildId, guildId))).get();
+async function findSeries(storage: Storage, where: SQL | undefined): Promise<Series | undefined> {
+  const { t } = storage;
+  const [row] = await storage.run((db) =>
+    db.select({ series: t.runSeries, timezone: t.clubs.timezone }).from(t.runSeries).innerJoin(t.clubs, eq(t.clubs.guildId, t.runSeries.guildId)).where(where).limit(1),
+  );
   return row ? toSeries(row) : undefined;
 }
 
-export function seriesForSchedule(db: Db, scheduleId: number): Series | undefined {
-  const row = series(db).where(eq(runSeries.scheduleId, scheduleId)).get();
-  return row ? toSeries(row) : undefined;
+export function seriesById(storage: Storage, guildId: string, id: number): Promise<Series | undefined> {
+  const { t } = storage;
+  return findSeries(storage, and(eq(t.runSeries.id, id), eq(t.runSeries.guildId, guildId)));
+}
+
+export function seriesForSchedule(storage: Storage, scheduleId: number): Promise<Series | undefined> {
+  return findSeries(storage, eq(storage.t.runSeries.scheduleId, scheduleId));
+}
+
+/**
+ * Holds the series while it is active: an update of its own row, so a cancel in flight either lands first (and
+ * this finds it cancelled) or waits until the work done under the hold is committed, and then sees it.
+ */
+async function holdActiveSeries(tx: Storage, seriesId: number, guildId?: string): Promise<boolean> {
+  const { t } = tx;
+  const rows = await tx.run((db) =>
+    db
+      .update(t.runSeries)
+      .set({ status: 'active' })
+      .where(and(eq(t.runSeries.id, seriesId), eq(t.runSeries.status, 'active'), guildId === undefined ? undefined : eq(t.runSeries.guildId, guildId)))
+      .returning({ id: t.runSeries.id }),
+  );
+  return rows.length > 0;
 }
 
 /**
  * The series' run on `day`, created (with its reminder) if it does not exist yet: a retried or replayed
- * occurrence finds the run it created before instead of making a second one.
+ * occurrence finds the run it created before instead of making a second one. Null when the series was
+ * cancelled meanwhile (nothing is created then).
  */
-export function occurrenceRun(db: Db, s: Series, day: string, now: Date): GroupRun {
+export function occurrenceRun(storage: Storage, s: Series, day: string, now: Date): Promise<GroupRun | null> {
   const startsAt = startOn(day, s, s.timezone);
-  const existing = db.select({ id: groupRuns.id }).from(groupRuns).where(and(eq(groupRuns.seriesId, s.id), eq(groupRuns.startsAt, startsAt))).get();
-  if (existing) return getRun(db, s.guildId, existing.id)!;
-  // better-sqlite3 nests transactions as savepoints: this is atomic inside the scheduler's own transaction too.
-  return db.transaction(() => {
-    const run = createRun(db, {
+  // A savepoint when called inside the scheduler's own transaction.
+  return storage.transaction(async (tx) => {
+    const { t } = tx;
+    if (!(await holdActiveSeries(tx, s.id))) return null;
+    const [existing] = await tx.run((db) => db.select({ id: t.groupRuns.id }).from(t.groupRuns).where(and(eq(t.groupRuns.seriesId, s.id), eq(t.groupRuns.startsAt, startsAt))).limit(1));
+    if (existing) return (await getRun(tx, s.guildId, existing.id))!;
+    return createRun(tx, {
       guildId: s.guildId,
       channelId: s.channelId,
+      seriesId: s.id,
       title: s.title,
       meetingPoint: s.meetingPoint,
       distance: s.distance,
@@ -106,46 +132,49 @@ export function occurrenceRun(db: Db, s: Series, day: string, now: Date): GroupR
       by: s.createdBy ?? 'pacer',
       at: now,
     });
-    db.update(groupRuns).set({ seriesId: s.id }).where(eq(groupRuns.id, run.id)).run();
-    return run;
   });
 }
 
 /** Runs created by a series whose card is posted, that have no Discord event and have not started. */
-export function seriesRunsWithoutEvent(db: Db, now: Date): { id: number; guildId: string }[] {
-  return db
-    .select({ id: groupRuns.id, guildId: groupRuns.guildId })
-    .from(groupRuns)
-    .where(and(isNotNull(groupRuns.seriesId), isNotNull(groupRuns.messageId), isNull(groupRuns.eventId), eq(groupRuns.status, 'open'), gt(groupRuns.startsAt, now)))
-    .all();
-}
-
-/** Stops a series: no further occurrences are created (runs already created stay as they are). */
-export function cancelSeries(db: Db, guildId: string, seriesId: number, at: Date): boolean {
-  return db.transaction((tx) => {
-    const row = tx.select({ scheduleId: runSeries.scheduleId }).from(runSeries).where(and(eq(runSeries.id, seriesId), eq(runSeries.guildId, guildId), eq(runSeries.status, 'active'))).get();
-    if (!row) return false;
-    tx.update(runSeries).set({ status: 'cancelled' }).where(eq(runSeries.id, seriesId)).run();
-    tx.update(schedules).set({ status: 'cancelled', nextRunAt: null, updatedAt: at }).where(eq(schedules.id, row.scheduleId)).run();
-    return true;
-  });
+export function seriesRunsWithoutEvent(storage: Storage, now: Date): Promise<{ id: number; guildId: string }[]> {
+  const { t } = storage;
+  return storage.run((db) =>
+    db
+      .select({ id: t.groupRuns.id, guildId: t.groupRuns.guildId })
+      .from(t.groupRuns)
+      .where(and(isNotNull(t.groupRuns.seriesId), isNotNull(t.groupRuns.messageId), isNull(t.groupRuns.eventId), eq(t.groupRuns.status, 'open'), gt(t.groupRuns.startsAt, now))),
+  );
 }
 
 /** The active series a run belongs to, if any (a cancelled series has nothing left to stop). */
-export function activeSeriesOf(db: Db, run: GroupRun): number | null {
-  const row = db
-    .select({ id: runSeries.id })
-    .from(groupRuns)
-    .innerJoin(runSeries, eq(runSeries.id, groupRuns.seriesId))
-    .where(and(eq(groupRuns.id, run.id), eq(runSeries.status, 'active')))
-    .get();
+export async function activeSeriesOf(storage: Storage, run: GroupRun): Promise<number | null> {
+  const { t } = storage;
+  const [row] = await storage.run((db) =>
+    db
+      .select({ id: t.runSeries.id })
+      .from(t.groupRuns)
+      .innerJoin(t.runSeries, eq(t.runSeries.id, t.groupRuns.seriesId))
+      .where(and(eq(t.groupRuns.id, run.id), eq(t.runSeries.status, 'active')))
+      .limit(1),
+  );
   return row?.id ?? null;
 }
 
-/** The series' runs already created after `run`, still open: "this and all later runs" cancels them too. */
-export function laterOpenRuns(db: Db, seriesId: number, run: GroupRun): GroupRun[] {
-  return runsWithZone(db)
-    .where(and(eq(groupRuns.seriesId, seriesId), eq(groupRuns.status, 'open'), gt(groupRuns.startsAt, run.startsAt)))
-    .all()
-    .map((row) => toRun(row.run, row.timezone));
+/**
+ * "Cancel this and all later runs", in one transaction: the run's active series stops (its schedule too, so no
+ * further occurrence is created), and the run and every later open run of the series are cancelled with their
+ * reminders. Returns the later runs cancelled, or null (and changes nothing) when the run has no active series.
+ */
+export function cancelRunAndLater(storage: Storage, guildId: string, run: GroupRun, at: Date): Promise<GroupRun[] | null> {
+  return storage.transaction(async (tx) => {
+    const { t } = tx;
+    const seriesId = await activeSeriesOf(tx, run);
+    // Stopping the series first waits for an occurrence being created, so the runs read below include it.
+    if (seriesId === null || !(await holdActiveSeries(tx, seriesId, guildId))) return null;
+    const [series] = await tx.run((db) => db.update(t.runSeries).set({ status: 'cancelled' }).where(eq(t.runSeries.id, seriesId)).returning({ scheduleId: t.runSeries.scheduleId }));
+    await tx.run((db) => db.update(t.schedules).set({ status: 'cancelled', nextRunAt: null, updatedAt: at }).where(eq(t.schedules.id, series!.scheduleId)));
+    const later = await findRuns(tx, and(eq(t.groupRuns.seriesId, seriesId), eq(t.groupRuns.status, 'open'), gt(t.groupRuns.startsAt, run.startsAt)));
+    for (const each of [run, ...later]) await cancelRun(tx, each, at);
+    return later;
+  });
 }

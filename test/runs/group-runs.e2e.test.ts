@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { clubs, groupRuns, runRsvps, scheduleRuns } from '../../src/platform/db/schema.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
 import { TestClock, until } from '../support/test-clock.js';
 import { createRunWithForm } from './run-form.js';
+import { storageOf } from './storage-rows.js';
 
 
 
@@ -39,7 +39,7 @@ function clubGuild(withEventPermission: boolean): FixtureGuild {
 
 async function startClub(clock: TestClock, withEventPermission: boolean): Promise<Pacer> {
   const pacer = await startPacer({ app: { clock }, double: { now: () => clock.now().getTime(), guilds: [clubGuild(withEventPermission)] } });
-  pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', setupByUserId: MOD }).run();
+  await storageOf(pacer)((db, t) => db.insert(t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', setupByUserId: MOD }));
   return pacer;
 }
 
@@ -160,7 +160,7 @@ describe('group runs: create, answer, remind', () => {
     const answer = await pacer.double.clickButton('rn:1:go:2:2', { messageId: posted.id, user: ADA }).reply();
     expect(answer.flags & 64).toBe(64);
     expect(answer.content).toMatch(/started .* answers are closed/);
-    const rows = pacer.app.context.db.select().from(runRsvps).where(eq(runRsvps.userId, ADA)).all();
+    const rows = await storageOf(pacer)((db, t) => db.select().from(t.runRsvps).where(eq(t.runRsvps.userId, ADA)));
     expect(rows).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe('group runs: create, answer, remind', () => {
     clock.set('2026-04-01T12:00:00Z');
     const posts = pacer.double.messagesIn(CHANNEL).length;
     const events = pacer.double.scheduledEvents(FIXTURE.guildId).length;
-    const runs = pacer.app.context.db.select().from(groupRuns).all().length;
+    const runs = (await storageOf(pacer)((db, t) => db.select().from(t.groupRuns))).length;
 
     const past = await createRun(pacer, { when: '2026-03-31 18:30' });
     expect(past.flags & 64).toBe(64);
@@ -190,18 +190,18 @@ describe('group runs: create, answer, remind', () => {
 
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(posts);
     expect(pacer.double.scheduledEvents(FIXTURE.guildId)).toHaveLength(events);
-    expect(pacer.app.context.db.select().from(groupRuns).all()).toHaveLength(runs);
+    expect(await storageOf(pacer)((db, t) => db.select().from(t.groupRuns))).toHaveLength(runs);
   });
 
   it('/forget-me removes the member’s answers', async () => {
-    const db = pacer.app.context.db;
-    expect(db.select().from(runRsvps).where(eq(runRsvps.userId, SAM)).all()).toHaveLength(1);
+    const rsvpsOf = (userId: string) => storageOf(pacer)((db, t) => db.select().from(t.runRsvps).where(eq(t.runRsvps.userId, userId)));
+    expect(await rsvpsOf(SAM)).toHaveLength(1);
     const prompt = await pacer.double.runSlash('forget-me', { user: SAM }).reply();
     const confirm = JSON.stringify(prompt.components).match(/"(fm:1:confirm)"/)?.[1];
     expect(confirm).toBe('fm:1:confirm');
     await pacer.double.clickButton(confirm!, { messageId: prompt.id, user: SAM }).reply();
-    expect(db.select().from(runRsvps).where(eq(runRsvps.userId, SAM)).all()).toEqual([]);
-    expect(db.select().from(runRsvps).where(eq(runRsvps.userId, RITA)).all()).toHaveLength(1);
+    expect(await rsvpsOf(SAM)).toEqual([]);
+    expect(await rsvpsOf(RITA)).toHaveLength(1);
     // The card and the reminder named Sam: both are edited to say "a former member"; Rita stays.
     const named = (id: string) => pacer.double.messagesIn(CHANNEL).filter((m) => JSON.stringify([m.content, m.embeds]).includes(`<@${id}>`));
     await until(() => named(SAM).length === 0, 15_000);
@@ -229,6 +229,6 @@ describe('group runs without the Create Events permission', () => {
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(1);
     expect(pacer.double.scheduledEvents(FIXTURE.guildId)).toEqual([]);
     expect(pacer.double.requests.filter((r) => r.path.endsWith('/scheduled-events'))).toEqual([]);
-    expect(pacer.app.context.db.select().from(scheduleRuns).all()).toEqual([]);
+    expect(await storageOf(pacer)((db, t) => db.select().from(t.scheduleRuns))).toEqual([]);
   });
 });

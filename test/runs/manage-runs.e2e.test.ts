@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { clubs, groupRuns, runRsvps, scheduleRuns, schedules } from '../../src/platform/db/schema.js';
 import { createRun as storeRun } from '../../src/runs/store.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
 import { TestClock, until } from '../support/test-clock.js';
 import { createRunWithForm, RUN_TEXT } from './run-form.js';
+import { storageOf } from './storage-rows.js';
 
 
 type Json = Record<string, unknown>;
@@ -45,7 +45,7 @@ function clubGuild(): FixtureGuild {
 
 async function startClub(clock: TestClock): Promise<Pacer> {
   const pacer = await startPacer({ app: { clock }, double: { now: () => clock.now().getTime(), guilds: [clubGuild()] } });
-  pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', setupByUserId: MOD }).run();
+  await storageOf(pacer)((db, t) => db.insert(t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', setupByUserId: MOD }));
   return pacer;
 }
 
@@ -82,10 +82,10 @@ async function cancelThroughPrompt(pacer: Pacer, runId: number, label: RegExp): 
 describe('/run create through its form', () => {
   let pacer: Pacer;
   const clock = new TestClock(new Date('2026-03-01T12:00:00Z'));
-  const nothingChanged = () => {
+  const nothingChanged = async () => {
     expect(pacer.double.messagesIn(CHANNEL)).toEqual([]);
     expect(pacer.double.scheduledEvents(FIXTURE.guildId)).toEqual([]);
-    expect(pacer.app.context.db.select().from(groupRuns).all()).toEqual([]);
+    expect(await storageOf(pacer)((db, t) => db.select().from(t.groupRuns))).toEqual([]);
   };
 
   beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('/run create through its form', () => {
       .reply();
     expect(hidden.flags & 64).toBe(64);
     expect(hidden.content).toMatch(/@Coaches is not mentionable.*Nothing was posted/);
-    nothingChanged();
+    await nothingChanged();
   });
 
   it('checks again on submit: a member with the form, a past time, six pace groups', async () => {
@@ -140,7 +140,7 @@ describe('/run create through its form', () => {
 
     const six = await createRunWithForm(pacer, { when: '2026-03-24 18:30', 'pace-groups': '4:30, 5:00, 5:30, 6:00, 6:30, 7:00' });
     expect(six.content).toMatch(/at most 5 pace groups/);
-    nothingChanged();
+    await nothingChanged();
   });
 
   it('posts the card pinging only the chosen role, with the notes from the distance field’s later lines', async () => {
@@ -161,7 +161,8 @@ describe('/run create through its form', () => {
 describe('/run list, edit and cancel', () => {
   let pacer: Pacer;
   const clock = new TestClock(new Date('2026-03-01T12:00:00Z'));
-  const db = () => pacer.app.context.db;
+  const rows = () => storageOf(pacer);
+  const run1 = async () => (await rows()((db, t) => db.select().from(t.groupRuns).where(eq(t.groupRuns.id, 1))))[0]!;
   let otherRunId: number;
 
   beforeAll(async () => {
@@ -181,11 +182,13 @@ describe('/run list, edit and cancel', () => {
     await createRunWithForm(pacer, { when: '2026-03-29 09:00', title: 'Sunday long run', 'pace-groups': '' });
     await createRunWithForm(pacer, { when: '2026-03-24 18:30' });
     // Another club's run, in the same database.
-    db().insert(clubs).values({ guildId: OTHER_GUILD, timezone: 'Europe/Paris', region: 'EU' }).run();
-    otherRunId = storeRun(db(), {
+    await rows()((db, t) => db.insert(t.clubs).values({ guildId: OTHER_GUILD, timezone: 'Europe/Paris', region: 'EU' }));
+    otherRunId = (
+      await storeRun(pacer.app.context.storage, {
       guildId: OTHER_GUILD, channelId: '1300000000000000999', title: 'Paris track', meetingPoint: 'Stade', distance: '8 km', paceGroups: [], notes: null,
       startsAt: new Date('2026-03-20T18:00:00Z'), endsAt: new Date('2026-03-20T19:00:00Z'), remindAt: null, by: MOD, at: clock.now(),
-    }).id;
+      })
+    ).id;
 
     await answer(pacer, 2, 'rn:1:go:2:1', RITA);
     await answer(pacer, 2, 'rn:1:go:2:0', SAM);
@@ -299,7 +302,7 @@ describe('/run list, edit and cancel', () => {
   it('cancel asks first; "Keep it" changes nothing', async () => {
     const kept = await cancelThroughPrompt(pacer, 1, /Keep it/);
     expect(kept.content).toMatch(/#1 is kept/);
-    expect(db().select().from(groupRuns).where(eq(groupRuns.id, 1)).get()!.status).toBe('open');
+    expect((await run1()).status).toBe('open');
   });
 
   it('cancel: the card says Cancelled with its buttons off, the event is cancelled, the reminder too, and those going are told', async () => {
@@ -316,8 +319,8 @@ describe('/run list, edit and cancel', () => {
     expect(buttonsOf(card).every((b) => b.disabled === true)).toBe(true);
 
     expect(pacer.double.scheduledEvents(FIXTURE.guildId).find((e) => e.name === 'Sunday long run')).toMatchObject({ status: 4 });
-    const run = db().select().from(groupRuns).where(eq(groupRuns.id, 1)).get()!;
-    expect(db().select().from(schedules).where(eq(schedules.id, run.reminderScheduleId!)).get()).toMatchObject({ status: 'cancelled', nextRunAt: null });
+    const run = await run1();
+    expect((await rows()((db, t) => db.select().from(t.schedules).where(eq(t.schedules.id, run.reminderScheduleId!))))[0]).toMatchObject({ status: 'cancelled', nextRunAt: null });
 
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(postsBefore + 1);
     expect(pacer.double.messagesIn(CHANNEL).at(-1)!.content).toMatch(/Sunday long run\*\* on <t:\d+:F> is cancelled/);
@@ -330,7 +333,7 @@ describe('/run list, edit and cancel', () => {
     const stale = await pacer.double.clickButton('rn:1:go:1:-', { user: ADA }).reply();
     expect(stale.flags & 64).toBe(64);
     expect(stale.content).toMatch(/Sunday long run\*\* was cancelled\. Nothing was recorded/);
-    expect(db().select().from(runRsvps).where(eq(runRsvps.userId, ADA)).all()).toEqual([]);
+    expect(await rows()((db, t) => db.select().from(t.runRsvps).where(eq(t.runRsvps.userId, ADA)))).toEqual([]);
 
     expect((await slash(pacer, 'edit', { run: 1 }).reply()).content).toMatch(/was cancelled, so it cannot be edited/);
     expect((await slash(pacer, 'cancel', { run: 1 }).reply()).content).toMatch(/was cancelled, so it cannot be cancelled/);
@@ -345,7 +348,7 @@ describe('/run list, edit and cancel', () => {
     await pacer.app.scheduler.runDue();
     await pacer.app.scheduler.runDue();
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(posts);
-    expect(db().select().from(groupRuns).where(eq(groupRuns.id, 1)).get()!.status).toBe('cancelled');
+    expect((await run1()).status).toBe('cancelled');
   });
 });
 
@@ -364,22 +367,23 @@ describe('a cancel while the reminder is being posted', () => {
     await createRunWithForm(pacer, { when: '2026-03-10 18:30', 'pace-groups': '' });
     await answer(pacer, 1, 'rn:1:go:1:-', RITA);
     await until(() => (fieldsOf(cardOf(pacer, 1))['Going · 1'] ?? '') !== '');
-    const db = pacer.app.context.db;
-    const scheduleId = db.select().from(groupRuns).get()!.reminderScheduleId!;
+    const rows = storageOf(pacer);
+    const scheduleId = (await rows((db, t) => db.select().from(t.groupRuns)))[0]!.reminderScheduleId!;
+    const ledger = async () => (await rows((db, t) => db.select().from(t.scheduleRuns).where(eq(t.scheduleRuns.scheduleId, scheduleId))))[0]?.status;
 
     clock.set('2026-03-10T16:30:05Z');
     // The reminder's post is held in Discord; the moderator cancels while it is in flight (claimed, not yet recorded).
     pacer.double.injectFault({ method: 'POST', pathPattern: `/channels/${CHANNEL}/messages`, status: 'delay', delayMs: 4000 });
     const tick = pacer.app.scheduler.runDue();
-    await until(() => db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, scheduleId)).get()?.status === 'claimed');
+    await expect.poll(ledger, { timeout: 9000, interval: 25 }).toBe('claimed');
 
     const done = await cancelThroughPrompt(pacer, 1, /Cancel the run/);
     expect(done.content).toMatch(/is cancelled/);
     await tick;
-    expect(db.select().from(scheduleRuns).where(eq(scheduleRuns.scheduleId, scheduleId)).get()?.status).toBe('posted');
+    expect(await ledger()).toBe('posted');
 
-    expect(db.select().from(schedules).where(eq(schedules.id, scheduleId)).get()).toMatchObject({ status: 'cancelled', nextRunAt: null });
-    expect(db.select().from(groupRuns).get()!.status).toBe('cancelled');
+    expect((await rows((db, t) => db.select().from(t.schedules).where(eq(t.schedules.id, scheduleId))))[0]).toMatchObject({ status: 'cancelled', nextRunAt: null });
+    expect((await rows((db, t) => db.select().from(t.groupRuns)))[0]!.status).toBe('cancelled');
     await pacer.app.scheduler.runDue();
     clock.set('2026-03-10T17:00:00Z');
     await pacer.app.scheduler.runDue();
@@ -420,7 +424,7 @@ describe('when Discord refuses the event change', () => {
     const done = await cancelThroughPrompt(pacer, 1, /Cancel the run/);
     expect(done.content).toMatch(/is cancelled/);
     expect(done.content).toMatch(/had been deleted in Discord/);
-    const row = pacer.app.context.db.select().from(groupRuns).where(eq(groupRuns.id, 1)).get()!;
+    const row = (await storageOf(pacer)((db, t) => db.select().from(t.groupRuns).where(eq(t.groupRuns.id, 1))))[0]!;
     expect(row).toMatchObject({ status: 'cancelled', eventId: null });
     expect(embedOf(cardOf(pacer, 1)).title).toBe('❌ Cancelled: Tuesday track');
   });

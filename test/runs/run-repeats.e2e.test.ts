@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { clubs, groupRuns, runRsvps, runSeries, schedules, sessionLogs } from '../../src/platform/db/schema.js';
 import { defaultBotUser, defaultFixtureGuild, FIXTURE, PermissionBits, type ApiMessage, type FixtureGuild } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
 import { TestClock, until } from '../support/test-clock.js';
 import { createRunWithForm } from './run-form.js';
+import { storageOf } from './storage-rows.js';
 
 
 
@@ -39,7 +39,7 @@ const WEEKLY = { title: 'Tuesday track', 'meeting-point': 'Track gate', distance
 
 async function startClub(clock: TestClock, withEventPermission: boolean): Promise<Pacer> {
   const pacer = await startPacer({ app: { clock }, double: { now: () => clock.now().getTime(), guilds: [clubGuild(withEventPermission)] } });
-  pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', setupByUserId: MOD }).run();
+  await storageOf(pacer)((db, t) => db.insert(t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', setupByUserId: MOD }));
   return pacer;
 }
 
@@ -97,8 +97,8 @@ describe('a weekly run across the March 2027 clock change', () => {
     ]);
     // Each occurrence has its own run and reminder; a second tick at the same time creates nothing more.
     await tick('2027-03-24T18:31:00Z');
-    const db = pacer.app.context.db;
-    expect(db.select().from(groupRuns).all().map((r) => [r.id, r.seriesId, r.reminderScheduleId !== null, r.eventId !== null])).toEqual([
+    const rows = storageOf(pacer);
+    expect((await rows((db, t) => db.select().from(t.groupRuns))).map((r) => [r.id, r.seriesId, r.reminderScheduleId !== null, r.eventId !== null])).toEqual([
       [1, 1, true, true],
       [2, 1, true, true],
       [3, 1, true, true],
@@ -134,7 +134,7 @@ describe('a weekly run across the March 2027 clock change', () => {
   });
 
   it('"I ran": refused before the start and to those not going, counted once for those going, closed after 24 hours; the next card comes after the change', async () => {
-    const db = pacer.app.context.db;
+    const rows = storageOf(pacer);
     clock.set('2027-03-30T17:00:00Z');
     const early = await click(3, 'rn:1:ran:3', RITA);
     expect(early.flags & 64).toBe(64);
@@ -146,8 +146,8 @@ describe('a weekly run across the March 2027 clock change', () => {
     expect(maybe.content).toMatch(/Only those who said Going/);
     expect((await click(3, 'rn:1:ran:3', RITA)).content).toMatch(/now counts as a session in your record/);
     expect((await click(3, 'rn:1:ran:3', RITA)).content).toMatch(/already confirmed/);
-    const rows = db.select().from(sessionLogs).where(isNotNull(sessionLogs.groupRunId)).all();
-    expect(rows.map((r) => [r.userId, r.day, r.groupRunId, r.exerciseId])).toEqual([[RITA, '2027-03-30', 3, 'group-run:3']]);
+    const logs = await rows((db, t) => db.select().from(t.sessionLogs).where(isNotNull(t.sessionLogs.groupRunId)));
+    expect(logs.map((r) => [r.userId, r.day, r.groupRunId, r.exerciseId])).toEqual([[RITA, '2027-03-30', 3, 'group-run:3']]);
 
     await tick('2027-03-31T17:30:02Z'); // Wednesday 18:30 BST: the card of Tuesday 6 April, 24 h after the start
     await until(() => eventStarts(pacer).length === 4);
@@ -155,7 +155,7 @@ describe('a weekly run across the March 2027 clock change', () => {
     expect(embedOf(cards(pacer).at(-1)!).description).toContain('Tue, 6 Apr 2027, 18:30 (Europe/London)');
     const late = await click(3, 'rn:1:ran:3', SAM);
     expect(late.content).toMatch(/closed .* 24 hours after the start/);
-    expect(db.select().from(sessionLogs).where(eq(sessionLogs.userId, SAM)).all()).toEqual([]);
+    expect((await rows((db, t) => db.select().from(t.sessionLogs).where(eq(t.sessionLogs.userId, SAM))))).toEqual([]);
   });
 
   it('the confirmed run shows in /me and in the export’s Group runs column', async () => {
@@ -176,32 +176,32 @@ describe('a weekly run across the March 2027 clock change', () => {
 
   it('an event that failed, or that a crash left unrecorded, is made good at the next start: once, never twice', async () => {
     const eventPosts = () => pacer.double.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/scheduled-events')).length;
-    const run5 = () => pacer.app.context.db.select({ eventId: groupRuns.eventId }).from(groupRuns).where(eq(groupRuns.id, 5)).get()!.eventId;
+    const run5 = async () => (await storageOf(pacer)((db, t) => db.select({ eventId: t.groupRuns.eventId }).from(t.groupRuns).where(eq(t.groupRuns.id, 5))))[0]!.eventId;
     pacer.double.injectFault({ method: 'POST', pathPattern: /scheduled-events$/, status: 400, code: 50035 });
     await tick('2027-04-07T17:30:02Z'); // the card of Tuesday 13 April; Discord refuses its event
     await until(() => pacer.logs().includes('could not create a group run event'));
     expect(cards(pacer)).toHaveLength(5);
     expect(eventStarts(pacer)).toHaveLength(4);
-    expect(run5()).toBeNull();
+    expect(await run5()).toBeNull();
 
     clock.set('2027-04-08T09:00:00Z');
     await pacer.restart();
-    await until(() => run5() !== null);
+    await expect.poll(run5, { timeout: 9000, interval: 25 }).not.toBeNull();
     expect(eventStarts(pacer).slice(3)).toEqual(['2027-04-06T17:30:00.000Z', '2027-04-13T17:30:00.000Z']);
-    const created = run5();
+    const created = await run5();
 
     // As if Pacer had died after Discord created the event but before recording it: found, not made twice.
-    pacer.app.context.db.update(groupRuns).set({ eventId: null }).where(eq(groupRuns.id, 5)).run();
+    await storageOf(pacer)((db, t) => db.update(t.groupRuns).set({ eventId: null }).where(eq(t.groupRuns.id, 5)));
     const posts = eventPosts();
     await pacer.restart();
-    await until(() => run5() !== null);
-    expect(run5()).toBe(created);
+    await expect.poll(run5, { timeout: 9000, interval: 25 }).not.toBeNull();
+    expect(await run5()).toBe(created);
     expect(eventPosts()).toBe(posts);
     expect(eventStarts(pacer)).toHaveLength(5);
   });
 
   it('/run cancel on a repeating run offers "Cancel it and all later runs": that run is cancelled and the series creates no more', async () => {
-    const db = pacer.app.context.db;
+    const rows = storageOf(pacer);
     const prompt = await pacer.double.runSlash('run', { subcommand: 'cancel', options: { run: 5 }, user: MOD }).reply();
     expect(prompt.content).toMatch(/It repeats/);
     const labels = (prompt.components ?? []).flatMap((row) => (row as { components: { label: string; custom_id: string }[] }).components);
@@ -209,23 +209,23 @@ describe('a weekly run across the March 2027 clock change', () => {
     const done = await pacer.double.clickButton(labels[1]!.custom_id, { messageId: prompt.id, user: MOD }).reply();
     expect(done.content).toMatch(/Group run #5 \*\*Tuesday track\*\* is cancelled/);
     expect(done.content).toMatch(/The series is stopped/);
-    expect(db.select({ status: groupRuns.status }).from(groupRuns).where(eq(groupRuns.id, 5)).get()?.status).toBe('cancelled');
-    expect(db.select({ status: runSeries.status }).from(runSeries).get()?.status).toBe('cancelled');
+    expect((await rows((db, t) => db.select({ status: t.groupRuns.status }).from(t.groupRuns).where(eq(t.groupRuns.id, 5))))[0]?.status).toBe('cancelled');
+    expect((await rows((db, t) => db.select({ status: t.runSeries.status }).from(t.runSeries)))[0]?.status).toBe('cancelled');
     const posts = pacer.double.messagesIn(CHANNEL).length;
     await tick('2027-04-14T17:30:02Z');
     await tick('2027-04-21T17:30:02Z');
     expect(pacer.double.messagesIn(CHANNEL)).toHaveLength(posts);
-    expect(db.select().from(groupRuns).all()).toHaveLength(5);
-    expect(db.select({ status: schedules.status }).from(schedules).where(eq(schedules.kind, 'run_repeat')).get()?.status).toBe('cancelled');
+    expect((await rows((db, t) => db.select().from(t.groupRuns)))).toHaveLength(5);
+    expect((await rows((db, t) => db.select({ status: t.schedules.status }).from(t.schedules).where(eq(t.schedules.kind, 'run_repeat'))))[0]?.status).toBe('cancelled');
   });
 
   it('/forget-me erases the member’s answers and confirmed runs', async () => {
-    const db = pacer.app.context.db;
+    const rows = storageOf(pacer);
     const prompt = await pacer.double.runSlash('forget-me', { user: RITA }).reply();
     await pacer.double.clickButton('fm:1:confirm', { messageId: prompt.id, user: RITA }).reply();
-    expect(db.select().from(runRsvps).where(eq(runRsvps.userId, RITA)).all()).toEqual([]);
-    expect(db.select().from(sessionLogs).where(eq(sessionLogs.userId, RITA)).all()).toEqual([]);
-    expect(db.select().from(runRsvps).where(and(eq(runRsvps.userId, SAM), eq(runRsvps.runId, 3))).all()).toHaveLength(1);
+    expect((await rows((db, t) => db.select().from(t.runRsvps).where(eq(t.runRsvps.userId, RITA))))).toEqual([]);
+    expect((await rows((db, t) => db.select().from(t.sessionLogs).where(eq(t.sessionLogs.userId, RITA))))).toEqual([]);
+    expect((await rows((db, t) => db.select().from(t.runRsvps).where(and(eq(t.runRsvps.userId, SAM), eq(t.runRsvps.runId, 3)))))).toHaveLength(1);
   });
 });
 
@@ -247,7 +247,7 @@ describe('repeating runs: refusals and a server without the Create Events permis
     const member = await createRun(pacer, { when: '2027-03-23 18:30' }, RITA);
     expect(member.flags & 64).toBe(64);
     expect(member.content).toMatch(/Only moderators/);
-    expect(pacer.app.context.db.select().from(runSeries).all()).toEqual([]);
+    expect((await storageOf(pacer)((db, t) => db.select().from(t.runSeries)))).toEqual([]);
     expect(pacer.double.messagesIn(CHANNEL)).toEqual([]);
   });
 
@@ -261,6 +261,6 @@ describe('repeating runs: refusals and a server without the Create Events permis
     expect(cards(pacer)).toHaveLength(2);
     expect(embedOf(cards(pacer)[1]!).description).toContain('Tue, 30 Mar 2027, 18:30 (Europe/London)');
     expect(pacer.double.scheduledEvents(FIXTURE.guildId)).toEqual([]);
-    expect(pacer.app.context.db.select().from(groupRuns).all().map((r) => r.eventId)).toEqual([null, null]);
+    expect((await storageOf(pacer)((db, t) => db.select().from(t.groupRuns))).map((r) => r.eventId)).toEqual([null, null]);
   });
 });
