@@ -17,7 +17,7 @@ export const JOBS_BY_KIND: Record<ScheduleKind, JobFactory> = {
   weekly_challenge: () => weeklyChallengeJob(),
   challenge_recap: () => challengeRecapJob(),
   announcement: () => announcementJob(announcementJobStore),
-  run_reminder: (context) => runReminderJob(context.db),
+  run_reminder: () => runReminderJob(),
   run_repeat: (context) => runRepeatJob(context),
 };
 

@@ -109,7 +109,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
   });
   const storage = sqliteStorage(database);
-  const context: AppContext = { config, db: database.db, storage, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
+  const context: AppContext = { config, storage, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
   const scheduler = new Scheduler({
     stopGraceMs: SCHEDULER_STOP_GRACE_MS,

@@ -2,7 +2,6 @@
  * The scheduled job of kind 'run_reminder': one post before a group run, pinging only those who said Going.
  * The engine claims the occurrence once in the run ledger and posts it paced, like every scheduled post.
  */
-import type { Db } from '../../src/platform/db/connection.js';
 import type { Storage } from '../../src/platform/db/storage.js';
 import type { JobDecision, ScheduledJob } from '../../src/platform/scheduler/contract.js';
 import { tally } from '../../src/runs/run.js';
@@ -10,8 +9,7 @@ import { runForReminder, runRsvpList } from '../../src/runs/store.js';
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { reminderMessage } from './views.js';
 
-/** `db` is only for the posted-mentions store, which is not on the storage port yet. */
-export function runReminderJob(db: Db): ScheduledJob {
+export function runReminderJob(): ScheduledJob {
   return {
     kind: 'run_reminder',
     async decide(occurrence, tx: Storage): Promise<JobDecision> {

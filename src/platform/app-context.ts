@@ -1,6 +1,5 @@
 import type { Clock } from './time/clock.js';
 import type { Config } from './config.js';
-import type { Db } from './db/connection.js';
 import type { Storage } from './db/storage.js';
 import type { CoalescedEdits } from '../challenges/coalesced-edits.js';
 import type { Logger } from './logger.js';
@@ -9,8 +8,6 @@ import type { OnDemandPosts, Poster } from './scheduler/contract.js';
 /** The services every handler may use. Passed explicitly; there is no global container. */
 export interface AppContext {
   config: Config;
-  /** The SQLite handle, for the stores not yet moved onto `storage` (going away as each feature moves). */
-  db: Db;
   /** The database every store is written against (src/platform/db/storage.ts): SQLite, or PostgreSQL with DATABASE_URL. */
   storage: Storage;
   logger: Logger;

@@ -14,7 +14,6 @@ import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.j
 import { challengeRecapJob, weeklyChallengeJob } from '../../commands/challenges/jobs.js';
 import type { OutgoingMessage, Poster } from '../../src/platform/scheduler/contract.js';
 import { Scheduler } from '../../src/platform/scheduler/engine.js';
-import { sqliteStorage } from '../../src/platform/db/storage.js';
 
 const GUILD = '900000000000000001';
 const CHANNEL = '900000000000000010';

@@ -8,5 +8,5 @@ import { systemClock } from '../../src/platform/time/clock.js';
 
 export function memoryAppContext(): AppContext {
   const database = openDatabase(':memory:');
-  return { config: parseConfig({ DISCORD_TOKEN: 'x' }), db: database.db, storage: sqliteStorage(database), logger: createLogger('silent'), clock: systemClock };
+  return { config: parseConfig({ DISCORD_TOKEN: 'x' }), storage: sqliteStorage(database), logger: createLogger('silent'), clock: systemClock };
 }

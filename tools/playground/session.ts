@@ -324,7 +324,7 @@ export class PlaygroundSession {
   }
 
   private runsSince(start: Date) {
-    return this.app!.context.db
+    return this.app!.database.db
       .select({ kind: schedules.kind, status: scheduleRuns.status, scheduledFor: scheduleRuns.scheduledFor, postedAt: scheduleRuns.postedAt, reason: scheduleRuns.reason })
       .from(scheduleRuns)
       .innerJoin(schedules, eq(schedules.id, scheduleRuns.scheduleId))
@@ -367,12 +367,12 @@ export class PlaygroundSession {
 
   private clubTimezone(): string | null {
     if (!this.app) return null;
-    return this.app.context.db.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, DEMO.guildId)).get()?.timezone ?? null;
+    return this.app.database.db.select({ timezone: clubs.timezone }).from(clubs).where(eq(clubs.guildId, DEMO.guildId)).get()?.timezone ?? null;
   }
 
   private nextPostAt(): Date | undefined {
     if (!this.app) return undefined; // still registering commands
-    const row = this.app.context.db
+    const row = this.app.database.db
       .select({ nextRunAt: schedules.nextRunAt })
       .from(schedules)
       .where(and(eq(schedules.status, 'active'), isNotNull(schedules.nextRunAt)))

@@ -56,7 +56,7 @@ describe('interactions over HTTP', () => {
     await overHttp(typing);
     expect(typing.autocompleteChoices().map((c) => c.name).join(' ')).toMatch(/Clamshell/);
 
-    pacer.app.context.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', noticesChannelId: FIXTURE.channels.general, setupByUserId: MOD }).run();
+    pacer.app.database.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', noticesChannelId: FIXTURE.channels.general, setupByUserId: MOD }).run();
     const command = pacer.double.runSlash('announce', { subcommand: 'schedule', options: { channel: FIXTURE.channels.announcements, when: 'tomorrow 18:00' }, user: MOD });
     expect((await command.response()).type).toBe(9);
     await overHttp(command);
