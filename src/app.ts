@@ -14,14 +14,16 @@ import { CommandRegistry } from './platform/discord/registry.js';
 import { createRouter, type RouterOptions } from './platform/discord/router.js';
 import { systemClock, type Clock } from './platform/time/clock.js';
 import type { Config } from './platform/config.js';
-import { openDatabase, type DatabaseHandle } from './platform/db/connection.js';
-import { sqliteStorage } from './platform/db/storage.js';
+import type { DatabaseHandle } from './platform/db/connection.js';
+import { openStorage } from './platform/db/open-storage.js';
 import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
+import { createPgScheduleStore } from './platform/scheduler/pg-store.js';
+import { SenderLeader } from './platform/scheduler/pg-leader.js';
 import { StartupError } from './platform/startup-error.js';
 import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
 import { allCards } from './exercises/catalogue.js';
-import { exportFolderFor, resetExportFolder } from './participation/export-folder.js';
+import { exportFolderOf, resetExportFolder } from './participation/export-folder.js';
 import { programme } from './challenges/programme.js';
 import { CoalescedEdits } from './challenges/coalesced-edits.js';
 import { startHealthServer, type HealthReport, type HealthServer } from './platform/health.js';
@@ -41,9 +43,6 @@ export const STOP_BUDGET_MS = 8_000;
 export const DRAIN_MS = 5_000;
 /** The scheduler's grace for a post in progress; its stop (queue, then current run) fits in DRAIN_MS. */
 const SCHEDULER_STOP_GRACE_MS = 2_000;
-/** DATABASE_URL is accepted and checked, but only the scheduler's store and sender lock run on PostgreSQL so far. */
-const POSTGRES_NOT_READY =
-  'DATABASE_URL selects PostgreSQL, which this release cannot run on yet: only the scheduler\'s store and the sender leader lock support it; commands, challenges, announcements and the other stores still need SQLite. Unset DATABASE_URL to use the SQLite file at DATABASE_PATH.';
 /** Closing the gateway connection. */
 const DISCORD_CLOSE_MS = 1_500;
 /** Live edits of one message (the weekly post's count): at most one per this interval, within Discord's limits. */
@@ -69,7 +68,8 @@ export interface StartOptions {
 
 export interface RunningApp {
   client: Client;
-  database: DatabaseHandle;
+  /** The SQLite handle (SQLite mode only: tests and the playground read rows through it); throws on PostgreSQL. */
+  readonly database: DatabaseHandle;
   context: AppContext;
   /** The scheduler (tests and the playground call `runDue()` to run what is due at the clock's now). */
   scheduler: Scheduler;
@@ -93,12 +93,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   programme(); // validates the strength programme against the catalogue
   logger.info({ exerciseCards: cards.length, triageContent: TRIAGE_CONTENT_VERSION }, 'content checked');
 
-  if (config.databaseUrl) throw new StartupError(POSTGRES_NOT_READY);
   const lifecycle = new Lifecycle(logger, options.stopBudgetMs ?? STOP_BUDGET_MS);
-  const database = openDatabase(config.databasePath);
+  const database = await openStorage(config);
   await lifecycle.start([{ name: 'database', start: () => undefined, stop: () => database.close() }]);
-  logger.info({ databasePath: config.databasePath }, 'database ready, migrations applied');
-  const exportLeftovers = resetExportFolder(exportFolderFor(config.databasePath));
+  logger.info(database.where, 'database ready, migrations applied');
+  const exportLeftovers = resetExportFolder(exportFolderOf(config));
   if (exportLeftovers > 0) logger.info({ removed: exportLeftovers }, 'export files left by an earlier run removed');
 
   const client = createClient(config.apiUrl, config.shards);
@@ -108,18 +107,16 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     intervalMs: LIVE_EDIT_INTERVAL_MS,
     onError: (error) => logger.warn({ reason: error instanceof Error ? error.message : 'unknown' }, 'a live message edit failed'),
   });
-  const storage = sqliteStorage(database);
+  const { storage } = database;
   const context: AppContext = { config, storage, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
-  const scheduler = new Scheduler({
-    stopGraceMs: SCHEDULER_STOP_GRACE_MS,
-    ...options.scheduler,
-    store: createScheduleStore(storage),
-    poster,
-    clock: context.clock,
-    logger,
-    jobs: (options.jobs ?? scheduledJobs).map((createJob) => createJob(context)),
-  });
+  const scheduleStore = storage.dialect === 'sqlite' ? createScheduleStore(storage) : createPgScheduleStore(storage);
+  const jobs = (options.jobs ?? scheduledJobs).map((createJob) => createJob(context));
+  const newScheduler = () => new Scheduler({ stopGraceMs: SCHEDULER_STOP_GRACE_MS, ...options.scheduler, store: scheduleStore, poster, clock: context.clock, logger, jobs });
+  // On SQLite this one scheduler sends. On PostgreSQL it only serves post-now (claimed in the shared ledger, so
+  // never doubled); the timetable is sent by whichever process holds the sender lock, with a scheduler of its own.
+  const scheduler = newScheduler();
+  let sending: Scheduler | undefined = storage.dialect === 'sqlite' ? scheduler : undefined;
   context.scheduler = scheduler;
   const gateway = monitorGateway(client, logger);
   const afterInteraction = (interaction: RepliableInteraction, app: AppContext) => {
@@ -133,8 +130,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const startedAt = Date.now();
   const report = (): HealthReport => {
     const away = gateway.awayMs();
-    const databaseOk = database.healthy();
-    const heartbeat = scheduler.health();
+    const databaseOk = database.healthyNow();
+    const heartbeat = (sending ?? scheduler).health();
     return {
       ok: gateway.state === 'ready' && databaseOk && intake.accepting && !heartbeat.late,
       scheduler: heartbeat,
@@ -190,14 +187,57 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     },
     ...(config.health ? [healthService(config.health)] : []),
     { name: 'live message edits', start: () => undefined, stop: () => liveEdits.flush(), stopLimitMs: DISCORD_CLOSE_MS },
-    { name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: SCHEDULER_STOP_GRACE_MS + 500 },
-    mentionEraser(client.rest, context),
-    runEventRepair(context),
+    ...senders(),
     interactionsService,
   ]);
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size, commands: registry.definitions().length, interactions: config.interactions.mode }, 'Pacer is ready');
 
-  return { client, database, context, scheduler, gateway, health, interactionsPort: () => httpIntake?.port, inFlight: () => intake.inFlight, stop: () => lifecycle.stop() };
+  return {
+    client,
+    get database(): DatabaseHandle {
+      if (!database.sqlite) throw new Error('Pacer runs on PostgreSQL here: read through context.storage');
+      return database.sqlite;
+    },
+    context,
+    scheduler,
+    gateway,
+    health,
+    interactionsPort: () => httpIntake?.port,
+    inFlight: () => intake.inFlight,
+    stop: () => lifecycle.stop(),
+  };
+
+  /**
+   * What posts and edits on Pacer's own: the scheduler, the eraser of names in old posts, the repair of group runs'
+   * Discord events. On PostgreSQL only the process holding the sender lock runs them (Discord's limits are per bot).
+   */
+  function senders(): Service[] {
+    const schedulerStop = SCHEDULER_STOP_GRACE_MS + 500;
+    if (storage.dialect === 'sqlite') {
+      return [{ name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: schedulerStop }, mentionEraser(client.rest, context), runEventRepair(context)];
+    }
+    const leader = new SenderLeader({
+      url: config.databaseUrl!,
+      logger,
+      makeSender: () => {
+        const running = newScheduler();
+        const others = [mentionEraser(client.rest, context), runEventRepair(context)];
+        sending = running;
+        return {
+          name: 'sender',
+          start: async () => {
+            await running.start();
+            for (const other of others) await other.start();
+          },
+          stop: async () => {
+            await Promise.all([running.stop(), ...others.map((other) => other.stop(DRAIN_MS))]);
+            if (sending === running) sending = undefined;
+          },
+        };
+      },
+    });
+    return [{ name: 'sender leader', start: () => leader.start(), stop: () => leader.stop(), stopLimitMs: schedulerStop }];
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { clubMemberIdsInTurns, exportRange, exportRows, loadClubChart, loadLeade
 import { recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import { summariseErasure } from '../../src/participation/erasure-summary.js';
 import { parseExportDate } from '../../src/participation/export-dates.js';
-import { emptyExportFolder, exportFolderFor, withExportFile } from '../../src/participation/export-folder.js';
+import { emptyExportFolder, exportFolderOf, withExportFile } from '../../src/participation/export-folder.js';
 import { PERIODS, type Period } from '../../src/participation/leaderboard.js';
 import {
   CHART_FILE_NAME,
@@ -171,7 +171,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
     return stored;
   };
   const fileName = `${fileSafeName(interaction.guild?.name)}-participation-${range.from}-to-${range.to}.csv`;
-  const folder = exportFolderFor(ctx.config.databasePath);
+  const folder = exportFolderOf(ctx.config);
   await withExportFile(folder, fileName, async (path) => {
     await writeCsv(exportRows(ctx.storage, guildId, range.weeks, names, ids), path);
     const size = statSync(path).size;
@@ -191,7 +191,7 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
 /** Erases, then clears any finished export file the member could be in. */
 export async function eraseAndTidy(ctx: InteractionContext, memberId: string, scope: { guildId?: string }) {
   const result = await eraseMember(ctx.storage, memberId, scope);
-  emptyExportFolder(exportFolderFor(ctx.config.databasePath));
+  emptyExportFolder(exportFolderOf(ctx.config));
   return result;
 }
 

@@ -17,6 +17,11 @@ export function exportFolderFor(databasePath: string): string {
   return join(tmpdir(), `pacer-exports-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`);
 }
 
+/** The export folder of this Pacer: its SQLite file's, or on PostgreSQL (several processes, maybe on one machine) this process's own. */
+export function exportFolderOf(config: { databasePath: string; databaseUrl?: string }): string {
+  return config.databaseUrl ? join(tmpdir(), `pacer-exports-pg-${process.pid}`) : exportFolderFor(config.databasePath);
+}
+
 /** Creates the folder private to this user, or makes an existing one private; refuses a link or a file in its place. */
 export function prepareExportFolder(folder: string): void {
   mkdirSync(folder, { recursive: true, mode: 0o700 });

@@ -65,10 +65,11 @@ describe('start-up refusals (in process)', () => {
     expect(logged).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace in the log either
   }
 
-  it('refuses DATABASE_URL (PostgreSQL) while only the scheduler runs on it, saying so, before touching any database', async () => {
+  it('with DATABASE_URL naming a PostgreSQL that does not answer, says so in one line (no password) and writes no SQLite file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pacer-pg-refusal-'));
-    expect(await start({ DATABASE_URL: 'postgres://pacer@127.0.0.1:9/pacer', DATABASE_PATH: join(dir, 'pacer.sqlite') })).toBe(1);
-    expectOneLine(/DATABASE_URL selects PostgreSQL, which this release cannot run on yet.*Unset DATABASE_URL to use the SQLite file/);
+    expect(await start({ DATABASE_URL: 'postgres://pacer:s3cret@127.0.0.1:9/pacer', DATABASE_PATH: join(dir, 'pacer.sqlite') })).toBe(1);
+    expectOneLine(/DATABASE_URL: PostgreSQL at 127\.0\.0\.1:9\/pacer could not be opened and migrated \(ECONNREFUSED\)/);
+    expect(logged).not.toMatch(/s3cret/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
