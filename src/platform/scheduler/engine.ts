@@ -39,7 +39,7 @@ export interface SchedulerOptions {
   retryDelaysMs?: readonly number[];
   /** How long stop() waits for posts already sent to Discord. */
   stopGraceMs?: number;
-  /** Cron expression (with seconds) of the heartbeat (UTC). Default: every minute at second 0. */
+  /** node-cron expression of the heartbeat (UTC). Default: every minute at second 0. */
   tickExpression?: string;
   /** How often the watchdog reads the clock for steps and missed minutes (default 5 s). */
   watchdogMs?: number;

@@ -1,14 +1,14 @@
 /**
  * The scheduler's heartbeat, following the clock it is given rather than a plan made earlier.
  *
- * croner fires the minute tick on time, but its planner waits for the slot it computed before a wall-clock
+ * node-cron fires the minute tick on time, but its planner waits for the slot it computed before a wall-clock
  * step (NTP correction, a VM resumed from suspend), so after a step back it would sleep as long as the step.
  * A watchdog timer therefore wakes every few seconds and reads the clock afresh: a clock that moved more or
- * less than the monotonic time since the last wake-up has stepped, which is logged, the croner job is
+ * less than the monotonic time since the last wake-up has stepped, which is logged, the node-cron task is
  * built again from the current time, and `onStep` re-plans; a minute the clock has entered without a beat
  * gets its beat from the watchdog.
  */
-import { Cron } from 'croner';
+import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../time/clock.js';
 
 export interface HeartbeatLogger {
@@ -19,7 +19,7 @@ export interface HeartbeatLogger {
 export interface HeartbeatOptions {
   clock: Clock;
   logger: HeartbeatLogger;
-  /** Cron expression of the minute tick, with seconds (UTC). */
+  /** node-cron expression of the minute tick (UTC). */
   expression: string;
   /** How often the watchdog reads the clock. */
   watchdogMs: number;
@@ -35,7 +35,7 @@ export interface HeartbeatOptions {
 const MINUTE = 60_000;
 
 export class Heartbeat {
-  private task: Cron | undefined;
+  private task: ScheduledTask | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private lastCheck = { clock: 0, mono: 0 };
@@ -54,23 +54,19 @@ export class Heartbeat {
     void this.fire();
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     clearInterval(this.watchdog);
     this.watchdog = undefined;
-    this.task?.stop();
+    const task = this.task;
     this.task = undefined;
-    return Promise.resolve();
+    await task?.destroy();
   }
 
-  /**
-   * A fresh croner job: its planner starts from the current time. UTC as an offset of 0, not a time zone
-   * name: a zone makes the planner format every candidate time with Intl, which loads ICU's locale data
-   * (about 6 MiB resident) into a bot that may have no club time zone to plan for.
-   */
+  /** A fresh node-cron task: its planner starts from the current time. */
   private plan(): void {
     const previous = this.task;
-    this.task = new Cron(this.options.expression, { utcOffset: 0, protect: true }, () => this.fire());
-    previous?.stop();
+    this.task = cron.schedule(this.options.expression, () => this.fire(), { timezone: 'UTC', noOverlap: true, name: 'pacer-scheduler', suppressMissedWarning: true });
+    void previous?.destroy();
   }
 
   /** One reading of the clock: a step is logged and re-planned; a minute without a beat gets one. */
@@ -93,7 +89,7 @@ export class Heartbeat {
     if (Math.floor(now / MINUTE) !== this.lastBeatMinute) await this.fire();
   }
 
-  /** A beat, unless one is running (croner and the watchdog may both ask for the same minute). */
+  /** A beat, unless one is running (node-cron and the watchdog may both ask for the same minute). */
   private fire(): Promise<void> {
     if (this.running) return this.running;
     this.lastBeatMinute = Math.floor(this.options.clock.now().getTime() / MINUTE);

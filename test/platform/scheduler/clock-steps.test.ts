@@ -1,7 +1,7 @@
 /**
  * The heartbeat follows the clock: after a wall-clock step back or forward, the next post is on time; a
  * clock corrected after running fast re-plans every schedule from now; the step is logged (no private data).
- * The cron tick itself is set to once a year here, so only the clock-following part can make posts happen.
+ * node-cron's own tick is set to once a year here, so only the clock-following part can make posts happen.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { weeklyCron } from '../../../src/platform/time/club-weeks.js';

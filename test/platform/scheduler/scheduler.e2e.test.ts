@@ -68,7 +68,7 @@ describe('scheduled posts through the running app', () => {
     expect(pacer.double.messagesIn(FIXTURE.channels.strength)).toHaveLength(0);
   });
 
-  it('with the real clock, the cron heartbeat posts a due row on its own (heartbeat every second here)', async () => {
+  it('with the real clock, the node-cron heartbeat posts a due row on its own (heartbeat every second here)', async () => {
     const job = new TestJob('announcement', 60 * 60_000);
     pacer = await startPacer({ app: { jobs: [() => job], scheduler: { tickExpression: '* * * * * *' } } });
     const { db } = pacer.app.database;
