@@ -48,6 +48,7 @@ export interface SerializedError {
   status?: number;
   method?: string;
   route?: string;
+  constraint?: string;
   stack?: string;
   cause?: SerializedError;
 }
@@ -101,18 +102,42 @@ export function serializeError(value: unknown, depth = 0): unknown {
     return { type: 'NonError', message: '[an object was thrown; not logged]' };
   }
   const e = value as Error & Record<string, unknown>;
-  const out: SerializedError = { type: e.name || e.constructor.name, message: scrub(e.message) };
+  const message = safeMessage(e);
+  const out: SerializedError = { type: e.name || e.constructor.name, message: scrub(message) };
+  if (isPostgresError(e) && typeof e.constraint === 'string') out.constraint = e.constraint;
   if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
   if (typeof e.status === 'number') out.status = e.status;
   if (typeof e.method === 'string') out.method = e.method.toUpperCase();
   if (typeof e.url === 'string') out.route = discordRoute(e.url);
   else if (typeof e.route === 'string') out.route = discordRoute(e.route);
-  if (typeof e.stack === 'string') out.stack = scrub(e.stack);
+  if (typeof e.stack === 'string') out.stack = scrub(message === e.message ? e.stack : stackWithMessage(e.stack, e.name, message));
   if (e.cause !== undefined && depth < MAX_CAUSE_DEPTH) {
     const cause = serializeError(e.cause, depth + 1);
     if (cause && typeof cause === 'object') out.cause = cause as SerializedError;
   }
   return out;
+}
+
+/**
+ * A failed drizzle query puts its values (member ids, names, announcement text) in its message, and PostgreSQL
+ * quotes the value it could not read (`invalid input syntax for type integer: "…"`). The log keeps the query,
+ * whose values are placeholders, and the error's words; names of constraints come as their own field.
+ */
+function safeMessage(e: Error & Record<string, unknown>): string {
+  if (typeof e.query === 'string' && Array.isArray(e.params)) return `Failed query: ${e.query} (values not logged)`;
+  if (isPostgresError(e)) return e.message.replace(/"[^"]*"/g, '"…"');
+  return e.message;
+}
+
+/** The stack's frames under a new first line: the message is repeated at the top of every stack. */
+function stackWithMessage(stack: string, name: string, message: string): string {
+  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
+  return [`${name}: ${message}`, ...frames].join('\n');
+}
+
+/** node-postgres's DatabaseError: a severity and a five-character SQLSTATE. */
+function isPostgresError(e: Record<string, unknown>): boolean {
+  return typeof e.severity === 'string' && typeof e.code === 'string' && e.code.length === 5;
 }
 
 /** Ids of the families whose codecs say they carry private state (src/platform/codec.ts). */

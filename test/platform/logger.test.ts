@@ -1,8 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { defineCodec } from '../../src/platform/codec.js';
 import { createLogger, discordRoute } from '../../src/platform/logger.js';
+import { createTestDatabase } from '../support/postgres.js';
 
 /** A family whose codec says its ids are private; the scrubber learns it from there. */
 defineCodec({ prefix: 'probe-secret', version: 1, private: true, toParts: () => [], fromParts: () => null });
@@ -52,6 +54,43 @@ describe('logger: errors that carry Discord request data', () => {
     const text = logged(outer);
     expect(text).toContain('/interactions/:id/:token/callback');
     for (const secret of [TOKEN, '43993HVVRV1V4CYHPU4', 'age_40_54', 'custom_id']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('logger: failed database queries', () => {
+  const ID = '735544901238771712';
+  const NAME = 'Priya Runs Fast';
+
+  async function failures(): Promise<unknown[]> {
+    const database = await createTestDatabase();
+    const handle = await database.open({ migrate: false });
+    const caught: unknown[] = [];
+    try {
+      await handle.db.execute(sql`create table probe_names (user_id text primary key, name text not null)`);
+      await handle.db.execute(sql`insert into probe_names values (${ID}, ${NAME})`);
+      for (const query of [sql`insert into probe_names values (${ID}, ${NAME})`, sql`select ${NAME}::int`]) {
+        await handle.db.execute(query).catch((error: unknown) => caught.push(error));
+      }
+    } finally {
+      await handle.close();
+      await database.drop();
+    }
+    return caught;
+  }
+
+  it('keeps the query, the constraint and the stack frames, and drops the values (a member id and name)', async () => {
+    const [duplicate, unreadable] = await failures();
+    expect(String((duplicate as Error).message)).toContain(NAME); // what drizzle itself puts in the error
+    expect(String(((unreadable as Error).cause as Error).message)).toContain(NAME); // and PostgreSQL in its own
+    type Line = { err: { message: string; stack: string; cause?: { message: string; code: string; constraint?: string } } };
+    const first = JSON.parse(logged(duplicate)) as Line;
+    expect(first.err.message).toContain('insert into probe_names values ($1, $2)');
+    expect(first.err.cause).toMatchObject({ code: '23505', constraint: 'probe_names_pkey' });
+    expect(first.err.cause?.message).toContain('duplicate key value violates unique constraint');
+    expect(first.err.stack).toMatch(/\n\s+at /);
+    const second = JSON.parse(logged(unreadable)) as Line;
+    expect(second.err.cause?.message).toContain('invalid input syntax for type integer');
+    for (const line of [first, second]) for (const value of [ID, NAME]) expect(JSON.stringify(line)).not.toContain(value);
   });
 });
 
