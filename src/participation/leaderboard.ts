@@ -82,10 +82,12 @@ export interface MemberWeeks {
 export function streakScores(members: Iterable<MemberWeeks>, clubWeeks: readonly ClubWeek[], calendar: ClubCalendar, period: Period): Score[] {
   const list = [...members];
   const current = weekStartOf(calendar.today, calendar.firstDay);
-  // Weeks before the club's first challenge neither count nor break, so the walk starts there.
+  // Weeks before the club's first challenge neither count nor break, so the walk starts there: at the week, on
+  // today's weekday, that holds it (a club that moved its challenge day has older challenges on another weekday).
   const firstChallenge = clubWeeks.reduce((min, w) => (w.weekStart < min ? w.weekStart : min), current);
+  const firstWeek = weekStartOf(firstChallenge, calendar.firstDay);
   const earliest = list.reduce((min, m) => (m.firstWeek < min ? m.firstWeek : min), current);
-  const weeks = weeksBetween(earliest < firstChallenge ? firstChallenge : earliest, current);
+  const weeks = weeksBetween(earliest < firstWeek ? firstWeek : earliest, current);
   const targets = new Map(clubWeeks.map((w) => [w.weekStart, w.target]));
   const weekTargets = weeks.map((w) => targets.get(w) ?? null);
   const scores: Score[] = [];

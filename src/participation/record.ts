@@ -84,10 +84,12 @@ export function countByWeek(days: readonly LocalDay[], firstDay: number): Map<Lo
 /** Every week from the member's first week to the week running now, oldest first. */
 export function memberWeeks(history: MemberHistory, calendar: ClubCalendar, perWeek = countByWeek(history.sessionDays, calendar.firstDay)): StripWeek[] {
   const targets = new Map(history.clubWeeks.map((w) => [w.weekStart, w.target]));
-  // Weeks before the club's first challenge neither count nor break, so the walk starts there.
+  // Weeks before the club's first challenge neither count nor break, so the walk starts at the week, on today's
+  // weekday, that holds it (a club that moved its challenge day has older challenges on another weekday).
   const firstChallenge = history.clubWeeks.reduce<LocalDay | null>((min, w) => (min === null || w.weekStart < min ? w.weekStart : min), null);
+  const firstWeek = firstChallenge && weekStartOf(firstChallenge, calendar.firstDay);
   const from = weekStartOf(history.firstDay, calendar.firstDay);
-  const start = firstChallenge && firstChallenge > from ? firstChallenge : from;
+  const start = firstWeek && firstWeek > from ? firstWeek : from;
   const current = weekStartOf(calendar.today, calendar.firstDay);
   return weeksBetween(start, current).map((weekStart) => {
     const target = targets.get(weekStart) ?? null;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leaderboardPage, rank } from '../../src/participation/leaderboard.js';
+import { leaderboardPage, rank, streakScores } from '../../src/participation/leaderboard.js';
 import { memberRecord, type ClubCalendar, type MemberHistory } from '../../src/participation/record.js';
 import { localDay, weekStartOf } from '../../src/platform/time/days.js';
 import { writeCsv, type ExportRow } from '../../src/participation/export-csv.js';
@@ -98,6 +98,31 @@ describe('leaderboard', () => {
     expect(page.caller).toEqual({ userId: '122', score: 28, rank: 23 });
     expect(page.pageCount).toBe(3);
     expect(leaderboardPage(scores, { period: 'week', board: 'sessions', page: 9, callerId: 'x' }).page).toBe(3);
+  });
+});
+
+describe('streak board after a club moves its challenge day', () => {
+  // Last week's challenge started on Tuesday 17 November, this week's on Wednesday 18 November (weeks now start
+  // on Wednesdays). Ann logged on Tuesday (last Wednesday-week), Ben on Wednesday (this week, target reached).
+  const calendar: ClubCalendar = { zone: 'Europe/London', today: '2026-11-18', firstDay: 3 };
+  const clubWeeks = [
+    { weekStart: '2026-11-17', target: 1 },
+    { weekStart: '2026-11-18', target: 1 },
+  ];
+  const ann = { userId: 'ann', firstWeek: '2026-11-11', perWeek: new Map([['2026-11-11', 1]]), pausedWeeks: new Set<string>() };
+  const ben = { userId: 'ben', firstWeek: '2026-11-18', perWeek: new Map([['2026-11-18', 1]]), pausedWeeks: new Set<string>() };
+
+  it("gives a member this week's streak, whether the board scores the club at once or a page of members at a time", () => {
+    const together = streakScores([ann, ben], clubWeeks, calendar, 'week');
+    expect(together.find((s) => s.userId === 'ben')).toEqual({ userId: 'ben', score: 1 });
+    const onePerPage = [ann, ben].flatMap((member) => streakScores([member], clubWeeks, calendar, 'week'));
+    expect(onePerPage).toEqual(together);
+  });
+
+  it("/me shows the same: this week reached, on the club's new weekday", () => {
+    const record = memberRecord(history({ clubWeeks, sessionDays: ['2026-11-18'], firstDay: '2026-11-10' }), calendar);
+    expect(record.streaks.current).toBe(1);
+    expect(record.strip.at(-1)).toMatchObject({ weekStart: '2026-11-18', outcome: 'reached' });
   });
 });
 
