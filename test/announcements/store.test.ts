@@ -3,7 +3,7 @@
  * cancel (each one a change the scheduler's revision check sees), one-off and repeating, the job's reads and
  * writes, and another club's ids never found.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
   announcementJobStore,
@@ -19,7 +19,7 @@ import {
   type NewAnnouncement,
 } from '../../src/announcements/store.js';
 import type { Storage } from '../../src/platform/db/storage.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 const GUILD = '1200000000000000001';
 const OTHER = '1200000000000000002';
@@ -59,15 +59,12 @@ async function scheduleOf(storage: Storage, scheduleId: number) {
 }
 
 describe.each(dialects)('announcement store on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
+  freshStorageEach(open, async (fresh) => {
+    storage = fresh;
     await addClub(storage, GUILD, 'Europe/London', 'UK');
     await addClub(storage, OTHER, 'America/New_York');
   });
-  afterEach(() => opened.close());
 
   it("reads the club's zone and region, and nothing for a server without a club", async () => {
     expect(await clubTimeSettings(storage, GUILD)).toEqual({ timezone: 'Europe/London', region: 'UK' });

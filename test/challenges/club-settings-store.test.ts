@@ -1,14 +1,14 @@
 /**
  * A club's settings and weekly timetable, held to one contract on SQLite and on PostgreSQL.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { clubSettings, pauseWeeklyChallenge, restartProgramme, resumeWeeklyChallenge, saveClubSetup, type ClubSetupInput } from '../../src/challenges/club-settings-store.js';
 import { clubModeratorRoleId, clubRegion } from '../../src/challenges/clubs-store.js';
 import type { Storage } from '../../src/platform/db/storage.js';
 import { createPgScheduleStore } from '../../src/platform/scheduler/pg-store.js';
 import { createScheduleStore } from '../../src/platform/scheduler/sqlite-store.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 const GUILD = '900000000000000001';
 const base: ClubSetupInput = { guildId: GUILD, channelId: '10', timezone: 'America/New_York', day: 'sunday', time: { hour: 2, minute: 30 }, setupByUserId: '1' };
@@ -16,13 +16,8 @@ const base: ClubSetupInput = { guildId: GUILD, channelId: '10', timezone: 'Ameri
 const scheduleRows = (storage: Storage) => storage.run((db) => db.select().from(storage.t.schedules).orderBy(asc(storage.t.schedules.id)));
 
 describe.each(dialects)('club settings on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
-  });
-  afterEach(() => opened.close());
+  freshStorageEach(open, (fresh) => (storage = fresh));
 
   it('writes the club and exactly one weekly and one recap schedule, with next runs in the club zone', async () => {
     expect(await clubSettings(storage, GUILD)).toBeUndefined();

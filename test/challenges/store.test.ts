@@ -2,7 +2,7 @@
  * The weekly challenge's store on SQLite and on PostgreSQL: a week's challenge row is created once even when two
  * callers race; joining and logging are idempotent; a moderator's skip and a member's pause hold.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { saveClubSetup } from '../../src/challenges/club-settings-store.js';
 import {
@@ -28,7 +28,7 @@ import {
 } from '../../src/challenges/store.js';
 import type { Storage } from '../../src/platform/db/storage.js';
 import { challengeWeek } from '../../src/platform/time/club-weeks.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 const GUILD = '900000000000000001';
 const CHANNEL = '900000000000000010';
@@ -44,14 +44,11 @@ const post = (storage: Storage, week = WEEK1, messageId = 'm1', now = WEEK1.open
 const challengeRows = (storage: Storage) => storage.run((db) => db.select().from(storage.t.challenges).where(eq(storage.t.challenges.guildId, GUILD)));
 
 describe.each(dialects)('challenge store on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
+  freshStorageEach(open, async (fresh) => {
+    storage = fresh;
     await saveClubSetup(storage, { guildId: GUILD, channelId: CHANNEL, timezone: ZONE, day: 'monday', time: { hour: 18, minute: 0 }, setupByUserId: '1' }, new Date('2026-03-01T12:00:00Z'));
   });
-  afterEach(() => opened.close());
 
   it("creates a week's challenge once when two posts race, moving the programme on one week", async () => {
     // Open connections first (PostgreSQL), so that the two callers really overlap rather than queue for a connection.

@@ -4,10 +4,10 @@
  * and tables added later are covered without being listed anywhere.
  */
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseMember, textColumns } from '../../src/participation/erasure-store.js';
 import type { Storage } from '../../src/platform/db/storage.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 import { allTables, GUILD, KEEP, OTHER, rowsNaming, seedErasureClubs, USER } from './support/erasure-seed.js';
 
 /** DDL for a table a later feature might add (storage.all runs only statements that return rows on SQLite). */
@@ -19,14 +19,11 @@ async function createTable(storage: Storage, ddl: string): Promise<void> {
 const count = async (storage: Storage, query: ReturnType<typeof sql>) => (await storage.all<{ n: number }>(query))[0]!.n;
 
 describe.each(dialects)('erasure on $name', ({ name, open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
+  freshStorageEach(open, async (fresh) => {
+    storage = fresh;
     await seedErasureClubs(storage);
   });
-  afterEach(() => opened.close());
 
   it('/forget-me leaves the id in no column of any table, keeps everyone else, and queues the posts that named the member', async () => {
     const keepBefore = await rowsNaming(storage, KEEP);

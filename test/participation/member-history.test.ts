@@ -2,11 +2,11 @@
  * The reads behind /me and /challenge log on both dialects: a member's history (first seen, sessions, joined
  * and paused weeks, the club's weeks with skipped ones target-less), in the club's own zone.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/platform/db/storage.js';
 import { loadMemberRecord } from '../../src/participation/reports-store.js';
 import { clubTimezone, memberHistory } from '../../src/participation/store.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 const GUILD = '1100000000000000001';
 const MEMBER = '1900000000000000001';
@@ -34,14 +34,11 @@ async function seed(storage: Storage): Promise<void> {
 }
 
 describe.each(dialects)('member history on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
+  freshStorageEach(open, async (fresh) => {
+    storage = fresh;
     await seed(storage);
   });
-  afterEach(() => opened.close());
 
   it('reads the member as first seen on their club\'s day, with sessions in order, joined and paused weeks, and skipped weeks target-less', async () => {
     expect(await clubTimezone(storage, GUILD)).toBe(ZONE);

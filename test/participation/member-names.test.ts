@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { clubMemberNames, readMemberNames, saveMemberName } from '../../src/participation/member-names-store.js';
 import type { PgStorage, Storage } from '../../src/platform/db/storage.js';
-import { dialects, postgresDialect, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach, postgresDialect, type OpenStorage } from '../support/storages.js';
 
 const G = '1200000000000000001';
 const OTHER = '1200000000000000002';
@@ -10,18 +10,15 @@ const RITA = '1500000000000000001';
 const STRANGER = '1500000000000000099';
 
 describe.each(dialects)('display names kept from members\' own interactions on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
+  freshStorageEach(open, async (fresh) => {
+    storage = fresh;
     const { clubs, members } = storage.t;
     await storage.run(async (db) => {
       await db.insert(clubs).values([{ guildId: G }, { guildId: OTHER }]);
       await db.insert(members).values({ guildId: G, userId: RITA, firstSeenAt: new Date('2026-11-01') });
     });
   });
-  afterEach(() => opened.close());
 
   it('keeps the latest name of a member who takes part, none for anyone else, and erasure removes it', async () => {
     await saveMemberName(storage, { guildId: G, userId: RITA, displayName: 'Rita' }, new Date('2026-11-02'));

@@ -1,9 +1,9 @@
 /** Who Pacer's posts name, and the queue of edits an erasure leaves, on both dialects. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseMember } from '../../src/participation/erasure-store.js';
 import { finishMessageEdit, nextMessageEdit, pendingMessageEdits, postponeMessageEdit, recordPostedMentions } from '../../src/participation/posted-mentions-store.js';
 import type { Storage } from '../../src/platform/db/storage.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 const G = '1200000000000000001';
 const RITA = '1500000000000000001';
@@ -12,13 +12,8 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const mention = (userId: string) => ({ userId, shown: `<@${userId}>` });
 
 describe.each(dialects)('posted mentions and message edits on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
-  });
-  afterEach(() => opened.close());
+  freshStorageEach(open, (fresh) => (storage = fresh));
 
   const mentionsOf = async (messageId: string) => {
     const { postedMentions: p } = storage.t;

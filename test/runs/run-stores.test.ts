@@ -3,7 +3,7 @@
  * right group when a moderator renames or reorders groups, and never recorded against a run that changed under the
  * click; cancelling one run, or it and every later run of its series in one go; "I ran" counted once; the list.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Storage } from '../../src/platform/db/storage.js';
 import type { GroupRun } from '../../src/runs/run.js';
@@ -12,7 +12,7 @@ import { cancelRun, editRun, forgetRunEvent, pendingReminder, searchUpcomingRuns
 import { activeSeriesOf, cancelRunAndLater, occurrenceRun, seriesForSchedule, seriesRunsWithoutEvent, startSeries, type Series } from '../../src/runs/series-store.js';
 import { recordRan, rsvpAnswerOf } from '../../src/runs/ran-store.js';
 import { seriesTiming } from '../../src/runs/repeats.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 const GUILD = '1200000000000000001';
 const OTHER = '1200000000000000002';
@@ -42,15 +42,12 @@ const newRun = (extra: Partial<NewRun> = {}): NewRun => ({
 const details = (run: GroupRun, paceGroups: string[]) => ({ whenNotes: [], title: run.title, meetingPoint: run.meetingPoint, distance: run.distance, notes: run.notes, paceGroups, startsAt: run.startsAt, endsAt: run.endsAt });
 
 describe.each(dialects)('group run stores on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
+  freshStorageEach(open, async (fresh) => {
+    storage = fresh;
     const { t } = storage;
     await storage.run((db) => db.insert(t.clubs).values([{ guildId: GUILD, timezone: 'Europe/London' }, { guildId: OTHER, timezone: 'America/New_York' }]));
   });
-  afterEach(() => opened.close());
 
   const schedule = async (id: number) => {
     const { t } = storage;

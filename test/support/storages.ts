@@ -2,6 +2,7 @@
  * Both storage adapters, for suites that hold a store to one contract on SQLite and on PostgreSQL:
  * `describe.each(dialects)('... on $name', ({ open }) => { ... })`. Each `open` gives a fresh, migrated database.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connection.js';
 import { pgStorage, sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
 import { createTestDatabase } from './postgres.js';
@@ -40,3 +41,19 @@ export const postgresDialect: Dialect = {
 };
 
 export const dialects: readonly Dialect[] = [sqliteDialect, postgresDialect];
+
+/**
+ * A fresh, migrated database for each test of a suite: `onOpen` receives its storage (and may seed it) before
+ * the test; it is closed after.
+ */
+export function freshStorageEach(open: Dialect['open'], onOpen: (storage: Storage) => unknown): void {
+  let opened: OpenStorage | undefined;
+  beforeEach(async () => {
+    opened = await open();
+    await onOpen(opened.storage);
+  });
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+  });
+}

@@ -1,18 +1,13 @@
 /** The symptom check's only trace in the database: a count per month and level, anonymous on both dialects. */
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countTriageOutcome } from '../../src/symptom-check/outcome-counts-store.js';
 import type { Storage } from '../../src/platform/db/storage.js';
-import { dialects, type OpenStorage } from '../support/storages.js';
+import { dialects, freshStorageEach } from '../support/storages.js';
 
 describe.each(dialects)('symptom-check outcome counts on $name', ({ name, open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
-  });
-  afterEach(() => opened.close());
+  freshStorageEach(open, (fresh) => (storage = fresh));
 
   const counts = () => {
     const { triageOutcomeCounts: c } = storage.t;

@@ -2,10 +2,10 @@
  * The storage port on both dialects: one store source, the same answers; transactions that land whole or not
  * at all; savepoints that undo only their part; and on SQLite, nothing from outside landing inside an open transaction.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Storage } from '../../../src/platform/db/storage.js';
-import { dialects, type OpenStorage } from '../../support/storages.js';
+import { dialects, freshStorageEach } from '../../support/storages.js';
 
 const T0 = new Date('2026-06-01T17:00:00.123Z');
 
@@ -19,13 +19,8 @@ const addClub = (storage: Storage, guildId: string, createdAt = T0) =>
   storage.run((db) => db.insert(storage.t.clubs).values({ guildId, createdAt, updatedAt: createdAt }).onConflictDoNothing().returning({ id: storage.t.clubs.guildId }));
 
 describe.each(dialects)('storage on $name', ({ open }) => {
-  let opened: OpenStorage;
   let storage: Storage;
-  beforeEach(async () => {
-    opened = await open();
-    storage = opened.storage;
-  });
-  afterEach(() => opened.close());
+  freshStorageEach(open, (fresh) => (storage = fresh));
 
   it('runs the shared builder: insert returning, conflicts ignored, instants and booleans read back as they went in', async () => {
     expect(await addClub(storage, 'g1')).toEqual([{ id: 'g1' }]);
