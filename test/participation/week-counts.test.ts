@@ -222,6 +222,16 @@ async function expectSameAsHistory(storage: Storage, guildId: string, memberPage
   }
 }
 
+/** Sessions logged before the migration that added the counts: [club, member, day, exercise]. */
+const OLDER_SESSIONS = [
+  [0, 0, '2026-11-09', 'a'],
+  [0, 0, '2026-11-09', 'b'],
+  [0, 0, '2026-11-15', 'a'],
+  [0, 1, '2026-11-16', 'a'],
+  [1, 0, '2026-11-11', 'a'],
+  [1, 0, '2026-11-12', 'a'],
+] as const;
+
 describe.each(dialects)('session_week_counts on $name', ({ name, open }) => {
   it('stays exactly in step with session_logs, and boards, chart and export read from it match a recount of the rows', async () => {
     await fc.assert(
@@ -312,16 +322,7 @@ describe('session_week_counts on sqlite', () => {
     old.exec(`insert into clubs (guild_id) values ('${GUILDS[0]}'), ('${GUILDS[1]}')`);
     old.exec(`insert into challenges (guild_id, week_start, template_id, target_sessions, opens_at, closes_at) values ('${GUILDS[1]}', '2026-11-12', 'programme', 2, 0, 0)`); // a Thursday
     const log = old.prepare('insert into session_logs (guild_id, user_id, day, exercise_id, logged_at) values (?, ?, ?, ?, 0)');
-    for (const [g, u, day, ex] of [
-      [0, 0, '2026-11-09', 'a'],
-      [0, 0, '2026-11-09', 'b'],
-      [0, 0, '2026-11-15', 'a'],
-      [0, 1, '2026-11-16', 'a'],
-      [1, 0, '2026-11-11', 'a'],
-      [1, 0, '2026-11-12', 'a'],
-    ] as const) {
-      log.run(GUILDS[g], USERS[u], day, ex);
-    }
+    for (const [g, u, day, ex] of OLDER_SESSIONS) log.run(GUILDS[g], USERS[u], day, ex);
     old.close();
     const upgraded = openDatabase(path);
     const storage = sqliteStorage(upgraded);
@@ -389,16 +390,7 @@ describe('session_week_counts on postgres', () => {
       for (const entry of before) await old.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [entry.tag, entry.when]);
       await old.query(`insert into clubs (guild_id) values ('${GUILDS[0]}'), ('${GUILDS[1]}')`);
       await old.query(`insert into challenges (guild_id, week_start, template_id, target_sessions, opens_at, closes_at) values ('${GUILDS[1]}', '2026-11-12', 'programme', 2, now(), now())`); // a Thursday
-      for (const [g, u, day, ex] of [
-        [0, 0, '2026-11-09', 'a'],
-        [0, 0, '2026-11-09', 'b'],
-        [0, 0, '2026-11-15', 'a'],
-        [0, 1, '2026-11-16', 'a'],
-        [1, 0, '2026-11-11', 'a'],
-        [1, 0, '2026-11-12', 'a'],
-      ] as const) {
-        await old.query('insert into session_logs (guild_id, user_id, day, exercise_id) values ($1, $2, $3, $4)', [GUILDS[g], USERS[u], day, ex]);
-      }
+      for (const [g, u, day, ex] of OLDER_SESSIONS) await old.query('insert into session_logs (guild_id, user_id, day, exercise_id) values ($1, $2, $3, $4)', [GUILDS[g], USERS[u], day, ex]);
       expect((await old.query('select count(*)::integer as n from session_week_counts')).rows).toEqual([{ n: 0 }]);
       await old.end();
       const upgraded = await openPostgres(url);
