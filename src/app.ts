@@ -1,4 +1,4 @@
-import { Events, MessageFlags, type Client, type Interaction, type RepliableInteraction } from 'discord.js';
+import { Events, MessageFlags, Routes, type Client, type Interaction, type RepliableInteraction } from 'discord.js';
 import { commandModules, componentHandlers } from '../commands/index.js';
 import type { AppContext } from './platform/app-context.js';
 import type { AnyComponentHandler, CommandModule } from './platform/discord/command.js';
@@ -12,6 +12,7 @@ import { rememberMemberName } from '../commands/participation/member-names.js';
 import { createPoster } from './platform/discord/poster.js';
 import { CommandRegistry } from './platform/discord/registry.js';
 import { createRouter, type RouterOptions } from './platform/discord/router.js';
+import { serverFacts } from './platform/discord/server-facts.js';
 import { systemClock, type Clock } from './platform/time/clock.js';
 import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/connection.js';
@@ -122,7 +123,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const afterInteraction = (interaction: RepliableInteraction, app: AppContext) => {
     rememberMemberName(app.storage, interaction, app.clock.now()).catch((error: unknown) => app.logger.warn({ err: error }, 'an interaction observer failed'));
   };
-  const intake = new Intake(logger, createRouter(registry, context, { afterInteraction, ...options.router }));
+  let pacerUserId: string | undefined;
+  const servers = serverFacts(client.rest, () => client.user?.id ?? pacerUserId);
+  const intake = new Intake(logger, createRouter(registry, context, { afterInteraction, servers, ...options.router }));
   client.on(Events.InteractionCreate, (interaction: Interaction) => intake.take(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -133,9 +136,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const databaseOk = database.healthyNow();
     const heartbeat = (sending ?? scheduler).health();
     return {
-      ok: gateway.state === 'ready' && databaseOk && intake.accepting && !heartbeat.late,
+      ok: (!config.gateway || gateway.state === 'ready') && databaseOk && intake.accepting && !heartbeat.late,
       scheduler: heartbeat,
-      gateway: gateway.state,
+      gateway: config.gateway ? gateway.state : 'off',
       ...(away === null ? {} : { gatewayAwaySeconds: Math.round(away / 1000) }),
       database: databaseOk ? 'ok' : 'unavailable',
       stopping: !intake.accepting,
@@ -178,7 +181,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   await lifecycle.start([
     {
       name: 'discord',
-      start: () => loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000, config.shards),
+      start: async () => {
+        if (config.gateway) return loginAndWaitUntilReady(client, config.token, options.readyTimeoutMs ?? 30_000, config.shards);
+        pacerUserId = await restOnly(client, config.token);
+      },
       stop: async () => {
         gateway.stopped();
         await client.destroy();
@@ -190,7 +196,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ...senders(),
     interactionsService,
   ]);
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.ws.shards.size, commands: registry.definitions().length, interactions: config.interactions.mode }, 'Pacer is ready');
+  const where = config.gateway ? { guilds: client.guilds.cache.size, shards: client.ws.shards.size } : { gateway: 'off' };
+  logger.info({ user: client.user?.tag, ...where, commands: registry.definitions().length, interactions: config.interactions.mode }, 'Pacer is ready');
 
   return {
     client,
@@ -287,6 +294,17 @@ async function answerRestarting(interaction: Interaction, logger: Logger): Promi
   } catch (error) {
     logger.warn({ errorName: error instanceof Error ? error.name : undefined }, 'could not send the restarting answer');
   }
+}
+
+/**
+ * No gateway connection: REST only, for a process that answers commands over HTTP. The token is checked by
+ * asking Discord who it belongs to (a wrong one fails the start, as a gateway login would); Pacer's user id comes back.
+ */
+async function restOnly(client: Client, token: string): Promise<string> {
+  client.token = token;
+  client.rest.setToken(token);
+  const me = (await client.rest.get(Routes.user('@me'))) as { id: string };
+  return me.id;
 }
 
 /** Discord's close code for a session that would hold too many servers (more than 2,500 on one shard). */

@@ -15,6 +15,7 @@ import { dateOrderFor, describeWhenNote, parseWhen, type WhenNote } from '../../
 import { defineCommand, type CommandDefinition, type InteractionContext } from '../../src/platform/discord/command.js';
 import { isModerator, NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
 import { pacerMissingIn, POSTABLE_CHANNEL_TYPES } from '../../src/platform/discord/preconditions.js';
+import type { ServerFacts } from '../../src/platform/discord/server-facts.js';
 import { readArgs } from '../../src/platform/discord/options.js';
 import { STALE_COMPONENT_TEXT } from '../../src/platform/discord/router.js';
 import type { AppContext } from '../../src/platform/app-context.js';
@@ -101,14 +102,13 @@ function canMentionEveryone(interaction: BaseInteraction): boolean {
 }
 
 
-/** The member and this server as Discord describes them now (the interaction's member permissions, the guild's roles and channels). */
-function actorOf(interaction: BaseInteraction, guildId: string): AnnouncementActor {
-  const guild = interaction.guild;
+/** The member and this server as Discord describes them now (the interaction's member permissions, the server's roles and channels). */
+function actorOf(interaction: BaseInteraction, server: ServerFacts | null, guildId: string): AnnouncementActor {
   return {
     guildId,
     mayMentionEveryone: canMentionEveryone(interaction),
-    roles: new Map(guild ? [...guild.roles.cache.values()].map((role) => [role.id, { name: role.name, mentionable: role.mentionable }]) : []),
-    channels: new Map(guild ? [...guild.channels.cache.values()].map((channel) => [channel.id, { postable: (POSTABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type) }]) : []),
+    roles: new Map([...(server?.roles.values() ?? [])].map((role) => [role.id, { name: role.name, mentionable: role.mentionable }])),
+    channels: new Map([...(server?.channels.values() ?? [])].map((channel) => [channel.id, { postable: (POSTABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type) }])),
   };
 }
 
@@ -170,7 +170,8 @@ export const announceCommand = defineCommand({
 
     switch (args.subcommand) {
       case 'schedule': {
-        const missing = pacerMissingIn(interaction, args.channel) ?? [];
+        const server = await ctx.server();
+        const missing = pacerMissingIn(server, args.channel) ?? [];
         if (missing.length > 0) {
           return ctx.respond.fail(`Pacer cannot post in <#${args.channel}>: it lacks ${missing.join(', ')} there. Give Pacer those permissions in that channel, or pick another. Nothing was saved.`);
         }
@@ -179,7 +180,7 @@ export const announceCommand = defineCommand({
         const timing = timingFor(when.at, zone, asRepeat(args.repeat), args.cron);
         if (!timing.ok) return ctx.respond.fail(timing.error);
         const ping: Ping = args.ping ? normalisePing({ kind: 'role', roleId: args.ping }, guildId) : { kind: 'nobody' };
-        const refused = pingRefusal(ping, actorOf(interaction, guildId));
+        const refused = pingRefusal(ping, actorOf(interaction, server, guildId));
         if (refused) return ctx.respond.fail(refused);
         let customId: string;
         try {
@@ -272,7 +273,7 @@ export const announceCommand = defineCommand({
     if (action.kind === 'new') {
       const draft = action.draft;
       // The form's id is client-held: the channel and the ping are checked again against the server as it is now.
-      const actor = actorOf(interaction, guildId);
+      const actor = actorOf(interaction, await ctx.server(), guildId);
       const refused = channelRefusal(draft.channelId, actor) ?? pingRefusal(draft.ping, actor);
       if (refused) return ctx.respond.fail(refused);
       const ping = normalisePing(draft.ping, guildId);

@@ -73,11 +73,12 @@ function reply(ctx: InteractionContext, content: string) {
   return ctx.respond.reply({ ...textView(content), ephemeral: true });
 }
 
-/** What stops Pacer posting in a channel, from the cached guild, or null when it can post there. */
-function cannotPostReason(interaction: ChatInputCommandInteraction, channelId: string): string | null {
-  const missing = pacerMissingIn(interaction, channelId);
+/** What stops Pacer posting in a channel, from what Discord says of the server, or null when it can post there. */
+async function cannotPostReason(ctx: InteractionContext, channelId: string): Promise<string | null> {
+  const server = await ctx.server();
+  const missing = pacerMissingIn(server, channelId);
   if (missing === null) return `Pacer cannot see <#${channelId}>.`;
-  if (!isPostableChannel(interaction, channelId)) return `<#${channelId}> is not a text or announcement channel.`;
+  if (!isPostableChannel(server, channelId)) return `<#${channelId}> is not a text or announcement channel.`;
   return missing.length ? `Pacer is missing ${missing.join(', ')} in <#${channelId}>.` : null;
 }
 
@@ -108,7 +109,7 @@ async function setup(interaction: ChatInputCommandInteraction, ctx: InteractionC
   for (const id of [channelId, ...(noticesId ? [noticesId] : [])]) {
     const owner = await channelOwner(interaction, id);
     if (owner !== 'this server' && owner !== 'unseen') return reply(ctx, `<#${id}> is not a channel of this server. Pick one from the list. Nothing was changed.`);
-    const problem = owner === 'unseen' ? `Pacer cannot see <#${id}>.` : cannotPostReason(interaction, id);
+    const problem = owner === 'unseen' ? `Pacer cannot see <#${id}>.` : await cannotPostReason(ctx, id);
     if (problem) return reply(ctx, `${problem} Give Pacer View Channel, Send Messages and Embed Links there, or pick another channel. Nothing was changed.`);
   }
   const saved = await saveClubSetup(
@@ -205,7 +206,7 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
       if (existing?.messageId) {
         return reply(ctx, `This week's challenge is already posted: https://discord.com/channels/${guildId}/${existing.channelId ?? weekly.channelId}/${existing.messageId}`);
       }
-      const problem = cannotPostReason(interaction, weekly.channelId);
+      const problem = await cannotPostReason(ctx, weekly.channelId);
       if (problem) return reply(ctx, `${problem} Nothing was posted.`);
       const scheduledFor = weeklyOccurrence(week, weeklyCron(weekly.day, weekly.time), zone);
       if (!ctx.scheduler || !scheduledFor) return reply(ctx, 'Pacer cannot post right now. Please try again in a minute.');
@@ -233,7 +234,7 @@ async function challengeControl(interaction: ChatInputCommandInteraction, ctx: I
       return reply(ctx, 'Paused: no weekly challenge will be posted until a moderator runs `/club challenge resume`.');
     }
     case 'resume': {
-      const problem = cannotPostReason(interaction, weekly.channelId);
+      const problem = await cannotPostReason(ctx, weekly.channelId);
       if (problem) return reply(ctx, `${problem} Fix that first, then resume. Nothing was changed.`);
       const next = await resumeWeeklyChallenge(ctx.storage, guildId, now);
       if (!next) return reply(ctx, 'The weekly challenge is not paused. Nothing was changed.');

@@ -69,7 +69,7 @@ async function showLeaderboard(interaction: ChatInputCommandInteraction | Messag
   if (!interaction.inGuild()) return ctx.respond.fail(NOT_IN_SERVER_TEXT);
   const guildId = interaction.guildId;
   const page = await loadLeaderboard(ctx.storage, guildId, { ...state, callerId: interaction.user.id, now: ctx.clock.now() });
-  const names = await displayNames(ctx.storage, interaction.guild, guildId, page.rows.map((r) => r.userId));
+  const names = await displayNames(ctx.storage, interaction, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
   await ctx.respond.reply({ ...view, ephemeral: false });
@@ -165,12 +165,12 @@ export async function runExport(interaction: ChatInputCommandInteraction, ctx: I
   const names = async (batch: readonly string[]) => {
     const missing = batch.filter((id) => !stored.has(id));
     if (missing.length === 0) return stored;
-    const fetched = await displayNames(ctx.storage, interaction.guild, guildId, missing, { fetchLimit: fetchesLeft });
+    const fetched = await displayNames(ctx.storage, interaction, guildId, missing, { fetchLimit: fetchesLeft });
     fetchesLeft -= Math.min(fetchesLeft, missing.length);
     for (const [id, name] of fetched) stored.set(id, name);
     return stored;
   };
-  const fileName = `${fileSafeName(interaction.guild?.name)}-participation-${range.from}-to-${range.to}.csv`;
+  const fileName = `${fileSafeName((await ctx.server())?.name)}-participation-${range.from}-to-${range.to}.csv`;
   const folder = exportFolderOf(ctx.config);
   await withExportFile(folder, fileName, async (path) => {
     await writeCsv(exportRows(ctx.storage, guildId, range.weeks, names, ids), path);

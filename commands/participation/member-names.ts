@@ -1,4 +1,4 @@
-import type { APIInteractionGuildMember, Guild, GuildMember, Interaction, User } from 'discord.js';
+import { Routes, type APIGuildMember, type APIInteractionGuildMember, type BaseInteraction, type GuildMember, type Interaction, type User } from 'discord.js';
 import type { Storage } from '../../src/platform/db/storage.js';
 import { readMemberNames, saveMemberName } from '../../src/participation/member-names-store.js';
 
@@ -28,22 +28,24 @@ export interface NameOptions {
   fetchLimit?: number;
 }
 
-/** Display names of `ids`: the stored ones, then single-member fetches for the rest (members who left stay unnamed). */
-export async function displayNames(storage: Storage, guild: Guild | null, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
+/**
+ * Display names of `ids` in the interaction's server: the stored ones, then the gateway's cache (when there is
+ * one), then single-member fetches for the rest (members who left stay unnamed).
+ */
+export async function displayNames(storage: Storage, interaction: BaseInteraction, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
   const names = await readMemberNames(storage, guildId, ids);
-  if (!guild) return names;
   const missing: string[] = [];
   for (const id of ids) {
     if (names.has(id)) continue;
-    const cached = guild.members.cache.get(id);
+    const cached = interaction.guild?.members.cache.get(id);
     if (cached) names.set(id, cached.displayName);
     else missing.push(id);
   }
   await Promise.all(
     missing.slice(0, options.fetchLimit ?? 25).map(async (id) => {
       // A member who left answers 404 (Unknown Member): they keep no name.
-      const member = await guild.members.fetch({ user: id, cache: false }).catch(() => null);
-      if (member) names.set(id, member.displayName);
+      const member = (await interaction.client.rest.get(Routes.guildMember(guildId, id)).catch(() => null)) as APIGuildMember | null;
+      if (member?.user) names.set(id, member.nick ?? member.user.global_name ?? member.user.username);
     }),
   );
   return names;

@@ -10,6 +10,7 @@ import { allowedMentionsFor, pingMention } from '../../src/announcements/mention
 import { describeWhenNote } from '../../src/announcements/when.js';
 import type { InteractionContext } from '../../src/platform/discord/command.js';
 import { pacerMissingIn } from '../../src/platform/discord/preconditions.js';
+import type { ServerFacts } from '../../src/platform/discord/server-facts.js';
 import { PostError } from '../../src/platform/scheduler/contract.js';
 import { DEFAULT_REMINDER_HOURS, reminderTime, tally } from '../../src/runs/run.js';
 import { readRunForm } from '../../src/runs/run-form.js';
@@ -34,16 +35,16 @@ export interface CreateOptions {
 }
 
 /** Why Pacer cannot post the card in the channel, or null. */
-function channelProblem(interaction: BaseInteraction, channelId: string): string | null {
-  const missing = pacerMissingIn(interaction, channelId);
+function channelProblem(server: ServerFacts | null, channelId: string): string | null {
+  const missing = pacerMissingIn(server, channelId);
   if (missing === null) return `Pacer cannot see <#${channelId}>. Pick a text or announcement channel Pacer can see. Nothing was posted.`;
   if (missing.length > 0) return `Pacer cannot post in <#${channelId}>: it lacks ${missing.join(', ')} there. Give Pacer those permissions in that channel, or pick another. Nothing was posted.`;
   return null;
 }
 
 /** Why this member may not ping this role here, from the server as it is now, or null. */
-function pingProblem(interaction: BaseInteraction, guildId: string, ping: Ping): string | null {
-  const roles = new Map([...(interaction.guild?.roles.cache.values() ?? [])].map((role) => [role.id, { name: role.name, mentionable: role.mentionable }]));
+function pingProblem(interaction: BaseInteraction, server: ServerFacts | null, guildId: string, ping: Ping): string | null {
+  const roles = new Map([...(server?.roles.values() ?? [])].map((role) => [role.id, { name: role.name, mentionable: role.mentionable }]));
   const mayMentionEveryone = interaction.memberPermissions?.has(PermissionFlagsBits.MentionEveryone) ?? false;
   return pingRefusal(ping, { guildId, mayMentionEveryone, roles, channels: new Map() })?.replace('leave `ping` empty. Nothing was saved.', 'leave `ping` empty. Nothing was posted.') ?? null;
 }
@@ -52,7 +53,8 @@ function pingProblem(interaction: BaseInteraction, guildId: string, ping: Ping):
 export async function startCreate(interaction: ChatInputCommandInteraction, options: CreateOptions, ctx: InteractionContext): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
-  const problem = channelProblem(interaction, options.channel) ?? pingProblem(interaction, gated.guildId, pingFromRoleId(options.ping, gated.guildId));
+  const server = await ctx.server();
+  const problem = channelProblem(server, options.channel) ?? pingProblem(interaction, server, gated.guildId, pingFromRoleId(options.ping, gated.guildId));
   if (problem) return ctx.respond.fail(problem);
   const reminderHours = options['reminder-hours'] ?? DEFAULT_REMINDER_HOURS;
   const customId = runManageCodec.encode({ kind: 'new', channelId: options.channel, pingRoleId: options.ping, reminderHours, repeat: options.repeat ?? 'none' });
@@ -64,7 +66,8 @@ export async function submitCreate(interaction: ModalSubmitInteraction, action: 
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
   const { guildId, zone } = gated;
   const ping = pingFromRoleId(action.pingRoleId, guildId);
-  const problem = channelProblem(interaction, action.channelId) ?? pingProblem(interaction, guildId, ping);
+  const server = await ctx.server();
+  const problem = channelProblem(server, action.channelId) ?? pingProblem(interaction, server, guildId, ping);
   if (problem) return ctx.respond.fail(problem);
   const now = ctx.clock.now();
   const form = readRunForm(formText(interaction), zone, now, gated.order);
@@ -99,7 +102,7 @@ export async function submitCreate(interaction: ModalSubmitInteraction, action: 
   }
   await recordRunCard(ctx.storage, run.id, messageId);
 
-  const event = await createRunEvent(interaction, run);
+  const event = await createRunEvent(interaction, server, run);
   if (event.created) await recordRunEvent(ctx.storage, run.id, event.eventId);
   const series =
     action.repeat === 'none' ? undefined : await startSeries(ctx.storage, run, seriesTiming(run.startsAt, zone, WEEKS_BETWEEN[action.repeat]), action.reminderHours, interaction.user.id, now);

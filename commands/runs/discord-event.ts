@@ -1,5 +1,6 @@
 /** The Discord Guild Scheduled Event that mirrors a group run, created over REST when Pacer may. */
 import { DiscordAPIError, PermissionFlagsBits, Routes, type BaseInteraction } from 'discord.js';
+import type { ServerFacts } from '../../src/platform/discord/server-facts.js';
 import { clip } from '../../src/platform/discord/components.js';
 import type { GroupRun } from '../../src/runs/run.js';
 
@@ -23,14 +24,14 @@ export function runEventBody(run: GroupRun) {
 export type EventOutcome = { created: true; eventId: string } | { created: false; why: string };
 
 /** Whether Pacer holds Manage Events or Create Events in the interaction's server. */
-export function mayCreateEvents(interaction: BaseInteraction): boolean {
-  const permissions = interaction.guild?.members.me?.permissions;
-  return permissions !== undefined && (permissions.has(PermissionFlagsBits.ManageEvents) || permissions.has(PermissionFlagsBits.CreateEvents));
+export function mayCreateEvents(server: ServerFacts | null): boolean {
+  const permissions = server?.pacerPermissions ?? 0n;
+  return (permissions & (PermissionFlagsBits.ManageEvents | PermissionFlagsBits.CreateEvents)) !== 0n || (permissions & PermissionFlagsBits.Administrator) !== 0n;
 }
 
-export async function createRunEvent(interaction: BaseInteraction, run: GroupRun): Promise<EventOutcome> {
+export async function createRunEvent(interaction: BaseInteraction, server: ServerFacts | null, run: GroupRun): Promise<EventOutcome> {
   const noPermission = 'Pacer does not have the **Create Events** (or Manage Events) permission in this server, so no Discord event was created. Give Pacer that permission for future runs.';
-  if (!mayCreateEvents(interaction)) return { created: false, why: noPermission };
+  if (!mayCreateEvents(server)) return { created: false, why: noPermission };
   try {
     const event = (await interaction.client.rest.post(Routes.guildScheduledEvents(run.guildId), { body: runEventBody(run) })) as { id: string };
     return { created: true, eventId: event.id };

@@ -101,11 +101,15 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters Discord shows as "Public Key"')
     .optional(),
   PACER_SHARDS: z.string().trim().pipe(shards).default('auto'),
+  PACER_GATEWAY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   PACER_HTTP_PORT: port.default(3000),
   PACER_HTTP_HOST: listenAddress.default('127.0.0.1'),
 }).superRefine((env, ctx) => {
   if (env.PACER_INTERACTIONS === 'http' && env.DISCORD_PUBLIC_KEY === undefined) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is not set, and PACER_INTERACTIONS=http needs it to check that requests come from Discord' });
+  }
+  if (env.PACER_GATEWAY === 'off' && env.PACER_INTERACTIONS !== 'http') {
+    ctx.addIssue({ code: 'custom', path: ['PACER_GATEWAY'], message: 'is off, and commands then reach Pacer only with PACER_INTERACTIONS=http' });
   }
 });
 
@@ -132,6 +136,11 @@ export interface Config {
   interactions: { mode: 'gateway' } | { mode: 'http'; publicKey: string; port: number; host: string };
   /** Gateway shards opened in this one process: `auto` asks Discord how many (about 1,000 servers each). */
   shards: 'auto' | number;
+  /**
+   * Whether this process holds a gateway connection. Off (HTTP interactions only): nothing is kept per server,
+   * and what an answer needs to know about a server is asked of Discord's REST API when it is needed.
+   */
+  gateway: boolean;
 }
 
 const HINTS: Record<string, string> = {
@@ -144,6 +153,7 @@ const HINTS: Record<string, string> = {
   DISCORD_PUBLIC_KEY: 'Copy "Public Key" from the General Information page of your Discord application into .env, or set PACER_INTERACTIONS=gateway.',
   PACER_INTERACTIONS: 'gateway (the default) needs no public address; http needs an Interactions Endpoint URL that reaches PACER_HTTP_PORT.',
   PACER_SHARDS: 'Leave it blank (auto) to let Discord say how many shards the bot needs; a number fixes the count.',
+  PACER_GATEWAY: 'Leave it blank (on); off suits processes that only answer commands over HTTP.',
   DISCORD_GUILD_ID: 'Right-click your server in Discord (Developer Mode on) and "Copy Server ID"; or leave it out to deploy commands globally.',
 };
 
@@ -187,5 +197,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
         ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), port: e.PACER_HTTP_PORT, host: e.PACER_HTTP_HOST }
         : { mode: 'gateway' },
     shards: e.PACER_SHARDS,
+    gateway: e.PACER_GATEWAY === 'on',
   };
 }

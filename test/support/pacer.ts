@@ -13,13 +13,15 @@ import { runDeploy } from '../../src/platform/discord/deploy.js';
 import { main, type MainOptions } from '../../src/main.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions } from '@pacer/discord-double';
 
-export type InteractionMode = 'gateway' | 'http';
+/** `http-only`: interactions over HTTP and no gateway connection at all (PACER_GATEWAY=off). */
+export type InteractionMode = 'gateway' | 'http' | 'http-only';
+const MODES: readonly string[] = ['gateway', 'http', 'http-only'];
 
-/** The mode the suite runs in: PACER_TEST_INTERACTIONS=http sends every e2e test's interactions over HTTP. */
+/** The mode the suite runs in: PACER_TEST_INTERACTIONS=http (or http-only) sends every e2e test's interactions over HTTP. */
 export function suiteInteractionMode(): InteractionMode {
   const wanted = process.env.PACER_TEST_INTERACTIONS ?? 'gateway';
-  if (wanted !== 'gateway' && wanted !== 'http') throw new Error(`PACER_TEST_INTERACTIONS must be gateway or http, not ${wanted}`);
-  return wanted;
+  if (!MODES.includes(wanted)) throw new Error(`PACER_TEST_INTERACTIONS must be one of ${MODES.join(', ')}, not ${wanted}`);
+  return wanted as InteractionMode;
 }
 
 export interface Pacer {
@@ -55,7 +57,8 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
     DISCORD_GUILD_ID: FIXTURE.guildId,
     DATABASE_PATH: databasePath,
     LOG_LEVEL: 'debug',
-    ...(interactions === 'http' ? { PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: double.publicKey, PACER_HTTP_PORT: '0', PACER_HTTP_HOST: '127.0.0.1' } : {}),
+    ...(interactions !== 'gateway' ? { PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: double.publicKey, PACER_HTTP_PORT: '0', PACER_HTTP_HOST: '127.0.0.1' } : {}),
+    ...(interactions === 'http-only' ? { PACER_GATEWAY: 'off' } : {}),
     ...options.env,
   };
   const deployErrors: string[] = [];

@@ -9,6 +9,7 @@ import type {
 import type { AppContext } from '../app-context.js';
 import type { Codec } from '../codec.js';
 import type { PublicUpdatePolicy, Responder } from './responder.js';
+import type { ServerFacts } from './server-facts.js';
 
 type DeepReadonly<T> = T extends (infer E)[]
   ? readonly DeepReadonly<E>[]
@@ -22,6 +23,8 @@ export type CommandDefinition = DeepReadonly<RESTPostAPIChatInputApplicationComm
 /** What a handler gets besides the interaction: the app's services and the one way to answer. */
 export interface InteractionContext extends AppContext {
   respond: Responder;
+  /** The server the interaction came from, as Discord says now (its channels, roles, Pacer's permissions). */
+  server(): Promise<ServerFacts | null>;
 }
 
 /**

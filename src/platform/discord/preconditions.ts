@@ -1,5 +1,6 @@
 /** Checks several commands make before they act, declared once. */
-import { ChannelType, PermissionFlagsBits, type BaseInteraction } from 'discord.js';
+import { ChannelType, PermissionFlagsBits } from 'discord.js';
+import type { ServerFacts } from './server-facts.js';
 
 /** Channels Pacer posts in: text and announcement channels. */
 export const POSTABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -12,19 +13,17 @@ export const POSTING_PERMISSIONS = [
 ] as const;
 
 /**
- * The posting permissions Pacer lacks in a channel of the interaction's server, by what Discord has told the
- * client; null when the client cannot see the channel (or Pacer's own member) at all.
+ * The posting permissions Pacer lacks in a channel of the interaction's server, by what Discord says of the
+ * server; null when Pacer cannot see the channel (or the server) at all.
  */
-export function pacerMissingIn(interaction: BaseInteraction, channelId: string): string[] | null {
-  const me = interaction.guild?.members.me;
-  const channel = interaction.guild?.channels.cache.get(channelId);
-  if (!me || !channel) return null;
-  const permissions = me.permissionsIn(channel);
-  return POSTING_PERMISSIONS.filter(([, bit]) => !permissions.has(bit)).map(([name]) => name);
+export function pacerMissingIn(server: ServerFacts | null, channelId: string): string[] | null {
+  const permissions = server?.pacerPermissionsIn(channelId);
+  if (permissions === null || permissions === undefined) return null;
+  return POSTING_PERMISSIONS.filter(([, bit]) => (permissions & bit) !== bit).map(([name]) => name);
 }
 
 /** Whether a channel of the interaction's server is one Pacer can post in (text or announcement). */
-export function isPostableChannel(interaction: BaseInteraction, channelId: string): boolean {
-  const channel = interaction.guild?.channels.cache.get(channelId);
+export function isPostableChannel(server: ServerFacts | null, channelId: string): boolean {
+  const channel = server?.channels.get(channelId);
   return channel !== undefined && (POSTABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type);
 }

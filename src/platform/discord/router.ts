@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { AppContext } from '../app-context.js';
 import type { CommandModule, InteractionContext } from './command.js';
+import { cachedServerFacts, type ServerFactsSource } from './server-facts.js';
 import type { CommandRegistry } from './registry.js';
 import { Responder, type PublicUpdatePolicy } from './responder.js';
 
@@ -21,6 +22,8 @@ export interface RouterOptions {
   deferAfterMs?: number;
   /** Runs after every answered interaction (keeping a member's display name); a failure is logged, never shown. */
   afterInteraction?(interaction: RepliableInteraction, app: AppContext): void;
+  /** Where answers learn about the server (default: the gateway's cache only). */
+  servers?: ServerFactsSource;
 }
 
 /** How an interaction ended, for the one log line each gets. */
@@ -33,6 +36,7 @@ export type Outcome = 'ok' | 'changed' | 'stale' | 'failed' | 'unanswered' | 'au
  */
 export function createRouter(registry: CommandRegistry, app: AppContext, options: RouterOptions = {}) {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const servers = options.servers ?? cachedServerFacts;
 
   return async function route(interaction: Interaction): Promise<void> {
     const started = Date.now();
@@ -54,7 +58,7 @@ export function createRouter(registry: CommandRegistry, app: AppContext, options
 
     const target = invocation(registry, interaction);
     const respond = new Responder(interaction, target.ephemeral, target.publicMessageUpdates);
-    const ctx: InteractionContext = { ...app, respond };
+    const ctx: InteractionContext = { ...app, respond, server: () => servers.of(interaction) };
     const watchdog = setTimeout(() => respond.deferIfIdle(), deferAfterMs);
     let outcome: Outcome = 'ok';
     let reference: string | undefined;
