@@ -21,9 +21,9 @@ import { FIXTURE, startDiscordDouble, type DiscordDouble, type InteractionHandle
 import { commandModules } from '../commands/index.js';
 import { summariseProfile } from './profile-summary.js';
 
-const root = new URL('..', import.meta.url).pathname;
+export const root = new URL('..', import.meta.url).pathname;
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -34,7 +34,7 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -42,7 +42,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startPacerProcess(double: DiscordDouble, port: number, dataDir: string, n: number): Promise<ChildProcess> {
+/** Pacer on its own port; `storage`: DATABASE_PATH or DATABASE_URL (and anything else this run sets). */
+export async function startPacerProcess(double: DiscordDouble, port: number, storage: Record<string, string>, n: number): Promise<ChildProcess> {
   const profileDir = process.env.BENCH_HTTP_PROFILE;
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, [...flags, join(root, 'dist', 'src', 'main.js')], {
@@ -51,7 +52,7 @@ async function startPacerProcess(double: DiscordDouble, port: number, dataDir: s
       PATH: process.env.PATH,
       DISCORD_TOKEN: 'bench-token',
       DISCORD_API_URL: double.apiUrl,
-      DATABASE_PATH: join(dataDir, `pacer-${n}.sqlite`),
+      ...storage,
       LOG_FORMAT: 'json',
       LOG_LEVEL: process.env.BENCH_HTTP_LOG_LEVEL ?? 'info',
       PACER_INTERACTIONS: 'http',
@@ -73,7 +74,7 @@ async function startPacerProcess(double: DiscordDouble, port: number, dataDir: s
   return child;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
@@ -109,7 +110,7 @@ async function load(double: DiscordDouble, rate: number, count: number): Promise
   return { handles, seconds: (performance.now() - start) / 1000 };
 }
 
-async function measure(handles: InteractionHandle[]) {
+export async function measure(handles: InteractionHandle[]) {
   const acks: number[] = [];
   const trips: number[] = [];
   let unanswered = 0;
@@ -139,7 +140,7 @@ async function runOnce(processes: number, rate: number, count: number): Promise<
   if (!put.ok) throw new Error(`registering the commands failed: ${put.status}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'pacer-bench-http-'));
   const ports = await Promise.all(Array.from({ length: processes }, () => freePort()));
-  const children = await Promise.all(ports.map((port, n) => startPacerProcess(double, port, dataDir, n)));
+  const children = await Promise.all(ports.map((port, n) => startPacerProcess(double, port, { DATABASE_PATH: join(dataDir, `pacer-${n}.sqlite`) }, n)));
   const proxy = await startRoundRobin(ports);
   try {
     await double.setInteractionsEndpoint(proxy.url);

@@ -2,7 +2,8 @@
  * `npm run bench`: how fast the hot paths are. Prints figures; asserts nothing. `npm run bench -- floor` runs only
  * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `-- mixed` runs only
  * the mixed load (bench/mixed.ts), `-- participation` only the club-scale queries (bench/participation.ts; `-- participation-pg` on PostgreSQL), `-- http`
- * only commands over HTTP across 1 and 3 processes (bench/http.ts), `-- pg` only the PostgreSQL scheduler store.
+ * only commands over HTTP across 1 and 3 processes (bench/http.ts), `-- http-memory` one HTTP process's memory at 1,000 to
+ * 100,000 clubs (bench/http-memory.ts), `-- pg` only the PostgreSQL scheduler store.
  */
 import { benchFloor } from './floor.js';
 import { benchPgScheduler } from './pg-scheduler.js';
@@ -13,6 +14,11 @@ if (process.argv.slice(2).includes('floor')) {
 }
 if (process.argv.slice(2).includes('pg')) {
   await benchPgScheduler();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('http-memory')) {
+  const { benchHttpMemory } = await import('./http-memory.js');
+  await benchHttpMemory();
   process.exit(0);
 }
 if (process.argv.slice(2).includes('http')) {

@@ -61,7 +61,7 @@ describe('HTTP interactions with the gateway off', () => {
     const join = (post!.components as { components: { label?: string; custom_id?: string }[] }[]).flatMap((row) => row.components).find((c) => c.label === 'Join')!;
     expect(textOf(await pacer.double.clickButton(join.custom_id!, { messageId: post!.id, user: FIXTURE.users.member }).reply())).toMatch(/You joined/);
     const reply = await pacer.double.runSlash('club', { subcommand: 'export', user: MOD }).reply();
-    expect(reply.attachments.map((a) => a.filename)).toEqual([expect.stringMatching(/^riverside-runners-participation-.*\.csv$/)]);
+    expect((reply.attachments as { filename: string }[]).map((a) => a.filename)).toEqual([expect.stringMatching(/^riverside-runners-participation-.*\.csv$/)]);
   });
 });
 
