@@ -2,10 +2,10 @@
  * One HTTP process's memory against the number of clubs (`npm run bench -- http-memory`): PostgreSQL holding
  * 1,000, 10,000 and 100,000 clubs (each with a member and a few sessions), one Pacer process answering signed
  * interactions with the gateway off (PACER_GATEWAY=off), and the double sending `/exercise show`, `/me` and
- * `/challenge leaderboard` spread over as many different servers as there are (6,000 at 200/s by default).
+ * `/challenge leaderboard` spread over as many different servers as there are (6,000 at 100/s by default).
  * Prints resident memory after the warm-up, its peak under load and after, with ack latency; asserts nothing.
  *
- * Settings: BENCH_CLUBS ("1000,10000,100000"), BENCH_HTTP_COUNT (6000), BENCH_HTTP_RATE (200).
+ * Settings: BENCH_CLUBS ("1000,10000,100000"), BENCH_HTTP_COUNT (6000), BENCH_HTTP_RATE (100).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -113,7 +113,7 @@ export async function benchHttpMemory(): Promise<void> {
   const built = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run build failed');
   const sizes = (process.env.BENCH_CLUBS ?? '1000,10000,100000').split(',').map(Number);
-  const rate = Number(process.env.BENCH_HTTP_RATE ?? 200);
+  const rate = Number(process.env.BENCH_HTTP_RATE ?? 100);
   const count = Number(process.env.BENCH_HTTP_COUNT ?? 6000);
   console.log(
     `http-memory: one Pacer process, commands over HTTP, gateway off, PostgreSQL; /exercise show, /me and /challenge leaderboard ` +
