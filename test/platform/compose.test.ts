@@ -17,6 +17,7 @@ function pacerEnvironment(vars: Record<string, string>): Record<string, string> 
   const lines = block.slice(block.indexOf('\n  environment:\n') + 1).split('\n').slice(1);
   const entries: [string, string][] = [];
   for (const line of lines) {
+    if (/^ {4}#/.test(line)) continue;
     const match = /^ {4}([A-Z_]+): (.*)$/.exec(line);
     if (!match) break;
     const value = match[2]!.replace(/^"(.*)"$/, '$1').replace(/\$\{([A-Z_]+)(?::\?[^}]*)?\}/g, (_all, name: string) => vars[name] ?? '');
@@ -38,8 +39,9 @@ describe('compose.yaml', () => {
   const config = parseConfig({ ...imageEnv(), ...env, DISCORD_TOKEN: 'abc.def.ghi', DISCORD_PUBLIC_KEY: 'ab'.repeat(32) });
   const httpPort = config.interactions.mode === 'http' ? config.interactions.port : undefined;
 
-  it('starts the Pacer processes in HTTP mode on PostgreSQL, listening beyond the container', () => {
+  it('starts the Pacer processes in HTTP mode on PostgreSQL, listening beyond the container, with no gateway connection', () => {
     expect(config.interactions).toMatchObject({ mode: 'http', host: '0.0.0.0' });
+    expect(config.gateway).toBe(false);
     expect(config.databaseUrl).toBe('postgres://pacer:example@postgres:5432/pacer');
   });
 
