@@ -161,13 +161,13 @@ describe('start-up failures talking to Discord: one human line, no JSON line wit
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   }
 
-  async function start(apiUrl: string) {
+  async function start(apiUrl: string, env: NodeJS.ProcessEnv = {}) {
     printed = [];
     logged = '';
     vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
     const logDestination = new PassThrough();
     logDestination.on('data', (chunk: Buffer) => (logged += chunk.toString()));
-    const outcome = await main({ DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: apiUrl, DATABASE_PATH: ':memory:' }, { logDestination });
+    const outcome = await main({ DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: apiUrl, DATABASE_PATH: ':memory:', ...env }, { logDestination });
     if (typeof outcome !== 'number') {
       await outcome.stop();
       throw new Error('Pacer started');
@@ -185,6 +185,17 @@ describe('start-up failures talking to Discord: one human line, no JSON line wit
     expect(printed[0]).toMatch(pattern);
     expect(printed[0]).not.toMatch(/No Description/);
     expect(logged).not.toMatch(/"level":60/);
+    expect(logged).not.toMatch(/stack/);
+  });
+
+  it.each([
+    ['a wrong token (Discord answers 401)', () => answering(401, JSON.stringify({ message: '401: Unauthorized', code: 0 })), /Discord refused DISCORD_TOKEN/],
+    ['a closed API port', () => Promise.resolve('http://127.0.0.1:9/api'), /Discord could not be reached \(connect ECONNREFUSED/],
+  ])('with the gateway off (commands over HTTP), %s is refused the same way', async (_what, url, pattern) => {
+    const httpOnly = { PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: 'ab'.repeat(32), PACER_HTTP_PORT: '0', PACER_GATEWAY: 'off' };
+    expect(await start(await url(), httpOnly)).toBe(1);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(pattern);
     expect(logged).not.toMatch(/stack/);
   });
 });
