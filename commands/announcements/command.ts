@@ -158,7 +158,8 @@ export const announceCommand = defineCommand({
   componentPrefixes: [ANNOUNCE_PREFIX],
   ephemeral: true,
 
-  // Nothing before showModal waits on Discord, only on the database: the modal must be the first response.
+  // The modal must be the first response: before it, only the database and (with the gateway off) the server's
+  // facts are waited on, and those give up after 1.5 s, inside the router's 2 s before it defers.
   async execute(interaction, ctx) {
     const gated = await gate(interaction, ctx);
     if ('refusal' in gated) return ctx.respond.fail(gated.refusal);

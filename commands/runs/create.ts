@@ -49,7 +49,7 @@ function pingProblem(interaction: BaseInteraction, server: ServerFacts | null, g
   return pingRefusal(ping, { guildId, mayMentionEveryone, roles, channels: new Map() })?.replace('leave `ping` empty. Nothing was saved.', 'leave `ping` empty. Nothing was posted.') ?? null;
 }
 
-/** The slash command's part: everything before the form is synchronous, so the form is the first response. */
+/** The slash command's part: the checks before the form wait at most 1.5 s on Discord, so the form is the first response. */
 export async function startCreate(interaction: ChatInputCommandInteraction, options: CreateOptions, ctx: InteractionContext): Promise<void> {
   const gated = await runGate(interaction, ctx);
   if ('refusal' in gated) return ctx.respond.fail(gated.refusal);
