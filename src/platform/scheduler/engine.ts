@@ -196,11 +196,17 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     return { outcome: 'posted', messageId };
   }
 
-  /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
+  /**
+   * Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. A scheduler that starts is
+   * the one sender (SQLite has one process; on PostgreSQL only the process holding the sender lock starts one):
+   * rows an earlier sender took and left unfinished are due again at once, not when their lease runs out.
+   */
   async start(): Promise<void> {
     if (this.stopped || this.started) return;
     this.started = true;
     this.lastProgressMono = this.monotonic();
+    const reclaimed = (await this.store.reclaimTaken?.(this.clock.now())) ?? 0;
+    if (reclaimed > 0) this.logger.info({ schedules: reclaimed }, 'posts an earlier sender took and did not finish are due again');
     await this.replanAheadOfClock();
     this.heartbeat.start();
     this.logger.info({ kinds: this.kinds }, 'scheduler started');
