@@ -9,7 +9,7 @@ import { startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
 import { openPostgres, type PgHandle } from '../src/platform/db/pg-connection.js';
 import { pgStorage } from '../src/platform/db/storage.js';
 import { adminQuery, startTestCluster } from '../test/support/postgres-cluster.js';
-import { freePort, healthOf, startPacerProcess } from '../test/support/pacer-processes.js';
+import { freePort, healthOf, killAll, startPacerProcess } from '../test/support/pacer-processes.js';
 import { burstGuild, describeRound, dueMinute, pacerEnv, runDisruptedBurst, seedClubsDueAt, type BurstHarness, type Disruption } from '../test/support/due-burst.js';
 
 const waitHealthy = async (harness: BurstHarness, index: number) => {
@@ -56,10 +56,7 @@ export async function benchFailover(clubs = Number(process.env.BENCH_FAILOVER_CL
       console.log(describeRound(report));
     }
   } finally {
-    for (const pacer of harness?.pacers ?? []) {
-      pacer.child.kill('SIGKILL');
-      await pacer.exited;
-    }
+    await killAll(harness?.pacers ?? []);
     await handle?.close();
     await double?.close();
     cluster.stop();

@@ -15,7 +15,7 @@ import { FIXTURE, startDiscordDouble, type ApiMessage, type DiscordDouble, type 
 import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../../src/platform/discord/deploy.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
-import { freePort, healthOf, ledAt, startPacerProcess, type PacerProcess } from '../support/pacer-processes.js';
+import { freePort, healthOf, killAll, ledAt, startPacerProcess, type PacerProcess } from '../support/pacer-processes.js';
 
 const PROCESSES = 3;
 const MOD = FIXTURE.users.moderator;
@@ -144,10 +144,7 @@ describe("compose.yaml's topology: three Pacer processes behind a round-robin pr
   }, 150_000);
 
   afterAll(async () => {
-    for (const pacer of pacers) {
-      pacer.child.kill('SIGKILL');
-      await pacer.exited;
-    }
+    await killAll(pacers);
     await proxy?.close();
     await double?.close();
     await database?.drop();

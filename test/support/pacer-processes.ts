@@ -59,3 +59,9 @@ export async function healthOf(pacer: PacerProcess): Promise<number> {
     return 0;
   }
 }
+
+/** Ends every process at once (SIGKILL) and waits until each has exited: teardown. */
+export async function killAll(pacers: readonly PacerProcess[]): Promise<void> {
+  for (const pacer of pacers) pacer.child.kill('SIGKILL');
+  await Promise.all(pacers.map((pacer) => pacer.exited));
+}
