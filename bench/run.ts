@@ -3,13 +3,19 @@
  * the floor (Pacer beside a bare discord.js bot, bench/floor.ts); the full run ends with it. `-- mixed` runs only
  * the mixed load (bench/mixed.ts), `-- participation` only the club-scale queries (bench/participation.ts; `-- participation-pg` on PostgreSQL), `-- http`
  * only commands over HTTP across 1 and 3 processes (bench/http.ts), `-- http-memory` one HTTP process's memory at 1,000 to
- * 100,000 clubs (bench/http-memory.ts), `-- pg` only the PostgreSQL scheduler store.
+ * 100,000 clubs (bench/http-memory.ts), `-- pg` only the PostgreSQL scheduler store, `-- failover-3` only the failover
+ * proof (three Pacer processes, the leader killed or all restarted mid-burst).
  */
 import { benchFloor } from './floor.js';
 import { benchPgScheduler } from './pg-scheduler.js';
 import { benchHttp } from './http.js';
 if (process.argv.slice(2).includes('floor')) {
   await benchFloor();
+  process.exit(0);
+}
+if (process.argv.slice(2).includes('failover-3')) {
+  const { benchFailover } = await import('./failover-3.js');
+  await benchFailover();
   process.exit(0);
 }
 if (process.argv.slice(2).includes('pg')) {

@@ -8,60 +8,17 @@
  * three, and what one process saved another reads; exactly one process leads the sender; when it is killed
  * (SIGKILL) another leads within 10 s, and commands through the proxy keep being answered.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE, startDiscordDouble, type ApiMessage, type DiscordDouble, type InteractionHandle } from '@pacer/discord-double';
 import { commandDefinitions } from '../../commands/index.js';
 import { runDeploy } from '../../src/platform/discord/deploy.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+import { freePort, healthOf, killAll, ledAt, startPacerProcess, type PacerProcess } from '../support/pacer-processes.js';
 
 const PROCESSES = 3;
-const LEADS = 'this process leads: it sends the scheduled posts';
 const MOD = FIXTURE.users.moderator;
-
-interface PacerProcess {
-  name: string;
-  port: number;
-  child: ChildProcess;
-  output: () => string;
-  /** When each line was read, for the failover time. */
-  lines: { text: string; at: number }[];
-  exited: Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-function startPacerProcess(name: string, port: number, env: NodeJS.ProcessEnv): PacerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...env, PACER_HTTP_PORT: String(port) }, cwd: resolve('.') });
-  const lines: PacerProcess['lines'] = [];
-  let text = '';
-  let partial = '';
-  const read = (chunk: Buffer) => {
-    text += chunk.toString();
-    const parts = (partial + chunk.toString()).split('\n');
-    partial = parts.pop()!;
-    for (const part of parts) lines.push({ text: part, at: Date.now() });
-  };
-  child.stdout.on('data', read);
-  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  return { name, port, child, output: () => text, lines, exited };
-}
-
-const ledAt = (pacer: PacerProcess) => pacer.lines.find((line) => line.text.includes(LEADS))?.at;
 
 interface Proxy {
   url: string;
@@ -151,13 +108,6 @@ describe("compose.yaml's topology: three Pacer processes behind a round-robin pr
   let proxy: Proxy;
   const pacers: PacerProcess[] = [];
 
-  const healthOf = async (pacer: PacerProcess) => {
-    try {
-      return (await fetch(`http://127.0.0.1:${pacer.port}/health`)).status;
-    } catch {
-      return 0;
-    }
-  };
   /** A command through the proxy: its private reply's text, and which process answered it. */
   const command = async (handle: InteractionHandle) => {
     const reply = await handle.reply();
@@ -194,10 +144,7 @@ describe("compose.yaml's topology: three Pacer processes behind a round-robin pr
   }, 150_000);
 
   afterAll(async () => {
-    for (const pacer of pacers) {
-      pacer.child.kill('SIGKILL');
-      await pacer.exited;
-    }
+    await killAll(pacers);
     await proxy?.close();
     await double?.close();
     await database?.drop();

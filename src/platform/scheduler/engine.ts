@@ -196,11 +196,17 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     return { outcome: 'posted', messageId };
   }
 
-  /** Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. */
+  /**
+   * Starts the one-minute heartbeat (UTC, never overlapping) and runs what is due now. A scheduler that starts is
+   * the one sender (SQLite has one process; on PostgreSQL only the process holding the sender lock starts one):
+   * rows an earlier sender took and left unfinished are due again at once, not when their lease runs out.
+   */
   async start(): Promise<void> {
     if (this.stopped || this.started) return;
     this.started = true;
     this.lastProgressMono = this.monotonic();
+    const reclaimed = (await this.store.reclaimTaken?.(this.clock.now())) ?? 0;
+    if (reclaimed > 0) this.logger.info({ schedules: reclaimed }, 'posts an earlier sender took and did not finish are due again');
     await this.replanAheadOfClock();
     this.heartbeat.start();
     this.logger.info({ kinds: this.kinds }, 'scheduler started');
@@ -255,20 +261,31 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     const taken = (await this.store.take(now, limit, this.kinds, (row) => this.occurrenceToClaim(row, now))).filter(({ row }) => !this.inFlight.has(row.id));
     report.due = taken.length;
     for (const { row } of taken) this.inFlight.add(row.id);
-    let decisions: Decided[];
-    try {
-      // All decisions in one transaction of the feature stores, each job in a savepoint of its own, one after another.
-      decisions = await this.store.jobWork(async (tx) => {
-        const decided: Decided[] = [];
-        for (const item of taken) decided.push(await this.decide(item, now, tx));
-        return decided;
-      });
-    } catch (error) {
-      for (const { row } of taken) this.inFlight.delete(row.id);
-      throw error;
-    }
     const notices: PendingNotice[] = [];
-    const results = await Promise.all(taken.map((item, index) => this.runSchedule(item, decisions[index]!, now, notices)));
+    const running: Promise<Result>[] = [];
+    // Decided a slice at a time, each slice's posts queued as soon as it is decided: a burst of thousands starts
+    // posting within a second, and a sender that stops (or a new leader that starts) does not first decide them all.
+    for (let start = 0; start < taken.length; start += DECIDE_SLICE) {
+      const slice = taken.slice(start, start + DECIDE_SLICE);
+      let decisions: Decided[];
+      try {
+        if (this.stopped) throw new QueueClosedError();
+        // The slice's decisions in one transaction of the feature stores, each job in a savepoint of its own, one after another.
+        decisions = await this.store.jobWork(async (tx) => {
+          const decided: Decided[] = [];
+          for (const item of slice) decided.push(await this.decide(item, now, tx));
+          return decided;
+        });
+      } catch (error) {
+        // The rest stays claimed and taken: the next tick, or the next sender, runs it.
+        for (const { row } of taken.slice(start)) this.inFlight.delete(row.id);
+        await Promise.allSettled(running);
+        if (error instanceof QueueClosedError) break;
+        throw error;
+      }
+      running.push(...slice.map((item, index) => this.runSchedule(item, decisions[index]!, now, notices)));
+    }
+    const results = await Promise.all(running);
     for (const result of results) if (result !== 'abandoned') report[result] += 1;
     await this.sendDigests(notices);
     if (taken.length > 0) this.logger.info({ ...report }, 'scheduler tick');
@@ -518,6 +535,9 @@ export class Scheduler implements BackgroundService, OnDemandPosts {
     this.logger.warn({ scheduleId: row.id, guildId: row.guildId }, 'no way to tell this club\'s moderators');
   }
 }
+
+/** Taken runs decided in one transaction before their posts are queued. */
+const DECIDE_SLICE = 50;
 
 const SUPERSEDED_REASON = 'paused or cancelled by a moderator before it posted';
 

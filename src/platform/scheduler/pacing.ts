@@ -1,8 +1,9 @@
 /**
  * A bounded queue that paces scheduled posts inside Discord's limits: `perSecond` starts a second across
- * all channels, evenly spaced, with CATCH_UP more allowed at once after an idle spell or a stalled event
- * loop (a token bucket: no one-second window sees more than perSecond + CATCH_UP), and at most `perChannel.count`
- * starts per channel in any `perChannel.windowMs`. A busy channel does not hold up the others.
+ * all channels, evenly spaced on a grid: a start that its timer woke a little late (less than one spacing) keeps
+ * the next one on its time, so timer lateness does not slow the rate; after a longer stall the grid starts again
+ * from now, with no burst to catch up. No one-second window sees more than perSecond + CATCH_UP starts. At most
+ * `perChannel.count` starts per channel in any `perChannel.windowMs`. A busy channel does not hold up the others.
  *
  * It only spaces requests out; a 429 that still happens is honoured by discord.js's REST queue, which
  * waits for `retry_after` and sends again (the queue does not retry on top of it).
@@ -16,7 +17,8 @@
  */
 export const DEFAULT_PER_SECOND = 47;
 export const DEFAULT_PER_CHANNEL = { count: 5, windowMs: 5250 };
-export const CATCH_UP = 0;
+/** What the grid allows beyond `perSecond` in a one-second window (a late start followed by one on time). */
+export const CATCH_UP = 1;
 
 export class QueueClosedError extends Error {
   constructor() {
@@ -146,9 +148,10 @@ export class PostQueue {
       const starts = this.channelStarts.get(item!.channelId) ?? [];
       starts.push(at);
       this.channelStarts.set(item!.channelId, starts);
-      // After a stall of the event loop, up to CATCH_UP starts may follow each other at once (0: with the double in the same process, any catch-up drew 429s).
+      // Never two starts at once (with the double in the same process, a catch-up burst drew 429s); Node's timers
+      // wake a millisecond or two late, which strict spacing from the actual start turned into about 43/s instead of 47.
       const spacing = 1000 / this.perSecond;
-      this.nextGlobalStart = Math.max(at - CATCH_UP * spacing, this.nextGlobalStart) + spacing;
+      this.nextGlobalStart = (at - this.nextGlobalStart < spacing ? this.nextGlobalStart : at) + spacing;
       item!.start();
     }
   }

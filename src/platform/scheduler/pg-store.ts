@@ -214,6 +214,18 @@ export function createPgScheduleStore(storage: PgStorage, options: PgScheduleSto
       });
     },
 
+    async reclaimTaken(now) {
+      // A lease moved next_run_at at most leaseMs ahead and left `attempts` as it was; a run waiting to retry has
+      // attempts >= 1, and a post-now claim of a coming week's occurrence has its occurrence still ahead.
+      const { rowCount } = await pool.query(
+        `update schedules s set next_run_at = $1, revision = s.revision + 1
+         where s.status = 'active' and s.attempts = 0 and s.next_run_at > $1 and s.next_run_at <= $2
+           and exists (select 1 from schedule_runs r where r.schedule_id = s.id and r.status = 'claimed' and r.scheduled_for <= $1)`,
+        [now, new Date(now.getTime() + leaseMs)],
+      );
+      return rowCount ?? 0;
+    },
+
     async schedule(scheduleId) {
       const { rows } = await pool.query<DueRow & { status: string }>(`select ${DUE_COLUMNS}, s.status from schedules s where s.id = $1`, [scheduleId]);
       return rows[0] ? { ...toDueSchedule(rows[0]), status: rows[0].status } : undefined;

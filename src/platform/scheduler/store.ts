@@ -90,6 +90,13 @@ export interface ScheduleStore {
    * the engine skips the rows it has in flight.
    */
   take(now: Date, limit: number, kinds: readonly ScheduleKind[], occurrenceOf: (row: DueSchedule) => Date): Promise<TakenSchedule[]>;
+  /**
+   * PostgreSQL: rows an earlier sender took and never finished (it was killed or stopped mid-burst, its lease
+   * still running) are made due at `now`, so that they do not wait out the lease. Only the one sender calls it,
+   * as it starts; their open runs are posted again with the same nonce, which Discord answers with the message
+   * already posted. Rows waiting to retry after a failure keep their wait. Resolves to how many rows.
+   */
+  reclaimTaken?(now: Date): Promise<number>;
   /** One schedule row whatever its status (post-now), with its status; undefined if there is none. */
   schedule(scheduleId: number): Promise<(DueSchedule & { status: string }) | undefined>;
   /** The schedule's claimed run that never resolved (after a crash or a transient failure), if any. */

@@ -107,3 +107,30 @@ it('two engines ticking at the same moment on one database: each club posted onc
     await double.close();
   }
 });
+
+it('a new sender takes back what a dead sender took: its leased rows are due at once, a retry keeps its wait, a post-now claim of a coming week is left alone', async () => {
+  const dead = processStore();
+  const taken = await takeAll(dead);
+  expect(taken).toHaveLength(CLUBS);
+  const [retrying] = taken;
+  await dead.retryLater(retrying!.run, 1, new Date(NOW.getTime() + 30_000), 'Discord answered 503', NOW, retrying!.row.revision);
+  // Post-now of next week's occurrence, claimed by another process a moment ago: its occurrence is still ahead.
+  const soon = new Date(NOW.getTime() + 60_000);
+  await handle.db.insert(schema.clubs).values({ guildId: clubGuildId(CLUBS) });
+  const [postNowRow] = await handle.db
+    .insert(schema.schedules)
+    .values({ guildId: clubGuildId(CLUBS), kind: 'weekly_challenge', channelId: clubChannel(CLUBS), ruleKind: 'cron', cron: '0 18 * * 1', nextRunAt: soon })
+    .returning();
+  await dead.claim(postNowRow!.id, soon, NOW);
+
+  const later = new Date(NOW.getTime() + 5_000);
+  const next = processStore();
+  expect(await next.take(later, CLUBS, KINDS, (row) => row.nextRunAt)).toEqual([]); // still leased: the lease alone would hold them 2 minutes
+  expect(await next.reclaimTaken!(later)).toBe(CLUBS - 1);
+  const retaken = await next.take(later, CLUBS + 1, KINDS, (row) => row.nextRunAt);
+  expect(retaken.map(({ row }) => row.id).sort((a, b) => a - b)).toEqual(taken.slice(1).map(({ row }) => row.id).sort((a, b) => a - b));
+  // The same ledger rows: posted again with the same nonce, never claimed a second time.
+  const claims = new Map(taken.map(({ row, run }) => [row.id, run.id]));
+  for (const { row, run } of retaken) expect(run.id).toBe(claims.get(row.id));
+  expect(await handle.db.select().from(schema.scheduleRuns)).toHaveLength(CLUBS + 1);
+});

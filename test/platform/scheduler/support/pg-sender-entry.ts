@@ -1,7 +1,7 @@
 /**
  * A Pacer sender process on PostgreSQL for the failover test (run with `node --import tsx`): the scheduler's
  * engine with the PostgreSQL store, behind the sender leader lock, posting through the real REST Poster to the
- * Discord double. Test-only knobs: PACER_TEST_LEASE_MS (the take lease), a tick every second.
+ * Discord double, with the store's real lease. Test-only knobs: PACER_TEST_LEADER_RETRY_MS, a tick every second.
  * Writes one JSON line per log entry to stdout.
  */
 import { REST } from 'discord.js';
@@ -21,7 +21,7 @@ const logger = { debug: () => undefined, info: line('info'), warn: line('warn'),
 const handle = await openPostgres(url, { migrate: false, max: 5 });
 const rest = new REST({ api: process.env.DISCORD_API_URL! }).setToken('fake-token-for-failover-tests');
 const poster = createPoster(rest);
-const store = createPgScheduleStore(pgStorage(handle), { leaseMs: Number(process.env.PACER_TEST_LEASE_MS ?? 120_000) });
+const store = createPgScheduleStore(pgStorage(handle));
 const leader = new SenderLeader({
   url,
   logger,
