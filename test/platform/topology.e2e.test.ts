@@ -129,6 +129,7 @@ describe("compose.yaml's topology: three Pacer processes behind a round-robin pr
       DISCORD_GUILD_ID: FIXTURE.guildId,
       DATABASE_URL: database.url,
       PACER_INTERACTIONS: 'http',
+      PACER_GATEWAY: 'off',
       DISCORD_PUBLIC_KEY: double.publicKey,
       PACER_HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'info',

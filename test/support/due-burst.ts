@@ -22,7 +22,7 @@ export function burstGuild(count: number): FixtureGuild {
   return guild;
 }
 
-/** The environment of a Pacer process as compose.yaml runs it (commands over HTTP), against the double. */
+/** The environment of a Pacer process as compose.yaml runs it (commands over HTTP, no gateway), against the double. */
 export function pacerEnv(double: DiscordDouble, databaseUrl: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? '',
@@ -32,6 +32,7 @@ export function pacerEnv(double: DiscordDouble, databaseUrl: string): NodeJS.Pro
     DISCORD_GUILD_ID: FIXTURE.guildId,
     DATABASE_URL: databaseUrl,
     PACER_INTERACTIONS: 'http',
+    PACER_GATEWAY: 'off',
     DISCORD_PUBLIC_KEY: double.publicKey,
     PACER_HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
