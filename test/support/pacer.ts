@@ -52,6 +52,8 @@ export interface Pacer {
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** The first column of the first row, as a number (for `select count(*) ...`; PostgreSQL returns bigint as text). */
   count(query: SQL): Promise<number>;
+  /** Closes the database under the running app (the SQLite handle, or the PostgreSQL pool), as when it goes away. */
+  closeDatabase(): Promise<void>;
   /** Every log line written so far, as text. */
   logs(): string;
   /** Restart the bot process on the same database file and double. */
@@ -120,6 +122,11 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
       const value = row === undefined ? undefined : Object.values(row)[0];
       if (value === undefined || value === null || Number.isNaN(Number(value))) throw new Error(`count: the query gave ${String(value)}, not a number`);
       return Number(value);
+    },
+    closeDatabase: async () => {
+      const { storage } = pacer;
+      if (storage.dialect === 'sqlite') storage.handle.sqlite.close();
+      else await storage.handle.close();
     },
     logs: () => logText,
     restart: async () => {
