@@ -65,7 +65,7 @@ describe('the health endpoint', () => {
     // SQLite is asked on each request; PostgreSQL's answer is the last check, made every few seconds.
     const down = async () => {
       const response = await fetch(`http://127.0.0.1:${port}/health`);
-      return { status: response.status, body: (await response.json()) };
+      return { status: response.status, body: await response.json() };
     };
     await expect.poll(down, { timeout: 8000, interval: 250 }).toMatchObject({ status: 503, body: { ok: false, database: 'unavailable' } });
   });
