@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiMessage, FIXTURE } from '@pacer/discord-double';
-import { startPacer, type Pacer } from '../support/pacer.js';
+import { startPacer, suiteStorageMode, type Pacer } from '../support/pacer.js';
 
 type Component = { type: number; custom_id: string; label?: string };
 
@@ -40,6 +40,13 @@ describe('Pacer against the Discord double (real entry point, real discord.js cl
     expect(pacer.app.client.guilds.cache.get(FIXTURE.guildId)?.name).toBe('Pacer Test Club');
     expect(pacer.logs()).toContain('Pacer is ready');
     expect(pacer.logs()).not.toContain('fake-token-for-tests');
+  });
+
+  it('runs on the storage the suite asks for (PACER_TEST_STORAGE): a SQLite file, or PostgreSQL and no file at all', async () => {
+    expect(pacer.storage.dialect).toBe(suiteStorageMode());
+    expect(existsSync(pacer.databasePath)).toBe(suiteStorageMode() === 'sqlite');
+    const [where] = await pacer.rows<{ engine: string }>(pacer.storage.dialect === 'sqlite' ? sql`select 'sqlite ' || sqlite_version() as engine` : sql`select version() as engine`);
+    expect(where!.engine).toMatch(suiteStorageMode() === 'sqlite' ? /^sqlite \d/ : /^PostgreSQL \d/);
   });
 
   it('registers every command with a body that passes the API schema', () => {

@@ -78,7 +78,8 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
   const dir = mkdtempSync(join(tmpdir(), 'pacer-e2e-'));
   const databasePath = join(dir, 'pacer.sqlite');
   // A database of this Pacer's own, unless the test brings one (several processes sharing it, say).
-  const ownDatabase: TestDatabase | undefined = options.env?.DATABASE_URL === undefined && (options.storage ?? suiteStorageMode()) === 'postgres' ? await createTestDatabase() : undefined;
+  const storageMode: StorageMode = options.env?.DATABASE_URL !== undefined ? 'postgres' : (options.storage ?? suiteStorageMode());
+  const ownDatabase: TestDatabase | undefined = storageMode === 'postgres' && options.env?.DATABASE_URL === undefined ? await createTestDatabase() : undefined;
   const env: NodeJS.ProcessEnv = {
     DISCORD_TOKEN: 'fake-token-for-tests',
     DISCORD_API_URL: double.apiUrl,
@@ -99,8 +100,8 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
     logDestination.on('data', (chunk: Buffer) => (logText += chunk.toString('utf8')));
     const app = await main(env, { logDestination, app: options.app });
     if (typeof app === 'number') throw new Error(`Pacer exited with ${app}`);
-    const expected: StorageMode = env.DATABASE_URL ? 'postgres' : 'sqlite';
-    if (app.context.storage.dialect !== expected) throw new Error(`Pacer runs on ${app.context.storage.dialect}, but the test asked for ${expected}`);
+    // Never a silent fall-back to SQLite: a run asked for PostgreSQL is on PostgreSQL, or nothing runs.
+    if (app.context.storage.dialect !== storageMode) throw new Error(`Pacer runs on ${app.context.storage.dialect}, but the test asked for ${storageMode}`);
     const port = app.interactionsPort();
     if (port !== undefined) await double.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
     return app;
@@ -109,7 +110,7 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
   const pacer: Pacer = {
     double,
     interactions,
-    storageMode: env.DATABASE_URL ? 'postgres' : 'sqlite',
+    storageMode,
     app: await start(),
     env,
     databasePath,
