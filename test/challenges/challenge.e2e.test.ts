@@ -6,7 +6,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NOT_A_MODERATOR_TEXT } from '../../src/platform/discord/moderators.js';
-import { challenges, clubs, enrolments, members, schedules, sessionLogs } from '../../src/platform/db/schema.js';
+import type { Tables } from '../../src/platform/db/storage.js';
+import type { PgDb } from '../../src/platform/db/pg-connection.js';
 import fc from 'fast-check';
 import { EXERCISE_IDS } from '../../src/exercises/content/ids.js';
 import { allCards } from '../../src/exercises/catalogue.js';
@@ -84,7 +85,8 @@ describe('weekly strength challenge through Discord', () => {
   let pacer: Pacer;
   let now = new Date('2026-03-02T09:00:00Z'); // Monday 2 March 2026, 09:00 in London
   const handles: InteractionHandle[] = [];
-  const db = () => pacer.app.database.db;
+  /** A query through the app's storage port (SQLite or PostgreSQL, as the suite runs). */
+  const q = <T>(work: (db: PgDb, t: Tables) => Promise<T>) => pacer.storage.run((db) => work(db, pacer.storage.t));
 
   const slash = (name: string, input: CommandInput) => {
     const handle = pacer.double.runSlash(name, input);
@@ -106,12 +108,12 @@ describe('weekly strength challenge through Discord', () => {
     return pacer.app.scheduler.runDue();
   };
   const channelPosts = () => pacer.double.messagesIn(STRENGTH);
-  const dbState = () => ({
-    clubs: db().select().from(clubs).all(),
-    schedules: db().select().from(schedules).all(),
-    enrolments: db().select().from(enrolments).all(),
-    logs: db().select().from(sessionLogs).all(),
-    members: db().select().from(members).all(),
+  const dbState = async () => ({
+    clubs: await q((db, t) => db.select().from(t.clubs)),
+    schedules: await q((db, t) => db.select().from(t.schedules).orderBy(t.schedules.id)),
+    enrolments: await q((db, t) => db.select().from(t.enrolments).orderBy(t.enrolments.challengeId, t.enrolments.userId)),
+    logs: await q((db, t) => db.select().from(t.sessionLogs).orderBy(t.sessionLogs.id)),
+    members: await q((db, t) => db.select().from(t.members).orderBy(t.members.guildId, t.members.userId)),
   });
   const setupOptions = { channel: STRENGTH, timezone: 'Europe/London', day: 'wednesday', time: '18:02' };
 
@@ -127,15 +129,15 @@ describe('weekly strength challenge through Discord', () => {
 
   describe('set-up', () => {
     it('is refused to a member who is not a moderator, and nothing changes', async () => {
-      const before = dbState();
+      const before = await dbState();
       expect(await privately(club('setup', setupOptions, FIXTURE.users.member))).toBe(NOT_A_MODERATOR_TEXT);
       expect(await privately(club('settings', {}, FIXTURE.users.member))).toBe(NOT_A_MODERATOR_TEXT);
-      expect(dbState()).toEqual(before);
+      expect((await dbState())).toEqual(before);
       expect(before.clubs).toEqual([]);
     });
 
     it('refuses bad values privately and changes nothing', async () => {
-      const before = dbState();
+      const before = await dbState();
       expect(await privately(club('setup', { ...setupOptions, timezone: 'Mars/Olympus_Mons' }))).toMatch(/not a time zone I know.*Nothing was changed/s);
       expect(await privately(club('setup', { ...setupOptions, time: '25:99' }))).toMatch(/"25:99" is not a time.*18:00.*6pm.*Nothing was changed/s);
       expect(await privately(club('setup', { ...setupOptions, time: '6:00' }))).toMatch(/"6:00" could be 06:00 \(morning\) or 18:00 \(evening\).*am or pm.*Nothing was changed/s);
@@ -143,11 +145,11 @@ describe('weekly strength challenge through Discord', () => {
         new RegExp(`Pacer is missing Send Messages in <#${LOCKED_CHANNEL}>.*Nothing was changed`, 's'),
       );
       expect(await privately(club('setup', { ...setupOptions, 'notices-channel': LOCKED_CHANNEL }))).toMatch(/missing Send Messages.*Nothing was changed/s);
-      expect(dbState()).toEqual(before);
+      expect((await dbState())).toEqual(before);
     });
 
     it('refuses a channel of another server in a forged payload, for the post and for notices, changing nothing', async () => {
-      const before = dbState();
+      const before = await dbState();
       for (const option of ['channel', 'notices-channel']) {
         pacer.double.tamperNext((payload) => {
           const sub = (payload.data.options as { options: { name: string; value: string }[] }[])[0]!;
@@ -167,7 +169,7 @@ describe('weekly strength challenge through Discord', () => {
         target.value = UNKNOWN;
       });
       expect(await privately(club('setup', setupOptions))).toMatch(new RegExp(`Pacer cannot see <#${UNKNOWN}>.*Nothing was changed`, 's'));
-      expect(dbState()).toEqual(before);
+      expect((await dbState())).toEqual(before);
     });
 
     it('offers time zones as you type, including UTC and modern names', async () => {
@@ -199,8 +201,8 @@ describe('weekly strength challenge through Discord', () => {
       expect(reply).toMatch(/Saved\. The weekly challenge posts on Wednesdays at 18:00 \(evening\), Europe\/London time\./);
       expect(reply).toContain(`Next post: <t:${Date.parse('2026-03-04T18:00:00Z') / 1000}:F>.`);
       expect(reply).not.toMatch(/summer time/);
-      expect(dbState().schedules.find((s) => s.kind === 'weekly_challenge')).toMatchObject({ cron: '0 18 * * 3' });
-      expect(dbState().clubs[0]).toMatchObject({ timezone: 'Europe/London' });
+      expect((await dbState()).schedules.find((s) => s.kind === 'weekly_challenge')).toMatchObject({ cron: '0 18 * * 3' });
+      expect((await dbState()).clubs[0]).toMatchObject({ timezone: 'Europe/London' });
     });
 
     it('accepts GMT only with a warning that it ignores summer time, suggesting Europe/London', async () => {
@@ -219,7 +221,7 @@ describe('weekly strength challenge through Discord', () => {
       const reply = await privately(club('setup', { ...setupOptions, 'moderator-role': COACH_ROLE }));
       expect(reply).toMatch(/Saved.*18:02 \(evening\)/);
       expect(reply).toMatch(new RegExp(`Wednesdays at 18:02 \\(Europe/London\\) in <#${STRENGTH}>`));
-      const state = dbState();
+      const state = await dbState();
       expect(state.clubs).toMatchObject([{ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: null, moderatorRoleId: COACH_ROLE, setupByUserId: FIXTURE.users.moderator }]);
       const weekly = state.schedules.find((s) => s.kind === 'weekly_challenge');
       expect(weekly).toMatchObject({ channelId: STRENGTH, cron: '2 18 * * 3', status: 'active' });
@@ -249,7 +251,7 @@ describe('weekly strength challenge through Discord', () => {
     });
 
     it('answers Join and Log on the preview sensibly, changing nothing, and opens its cards and pain rule', async () => {
-      const before = dbState();
+      const before = await dbState();
       for (const label of ['Join (preview)', 'Log today (preview)']) {
         const id = String(buttons(preview).find((b) => b.label === label)!.custom_id);
         const answer = await privately(pacer.double.clickButton(id, { messageId: preview.id, user: FIXTURE.users.moderator }));
@@ -263,7 +265,7 @@ describe('weekly strength challenge through Discord', () => {
       expect(memberAnswer).not.toContain(`<#${STRENGTH}>`); // the schedule is for moderators
       const pain = await privately(pacer.double.clickButton(String(buttons(preview)[2]!.custom_id), { messageId: preview.id, user: FIXTURE.users.moderator }));
       expect(pain).toMatch(/The pain rule.*Green, 0 to 3/s);
-      expect(dbState()).toEqual(before);
+      expect((await dbState())).toEqual(before);
     });
 
     it('posts in the channel at 18:02 local, as previewed, short, with a live count', async () => {
@@ -303,11 +305,11 @@ describe('weekly strength challenge through Discord', () => {
       const join = buttons(post).find((b) => b.label === 'Join')!;
       const handle = pacer.double.clickButton(String(join.custom_id), { messageId: post.id, user: FIXTURE.users.member });
       expect(await privately(handle)).toMatch(/You joined week 1\. The target is 2 sessions by Tuesday 10 March/);
-      expect(dbState().enrolments.map((e) => e.userId)).toEqual([FIXTURE.users.member]);
+      expect((await dbState()).enrolments.map((e) => e.userId)).toEqual([FIXTURE.users.member]);
       await vi.waitFor(() => expect(text(pacer.double.message(post.id)!)).toContain('1 joined · 0 reached the target'), { timeout: 2000 });
       const again = pacer.double.clickButton(String(join.custom_id), { messageId: post.id, user: FIXTURE.users.member });
       expect(await privately(again)).toMatch(/already in this week's challenge/);
-      expect(dbState().enrolments).toHaveLength(1);
+      expect((await dbState()).enrolments).toHaveLength(1);
     });
 
     it('coalesces a burst of joins into at most one edit per 5 seconds, and the last count always shows', async () => {
@@ -321,36 +323,37 @@ describe('weekly strength challenge through Discord', () => {
       for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(4900);
       for (const edit of edits()) expect((edit.body as Json).content).toBeUndefined();
       // Put the club back as the rest of this story expects it: only the first member has joined.
-      db().delete(enrolments).where(and(eq(enrolments.challengeId, db().select().from(challenges).get()!.id), ne(enrolments.userId, FIXTURE.users.member))).run();
+      const [week] = await q((db, t) => db.select().from(t.challenges));
+      await q((db, t) => db.delete(t.enrolments).where(and(eq(t.enrolments.challengeId, week!.id), ne(t.enrolments.userId, FIXTURE.users.member))));
     }, 15_000);
 
     it('answers a forged or unknown challenge button privately, changing nothing', async () => {
-      const before = dbState();
+      const before = await dbState();
       for (const customId of ['ch:1:join:2025-01-01', 'ch:1:drop:2026-03-04', 'ch:9:join:2026-03-04']) {
         expect(await privately(pacer.double.clickButton(customId))).toMatch(/no longer works/);
       }
-      expect(dbState()).toEqual(before);
+      expect((await dbState())).toEqual(before);
     });
 
     it('logs a session by command, once a day', async () => {
       now = new Date('2026-03-05T07:30:00Z');
       expect(await privately(challenge('log'))).toBe('Logged a session for today. That makes 1 of 2 this week.');
-      const logs = dbState().logs;
+      const logs = (await dbState()).logs;
       expect(logs).toMatchObject([{ userId: FIXTURE.users.member, day: '2026-03-05' }]);
       expect(logs[0]?.loggedAt.toISOString()).toBe('2026-03-05T07:30:00.000Z');
       now = new Date('2026-03-05T19:00:00Z');
       expect(await privately(challenge('log', { day: '2026-03-05' }))).toMatch(/already logged a session for today.*nothing changed/);
       expect(await privately(challenge('log'))).toMatch(/already logged a session for today.*nothing changed/);
-      expect(dbState().logs).toHaveLength(1);
+      expect((await dbState()).logs).toHaveLength(1);
     });
 
     it('refuses a future day, a closed week and a non-date, privately, changing nothing', async () => {
-      const before = dbState();
+      const before = await dbState();
       expect(await privately(challenge('log', { day: '2026-03-06' }))).toMatch(/has not happened yet.*Nothing was logged/);
       // The day before the club's first week: no week of it has closed.
       expect(await privately(challenge('log', { day: '2026-03-03' }))).toMatch(/before the club's first challenge week, which started on Wednesday 4 March.*Nothing was logged/);
       expect(await privately(challenge('log', { day: '2026-02-30' }))).toMatch(/is not a date.*Nothing was logged/);
-      expect(dbState()).toEqual(before);
+      expect((await dbState())).toEqual(before);
     });
 
     it('logs an earlier day of the week, and joins a member who logs first', async () => {
@@ -383,12 +386,12 @@ describe('weekly strength challenge through Discord', () => {
       // The card's button logs today for whoever presses it.
       const handle = pacer.double.clickButton('ch:1:log:2026-03-04', { messageId: clamshell.id, user: COACH });
       expect(await privately(handle)).toBe("You joined this week's challenge and logged a session for today. That makes 1 of 2 this week.");
-      expect(dbState().logs.filter((l) => l.userId === COACH).map((l) => l.day)).toEqual(['2026-03-07']);
+      expect((await dbState()).logs.filter((l) => l.userId === COACH).map((l) => l.day)).toEqual(['2026-03-07']);
     });
 
     it('pauses and resumes a member, privately', async () => {
       expect(await privately(challenge('pause', {}, OTHER_MEMBER))).toMatch(/Paused\. Your streak is frozen/);
-      const paused = db().select().from(members).where(and(eq(members.guildId, FIXTURE.guildId), eq(members.userId, OTHER_MEMBER))).get();
+      const [paused] = await q((db, t) => db.select().from(t.members).where(and(eq(t.members.guildId, FIXTURE.guildId), eq(t.members.userId, OTHER_MEMBER))));
       expect(paused?.paused).toBe(true);
       expect(await privately(challenge('status', {}, OTHER_MEMBER))).toMatch(/You are paused/);
       expect(await privately(challenge('resume', {}, OTHER_MEMBER))).toMatch(/Welcome back/);
@@ -406,7 +409,7 @@ describe('weekly strength challenge through Discord', () => {
       const request = pacer.double.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${STRENGTH}/messages`).at(-1);
       expect((request?.body as Json).allowed_mentions).toEqual({ parse: [] });
       expect(recap.mentions).toEqual([]);
-      expect(db().select().from(challenges).get()?.recapMessageId).toBe(recap.id);
+      expect((await q((db, t) => db.select().from(t.challenges)))[0]?.recapMessageId).toBe(recap.id);
       expect(await privately(challenge('log', { day: '2026-03-10' }))).toMatch(/no strength challenge running/);
       const driver = new KneeCheckDriver(pacer.double);
       const { result } = await driver.answerAll(await driver.start(), vignettes.find((v) => v.id === 'HV03')!.answers as Record<string, unknown>);
@@ -418,7 +421,7 @@ describe('weekly strength challenge through Discord', () => {
   describe('moderator controls', () => {
     it('pause shows in /club settings with the reason and how to resume; resume brings the next post back', async () => {
       expect(await privately(club('pause', {}, FIXTURE.users.member, 'challenge'))).toBe(NOT_A_MODERATOR_TEXT);
-      expect(dbState().schedules.find((s) => s.kind === 'weekly_challenge')?.status).toBe('active');
+      expect((await dbState()).schedules.find((s) => s.kind === 'weekly_challenge')?.status).toBe('active');
 
       expect(await privately(club('pause', {}, COACH, 'challenge'))).toMatch(/Paused/);
       const settings = await privately(club('settings'));
@@ -428,7 +431,7 @@ describe('weekly strength challenge through Discord', () => {
       expect(channelPosts()).toHaveLength(2);
 
       expect(await privately(club('resume', {}, FIXTURE.users.moderator, 'challenge'))).toContain(`<t:${Date.parse('2026-03-18T18:02:00Z') / 1000}:F>`);
-      expect(dbState().schedules.find((s) => s.kind === 'weekly_challenge')).toMatchObject({ status: 'active', lastError: null });
+      expect((await dbState()).schedules.find((s) => s.kind === 'weekly_challenge')).toMatchObject({ status: 'active', lastError: null });
     });
 
     it('post-now posts this week\'s challenge once, as week 2', async () => {
@@ -453,7 +456,7 @@ describe('weekly strength challenge through Discord', () => {
     it('a post Discord refuses pauses the challenge; settings say why and how to resume', async () => {
       pacer.double.injectFault({ method: 'POST', pathPattern: `/channels/${STRENGTH}/messages`, status: 403, code: 50001, times: 1 });
       await tick('2026-03-25T18:02:00Z');
-      const weekly = dbState().schedules.find((s) => s.kind === 'weekly_challenge');
+      const weekly = (await dbState()).schedules.find((s) => s.kind === 'weekly_challenge');
       expect(weekly).toMatchObject({ status: 'paused', lastError: 'Pacer cannot see that channel (Missing Access)' });
       const settings = await privately(club('settings'));
       expect(settings).toMatch(/⏸ Paused\nPacer cannot see that channel \(Missing Access\)\nTo resume: .*`\/club challenge resume`/);
@@ -492,7 +495,7 @@ describe('weekly strength challenge through Discord', () => {
 describe('forged challenge and exercise buttons', () => {
   let pacer: Pacer;
   let now = new Date('2026-03-02T09:00:00Z');
-  const db = () => pacer.app.database.db;
+  const q = <T>(work: (db: PgDb, t: Tables) => Promise<T>) => pacer.storage.run((db) => work(db, pacer.storage.t));
   const CARD_NAMES = new Set(allCards().map((c) => c.name));
   const READ_ONLY = PermissionBits.ViewChannel | PermissionBits.UseApplicationCommands;
 
@@ -546,18 +549,22 @@ describe('forged challenge and exercise buttons', () => {
   });
 
   it('finds no click that does more than the member\'s own slash commands could', async () => {
-    const current = db().select().from(challenges).where(eq(challenges.weekStart, '2026-03-11')).get()!;
+    const current = (await q((db, t) => db.select().from(t.challenges).where(eq(t.challenges.weekStart, '2026-03-11'))))[0]!;
     expect(current.messageId).toBeTruthy();
-    const fixed = () => ({ clubs: db().select().from(clubs).all(), schedules: db().select().from(schedules).all(), challenges: db().select().from(challenges).all() });
-    const before = fixed();
+    const fixed = async () => ({
+      clubs: await q((db, t) => db.select().from(t.clubs)),
+      schedules: await q((db, t) => db.select().from(t.schedules).orderBy(t.schedules.id)),
+      challenges: await q((db, t) => db.select().from(t.challenges).orderBy(t.challenges.id)),
+    });
+    const before = await fixed();
     const posts = () => [STRENGTH, FIXTURE.channels.general].map((c) => pacer.double.messagesIn(c).length);
     const postsBefore = posts();
     let publicCards = 0;
 
     await fc.assert(
       fc.asyncProperty(clickArb, async (click) => {
-        const enrolled = db().select().from(enrolments).all();
-        const logged = db().select().from(sessionLogs).all();
+        const enrolled = await q((db, t) => db.select().from(t.enrolments));
+        const logged = await q((db, t) => db.select().from(t.sessionLogs));
         const actor = { user: click.user, channelId: click.channel, ...(click.readOnly ? { permissions: READ_ONLY } : {}) };
         const handle = click.asMenu ? pacer.double.selectMenu(click.customId, [click.menuValue], actor) : pacer.double.clickButton(click.customId, actor);
         const callback = await handle.response();
@@ -572,17 +579,17 @@ describe('forged challenge and exercise buttons', () => {
           expect(CARD_NAMES.has(String(reply.embeds[0]?.title)), click.customId).toBe(true);
           publicCards += 1;
         }
-        const newEnrolments = db().select().from(enrolments).all().filter((row) => !enrolled.some((old) => old.userId === row.userId && old.challengeId === row.challengeId));
+        const newEnrolments = (await q((db, t) => db.select().from(t.enrolments))).filter((row) => !enrolled.some((old) => old.userId === row.userId && old.challengeId === row.challengeId));
         for (const row of newEnrolments) expect(row, click.customId).toMatchObject({ userId: click.user, challengeId: current.id });
-        const newLogs = db().select().from(sessionLogs).all().filter((row) => !logged.some((old) => old.id === row.id));
+        const newLogs = (await q((db, t) => db.select().from(t.sessionLogs))).filter((row) => !logged.some((old) => old.id === row.id));
         for (const row of newLogs) expect(row, click.customId).toMatchObject({ userId: click.user, challengeId: current.id, day: '2026-03-12' });
-        expect(fixed()).toEqual(before);
+        expect(await fixed()).toEqual(before);
         expect(posts()).toEqual(postsBefore);
       }),
       { numRuns: 150 },
     );
     // The property ran through real joins and shares, not only refusals.
-    expect(db().select().from(enrolments).all().length).toBeGreaterThan(0);
+    expect((await q((db, t) => db.select().from(t.enrolments))).length).toBeGreaterThan(0);
     expect(publicCards).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -2,6 +2,7 @@
  * Erasure reaches what Pacer posted: a member's recap mention and public leaderboard line are edited out of the
  * channel after /forget-me, within Discord's limits, and the work survives a restart half-way.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, type ApiMessage } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
@@ -13,9 +14,9 @@ const STRENGTH = FIXTURE.channels.strength;
 const everything = (m: ApiMessage) => JSON.stringify([m.content, m.embeds]);
 const buttons = (m: ApiMessage) => (m.components as Json[]).flatMap((r) => (r.components as Json[]) ?? []);
 
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -24,7 +25,6 @@ async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
 describe('erasure edits Pacer\'s own past posts', () => {
   let pacer: Pacer;
   let now = new Date('2026-03-02T09:00:00Z'); // Monday 2 March 2026
-  const sqlite = () => pacer.app.database.sqlite;
 
   beforeAll(async () => {
     pacer = await startPacer({ app: { clock: { now: () => now }, scheduler: { tickExpression: '0 0 0 1 1 *' } } });
@@ -62,10 +62,10 @@ describe('erasure edits Pacer\'s own past posts', () => {
     const confirm = buttons(ask).find((b) => b.label === 'Erase my data')!;
     const done = await pacer.double.clickButton(String(confirm.custom_id), { messageId: ask.id, user: RITA }).reply();
     expect(done.content).toContain('Pacer is also editing 2 of its past messages in the channel (recaps and leaderboards) to take your name out');
-    expect(sqlite().prepare('select count(distinct message_id) from message_edits').pluck().get()).toBe(2);
+    expect(await pacer.count(sql`select count(distinct message_id) from message_edits`)).toBe(2);
     await pacer.restart(); // resumable: the queue is in the database
 
-    await until(() => (sqlite().prepare('select count(*) from message_edits').pluck().get() as number) === 0);
+    await until(async () => (await pacer.count(sql`select count(*) from message_edits`)) === 0);
     const recapAfter = pacer.double.message(recap.id)!;
     const boardAfter = pacer.double.message(boardMessage.id)!;
     expect(everything(recapAfter)).not.toContain(RITA);
@@ -77,6 +77,6 @@ describe('erasure edits Pacer\'s own past posts', () => {
     const edited = (id: string) => pacer.double.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/messages/${id}`));
     expect([...edited(recap.id), ...edited(boardMessage.id)].map((r) => r.status)).toEqual([200, 200]);
     expect(pacer.double.validationErrors).toEqual([]);
-    expect(sqlite().prepare('select count(*) from posted_mentions').pluck().get()).toBe(0);
+    expect(await pacer.count(sql`select count(*) from posted_mentions`)).toBe(0);
   });
 });

@@ -3,10 +3,11 @@
  * the real entry point and discord.js client against the Discord double, on records seeded in the database.
  */
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastWeeks, localDay } from '../../src/platform/time/days.js';
 import { FIXTURE, type ApiMessage } from '@pacer/discord-double';
-import { seedChallenges, seedClub, seedEnrolment, seedMember, seedSessions } from './support/seed.js';
+import { ParticipationRows, seedChallengesIn, seedClubIn } from './support/seed-storage.js';
 import { startPacer, type Pacer } from '../support/pacer.js';
 
 type Json = Record<string, unknown>;
@@ -17,31 +18,25 @@ const buttons = (m: ApiMessage) => (m.components as Json[]).flatMap((r) => (r.co
 
 describe('participation through Discord', () => {
   let pacer: Pacer;
-  const sqlite = () => pacer.app.database.sqlite;
   const today = localDay(new Date(), 'Europe/London');
   const weeks = lastWeeks(today, 4);
 
   beforeAll(async () => {
     pacer = await startPacer();
-    const db = sqlite();
-    seedClub(db, { guildId: G });
-    const ids = seedChallenges(db, G, weeks.map((weekStart) => ({ weekStart, target: 2 })));
+    await seedClubIn(pacer.storage, G);
+    const ids = await seedChallengesIn(pacer.storage, G, weeks.map((weekStart) => ({ weekStart, target: 2 })));
+    const rows = new ParticipationRows(G);
     // Rita reached the target in the three closed weeks: a streak of 3.
-    seedMember(db, G, RITA, new Date(Date.parse(weeks[0]!)));
-    for (const week of weeks.slice(0, 3)) {
-      seedEnrolment(db, G, RITA, ids.get(week)!);
-      seedSessions(db, G, RITA, [week, week], ids.get(week));
-    }
+    rows.member(RITA, new Date(Date.parse(weeks[0]!)));
+    for (const week of weeks.slice(0, 3)) rows.enrolment(RITA, ids.get(week)!).sessionsOn(RITA, [week, week], ids.get(week));
     // Twelve busier members (not in the server) push Rita off the first page of the all-time board.
     for (let i = 0; i < 12; i++) {
       const id = String(1_600_000_000_000_000_000n + BigInt(i));
-      seedMember(db, G, id, new Date(Date.parse(weeks[0]!)));
-      seedSessions(db, G, id, Array.from({ length: 7 + i }, () => weeks[0]!));
+      rows.member(id, new Date(Date.parse(weeks[0]!))).sessionsOn(id, Array.from({ length: 7 + i }, () => weeks[0]!));
     }
     // Mo: one session and a display name full of spreadsheet trouble is tested in the unit CSV test.
-    seedMember(db, G, MO, new Date(Date.parse(weeks[0]!)));
-    seedEnrolment(db, G, MO, ids.get(weeks[1]!)!);
-    seedSessions(db, G, MO, [weeks[1]!], ids.get(weeks[1]!));
+    rows.member(MO, new Date(Date.parse(weeks[0]!))).enrolment(MO, ids.get(weeks[1]!)!).sessionsOn(MO, [weeks[1]!], ids.get(weeks[1]!));
+    await rows.writeTo(pacer.storage);
   });
   afterAll(async () => {
     await pacer?.stop();
@@ -118,7 +113,7 @@ describe('participation through Discord', () => {
       weeks.map((w, i) => [w, 'Rita', i < 3 ? '2' : '0', i < 3 ? 'yes' : 'no', i < 3 ? 'yes' : 'no']),
     );
     const total = rows.reduce((sum, r) => sum + Number(r['Sessions logged']), 0);
-    expect(total).toBe(sqlite().prepare('select count(*) from session_logs where guild_id = ?').pluck().get(G));
+    expect(total).toBe(await pacer.count(sql`select count(*) from session_logs where guild_id = ${G}`));
   });
 
   it('/club export refuses a member who is not a moderator, and a bad date', async () => {
@@ -131,19 +126,18 @@ describe('participation through Discord', () => {
   });
 
   it('/forget-me asks first, then erases every row about me and says how many', async () => {
-    const before = sqlite()
-      .prepare('select (select count(*) from session_logs where user_id = @u) + (select count(*) from enrolments where user_id = @u) + (select count(*) from members where user_id = @u) + (select count(*) from member_names where user_id = @u)')
-      .pluck()
-      .get({ u: RITA });
+    const before = await pacer.count(
+      sql`select (select count(*) from session_logs where user_id = ${RITA}) + (select count(*) from enrolments where user_id = ${RITA}) + (select count(*) from members where user_id = ${RITA}) + (select count(*) from member_names where user_id = ${RITA})`,
+    );
     const ask = pacer.double.runSlash('forget-me');
     const confirm = await ask.reply();
     expect(ask.isEphemeral()).toBe(true);
-    expect(sqlite().prepare('select count(*) from session_logs where user_id = ?').pluck().get(RITA)).toBe(6);
+    expect(await pacer.count(sql`select count(*) from session_logs where user_id = ${RITA}`)).toBe(6);
     const erase = buttons(confirm).find((b) => String(b.label) === 'Erase my data')!;
     const done = await pacer.double.clickButton(String(erase.custom_id), { messageId: confirm.id }).reply();
     expect(done.content).toContain(`Done: ${String(before)} records about you removed`);
     for (const table of ['members', 'enrolments', 'session_logs', 'member_names']) {
-      expect(sqlite().prepare(`select count(*) from ${table} where user_id = ?`).pluck().get(RITA)).toBe(0);
+      expect(await pacer.count(sql`select count(*) from ${sql.identifier(table)} where user_id = ${RITA}`)).toBe(0);
     }
     const me = await pacer.double.runSlash('me').reply();
     expect(me.content).toMatch(/no record in this club yet/);
@@ -152,6 +146,6 @@ describe('participation through Discord', () => {
   it('/club forget erases a member from this club for a moderator', async () => {
     const reply = await pacer.double.runSlash('club', { subcommand: 'forget', user: MO, options: { member: MO } }).reply();
     expect(reply.content).toMatch(/Done: 4 records about that member removed .*1 display name kept/);
-    expect(sqlite().prepare('select count(*) from session_logs where user_id = ?').pluck().get(MO)).toBe(0);
+    expect(await pacer.count(sql`select count(*) from session_logs where user_id = ${MO}`)).toBe(0);
   });
 });

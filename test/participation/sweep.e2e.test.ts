@@ -8,10 +8,11 @@
  * and the sweep asserts it refused nothing and every interaction was answered.
  */
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, lastWeeks } from '../../src/platform/time/days.js';
 import { defaultFixtureGuild, FIXTURE, type ApiMessage, type FixtureGuild, type InteractionHandle } from '@pacer/discord-double';
-import { seedChallenges, seedClub, seedEnrolment, seedMember, seedSessions } from './support/seed.js';
+import { ParticipationRows, seedChallengesIn, seedClubIn } from './support/seed-storage.js';
 import { startPacer, type Pacer } from '../support/pacer.js';
 
 type Json = Record<string, unknown>;
@@ -41,29 +42,24 @@ function guildFor(size: number): FixtureGuild {
   return guild;
 }
 
-function seed(pacer: Pacer, size: number): void {
-  const db = pacer.app.database.sqlite;
-  seedClub(db, { guildId: G });
-  const ids = seedChallenges(db, G, WEEKS.map((weekStart) => ({ weekStart, target: 3, status: weekStart === THIS_WEEK ? 'open' : 'closed' })));
+async function seed(pacer: Pacer, size: number): Promise<void> {
+  await seedClubIn(pacer.storage, G);
+  const ids = await seedChallengesIn(pacer.storage, G, WEEKS.map((weekStart) => ({ weekStart, target: 3, status: weekStart === THIS_WEEK ? 'open' : 'closed' })));
   const members = [RITA, MO, ...Array.from({ length: Math.max(0, size - 2) }, (_, i) => runnerId(i))].slice(0, size);
   const firstSeen = new Date(`${WEEKS[0]}T09:00:00Z`);
-  db.transaction(() => {
-    members.forEach((userId, m) => {
-      seedMember(db, G, userId, firstSeen);
-      // Closed weeks: a varied record (some reach 3, some not); this week: empty below 30, full at 30.
-      WEEKS.slice(0, -1).forEach((week, w) => {
-        const count = (m + w) % 5;
-        if (count === 0) return;
-        seedEnrolment(db, G, userId, ids.get(week)!);
-        seedSessions(db, G, userId, Array.from({ length: count }, (_, d) => addDays(week, d)), ids.get(week));
-      });
-      if (size === 30) {
-        seedEnrolment(db, G, userId, ids.get(THIS_WEEK)!);
-        seedSessions(db, G, userId, [THIS_WEEK, addDays(THIS_WEEK, 1), addDays(THIS_WEEK, 2)], ids.get(THIS_WEEK));
-      }
-      if (size === 5000 && m % 7 === 0) seedSessions(db, G, userId, [THIS_WEEK], ids.get(THIS_WEEK));
+  const rows = new ParticipationRows(G);
+  members.forEach((userId, m) => {
+    rows.member(userId, firstSeen);
+    // Closed weeks: a varied record (some reach 3, some not); this week: empty below 30, full at 30.
+    WEEKS.slice(0, -1).forEach((week, w) => {
+      const count = (m + w) % 5;
+      if (count === 0) return;
+      rows.enrolment(userId, ids.get(week)!).sessionsOn(userId, Array.from({ length: count }, (_, d) => addDays(week, d)), ids.get(week));
     });
-  })();
+    if (size === 30) rows.enrolment(userId, ids.get(THIS_WEEK)!).sessionsOn(userId, [THIS_WEEK, addDays(THIS_WEEK, 1), addDays(THIS_WEEK, 2)], ids.get(THIS_WEEK));
+    if (size === 5000 && m % 7 === 0) rows.sessionsOn(userId, [THIS_WEEK], ids.get(THIS_WEEK));
+  });
+  await rows.writeTo(pacer.storage);
 }
 
 describe.each([0, 1, 2, 30, 5000])('every participation command and button in a club of %i members', (size) => {
@@ -75,7 +71,7 @@ describe.each([0, 1, 2, 30, 5000])('every participation command and button in a 
 
   beforeAll(async () => {
     pacer = await startPacer({ double: { guilds: [guildFor(size)] }, app: { clock: { now: () => NOW }, scheduler: { tickExpression: '0 0 0 1 1 *' } } });
-    seed(pacer, size);
+    await seed(pacer, size);
   }, 60_000);
   afterAll(async () => {
     await pacer?.stop();
@@ -162,7 +158,7 @@ describe.each([0, 1, 2, 30, 5000])('every participation command and button in a 
     const erase = buttons(again).find((b) => b.label === 'Erase my data')!;
     const done = await click(String(erase.custom_id), { messageId: again.id, user: MO }).reply();
     expect(done.content).toMatch(size >= 2 ? /^Done: / : /held nothing/);
-    expect(pacer.app.database.sqlite.prepare('select count(*) from session_logs where user_id = ?').pluck().get(MO)).toBe(0);
+    expect(await pacer.count(sql`select count(*) from session_logs where user_id = ${MO}`)).toBe(0);
   });
 
   it('the double refused nothing, and every interaction was answered without an apology', () => {

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiMessage, FIXTURE } from '@pacer/discord-double';
-import { startPacer, type Pacer } from '../support/pacer.js';
+import { startPacer, suiteStorageMode, type Pacer } from '../support/pacer.js';
 
 type Component = { type: number; custom_id: string; label?: string };
 
@@ -13,12 +14,12 @@ function componentsOf(message: ApiMessage): Component[] {
   return (message.components as Array<{ components: Component[] }>).flatMap((row) => row.components);
 }
 
-async function eventually<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let value = read();
+  let value = await read();
   while (!done(value) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    value = read();
+    value = await read();
   }
   return value;
 }
@@ -41,6 +42,13 @@ describe('Pacer against the Discord double (real entry point, real discord.js cl
     expect(pacer.logs()).not.toContain('fake-token-for-tests');
   });
 
+  it('runs on the storage the suite asks for (PACER_TEST_STORAGE): a SQLite file, or PostgreSQL and no file at all', async () => {
+    expect(pacer.storage.dialect).toBe(suiteStorageMode());
+    expect(existsSync(pacer.databasePath)).toBe(suiteStorageMode() === 'sqlite');
+    const [where] = await pacer.rows<{ engine: string }>(pacer.storage.dialect === 'sqlite' ? sql`select 'sqlite ' || sqlite_version() as engine` : sql`select version() as engine`);
+    expect(where!.engine).toMatch(suiteStorageMode() === 'sqlite' ? /^sqlite \d/ : /^PostgreSQL \d/);
+  });
+
   it('registers every command with a body that passes the API schema', () => {
     const names = pacer.double.commands(FIXTURE.guildId).map((c) => c.name).sort();
     expect(names).toEqual(['announce', 'challenge', 'club', 'exercise', 'forget-me', 'me', 'run', 'symptom-check']);
@@ -57,7 +65,7 @@ describe('Pacer against the Discord double (real entry point, real discord.js cl
   });
 
   it('turns a failing handler into a private error with a reference that is in the log', async () => {
-    pacer.app.database.sqlite.close(); // the next database read throws inside the handler
+    await pacer.closeDatabase(); // the next database read throws inside the handler
     const handle = pacer.double.runSlash('symptom-check');
     const reply = await handle.reply();
     expect(handle.isEphemeral()).toBe(true);
@@ -95,17 +103,17 @@ describe('Pacer against the Discord double (real entry point, real discord.js cl
     return String(result.embeds[0]?.description);
   }
 
-  const outcomeCounts = () => pacer.app.database.sqlite.prepare('select level, count from triage_outcome_counts').all();
+  const outcomeCounts = () => pacer.rows(sql`select level, cast(count as integer) as count from triage_outcome_counts`);
 
   it('keeps its data across a restart on the same database file', async () => {
     // The club's region as its moderator's set-up stores it; the count is what a finished check leaves.
-    pacer.app.database.sqlite.prepare("insert into clubs (guild_id, region) values (?, 'US')").run(FIXTURE.guildId);
+    await pacer.storage.run((db) => db.insert(pacer.storage.t.clubs).values({ guildId: FIXTURE.guildId, region: 'US' }));
     expect(await emergencyCheck()).toContain('Call 911');
     const one = [{ level: 'EMERGENCY', count: 1 }];
     expect(await eventually(outcomeCounts, (rows) => rows.length > 0)).toEqual(one);
 
     await pacer.restart();
-    expect(outcomeCounts()).toEqual(one);
+    expect(await outcomeCounts()).toEqual(one);
     expect(await emergencyCheck()).toContain('Call 911');
     expect(await eventually(outcomeCounts, (rows) => JSON.stringify(rows) !== JSON.stringify(one))).toEqual([{ level: 'EMERGENCY', count: 2 }]);
   });

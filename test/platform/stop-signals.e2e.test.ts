@@ -1,6 +1,8 @@
 /**
  * Stopping `npm start` as a terminal or a service manager does: the signal goes to the whole process group,
  * so Pacer gets it directly and again forwarded by npm. That is one request: exit code 0, after the drain.
+ * On SQLite and on PostgreSQL (whose stop also hands back the sender lock and closes the pool), in every run:
+ * this file builds dist/, so the PostgreSQL project of vitest.config.ts leaves it out rather than build it twice at once.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stopSignalHandler } from '../../src/platform/stop-signals.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
+import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
 beforeAll(() => {
   execFileSync(resolve('node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -16,10 +19,20 @@ beforeAll(() => {
 
 describe('a stop signal to the process group of `npm start`', () => {
   let double: DiscordDouble | undefined;
-  afterEach(async () => double?.close());
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await double?.close();
+    await database?.drop();
+    database = undefined;
+  });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s: one graceful stop, exit code 0, drained', async (signal) => {
+  it.each([
+    ['SIGTERM', 'sqlite'],
+    ['SIGINT', 'sqlite'],
+    ['SIGTERM', 'postgres'],
+  ] as const)('%s on %s: one graceful stop, exit code 0, drained', async (signal, storage) => {
     double = await startDiscordDouble();
+    if (storage === 'postgres') database = await createTestDatabase();
     const env = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
@@ -27,6 +40,7 @@ describe('a stop signal to the process group of `npm start`', () => {
       DISCORD_API_URL: double.apiUrl,
       DISCORD_GUILD_ID: FIXTURE.guildId,
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'pacer-sig-')), 'pacer.sqlite'),
+      ...(database ? { DATABASE_URL: database.url } : {}),
       LOG_LEVEL: 'info',
     };
     // --ignore-scripts skips only the prestart build (done once above); start itself runs as `npm start` does.
@@ -43,6 +57,8 @@ describe('a stop signal to the process group of `npm start`', () => {
     expect(output).not.toContain('again, exiting now');
     expect(output).toContain('"msg":"shutting down"');
     expect(output).toContain('"msg":"stopped"');
+    // It ran on the storage this case names: the start-up line says where the data is.
+    expect(output).toMatch(database ? new RegExp(`"database":"[^"]*/${database.name}"`) : /"databasePath":"[^"]*pacer\.sqlite"/);
   }, 120_000);
 });
 

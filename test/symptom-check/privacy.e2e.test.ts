@@ -3,6 +3,7 @@
  * errors that discord.js raises carry the request (every button's custom_id holds the answers so far) and
  * the URL (which holds the interaction token). None of it may reach the log.
  */
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiMessage, InteractionHandle } from '@pacer/discord-double';
 import { startPacer, type Pacer } from '../support/pacer.js';
@@ -68,7 +69,7 @@ describe('/symptom-check privacy when Discord fails mid-check', () => {
     const logged = JSON.parse(line) as { err: Record<string, unknown> };
     expect(logged.err).toMatchObject({ type: 'HTTPError', status: 503, method: 'POST', route: '/interactions/:id/:token/callback' });
     expectNothingPrivateInLog(screen, handle);
-    expect(pacer.app.database.sqlite.prepare('select count(*) as n from triage_outcome_counts').get()).toEqual({ n: 0 });
+    expect(await pacer.count(sql`select count(*) from triage_outcome_counts`)).toBe(0);
   });
 
   it('logs a reply that came too late (Discord timed it out) without the request', async () => {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PATTERN_NAMES, type PatternId } from '../../src/content/conditions.js';
 import { PROGRESS_LAYOUT_VERSION, toAnswers } from '../../src/symptom-check/progress.js';
@@ -108,7 +110,7 @@ describe('/symptom-check in Discord', () => {
   });
 
   it("uses the club's region for the emergency number", async () => {
-    pacer.app.database.sqlite.prepare("insert into clubs (guild_id, region) values (?, 'US')").run(pacer.double.guilds[0]!.id);
+    await pacer.storage.run((db) => db.insert(pacer.storage.t.clubs).values({ guildId: pacer.double.guilds[0]!.id, region: 'US' }));
     const result = await driver.choose(await driver.start(), ['deformed_or_kneecap_out']);
     expect(embedOf(result).description).toContain('Call 911');
   });
@@ -117,7 +119,7 @@ describe('/symptom-check in Discord', () => {
     await pacer.stop();
     pacer = await startPacer({ env: { PACER_REGION: 'US' } });
     driver = new KneeCheckDriver(pacer.double);
-    pacer.app.database.sqlite.prepare('insert into clubs (guild_id, region) values (?, null)').run(pacer.double.guilds[0]!.id);
+    await pacer.storage.run((db) => db.insert(pacer.storage.t.clubs).values({ guildId: pacer.double.guilds[0]!.id, region: null }));
     const result = await driver.choose(await driver.start(), ['deformed_or_kneecap_out']);
     const text = JSON.stringify(result.embeds);
     expect(text).toContain('911');
@@ -194,17 +196,13 @@ describe('/symptom-check in Discord', () => {
     }
   });
 
-  it('keeps no answer in the database file or the log, only an anonymous count of the outcome', async () => {
+  it('keeps no answer in the database or the log, only an anonymous count of the outcome', async () => {
     await driver.answerAll(await driver.start(), answersOf('HV02'));
-    const db = pacer.app.database.sqlite;
     // Counted once the result was delivered (just after Discord accepted it).
-    await expect.poll(() => db.prepare('select level, count from triage_outcome_counts').all()).toEqual([{ level: 'SELF_MANAGE', count: 1 }]);
-    expect(db.prepare('select month from triage_outcome_counts').pluck().get()).toMatch(/^\d{4}-\d{2}$/);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const stored = [pacer.databasePath, `${pacer.databasePath}-wal`]
-      .filter((path) => existsSync(path))
-      .map((path) => readFileSync(path).toString('latin1'))
-      .join('');
+    await expect.poll(() => pacer.rows(sql`select level, cast(count as integer) as count from triage_outcome_counts`)).toEqual([{ level: 'SELF_MANAGE', count: 1 }]);
+    expect((await pacer.rows<{ month: string }>(sql`select month from triage_outcome_counts`))[0]!.month).toMatch(/^\d{4}-\d{2}$/);
+    const stored = await storedText(pacer);
+    expect(stored).toContain('SELF_MANAGE'); // the reading sees the data
     const log = pacer.logs();
     for (const answer of ['outer_side_above_joint_line', 'pain_at_predictable_point_in_run', 'cambered_roads', 'age_18_39', 'Q09_location']) {
       expect(stored).not.toContain(answer);
@@ -216,10 +214,10 @@ describe('/symptom-check in Discord', () => {
     for (const part of stateParts) expect(log).not.toContain(part.split(':')[3]);
   });
 
-  it('shows the result first even when the count cannot be written, and keeps answering others meanwhile', async () => {
-    // Another process holds the write lock for the whole check (reads still work in WAL mode).
-    const other = new Database(pacer.databasePath);
-    other.exec('BEGIN EXCLUSIVE');
+  it('shows the result first even while the count cannot be written, and keeps answering others meanwhile', async () => {
+    // Another process holds the lock the count needs for the whole check: on SQLite the file's write lock (reads
+    // still work in WAL mode; the count gives up after the busy timeout), on PostgreSQL the count table's.
+    const other = await holdCountLock(pacer);
     try {
       const { result } = await driver.answerAll(await driver.start(), answersOf('HV02'));
       expect(levelShown(result)).toBe('SELF_MANAGE');
@@ -227,11 +225,59 @@ describe('/symptom-check in Discord', () => {
       const meanwhile = pacer.double.runSlash('symptom-check');
       await meanwhile.reply();
       expect(meanwhile.ackLatencyMs!).toBeLessThan(2_000);
+      if (pacer.storageMode === 'postgres') expect(await pacer.count(sql`select count(*) from triage_outcome_counts`)).toBe(0);
     } finally {
-      other.exec('ROLLBACK');
-      other.close();
+      await other.release();
     }
-    expect(pacer.app.database.sqlite.prepare('select count(*) as n from triage_outcome_counts').get()).toEqual({ n: 0 });
-    expect(pacer.logs()).toMatch(/could not count a symptom-check outcome/);
+    if (pacer.storageMode === 'sqlite') {
+      expect(await pacer.count(sql`select count(*) from triage_outcome_counts`)).toBe(0);
+      expect(pacer.logs()).toMatch(/could not count a symptom-check outcome/);
+    } else {
+      // PostgreSQL waits for the lock instead: the count lands once it is free, and only then.
+      await expect.poll(() => pacer.count(sql`select cast(coalesce(sum(count), 0) as integer) from triage_outcome_counts`)).toBe(1);
+    }
   });
 });
+
+/**
+ * Everything the database holds, as text: on SQLite the file and its write-ahead log, bytes and all; on
+ * PostgreSQL every row of every table of Pacer's (PostgreSQL keeps its files out of reach, so its rows are read).
+ */
+async function storedText(pacer: Pacer): Promise<string> {
+  if (pacer.storage.dialect === 'sqlite') {
+    await pacer.storage.runSqlite((_db, sqlite) => sqlite.pragma('wal_checkpoint(TRUNCATE)'));
+    return [pacer.databasePath, `${pacer.databasePath}-wal`]
+      .filter((path) => existsSync(path))
+      .map((path) => readFileSync(path).toString('latin1'))
+      .join('');
+  }
+  const tables = await pacer.rows<{ name: string }>(sql`select table_name as name from information_schema.tables where table_schema = 'public'`);
+  expect(tables.length).toBeGreaterThan(10);
+  const rows = await Promise.all(tables.map(({ name }) => pacer.rows(sql`select * from ${sql.identifier(name)}`)));
+  return JSON.stringify(rows);
+}
+
+/** Another connection holding the lock a triage count needs, until `release()`. */
+async function holdCountLock(pacer: Pacer): Promise<{ release(): Promise<void> }> {
+  if (pacer.storage.dialect === 'sqlite') {
+    const other = new Database(pacer.databasePath);
+    other.exec('BEGIN EXCLUSIVE');
+    return {
+      release: () => {
+        other.exec('ROLLBACK');
+        other.close();
+        return Promise.resolve();
+      },
+    };
+  }
+  const other = new pg.Client({ connectionString: pacer.env.DATABASE_URL });
+  await other.connect();
+  await other.query('begin');
+  await other.query('lock table triage_outcome_counts in exclusive mode');
+  return {
+    release: async () => {
+      await other.query('rollback');
+      await other.end();
+    },
+  };
+}

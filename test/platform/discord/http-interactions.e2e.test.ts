@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, type InteractionHandle } from '@pacer/discord-double';
-import { clubs } from '../../../src/platform/db/schema.js';
 import { UNREADABLE_TEXT } from '../../../src/platform/discord/interaction-guard.js';
 import { startPacer, type Pacer } from '../../support/pacer.js';
 
@@ -56,7 +55,7 @@ describe('interactions over HTTP', () => {
     await overHttp(typing);
     expect(typing.autocompleteChoices().map((c) => c.name).join(' ')).toMatch(/Clamshell/);
 
-    pacer.app.database.db.insert(clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', noticesChannelId: FIXTURE.channels.general, setupByUserId: MOD }).run();
+    await pacer.storage.run((db) => db.insert(pacer.storage.t.clubs).values({ guildId: FIXTURE.guildId, timezone: 'Europe/London', region: 'UK', noticesChannelId: FIXTURE.channels.general, setupByUserId: MOD }));
     const command = pacer.double.runSlash('announce', { subcommand: 'schedule', options: { channel: FIXTURE.channels.announcements, when: 'tomorrow 18:00' }, user: MOD });
     expect((await command.response()).type).toBe(9);
     await overHttp(command);
