@@ -2,19 +2,19 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Every test that starts Pacer (the e2e files and the platform tests built on test/support/pacer.ts) runs twice:
- * once as written (SQLite, interactions over the gateway) and once in the "postgres" project on PostgreSQL with
- * interactions over signed HTTP, the hosted deployment. The harness gives each Pacer a database of its own there.
+ * once as written (SQLite, interactions over the gateway) and once on PostgreSQL with interactions over signed
+ * HTTP. The "postgres" project runs them as compose.yaml does, with no gateway connection at all; the tests of the
+ * gateway itself run in "postgres-gateway", over HTTP with the gateway kept. The harness gives each Pacer a
+ * database of its own there.
  */
 const startsPacer = [
   'test/**/*.e2e.test.ts',
   'test/platform/answers-everything.test.ts',
-  'test/platform/foundation.test.ts',
   'test/platform/logs.test.ts',
   'test/platform/malformed-events.test.ts',
-  'test/platform/member-caches.test.ts',
-  'test/platform/outages-and-health.test.ts',
   'test/platform/public-messages.test.ts',
 ];
+const testsTheGateway = ['test/platform/foundation.test.ts', 'test/platform/member-caches.test.ts', 'test/platform/outages-and-health.test.ts'];
 
 export default defineConfig({
   test: {
@@ -32,10 +32,14 @@ export default defineConfig({
           name: 'postgres',
           include: startsPacer,
           // The stop-signal test runs both dialects itself (it builds dist/, which two projects must not do at once);
-          // the topology and PostgreSQL-mode tests bring their own PostgreSQL database.
-          exclude: ['test/platform/stop-signals.e2e.test.ts', 'test/platform/topology.e2e.test.ts', 'test/platform/postgres-mode.e2e.test.ts'],
-          env: { PACER_TEST_STORAGE: 'postgres', PACER_TEST_INTERACTIONS: 'http' },
+          // the topology, failover and PostgreSQL-mode tests bring their own PostgreSQL database.
+          exclude: ['test/platform/stop-signals.e2e.test.ts', 'test/platform/topology.e2e.test.ts', 'test/platform/failover.e2e.test.ts', 'test/platform/postgres-mode.e2e.test.ts'],
+          env: { PACER_TEST_STORAGE: 'postgres', PACER_TEST_INTERACTIONS: 'http-only' },
         },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres-gateway', include: testsTheGateway, env: { PACER_TEST_STORAGE: 'postgres', PACER_TEST_INTERACTIONS: 'http' } },
       },
     ],
   },
