@@ -4,7 +4,7 @@ import { nextProgrammeWeek, programmeWeek } from './programme.js';
 import { computeStreaks, weekOutcome, type StreakEntry, type Streaks, type WeekOutcome } from './streaks.js';
 import type { ChallengeWeek } from '../platform/time/club-weeks.js';
 import type { Storage } from '../platform/db/storage.js';
-import { rowsOf } from '../participation/sql-rows.js';
+import { rowsOf } from '../platform/db/sql-rows.js';
 
 export type ChallengeRow = Storage['t']['challenges']['$inferSelect'];
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Storage } from '../platform/db/storage.js';
-import { rowsOf } from './sql-rows.js';
+import { rowsOf } from '../platform/db/sql-rows.js';
 
 /**
  * Stores a member's display name, only for a member with participation records in that club. Read first: most
