@@ -3,6 +3,8 @@
  * the other, against the same in-process Discord double and the same load of `/exercise show name:clamshell`.
  * Per interaction: dispatch to accepted callback (the double's ack latency). Per bot process: resident memory
  * (VmRSS) after each load. Prints the two side by side with Pacer's ratio. `npm run bench -- floor`.
+ * Pacer runs with the Node flags `npm start` gives it; when there are any, the bare bot also runs a third time
+ * with those flags, and the table shows Pacer's ratio to both.
  *
  * Settings (environment): BENCH_FLOOR_PAIRS (3), BENCH_FLOOR_COUNT (2000 per rate), BENCH_FLOOR_RATES
  * ("200,50" per second), BENCH_FLOOR_GUILDS ("1,1000"), BENCH_FLOOR_PROFILE (a folder: Pacer then runs with
@@ -19,7 +21,8 @@ import { defaultFixtureGuild, FIXTURE, startDiscordDouble, type DiscordDouble, t
 import { commandModules } from '../commands/index.js';
 import { summariseProfile } from './profile-summary.js';
 
-type Bot = 'bare' | 'pacer';
+/** `bare+flags`: the bare bot with the Node flags Pacer ships in `npm start` (the fair comparison for those flags). */
+type Bot = 'bare' | 'bare+flags' | 'pacer';
 interface PhaseResult {
   rate: number;
   latencies: number[];
@@ -44,6 +47,20 @@ export function fixtureGuild(n: number): FixtureGuild {
     channels: guild.channels.map((channel) => ({ ...channel, id: id(channel.id) })),
     members: guild.members.map((member) => ({ ...member, roleIds: member.roleIds.map(id) })),
   };
+}
+
+/**
+ * The Node flags `npm start` runs Pacer with (what stands between `node` and `dist/src/main.js` in package.json's
+ * start script; the Dockerfile's CMD carries the same, and test/platform/runtime-flags.test.ts holds them equal).
+ * BENCH_FLOOR_NODE_FLAGS replaces them for an experiment ("" for none).
+ */
+export function pacerNodeFlags(): string[] {
+  const override = process.env.BENCH_FLOOR_NODE_FLAGS;
+  if (override !== undefined) return override.split(' ').filter(Boolean);
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const match = start.match(/\bnode((?: --?[\w-]+(?:=\S+)?)*) dist\/src\/main\.js/);
+  if (!match) throw new Error(`cannot read the Node flags in the start script: ${start}`);
+  return match[1]!.split(' ').filter(Boolean);
 }
 
 /** Node runs plain JavaScript without a loader: the bare bot and the preload are transpiled next to the build. */
@@ -75,7 +92,10 @@ function percentile(sorted: number[], p: number): number {
 async function startBot(bot: Bot, double: DiscordDouble, scripts: ReturnType<typeof buildBenchScripts>, profileDir: string | undefined) {
   const dataDir = mkdtempSync(join(tmpdir(), 'pacer-floor-'));
   const profiling = bot === 'pacer' && profileDir !== undefined;
-  const flags = profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--trace-gc', '--import', scripts.loopDelay] : [];
+  const flags = [
+    ...(bot === 'bare' ? [] : pacerNodeFlags()),
+    ...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--trace-gc', '--import', scripts.loopDelay] : []),
+  ];
   const child = spawn(process.execPath, [...flags, bot === 'pacer' ? scripts.pacer : scripts.bareBot], {
     cwd: root,
     env: {
@@ -186,12 +206,17 @@ export async function benchFloor(): Promise<void> {
   const guildCounts = numberList(process.env.BENCH_FLOOR_GUILDS, [1, 1000]);
   const profileDir = process.env.BENCH_FLOOR_PROFILE;
   const scripts = buildBenchScripts();
+  const flags = pacerNodeFlags();
+  // With flags, the bare bot runs twice per round: as it comes, and with Pacer's flags (the like-for-like floor).
+  const bots: Bot[] = flags.length > 0 ? ['bare', 'pacer', 'bare+flags'] : ['bare', 'pacer'];
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  console.log(`floor: a bare discord.js bot and Pacer, ${count.toLocaleString('en')} x /exercise show at ${rates.join(' then ')}/s, ${pairs} pair(s), Node ${process.version}`);
+  console.log(
+    `floor: a bare discord.js bot and Pacer (node ${flags.join(' ') || 'without flags'}, as npm start runs it), ${count.toLocaleString('en')} x /exercise show at ${rates.join(' then ')}/s, ${pairs} round(s) of ${bots.join(', ')}, Node ${process.version}`,
+  );
   for (const guildCount of guildCounts) {
-    const runs: Record<Bot, PhaseResult[][]> = { bare: [], pacer: [] };
+    const runs: Record<Bot, PhaseResult[][]> = { bare: [], 'bare+flags': [], pacer: [] };
     for (let pair = 0; pair < pairs; pair++) {
-      for (const bot of ['bare', 'pacer'] as const) {
+      for (const bot of bots) {
         const result = await runOnce(bot, guildCount, rates, count, scripts, profileDir);
         runs[bot].push(result.phases);
         result.loopDelays.forEach((delay, i) => {
@@ -209,15 +234,24 @@ export async function benchFloor(): Promise<void> {
         ['RSS MiB', (r) => r.rssMiB, 0],
         ['unanswered', (r) => r.unanswered, 0],
       ];
-      console.log(`\n${guildCount.toLocaleString('en')} guild(s), ${rate}/s x ${count.toLocaleString('en')}`);
-      console.log(`${''.padEnd(12)}${'bare bot'.padStart(12)}${'Pacer'.padStart(12)}${'ratio'.padStart(12)}`);
+      const withFlags = bots.includes('bare+flags');
+      console.log(`\n${guildCount.toLocaleString('en')} guild(s), ${rate}/s x ${count.toLocaleString('en')}; ratio is Pacer / bare bot, round by round`);
+      const head = ['bare bot', 'Pacer', 'ratio', ...(withFlags ? ['bare, flags', 'ratio'] : [])];
+      console.log(`${''.padEnd(12)}${head.map((h) => h.padStart(13)).join('')}`);
       for (const [label, pick, digits] of rows) {
-        const bare = figure('bare', pick);
         const pacer = figure('pacer', pick);
-        const ratios = label === 'unanswered' ? [] : pacer.map((p, i) => p / Math.max(1, bare[i]!));
-        console.log(`${label.padEnd(12)}${span(bare, digits).padStart(12)}${span(pacer, digits).padStart(12)}${(ratios.length ? span(ratios, 2) : '').padStart(12)}`);
+        const cells: string[] = [];
+        for (const floor of withFlags ? (['bare', 'bare+flags'] as const) : (['bare'] as const)) {
+          const bare = figure(floor, pick);
+          const ratios = label === 'unanswered' ? [] : pacer.map((p, i) => p / Math.max(1, bare[i]!));
+          if (floor === 'bare') cells.push(span(bare, digits), span(pacer, digits));
+          else cells.push(span(bare, digits));
+          cells.push(ratios.length ? span(ratios, 2) : '');
+        }
+        console.log(`${label.padEnd(12)}${cells.map((c) => c.padStart(13)).join('')}`);
       }
     });
+    if (flags.length > 0) console.log(`(flags: ${flags.join(' ')}; the first ratio is against the bare bot as it comes, the second against the bare bot with the same flags)`);
   }
   if (profileDir) {
     console.log('');

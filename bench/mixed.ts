@@ -6,8 +6,10 @@
  * from dispatch to their answer, and the `/exercise show` latencies. What other commands wait behind is the
  * stall; the slow commands' own times are not.
  *
- * Each stall over 20 ms is listed with the CPU time the process (all its threads) used during it: on a machine
+ * Each stall over 20 ms (BENCH_MIXED_STALLS_MS) is listed with the CPU time the process (all its threads) used during it: on a machine
  * shared with other work, a stall with much less CPU than its length is the process waiting for a core.
+ *
+ * Pacer runs with the Node flags `npm start` gives it (BENCH_FLOOR_NODE_FLAGS replaces them, as in bench/floor.ts).
  *
  * Settings (environment): BENCH_MIXED_RUNS (3), BENCH_MIXED_PROFILE (a folder: the bot also runs with
  * --cpu-prof and --trace-gc, and bench/profile-summary.ts reads the result).
@@ -23,7 +25,7 @@ import { commandModules } from '../commands/index.js';
 import { openDatabase } from '../src/platform/db/connection.js';
 import { addWeeks, localDay, weekStartOf } from '../src/platform/time/days.js';
 import { seedLargeClub } from '../test/participation/support/seed.js';
-import { buildBenchScripts, rssMiB, stopBot } from './floor.js';
+import { buildBenchScripts, pacerNodeFlags, rssMiB, stopBot } from './floor.js';
 import { summariseProfile } from './profile-summary.js';
 
 const MEMBERS = 5000;
@@ -40,7 +42,7 @@ interface LoopDelay {
 }
 
 async function startPacer(double: DiscordDouble, databasePath: string, scripts: ReturnType<typeof buildBenchScripts>, profileDir: string | undefined) {
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--trace-gc'] : [];
+  const flags = [...pacerNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--trace-gc'] : [])];
   const child = spawn(process.execPath, [...flags, '--import', scripts.loopDelay, scripts.pacer], {
     env: {
       PATH: process.env.PATH,
@@ -50,7 +52,7 @@ async function startPacer(double: DiscordDouble, databasePath: string, scripts: 
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       LOOP_DELAY_RESOLUTION_MS: '1',
-      LOOP_DELAY_STALLS_MS: '20',
+      LOOP_DELAY_STALLS_MS: process.env.BENCH_MIXED_STALLS_MS ?? '20',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -159,7 +161,7 @@ export async function benchMixed(): Promise<void> {
     );
     if (r.stalls.length > 0) {
       const busiest = Math.max(...r.stalls.map((s) => s.cpuMs));
-      console.log(`  stalls over 20 ms: ${r.stalls.length}; the most CPU the process used in one: ${busiest} ms (all its threads: GC helpers and the thread pool count too)`);
+      console.log(`  stalls over ${process.env.BENCH_MIXED_STALLS_MS ?? 20} ms: ${r.stalls.length}; the most CPU the process used in one: ${busiest} ms (all its threads: GC helpers and the thread pool count too)`);
       console.log(`  (start µs, length ms, CPU ms): ${JSON.stringify(r.stalls.map((s) => [s.atUs, s.ms, s.cpuMs]))}`);
     }
   }

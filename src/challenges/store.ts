@@ -4,6 +4,7 @@ import { nextProgrammeWeek, programmeWeek } from './programme.js';
 import { computeStreaks, weekOutcome, type StreakEntry, type Streaks, type WeekOutcome } from './streaks.js';
 import type { ChallengeWeek } from '../platform/time/club-weeks.js';
 import type { Storage } from '../platform/db/storage.js';
+import { rowsOf } from '../platform/db/sql-rows.js';
 
 export type ChallengeRow = Storage['t']['challenges']['$inferSelect'];
 
@@ -27,6 +28,22 @@ export async function currentChallenge(storage: Storage, guildId: string, now: D
       .limit(1),
   );
   return rows[0];
+}
+
+/**
+ * The week and programme week of the challenge in progress at `now`, as currentChallenge finds it: asked for every
+ * exercise card shown, so it is one statement prepared once (building drizzle's query each time made most of a
+ * card's garbage).
+ */
+export async function currentChallengeWeek(storage: Storage, guildId: string, now: Date): Promise<{ weekStart: string; weekNumber: number } | undefined> {
+  const [row] = await rowsOf<{ weekStart: string; weekNumber: number }>(
+    storage,
+    `select week_start as "weekStart", week_number as "weekNumber" from challenges
+     where guild_id = @guildId and status <> 'skipped' and opens_at <= @now and closes_at > @now
+     order by week_start desc limit 1`,
+    { guildId, now: storage.dialect === 'sqlite' ? now.getTime() : now.toISOString() },
+  );
+  return row;
 }
 
 /** Whether the club had a challenge week (posted or skipped) before the one starting `weekStart`. */

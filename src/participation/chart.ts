@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { shortDate, type LocalDay } from '../platform/time/days.js';
+import { encodePng } from './png.js';
 
 /** One week of the club chart. */
 export interface ChartWeek {
@@ -135,9 +136,10 @@ export function rasterise(svg: string, fontFiles: readonly string[] = [chartFont
   return new Resvg(svg, renderOptions(fontFiles, width)).render();
 }
 
-/** As renderPng, drawn on libuv's thread pool: the event loop only waits for the PNG to be encoded. */
+/** As renderPng, drawn and compressed on libuv's thread pool: the event loop only copies the pixels (src/participation/png.ts). */
 export async function renderPngOffThread(svg: string, fontFiles: readonly string[] = [chartFontPath()]): Promise<Buffer> {
-  return (await renderAsync(svg, renderOptions(fontFiles))).asPng();
+  const image = await renderAsync(svg, renderOptions(fontFiles));
+  return encodePng(image.width, image.height, image.pixels);
 }
 
 function renderOptions(fontFiles: readonly string[], width?: number): ResvgRenderOptions {

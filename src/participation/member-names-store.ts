@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Storage } from '../platform/db/storage.js';
+import { rowsOf } from '../platform/db/sql-rows.js';
 
 /**
  * Stores a member's display name, only for a member with participation records in that club. Read first: most
@@ -9,14 +10,13 @@ import type { Storage } from '../platform/db/storage.js';
 export async function saveMemberName(storage: Storage, entry: { guildId: string; userId: string; displayName: string }, now: Date): Promise<void> {
   const { members, memberNames } = storage.t;
   const displayName = entry.displayName.slice(0, 100);
-  const isMember = and(eq(members.guildId, entry.guildId), eq(members.userId, entry.userId));
-  const [state] = await storage.run((db) =>
-    db
-      .select({ stored: memberNames.displayName })
-      .from(members)
-      .leftJoin(memberNames, and(eq(memberNames.guildId, members.guildId), eq(memberNames.userId, members.userId)))
-      .where(isMember)
-      .limit(1),
+  // Asked after every interaction in a server: one statement prepared once, not a query built each time.
+  const [state] = await rowsOf<{ stored: string | null }>(
+    storage,
+    `select n.display_name as "stored" from members m
+     left join member_names n on n.guild_id = m.guild_id and n.user_id = m.user_id
+     where m.guild_id = @guildId and m.user_id = @userId limit 1`,
+    { guildId: entry.guildId, userId: entry.userId },
   );
   if (!state || state.stored === displayName) return;
   await storage.transaction(async (tx) => {
@@ -26,7 +26,7 @@ export async function saveMemberName(storage: Storage, entry: { guildId: string;
     const member =
       tx.dialect === 'postgres'
         ? await tx.all(sql`select 1 as one from members where guild_id = ${entry.guildId} and user_id = ${entry.userId} for share`)
-        : await tx.run((db) => db.select({ one: sql`1` }).from(members).where(isMember).limit(1));
+        : await tx.run((db) => db.select({ one: sql`1` }).from(members).where(and(eq(members.guildId, entry.guildId), eq(members.userId, entry.userId))).limit(1));
     if (member.length === 0) return;
     await tx.run((db) =>
       db

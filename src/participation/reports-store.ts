@@ -156,7 +156,7 @@ export async function clubMemberIdsInTurns(storage: Storage, guildId: string, pa
 }
 
 /** Rows per page of the export: a page is read, built and turned into CSV in a few milliseconds. */
-export const EXPORT_PAGE_ROWS = 500;
+export const EXPORT_PAGE_ROWS = 200;
 
 /**
  * Export rows, a page of members at a time (one row per member and week), so a large club is never held in

@@ -2,13 +2,13 @@ import type { MemberWeeks, Score } from './leaderboard.js';
 import type { ClubCalendar, ClubWeek, MemberHistory } from './record.js';
 import { addDays, isoWeekdayOf, localDay, type LocalDay } from '../platform/time/days.js';
 import type { Storage } from '../platform/db/storage.js';
-import { columnOf, rowsOf, tuplesOf, valueOf } from './sql-rows.js';
+import { columnOf, rowsOf, tuplesOf, valueOf } from '../platform/db/sql-rows.js';
 
-export { prepare, sqliteOf } from './sql-rows.js';
+export { prepare, sqliteOf } from '../platform/db/sql-rows.js';
 
 /*
  * Read queries behind /me, the leaderboard, the club chart and the export. One SQL text per read for both
- * dialects (sql-rows.ts: prepared statements on SQLite): these run over whole clubs and each one is checked
+ * dialects (src/platform/db/sql-rows.ts: prepared statements on SQLite): these run over whole clubs and each one is checked
  * against its index (see migrations/0004_participation_indexes.sql, 0012_session_week_counts.sql, the
  * PostgreSQL twin migrations/postgres/0004_session_week_count_triggers.sql, and `npm run bench`).
  */

@@ -11,6 +11,7 @@ import {
   clubProgrammeWeek,
   clubProgress,
   currentChallenge,
+  currentChallengeWeek,
   enrol,
   hasEarlierChallenge,
   isEnrolled,
@@ -75,6 +76,12 @@ describe.each(dialects)('challenge store on $name', ({ open }) => {
     expect((await currentChallenge(storage, GUILD, WEEK1.opensAt))?.id).toBe(challenge.id);
     expect((await currentChallenge(storage, GUILD, DURING1))?.id).toBe(challenge.id);
     expect(await currentChallenge(storage, GUILD, WEEK1.closesAt)).toBeUndefined();
+    // The same answer from the prepared statement every exercise card asks.
+    expect(await currentChallengeWeek(storage, GUILD, new Date(WEEK1.opensAt.getTime() - 1))).toBeUndefined();
+    expect(await currentChallengeWeek(storage, GUILD, WEEK1.opensAt)).toEqual({ weekStart: WEEK1.start, weekNumber: challenge.weekNumber });
+    expect(await currentChallengeWeek(storage, GUILD, DURING1)).toEqual({ weekStart: WEEK1.start, weekNumber: challenge.weekNumber });
+    expect(await currentChallengeWeek(storage, GUILD, WEEK1.closesAt)).toBeUndefined();
+    expect(await currentChallengeWeek(storage, 'another-guild', DURING1)).toBeUndefined();
     expect((await challengeForWeek(storage, GUILD, WEEK1.start))?.id).toBe(challenge.id);
     expect(await hasEarlierChallenge(storage, GUILD, WEEK1.start)).toBe(false);
     expect(await hasEarlierChallenge(storage, GUILD, WEEK2.start)).toBe(true);
@@ -116,6 +123,7 @@ describe.each(dialects)('challenge store on $name', ({ open }) => {
     expect(await challengeRows(storage)).toEqual([expect.objectContaining({ status: 'skipped', messageId: 'm1' })]);
     expect(await clubProgrammeWeek(storage, GUILD)).toBe(1); // the programme carries on from the same week
     expect(await currentChallenge(storage, GUILD, DURING1)).toBeUndefined();
+    expect(await currentChallengeWeek(storage, GUILD, DURING1)).toBeUndefined();
     await post(storage, WEEK2, 'm2', WEEK2.opensAt);
     expect(await skipChallengeWeek(storage, GUILD, WEEK2, DURING2)).toBe('already-posted');
     expect((await challengeForWeek(storage, GUILD, WEEK2.start))?.status).toBe('open');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connection.js';
 import { sqliteStorage } from '../../src/platform/db/storage.js';
 import { eraseMember } from '../../src/participation/erasure-store.js';
-import { CHART_HEIGHT, CHART_WIDTH, chartSvg, PLOT, rasterise, renderPng, sessionTrend, WEEK_LABELS, type ChartWeek } from '../../src/participation/chart.js';
+import { CHART_HEIGHT, CHART_WIDTH, chartSvg, PLOT, rasterise, renderPng, renderPngOffThread, sessionTrend, WEEK_LABELS, type ChartWeek } from '../../src/participation/chart.js';
 import { lastWeeks } from '../../src/platform/time/days.js';
 import { KEEP, seedErasureClubs, USER } from './support/erasure-seed.js';
 
@@ -77,6 +77,18 @@ describe('club chart', () => {
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     expect(png.subarray(-8, -4).toString('latin1')).toBe('IEND');
+  });
+
+  it('the PNG /club stats sends (drawn and compressed off the event loop) shows the same pixels as the chart drawn directly', async () => {
+    const png = await renderPngOffThread(svg);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    // Decoded by another PNG reader (resvg's, for an <image> in an SVG), pixel for pixel.
+    const framed = `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}"><image width="${CHART_WIDTH}" height="${CHART_HEIGHT}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+    const decoded = rasterise(framed).pixels;
+    const drawn = rasterise(svg).pixels;
+    expect(decoded.length).toBe(drawn.length);
+    expect(decoded.equals(drawn)).toBe(true);
   });
 
   it('escapes text that would break the SVG', () => {

@@ -1,7 +1,12 @@
+import { nextTurn } from '../turns.js';
+
 /**
  * One piece of work at a time, first come first served, for a connection that cannot run two at once: an SQLite
  * transaction stays open across the awaits inside it, and any statement run meanwhile on the same connection
- * would land inside it. Work that finds the turnstile free starts at once, in the same tick.
+ * would land inside it. Work that finds the turnstile free starts at once, in the same tick. Work that had to
+ * wait starts on a later turn of the event loop (src/platform/turns.ts), not in the finishing work's microtasks:
+ * otherwise several commands arriving together (a board, a chart, an export) run their queries back to back
+ * and hold the loop for all of them at once.
  */
 export class Turnstile {
   private busy = false;
@@ -13,8 +18,7 @@ export class Turnstile {
     try {
       return await work();
     } finally {
-      const next = this.waiting.shift();
-      if (next) next();
+      if (this.waiting.length > 0) void nextTurn().then(() => this.waiting.shift()!());
       else this.busy = false;
     }
   }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../platform/db/connection.js';
-import type { Storage } from '../platform/db/storage.js';
+import type { Db } from './connection.js';
+import type { Storage } from './storage.js';
 
 /*
  * One SQL text for both dialects, for the club-wide reads: on SQLite a prepared statement kept per connection
