@@ -93,7 +93,9 @@ async function runOnce(url: string, clubs: number, rate: number, count: number):
       if (wait > 1) await sleep(wait);
       handles.push(ask(double, i, clubs));
     }
-    const { acks, unanswered } = await measure(handles);
+    const kinds = ['/exercise show', '/me', '/challenge leaderboard'];
+    const [all, ...byKind] = await Promise.all([measure(handles), ...kinds.map((_, k) => measure(handles.filter((__, i) => i % 3 === k)))]);
+    const { acks, unanswered } = all;
     await sleep(3000);
     clearInterval(sampler);
     const after = rssMiB(child.pid!);
@@ -103,6 +105,7 @@ async function runOnce(url: string, clubs: number, rate: number, count: number):
         `RSS after warm-up ${afterWarmUp.toFixed(0).padStart(4)} MiB, peak ${peak.toFixed(0).padStart(4)} MiB, 3 s after ${after.toFixed(0).padStart(4)} MiB   ` +
         `ack p50 ${percentile(acks, 50).toFixed(0)} ms, p99 ${percentile(acks, 99).toFixed(0)} ms   unanswered ${unanswered}/${count}`,
     );
+    console.log(`${' '.repeat(16)}ack p50 / p99 by command: ${kinds.map((kind, k) => `${kind} ${percentile(byKind[k]!.acks, 50).toFixed(0)} / ${percentile(byKind[k]!.acks, 99).toFixed(0)} ms`).join(', ')}`);
   } finally {
     await stopProcess(child);
     await double.close();

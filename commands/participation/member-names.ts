@@ -29,14 +29,19 @@ export interface NameOptions {
 }
 
 /**
- * Display names of `ids` in the interaction's server: the stored ones, then the gateway's cache (when there is
- * one), then single-member fetches for the rest (members who left stay unnamed).
+ * Display names of `ids` in the interaction's server: the stored ones, then the caller's own (the interaction
+ * carries it), then the gateway's cache (when there is one), then single-member fetches for the rest (members who
+ * left stay unnamed).
  */
 export async function displayNames(storage: Storage, interaction: BaseInteraction, guildId: string, ids: readonly string[], options: NameOptions = {}): Promise<Map<string, string>> {
   const names = await readMemberNames(storage, guildId, ids);
   const missing: string[] = [];
   for (const id of ids) {
     if (names.has(id)) continue;
+    if (id === interaction.user.id && interaction.inGuild()) {
+      names.set(id, displayNameOf(interaction.member, interaction.user));
+      continue;
+    }
     const cached = interaction.guild?.members.cache.get(id);
     if (cached) names.set(id, cached.displayName);
     else missing.push(id);

@@ -63,6 +63,21 @@ describe('HTTP interactions with the gateway off', () => {
     const reply = await pacer.double.runSlash('club', { subcommand: 'export', user: MOD }).reply();
     expect((reply.attachments as { filename: string }[]).map((a) => a.filename)).toEqual([expect.stringMatching(/^riverside-runners-participation-.*\.csv$/)]);
   });
+
+  it("names the member asking on a board from their own interaction, without asking Discord for them", async () => {
+    // Ada has a session on record but has never used Pacer in this server: no name of hers is stored.
+    const ada = FIXTURE.users.admin;
+    const { members, sessionLogs } = pacer.storage.t;
+    await pacer.storage.run(async (db) => {
+      await db.insert(members).values({ guildId: FIXTURE.guildId, userId: ada, firstSeenAt: new Date() });
+      await db.insert(sessionLogs).values({ guildId: FIXTURE.guildId, userId: ada, day: new Date().toISOString().slice(0, 10), exerciseId: 'glute-bridge' });
+    });
+    const before = pacer.double.requests.length;
+    const board = await pacer.double.runSlash('challenge', { subcommand: 'leaderboard', user: ada, options: { period: 'all' } }).reply();
+    expect(textOf(board)).toMatch(/\*\* Ada · 1 session ← you/);
+    // Each member fetch counts against the bot's 50 requests a second, shared with every club's posts.
+    expect(pacer.double.requests.slice(before).filter((request) => request.route?.startsWith('GET /guilds/:guildId/members/'))).toEqual([]);
+  });
 });
 
 describe('PACER_GATEWAY', () => {
