@@ -56,8 +56,21 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** Characters as Discord counts them (code points), without building an array of them. */
 function textLength(value: unknown): number {
-  return typeof value === 'string' ? [...value].length : 0;
+  if (typeof value !== 'string') return 0;
+  let length = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
 }
 
 function checkLength(issues: LimitIssue[], path: string, value: unknown, min: number, max: number): void {

@@ -84,6 +84,8 @@ export class DiscordDouble {
   /** Distinct tokens seen in `Authorization: Bot <token>` headers, in order of first use. */
   readonly botTokens: string[] = [];
   readonly requests: RecordedRequest[];
+  /** First answers the bot gave in the HTTP response to an interaction (no request of their own), in order. */
+  readonly answersInResponses: { interactionId: string; body: unknown }[] = [];
   readonly validationErrors: ValidationFailure[];
 
   private readonly changes = new ChangeNotifier();
@@ -125,6 +127,7 @@ export class DiscordDouble {
     this.rateLimits = new RateLimits(Date.now);
     this.messages = new MessageStore(this.botUser, this.now);
     this.messages.observer = (stored, change) => {
+      if (this.eventListeners.size === 0) return;
       const event: DoubleEvent = { kind: 'message', change, message: structuredClone(stored.message), source: stored.source };
       if (stored.interactionId) event.interactionId = stored.interactionId;
       this.emit(event);
@@ -327,6 +330,7 @@ export class DiscordDouble {
   /** An initial response in the HTTP body: held to the same rules as the callback route. */
   private answerInline(record: InteractionRecord, body: unknown): void {
     const path = `/interactions/${record.payload.id}/${record.payload.token}/callback`;
+    this.answersInResponses.push({ interactionId: record.payload.id, body });
     const matched = matchRoute(this.routes, 'POST', path);
     if (!matched || !record.delivery) return;
     const result = matched.route.handle({ method: 'POST', path, params: matched.params, query: new URLSearchParams(), body });
@@ -440,6 +444,7 @@ export class DiscordDouble {
 
   async close(): Promise<void> {
     this.changes.abortAll('closed');
+    this.endpoint.close();
     this.gateway.close();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

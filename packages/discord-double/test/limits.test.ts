@@ -26,6 +26,13 @@ describe('checkMessageLimits', () => {
     ]);
   });
 
+  it('counts characters as code points: an emoji is one, a lone surrogate is one', () => {
+    const runner = '\u{1F3C3}';
+    expect(checkMessageLimits({ content: runner.repeat(2000) })).toEqual([]);
+    expect(checkMessageLimits({ content: runner.repeat(2001) })).toEqual(['content: must be 0-2000 characters long (got 2001)']);
+    expect(checkMessageLimits({ content: `${'\ud83c'.repeat(1000)}${runner.repeat(1001)}` })).toEqual(['content: must be 0-2000 characters long (got 2001)']);
+  });
+
   it('flags per-field limits and component rules', () => {
     const issues = checkMessageLimits({
       embeds: [{ title: 't'.repeat(257), fields: [{ name: 'n', value: 'v'.repeat(1025) }] }],
