@@ -3,9 +3,10 @@
  * rate to 1, then to 3 Pacer processes (the built dist/src/main.js, PACER_INTERACTIONS=http, each on its own port
  * on loopback) through a small round-robin proxy standing in for the load balancer. Per interaction: the ack latency
  * (the double's dispatch to the accepted callback, which is what Discord's 3 s deadline measures) and the HTTP
- * round trip (dispatch to the endpoint's 202). Prints p50/p99 and what was achieved; asserts nothing.
+ * round trip (dispatch to the endpoint's answer). Prints p50/p99 and what was achieved; asserts nothing.
  *
- * Settings (environment): BENCH_HTTP_PROCESSES ("1,3"), BENCH_HTTP_RATE (1000 per second), BENCH_HTTP_COUNT
+ * Settings (environment): BENCH_HTTP_STORAGE ("sqlite": a file per process; "postgres": one shared PostgreSQL and the
+ * gateway off, as compose.yaml runs Pacer), BENCH_HTTP_ANSWER ("response,callback": PACER_HTTP_ANSWER, each in turn), BENCH_HTTP_PROCESSES ("1,3"), BENCH_HTTP_RATE (1000 per second), BENCH_HTTP_COUNT
  * (5000 per run, after a warm-up of 500 at 200/s), BENCH_HTTP_LOG_LEVEL (info), BENCH_HTTP_PROFILE (a folder: Pacer
  * runs with --cpu-prof and bench/profile-summary.ts prints where its CPU time went).
  */
@@ -19,6 +20,8 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type InteractionHandle } from '@pacer/discord-double';
 import { commandModules } from '../commands/index.js';
+import { openPostgres } from '../src/platform/db/pg-connection.js';
+import { adminQuery, startTestCluster } from '../test/support/postgres-cluster.js';
 import { summariseProfile } from './profile-summary.js';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -58,6 +61,7 @@ export async function startPacerProcess(double: DiscordDouble, port: number, sto
       PACER_INTERACTIONS: 'http',
       DISCORD_PUBLIC_KEY: double.publicKey,
       PACER_HTTP_PORT: String(port),
+      PACER_HTTP_ANSWER: storage.PACER_HTTP_ANSWER ?? 'response',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -130,7 +134,10 @@ export async function measure(handles: InteractionHandle[]) {
   return { acks: acks.sort((a, b) => a - b), trips: trips.sort((a, b) => a - b), unanswered };
 }
 
-async function runOnce(processes: number, rate: number, count: number): Promise<void> {
+/** Where each process keeps its data: a SQLite file of its own, or the one shared PostgreSQL database. */
+type StorageFor = (n: number, dataDir: string) => Record<string, string>;
+
+async function runOnce(processes: number, rate: number, count: number, answer: string, storageFor: StorageFor): Promise<void> {
   const double = await startDiscordDouble();
   const put = await fetch(`${double.apiUrl}/v10/applications/${FIXTURE.applicationId}/commands`, {
     method: 'PUT',
@@ -140,7 +147,7 @@ async function runOnce(processes: number, rate: number, count: number): Promise<
   if (!put.ok) throw new Error(`registering the commands failed: ${put.status}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'pacer-bench-http-'));
   const ports = await Promise.all(Array.from({ length: processes }, () => freePort()));
-  const children = await Promise.all(ports.map((port, n) => startPacerProcess(double, port, { DATABASE_PATH: join(dataDir, `pacer-${n}.sqlite`) }, n)));
+  const children = await Promise.all(ports.map((port, n) => startPacerProcess(double, port, { ...storageFor(n, dataDir), PACER_HTTP_ANSWER: answer }, n)));
   const proxy = await startRoundRobin(ports);
   try {
     await double.setInteractionsEndpoint(proxy.url);
@@ -153,9 +160,9 @@ async function runOnce(processes: number, rate: number, count: number): Promise<
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const fmt = (values: number[], p: number) => `${percentile(values, p).toFixed(0).padStart(4)} ms`;
     console.log(
-      `${String(processes).padStart(2)} process(es)  ${String(rate).padStart(5)}/s asked, ${(count / seconds).toFixed(0).padStart(5)}/s sent  ` +
+      `${answer.padEnd(8)} ${String(processes).padStart(2)} process(es)  ${String(rate).padStart(5)}/s asked, ${(count / seconds).toFixed(0).padStart(5)}/s sent  ` +
         `ack p50 ${fmt(acks, 50)}  p99 ${fmt(acks, 99)}  max ${fmt(acks, 100)}   ` +
-        `HTTP 202 p50 ${fmt(trips, 50)}  p99 ${fmt(trips, 99)}   unanswered ${unanswered}/${count}\n` +
+        `HTTP answer p50 ${fmt(trips, 50)}  p99 ${fmt(trips, 99)}   unanswered ${unanswered}/${count}\n` +
         `   CPU per interaction: Pacer ${(pacerCpu / count).toFixed(2)} ms (all processes), ` +
         `double + proxy + load ${((benchCpu.user + benchCpu.system) / 1000 / count).toFixed(2)} ms; load average ${loadavg()[0]!.toFixed(1)}`,
     );
@@ -175,7 +182,28 @@ export async function benchHttp(): Promise<void> {
   const rate = Number(process.env.BENCH_HTTP_RATE ?? 1000);
   const count = Number(process.env.BENCH_HTTP_COUNT ?? 5000);
   console.log(`http: signed /exercise show, ${count.toLocaleString('en')} at ${rate}/s through a round-robin proxy, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-  for (const processes of processCounts) await runOnce(processes, rate, count);
+  const answers = (process.env.BENCH_HTTP_ANSWER ?? 'response,callback').split(',');
+  const storage = process.env.BENCH_HTTP_STORAGE ?? 'sqlite';
+  if (storage !== 'sqlite' && storage !== 'postgres') throw new Error('BENCH_HTTP_STORAGE must be sqlite or postgres');
+  console.log(`storage: ${storage === 'sqlite' ? 'a SQLite file per process, gateway on' : 'one PostgreSQL shared by the processes, gateway off'}`);
+  const cluster = storage === 'postgres' ? startTestCluster() : undefined;
+  try {
+    for (const answer of answers) {
+      for (const processes of processCounts) {
+        if (!cluster) {
+          await runOnce(processes, rate, count, answer, (n, dataDir) => ({ DATABASE_PATH: join(dataDir, `pacer-${n}.sqlite`) }));
+          continue;
+        }
+        const name = 'pacer_bench_http';
+        await adminQuery(cluster.adminUrl, `drop database if exists ${name} with (force)`);
+        await adminQuery(cluster.adminUrl, `create database ${name}`);
+        await (await openPostgres(cluster.urlFor(name))).close(); // migrated once, before the processes start
+        await runOnce(processes, rate, count, answer, () => ({ DATABASE_URL: cluster.urlFor(name), PACER_GATEWAY: 'off' }));
+      }
+    }
+  } finally {
+    cluster?.stop();
+  }
   const profileDir = process.env.BENCH_HTTP_PROFILE;
   if (profileDir) summariseProfile(profileDir, (line) => console.log(line));
 }

@@ -1,17 +1,18 @@
-import { Events, MessageFlags, Routes, type Client, type Interaction, type RepliableInteraction } from 'discord.js';
+import { Events, InteractionResponseType, MessageFlags, Routes, type Client, type Interaction, type RepliableInteraction } from 'discord.js';
 import { commandModules, componentHandlers } from '../commands/index.js';
 import type { AppContext } from './platform/app-context.js';
 import type { AnyComponentHandler, CommandModule } from './platform/discord/command.js';
 import { createClient } from './platform/discord/client.js';
 import { monitorGateway, type GatewayMonitor } from './platform/discord/gateway-monitor.js';
 import { deliverRawInteraction, guardInteractions } from './platform/discord/interaction-guard.js';
-import { startHttpInteractions, watchInteractionCallbacks, type HttpInteractions } from './platform/discord/http-interactions.js';
+import { routeFirstAnswers, type FirstAnswers } from './platform/discord/first-answers.js';
+import { startHttpInteractions, type HttpInteractions } from './platform/discord/http-interactions.js';
 import { mentionEraser } from '../commands/participation/mention-eraser.js';
 import { runEventRepair } from '../commands/runs/repeat-events.js';
 import { rememberMemberName } from '../commands/participation/member-names.js';
 import { createPoster } from './platform/discord/poster.js';
 import { CommandRegistry } from './platform/discord/registry.js';
-import { createRouter, type RouterOptions } from './platform/discord/router.js';
+import { createRouter, errorText, newReference, type RouterOptions } from './platform/discord/router.js';
 import { serverFacts } from './platform/discord/server-facts.js';
 import { systemClock, type Clock } from './platform/time/clock.js';
 import type { Config } from './platform/config.js';
@@ -125,7 +126,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   };
   let pacerUserId: string | undefined;
   const servers = serverFacts(client.rest, () => client.user?.id ?? pacerUserId);
-  const intake = new Intake(logger, createRouter(registry, context, { afterInteraction, servers, ...options.router }));
+  let firstAnswers: FirstAnswers | undefined;
+  const intake = new Intake(logger, createRouter(registry, context, { afterInteraction, servers, ...options.router }), (id) => firstAnswers?.handlerDone(id));
   client.on(Events.InteractionCreate, (interaction: Interaction) => intake.take(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
@@ -163,7 +165,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       return { name: 'interactions', start: () => undefined, stop: (limitMs) => intake.close(limitMs), ...drain };
     }
     const where = config.interactions;
-    watchInteractionCallbacks(client.rest, (id) => httpIntake?.answered(id));
+    firstAnswers = routeFirstAnswers(client.rest, where.firstAnswer, () => httpIntake, async (error, answerInstead) => {
+      const reference = newReference();
+      logger.error({ errorName: error instanceof Error ? error.name : undefined, reference }, 'Discord refused a first answer; a private apology goes instead');
+      await answerInstead({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: errorText(reference), flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
+    });
     return {
       name: 'interactions over HTTP',
       start: async () => {
@@ -258,6 +264,8 @@ class Intake {
   constructor(
     private readonly logger: Logger,
     private readonly route: (interaction: Interaction) => Promise<void>,
+    /** Told when the work on an interaction is over (its first answer may be held until then). */
+    private readonly done: (interactionId: string) => void,
   ) {}
 
   get inFlight(): number {
@@ -269,7 +277,10 @@ class Intake {
       ? this.route(interaction).catch((error: unknown) => this.logger.error({ err: error }, 'router failed'))
       : answerRestarting(interaction, this.logger);
     this.work.add(work);
-    void work.finally(() => this.work.delete(work));
+    void work.finally(() => {
+      this.work.delete(work);
+      this.done(interaction.id);
+    });
   }
 
   async close(limitMs: number): Promise<void> {

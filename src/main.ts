@@ -9,7 +9,7 @@ export interface MainOptions {
   /** Where log lines go (stdout unless a test captures them). */
   logDestination?: NodeJS.WritableStream;
   /** Test hooks passed to startApp: an injected clock, a narrower or extended job list, scheduler pacing. */
-  app?: Pick<StartOptions, 'clock' | 'jobs' | 'scheduler'>;
+  app?: Pick<StartOptions, 'clock' | 'jobs' | 'scheduler' | 'commands'>;
 }
 
 /** The bot's entry point, as run by `npm start`: the running app, or the exit code it would like. */

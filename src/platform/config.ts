@@ -2,6 +2,13 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { REGIONS, type Region } from '../content/regions.js';
 
+/**
+ * How the first answer to an interaction that came over HTTP reaches Discord: through the callback endpoint, or in
+ * the body of the HTTP response (see src/platform/discord/first-answers.ts).
+ */
+export const FIRST_ANSWER_WAYS = ['callback', 'response'] as const;
+export type FirstAnswerWay = (typeof FIRST_ANSWER_WAYS)[number];
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
@@ -104,6 +111,7 @@ const EnvSchema = z.object({
   PACER_GATEWAY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   PACER_HTTP_PORT: port.default(3000),
   PACER_HTTP_HOST: listenAddress.default('127.0.0.1'),
+  PACER_HTTP_ANSWER: z.enum(FIRST_ANSWER_WAYS, { error: `must be one of ${FIRST_ANSWER_WAYS.join(', ')}` }).default('callback'),
 }).superRefine((env, ctx) => {
   if (env.PACER_INTERACTIONS === 'http' && env.DISCORD_PUBLIC_KEY === undefined) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is not set, and PACER_INTERACTIONS=http needs it to check that requests come from Discord' });
@@ -133,7 +141,7 @@ export interface Config {
    * Where commands, buttons and modals arrive: over the gateway (default), or POSTed by Discord to Pacer's
    * Interactions Endpoint URL, signed with the application's key (`publicKey`: 32 bytes, hex).
    */
-  interactions: { mode: 'gateway' } | { mode: 'http'; publicKey: string; port: number; host: string };
+  interactions: { mode: 'gateway' } | { mode: 'http'; publicKey: string; port: number; host: string; firstAnswer: FirstAnswerWay };
   /** Gateway shards opened in this one process: `auto` asks Discord how many (about 1,000 servers each). */
   shards: 'auto' | number;
   /**
@@ -154,6 +162,7 @@ const HINTS: Record<string, string> = {
   PACER_INTERACTIONS: 'gateway (the default) needs no public address; http needs an Interactions Endpoint URL that reaches PACER_HTTP_PORT.',
   PACER_SHARDS: 'Leave it blank (auto) to let Discord say how many shards the bot needs; a number fixes the count.',
   PACER_GATEWAY: 'Leave it blank (on); off suits processes that only answer commands over HTTP.',
+  PACER_HTTP_ANSWER: 'Leave it blank (callback); response puts first answers in the HTTP response, one request fewer per command.',
   DISCORD_GUILD_ID: 'Right-click your server in Discord (Developer Mode on) and "Copy Server ID"; or leave it out to deploy commands globally.',
 };
 
@@ -194,7 +203,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
     interactions:
       e.PACER_INTERACTIONS === 'http' && e.DISCORD_PUBLIC_KEY !== undefined
-        ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), port: e.PACER_HTTP_PORT, host: e.PACER_HTTP_HOST }
+        ? { mode: 'http', publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(), port: e.PACER_HTTP_PORT, host: e.PACER_HTTP_HOST, firstAnswer: e.PACER_HTTP_ANSWER }
         : { mode: 'gateway' },
     shards: e.PACER_SHARDS,
     gateway: e.PACER_GATEWAY === 'on',

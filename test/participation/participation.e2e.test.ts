@@ -61,8 +61,7 @@ describe('participation through Discord', () => {
     expect(description.split('\n')[0]).toContain('**1.** A former member · 18 sessions');
     expect(description).not.toMatch(/<@/);
     expect(description).toContain('Your place: **13** of 14 · 6 sessions');
-    const body = pacer.double.requests.find((r) => r.path.includes(`/interactions/${handle.id}/`))?.body as Json;
-    expect((body.data as Json).allowed_mentions).toEqual({ parse: [] });
+    expect(handle.callback?.data?.allowed_mentions).toEqual({ parse: [] });
 
     const next = buttons(reply).find((b) => String(b.label).includes('Next'))!;
     const page2 = await pacer.double.clickButton(String(next.custom_id), { messageId: reply.id }).reply();

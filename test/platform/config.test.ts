@@ -65,7 +65,9 @@ describe('configuration', () => {
         publicKey: KEY.toLowerCase(),
         port: 3000,
         host: '127.0.0.1',
+        firstAnswer: 'callback',
       });
+      expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_ANSWER: 'response' }).interactions).toMatchObject({ firstAnswer: 'response' });
       expect(parseConfig({ DISCORD_TOKEN: 't', PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_PORT: '3100', PACER_HTTP_HOST: '0.0.0.0' }).interactions).toMatchObject({ port: 3100, host: '0.0.0.0' });
     });
 
@@ -75,6 +77,7 @@ describe('configuration', () => {
       [{ PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: 'abc123' }, /DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters/],
       [{ PACER_INTERACTIONS: 'webhook' }, /PACER_INTERACTIONS must be one of gateway, http\. gateway \(the default\)/],
       [{ PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_PORT: '70000' }, /PACER_HTTP_PORT must be a port number/],
+      [{ PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: KEY, PACER_HTTP_ANSWER: 'body' }, /PACER_HTTP_ANSWER must be one of callback, response\. Leave it blank \(callback\)/],
     ])('refuses at start, in one line: %j', (env, message) => {
       expect(() => parseConfig({ DISCORD_TOKEN: 't', ...env })).toThrow(message);
       try {

@@ -33,6 +33,7 @@ export function pacerEnv(double: DiscordDouble, databaseUrl: string): NodeJS.Pro
     DATABASE_URL: databaseUrl,
     PACER_INTERACTIONS: 'http',
     PACER_GATEWAY: 'off',
+    PACER_HTTP_ANSWER: 'response',
     DISCORD_PUBLIC_KEY: double.publicKey,
     PACER_HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'info',

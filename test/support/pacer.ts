@@ -19,7 +19,10 @@ import { main, type MainOptions } from '../../src/main.js';
 import { FIXTURE, startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions } from '@pacer/discord-double';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 
-/** `http-only`: interactions over HTTP and no gateway connection at all (PACER_GATEWAY=off). */
+/**
+ * `http`: interactions over HTTP, first answers through the callback endpoint. `http-only`: as compose.yaml runs
+ * Pacer, no gateway connection at all (PACER_GATEWAY=off) and first answers in the HTTP response (PACER_HTTP_ANSWER).
+ */
 export type InteractionMode = 'gateway' | 'http' | 'http-only';
 const MODES: readonly string[] = ['gateway', 'http', 'http-only'];
 
@@ -90,7 +93,7 @@ export async function startPacer(options: StartPacerOptions = {}): Promise<Pacer
     ...(ownDatabase ? { DATABASE_URL: ownDatabase.url } : {}),
     LOG_LEVEL: 'debug',
     ...(interactions !== 'gateway' ? { PACER_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: double.publicKey, PACER_HTTP_PORT: '0', PACER_HTTP_HOST: '127.0.0.1' } : {}),
-    ...(interactions === 'http-only' ? { PACER_GATEWAY: 'off' } : {}),
+    ...(interactions === 'http-only' ? { PACER_GATEWAY: 'off', PACER_HTTP_ANSWER: 'response' } : {}),
     ...options.env,
   };
   const deployErrors: string[] = [];

@@ -1,15 +1,15 @@
 /**
  * Interactions over HTTP: Discord POSTs each interaction to the Interactions Endpoint URL, signed with Ed25519.
  * A verified interaction goes to discord.js as if it had come over the gateway, so the same router and handlers
- * answer it, with their callback over REST as in gateway mode; the HTTP request is then answered 202 with no body,
- * as Discord asks of an app that answers through the callback endpoint.
+ * answer it. The request stays open until the first answer has gone: in its body (200), or through the callback
+ * endpoint, after which it is answered 202 with no body (`first-answers.ts` decides which).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { REST } from 'discord.js';
 import type { HealthReport } from '../health.js';
 import { delay } from '../lifecycle.js';
 import type { Logger } from '../logger.js';
+import type { OpenRequests } from './first-answers.js';
 import { discordPublicKey, signatureProblem } from './signature.js';
 
 /** Interactions are a few kilobytes; a modal with every field full stays well under this. */
@@ -34,10 +34,8 @@ export interface HttpInteractionsOptions {
   answerWithinMs?: number;
 }
 
-export interface HttpInteractions {
+export interface HttpInteractions extends OpenRequests {
   readonly port: number;
-  /** The first answer to this interaction went out over REST: its HTTP request may now be answered. */
-  answered(interactionId: string): void;
   /** Requests being answered right now. */
   readonly inFlight: number;
   /** Stops taking connections, lets requests in progress finish within `limitMs`, then drops the rest. */
@@ -89,7 +87,8 @@ export async function startHttpInteractions(options: HttpInteractionsOptions): P
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
-  const waiting = new Map<string, () => void>();
+  /** Open requests by interaction id: each is answered once, with a body or with 202. */
+  const waiting = new Map<string, (body?: unknown) => void>();
   const inFlight = new Set<Promise<void>>();
 
   const handleInteraction = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -127,18 +126,20 @@ export async function startHttpInteractions(options: HttpInteractionsOptions): P
       return reply(response, 400);
     }
     let timer: NodeJS.Timeout | undefined;
-    const answered = new Promise<void>((resolve) => {
-      waiting.set(id, resolve);
-      timer = setTimeout(resolve, answerWithinMs);
+    const answer = new Promise<{ body?: unknown }>((resolve) => {
+      waiting.set(id, (body) => resolve({ body }));
+      timer = setTimeout(() => resolve({}), answerWithinMs);
     });
+    let firstAnswer: unknown;
     try {
       options.deliver(payload);
-      await answered;
+      firstAnswer = (await answer).body;
     } finally {
       clearTimeout(timer);
       waiting.delete(id);
     }
-    reply(response, 202);
+    if (firstAnswer === undefined) reply(response, 202);
+    else reply(response, 200, firstAnswer);
   };
 
   const server: Server = createServer((request, response) => {
@@ -173,7 +174,19 @@ export async function startHttpInteractions(options: HttpInteractionsOptions): P
 
   return {
     port: (server.address() as AddressInfo).port,
-    answered: (interactionId) => waiting.get(interactionId)?.(),
+    isOpen: (interactionId) => waiting.has(interactionId),
+    answerWith: (interactionId, body) => {
+      const settle = waiting.get(interactionId);
+      if (!settle || body === undefined) return false;
+      waiting.delete(interactionId);
+      settle(body);
+      return true;
+    },
+    answered: (interactionId) => {
+      const settle = waiting.get(interactionId);
+      waiting.delete(interactionId);
+      settle?.();
+    },
     get inFlight() {
       return inFlight.size;
     },
@@ -187,23 +200,5 @@ export async function startHttpInteractions(options: HttpInteractionsOptions): P
       server.closeAllConnections();
       await closed;
     },
-  };
-}
-
-const CALLBACK_ROUTE = /^\/interactions\/(\d+)\/[^/]+\/callback$/;
-
-/**
- * Tells `onAnswered` when a first answer (an interaction callback) has been sent over REST, whatever sent it: a
- * handler's reply, defer, update, modal or autocomplete, or the interaction guard's private "couldn't read" answer.
- */
-export function watchInteractionCallbacks(rest: REST, onAnswered: (interactionId: string) => void): void {
-  const post = rest.post.bind(rest);
-  rest.post = async (route, options) => {
-    const callbackOf = CALLBACK_ROUTE.exec(route)?.[1];
-    try {
-      return await post(route, options);
-    } finally {
-      if (callbackOf) onAnswered(callbackOf);
-    }
   };
 }

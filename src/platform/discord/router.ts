@@ -148,7 +148,7 @@ function knowsSubcommand(module: CommandModule, interaction: ChatInputCommandInt
 }
 
 /** Six characters a member can read out to a moderator, and that finds the log line. */
-function newReference(): string {
+export function newReference(): string {
   return randomBytes(4).toString('base64url').slice(0, 6).toUpperCase();
 }
 
