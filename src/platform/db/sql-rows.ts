@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import type { Storage } from './storage.js';
+import type { PgStorage, Storage } from './storage.js';
 
 /*
  * One SQL text for both dialects, for the club-wide reads: on SQLite a prepared statement kept per connection
- * (with its @name parameters), on PostgreSQL the same text with each @name sent as a bound parameter.
+ * (with its @name parameters), on PostgreSQL the same text with each @name a numbered parameter, prepared once per
+ * connection where the storage can (see PgStorage.prepared), else sent as a one-off query.
  * The texts stay portable: counts and sums cast to integer, subqueries in FROM named, quoted camelCase aliases.
  */
 
@@ -46,16 +48,50 @@ function pgQuery(text: string, params: Params): SQL {
   return sql.join(chunks);
 }
 
+interface PgStatement {
+  name: string;
+  /** The text with `$1`, `$2`... for the @names, in `order`. */
+  text: string;
+  order: string[];
+}
+
+const pgStatements = new Map<string, PgStatement>();
+
+/** The PostgreSQL form of a fixed text, named after its hash so every connection prepares it once. */
+function pgStatement(text: string): PgStatement {
+  let statement = pgStatements.get(text);
+  if (!statement) {
+    const order: string[] = [];
+    const numbered = text.replace(/@(\w+)/g, (_match, name: string) => {
+      if (!order.includes(name)) order.push(name);
+      return `$${order.indexOf(name) + 1}`;
+    });
+    statement = { name: `pacer_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text: numbered, order };
+    pgStatements.set(text, statement);
+  }
+  return statement;
+}
+
+async function pgRows<T>(storage: PgStorage, text: string, params: Params): Promise<T[]> {
+  if (!storage.prepared) return storage.all<T>(pgQuery(text, params));
+  const statement = pgStatement(text);
+  const values = statement.order.map((name) => {
+    if (!(name in params)) throw new Error(`No value for @${name}.`);
+    return params[name];
+  });
+  return storage.prepared<T>(statement.name, statement.text, values);
+}
+
 /** Rows as objects keyed by column name. */
 export function rowsOf<T>(storage: Storage, text: string, params: Params): Promise<T[]> {
   if (storage.dialect === 'sqlite') return storage.runSqlite((db) => prepare(db, text).raw(false).pluck(false).all(params) as T[]);
-  return storage.all<T>(pgQuery(text, params));
+  return pgRows<T>(storage, text, params);
 }
 
 /** Rows as arrays in column order (no object per row on SQLite). */
 export async function tuplesOf<T extends unknown[]>(storage: Storage, text: string, params: Params): Promise<T[]> {
   if (storage.dialect === 'sqlite') return storage.runSqlite((db) => prepare(db, text).raw(true).all(params) as T[]);
-  const rows = await storage.all<Record<string, unknown>>(pgQuery(text, params));
+  const rows = await pgRows<Record<string, unknown>>(storage, text, params);
   return rows.map((row) => Object.values(row) as T);
 }
 

@@ -16,7 +16,7 @@
 import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Db, DatabaseHandle } from './connection.js';
 import type { PgDb, PgHandle } from './pg-connection.js';
 import * as pgTables from './pg-schema.js';
@@ -49,6 +49,22 @@ export interface SqliteStorage extends StorageBase {
 export interface PgStorage extends StorageBase {
   readonly dialect: 'postgres';
   readonly handle: PgHandle;
+  /**
+   * Rows of a fixed SQL text (`$1`... parameters) as a statement each connection prepares once under `name`, so
+   * PostgreSQL parses and plans it once. Absent inside drizzle's transactions, whose connection is not reachable.
+   */
+  readonly prepared?: <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
+}
+
+/** As drizzle reads raw rows: dates, times and intervals stay PostgreSQL's text, so both query paths agree. */
+const KEPT_AS_TEXT = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+const asDrizzleReads = {
+  getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
+    KEPT_AS_TEXT.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format)) as typeof pg.types.getTypeParser,
+};
+
+function preparedOn(client: pg.Pool | pg.PoolClient) {
+  return async <T>(name: string, text: string, values: unknown[]): Promise<T[]> => (await client.query({ name, text, values, types: asDrizzleReads })).rows as T[];
 }
 
 export type Storage = SqliteStorage | PgStorage;
@@ -93,7 +109,7 @@ function sqliteOn(handle: DatabaseHandle, turnstile: Turnstile, depth: number): 
 
 export function pgStorage(handle: PgHandle): PgStorage {
   // drizzle's node-postgres transaction: a pooled client for the outer one, a savepoint for a nested one.
-  return pgOn(handle, handle.db, (work) => handle.db.transaction((tx) => work(pgOn(handle, tx as unknown as PgDb, nestedIn(handle, tx)))));
+  return pgOn(handle, handle.db, (work) => handle.db.transaction((tx) => work(pgOn(handle, tx as unknown as PgDb, nestedIn(handle, tx)))), preparedOn(handle.pool));
 }
 
 /**
@@ -107,7 +123,7 @@ export function pgStorageInTransaction(handle: PgHandle, client: pg.PoolClient):
     const name = `pacer_sp_${depth++}`;
     await client.query(`savepoint ${name}`);
     try {
-      const result = await work(pgOn(handle, db, savepoint));
+      const result = await work(pgOn(handle, db, savepoint, preparedOn(client)));
       await client.query(`release savepoint ${name}`);
       return result;
     } catch (error) {
@@ -116,7 +132,7 @@ export function pgStorageInTransaction(handle: PgHandle, client: pg.PoolClient):
       throw error;
     }
   };
-  return pgOn(handle, db, savepoint);
+  return pgOn(handle, db, savepoint, preparedOn(client));
 }
 
 type Transact = <T>(work: (tx: Storage) => Promise<T>) => Promise<T>;
@@ -125,7 +141,7 @@ function nestedIn(handle: PgHandle, tx: { transaction: PgDb['transaction'] }): T
   return (work) => tx.transaction((inner) => work(pgOn(handle, inner as unknown as PgDb, nestedIn(handle, inner))));
 }
 
-function pgOn(handle: PgHandle, db: PgDb, transaction: Transact): PgStorage {
+function pgOn(handle: PgHandle, db: PgDb, transaction: Transact, prepared?: PgStorage['prepared']): PgStorage {
   return {
     dialect: 'postgres',
     handle,
@@ -133,5 +149,6 @@ function pgOn(handle: PgHandle, db: PgDb, transaction: Transact): PgStorage {
     run: async (work) => work(db),
     all: async <T>(query: SQL) => (await db.execute(query)).rows as T[],
     transaction,
+    ...(prepared ? { prepared } : {}),
   };
 }
