@@ -58,9 +58,10 @@ export interface PgStorage extends StorageBase {
 
 /** As drizzle reads raw rows: dates, times and intervals stay PostgreSQL's text, so both query paths agree. */
 const KEPT_AS_TEXT = new Set([1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231]);
+const keepText = (value: string): string => value;
 const asDrizzleReads = {
-  getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
-    KEPT_AS_TEXT.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format)) as typeof pg.types.getTypeParser,
+  getTypeParser: ((typeId: number, format?: 'text' | 'binary'): unknown =>
+    KEPT_AS_TEXT.has(typeId) ? keepText : (pg.types.getTypeParser(typeId, format) as unknown)) as typeof pg.types.getTypeParser,
 };
 
 function preparedOn(client: pg.Pool | pg.PoolClient) {
