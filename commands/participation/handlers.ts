@@ -72,10 +72,11 @@ async function showLeaderboard(interaction: ChatInputCommandInteraction | Messag
   const names = await displayNames(ctx.storage, interaction, guildId, page.rows.map((r) => r.userId));
   const view = leaderboardView(page, names, interaction.user.id);
   if (mode === 'update') return ctx.respond.update(view);
-  const message = await ctx.respond.replyForMessage({ ...view, ephemeral: false });
+  await ctx.respond.reply({ ...view, ephemeral: false });
   // A public board names members: noted, so an erasure can take a name out of it later.
   const shown = page.rows.filter((r) => names.has(r.userId)).map((r) => ({ userId: r.userId, shown: `**${r.rank}.** ${plainName(names.get(r.userId)!)} · ` }));
   if (shown.length === 0) return;
+  const message = await interaction.fetchReply().catch(() => null);
   if (message) await recordPostedMentions(ctx.storage, { guildId, channelId: message.channelId, messageId: message.id, members: shown }, ctx.clock.now());
 }
 

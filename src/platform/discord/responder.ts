@@ -51,23 +51,6 @@ export class Responder {
     else await this.interaction.editReply(asEdit(payload));
   }
 
-  /**
-   * A new public response whose message the caller needs (to note where names were shown). The message comes back
-   * with the answer itself, so no request follows it; null when Discord did not return one.
-   */
-  async replyForMessage(payload: MessagePayload): Promise<{ id: string; channelId: string } | null> {
-    if (!this.acknowledgement) {
-      const answered = this.interaction.reply({ ...asReply(payload), withResponse: true });
-      this.acknowledgement = answered;
-      const message = (await answered).resource?.message;
-      return message ? { id: message.id, channelId: message.channelId } : null;
-    }
-    await this.acknowledgement;
-    if (this.deferredUpdate) return null;
-    const message = await this.interaction.editReply(asEdit(payload));
-    return { id: message.id, channelId: message.channelId };
-  }
-
   /** Replace the message the component sits on (buttons, selects, modals opened from a message). */
   async update(payload: MessagePayload): Promise<void> {
     const i = this.interaction;
