@@ -7,7 +7,7 @@
  */
 import { startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
 import { openPostgres, type PgHandle } from '../src/platform/db/pg-connection.js';
-import { pgStorage } from '../src/platform/db/storage.js';
+import { pgStorage } from '../src/platform/db/pg-storage.js';
 import { adminQuery, startTestCluster } from '../test/support/postgres-cluster.js';
 import { freePort, healthOf, killAll, startPacerProcess } from '../test/support/pacer-processes.js';
 import { burstGuild, describeRound, dueMinute, pacerEnv, runDisruptedBurst, seedClubsDueAt, type BurstHarness, type Disruption } from '../test/support/due-burst.js';

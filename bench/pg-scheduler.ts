@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { openPostgres } from '../src/platform/db/pg-connection.js';
 import { createPgScheduleStore } from '../src/platform/scheduler/pg-store.js';
 import { adminQuery, startTestCluster } from '../test/support/postgres-cluster.js';
-import { pgStorage } from '../src/platform/db/storage.js';
+import { pgStorage } from '../src/platform/db/pg-storage.js';
 
 const KINDS = ['weekly_challenge', 'challenge_recap', 'announcement'] as const;
 

@@ -19,8 +19,6 @@ import type { Config } from './platform/config.js';
 import type { DatabaseHandle } from './platform/db/connection.js';
 import { openStorage } from './platform/db/open-storage.js';
 import { createScheduleStore } from './platform/scheduler/sqlite-store.js';
-import { createPgScheduleStore } from './platform/scheduler/pg-store.js';
-import { SenderLeader } from './platform/scheduler/pg-leader.js';
 import { StartupError } from './platform/startup-error.js';
 import { scheduledJobs, type JobFactory } from '../commands/scheduled-jobs.js';
 import { Scheduler, type SchedulerOptions } from './platform/scheduler/engine.js';
@@ -112,7 +110,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { storage } = database;
   const context: AppContext = { config, storage, logger, clock: options.clock ?? systemClock, poster, liveEdits, discordRest: client.rest };
   const registry = new CommandRegistry(options.commands ?? commandModules, options.components ?? componentHandlers);
-  const scheduleStore = storage.dialect === 'sqlite' ? createScheduleStore(storage) : createPgScheduleStore(storage);
+  const pg = storage.dialect === 'postgres' ? await loadPgScheduling() : undefined;
+  const scheduleStore = storage.dialect === 'sqlite' ? createScheduleStore(storage) : pg!.createPgScheduleStore(storage);
   const jobs = (options.jobs ?? scheduledJobs).map((createJob) => createJob(context));
   const newScheduler = () => new Scheduler({ stopGraceMs: SCHEDULER_STOP_GRACE_MS, ...options.scheduler, store: scheduleStore, poster, clock: context.clock, logger, jobs });
   // On SQLite this one scheduler sends. On PostgreSQL it only serves post-now (claimed in the shared ledger, so
@@ -229,7 +228,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     if (storage.dialect === 'sqlite') {
       return [{ name: 'scheduler', start: () => scheduler.start(), stop: () => scheduler.stop(), stopLimitMs: schedulerStop }, mentionEraser(client.rest, context), runEventRepair(context)];
     }
-    const leader = new SenderLeader({
+    const leader = new pg!.SenderLeader({
       url: config.databaseUrl!,
       logger,
       makeSender: () => {
@@ -292,6 +291,13 @@ class Intake {
     }
     if (this.work.size > 0) this.logger.warn({ unfinished: this.work.size }, 'stopped waiting for interactions in progress');
   }
+}
+
+
+/** The scheduler's PostgreSQL store and the sender lock, loaded only on PostgreSQL (with its driver). */
+async function loadPgScheduling() {
+  const [{ createPgScheduleStore }, { SenderLeader }] = await Promise.all([import('./platform/scheduler/pg-store.js'), import('./platform/scheduler/pg-leader.js')]);
+  return { createPgScheduleStore, SenderLeader };
 }
 
 /** While stopping: a short private answer instead of silence (autocomplete gets no suggestions). */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDiscordDouble, type DiscordDouble } from '@pacer/discord-double';
 import type { PgHandle } from '../../src/platform/db/pg-connection.js';
 import * as pg from '../../src/platform/db/pg-schema.js';
-import { pgStorage } from '../../src/platform/db/storage.js';
+import { pgStorage } from '../../src/platform/db/pg-storage.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 import { freePort, healthOf, killAll, startPacerProcess } from '../support/pacer-processes.js';
 import { burstGuild, describeRound, dueMinute, pacerEnv, runDisruptedBurst, seedClubsDueAt, type BurstHarness, type Disruption, type RoundReport } from '../support/due-burst.js';

@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connection.js';
-import { pgStorage, sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
+import { pgStorage } from '../../src/platform/db/pg-storage.js';
+import { sqliteStorage, type Storage } from '../../src/platform/db/storage.js';
 import { createTestDatabase } from './postgres.js';
 
 export interface OpenStorage {

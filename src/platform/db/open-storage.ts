@@ -4,9 +4,8 @@
  */
 import type { Config } from '../config.js';
 import { openDatabase, type DatabaseHandle } from './connection.js';
-import { openPostgres } from './pg-connection.js';
 import { StartupError } from '../startup-error.js';
-import { pgStorage, sqliteStorage, type Storage } from './storage.js';
+import { sqliteStorage, type Storage } from './storage.js';
 
 export interface OpenedStorage {
   storage: Storage;
@@ -26,6 +25,8 @@ export async function openStorage(config: Pick<Config, 'databasePath' | 'databas
   if (config.databaseUrl) {
     const url = new URL(config.databaseUrl);
     const place = `${url.hostname || 'a local socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+    // PostgreSQL's driver, schema and adapter load only here: SQLite mode does without them.
+    const [{ openPostgres }, { pgStorage }] = await Promise.all([import('./pg-connection.js'), import('./pg-storage.js')]);
     const handle = await openPostgres(config.databaseUrl).catch((error: unknown) => {
       const code = errorCode(error);
       throw new StartupError(`DATABASE_URL: PostgreSQL at ${place} could not be opened and migrated (${code}). Check that it is running and that the user, password and database name are right; nothing was changed.`);

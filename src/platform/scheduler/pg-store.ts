@@ -11,7 +11,8 @@
  *   commit or roll back with the run they belong to.
  */
 import type pg from 'pg';
-import { pgStorageInTransaction, type PgStorage } from '../db/storage.js';
+import { pgStorageInTransaction } from '../db/pg-storage.js';
+import type { PgStorage } from '../db/storage.js';
 import type { ScheduleKind } from './contract.js';
 import type { ClubContacts, DueSchedule, ResolveItem, RunRecord, ScheduleStore, TakenSchedule } from './store.js';
 

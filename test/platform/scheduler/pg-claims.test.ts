@@ -15,7 +15,7 @@ import { createPgScheduleStore, type PgScheduleStoreOptions } from '../../../src
 import type { TakenSchedule } from '../../../src/platform/scheduler/store.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
 import { clubChannel, clubGuildId, guildWithClubChannels, quietLogger, TestJob } from './support.js';
-import { pgStorage } from '../../../src/platform/db/storage.js';
+import { pgStorage } from '../../../src/platform/db/pg-storage.js';
 import { pgHandle } from '../../../src/platform/db/pg-connection.js';
 
 const CLUBS = 200;

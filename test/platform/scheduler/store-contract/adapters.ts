@@ -11,7 +11,8 @@ import { createPgScheduleStore, type PgScheduleStoreOptions } from '../../../../
 import type { ScheduleStore } from '../../../../src/platform/scheduler/store.js';
 import type { ScheduleKind } from '../../../../src/platform/scheduler/contract.js';
 import { createTestDatabase } from '../../../support/postgres.js';
-import { pgStorage, sqliteStorage } from '../../../../src/platform/db/storage.js';
+import { pgStorage } from '../../../../src/platform/db/pg-storage.js';
+import { sqliteStorage } from '../../../../src/platform/db/storage.js';
 
 export interface NewSchedule {
   guildId: string;

@@ -12,7 +12,7 @@ import { SenderLeader } from '../../../../src/platform/scheduler/pg-leader.js';
 import { createPgScheduleStore } from '../../../../src/platform/scheduler/pg-store.js';
 import { systemClock } from '../../../../src/platform/time/clock.js';
 import { TestJob } from '../support.js';
-import { pgStorage } from '../../../../src/platform/db/storage.js';
+import { pgStorage } from '../../../../src/platform/db/pg-storage.js';
 
 const url = process.env.DATABASE_URL!;
 const line = (level: string) => (object: object, message?: string) => process.stdout.write(`${JSON.stringify({ level, message, ...object })}\n`);
