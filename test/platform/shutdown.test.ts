@@ -100,7 +100,7 @@ describe('npm start', () => {
   it('runs node alone so that signals reach the bot (the build runs in prestart)', () => {
     // npm sends SIGTERM to the shell running the script, and sh (dash) does not pass it on: `exec` makes node that process.
     const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.start).toBe('exec node --max-semi-space-size=8 dist/src/main.js');
+    expect(scripts.start).toBe('exec node --max-semi-space-size=4 --heap-growing-percent=30 dist/src/main.js');
     expect(scripts.prestart).toMatch(/\bbuild\b/);
   });
 });
