@@ -293,7 +293,6 @@ class Intake {
   }
 }
 
-
 /** The scheduler's PostgreSQL store and the sender lock, loaded only on PostgreSQL (with its driver). */
 async function loadPgScheduling() {
   const [{ createPgScheduleStore }, { SenderLeader }] = await Promise.all([import('./platform/scheduler/pg-store.js'), import('./platform/scheduler/pg-leader.js')]);
