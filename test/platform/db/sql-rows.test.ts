@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgHandle } from '../../../src/platform/db/pg-connection.js';
 import { rowsOf, tuplesOf } from '../../../src/platform/db/sql-rows.js';
 import { pgStorage } from '../../../src/platform/db/pg-storage.js';
-import { type PgStorage } from '../../../src/platform/db/storage.js';
+import type { PgStorage } from '../../../src/platform/db/storage.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.js';
 
 const TEXT = `select guild_id as "guildId", timezone, created_at as "createdAt" from clubs where guild_id = @guildId or region = @region order by guild_id`;
